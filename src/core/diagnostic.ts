@@ -1,0 +1,53 @@
+/** The one diagnostic type: every reporter renders it, nothing recomputes it. */
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A text edit in UTF-16 offsets of the decoded file text (after a BOM, if any, was removed). */
+export interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Diagnostic {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  /** 1-based, as an editor shows the file; the `#!/SBUILD` line is line 1. */
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** The offsets the lines and columns were computed from. */
+  start: number;
+  end: number;
+  url?: string;
+  fix?: Edit[];
+}
+
+export interface FileResult {
+  /** The path as given or found, relative to the working directory when walked. */
+  path: string;
+  diagnostics: Diagnostic[];
+  /** The decoded text, kept only when a reporter or the fixer needs it. */
+  source?: string;
+}
+
+export const severityRank: Record<Severity, number> = { error: 2, warning: 1, info: 0 };
+
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message);
+}
+
+export function countBySeverity(results: readonly FileResult[]): { errors: number; warnings: number; infos: number; fixable: number } {
+  const counts = { errors: 0, warnings: 0, infos: 0, fixable: 0 };
+  for (const result of results) {
+    for (const diagnostic of result.diagnostics) {
+      if (diagnostic.severity === 'error') counts.errors++;
+      else if (diagnostic.severity === 'warning') counts.warnings++;
+      else counts.infos++;
+      if (diagnostic.fix) counts.fixable++;
+    }
+  }
+  return counts;
+}

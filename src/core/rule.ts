@@ -1,0 +1,70 @@
+import type { Node } from 'yaml';
+import type { Recipe, Span } from '../recipe/recipe.js';
+import { nodeSpan } from '../recipe/recipe.js';
+import type { Edit, Severity } from './diagnostic.js';
+import type { Settings } from './config.js';
+
+/** Where a problem is: a YAML node (its value span) or explicit offsets into the text. */
+export type Location = Node | Span;
+
+export interface Problem {
+  message: string;
+  /** Defaults to the start of the recipe. */
+  at?: Location;
+  /** A sub-id inside the rule's namespace, for rules that report on behalf of a tool (e.g. `shell/SC2086`). */
+  ruleId?: string;
+  /** Overrides the rule's configured severity (e.g. ShellCheck levels); configuration still wins over it. */
+  severity?: Severity;
+  fix?: Edit | Edit[];
+  url?: string;
+}
+
+export interface RuleContext {
+  readonly recipe: Recipe;
+  /** This rule's options from the configuration. */
+  readonly options: Readonly<Record<string, unknown>>;
+  /** Settings shared by all rules (extra FlatImage base images, ShellCheck setup, ...). */
+  readonly settings: Settings;
+  report(problem: Problem): void;
+}
+
+/** What a rule collected from one file for a check across files (e.g. duplicate `pkg_id`). */
+export interface Collected<T> {
+  path: string;
+  data: T;
+}
+
+export interface ProjectContext<T> {
+  readonly entries: readonly Collected<T>[];
+  report(path: string, problem: Omit<Problem, 'at'> & { at: Span; line: number; column: number; endLine: number; endColumn: number }): void;
+}
+
+export interface Rule<T = unknown> {
+  /** Namespaced id: `yaml/…`, `sbuild/…`, `flatimage/…` or `shell/…`. */
+  id: string;
+  /** One line, shown by `--list-rules` and in SARIF. */
+  description: string;
+  severity: Severity;
+  /** True when the rule offers fixes. */
+  fixable?: boolean;
+  /** Runs even when the YAML has syntax errors (the rule must then not rely on `recipe.data`). */
+  runsOnBrokenYaml?: boolean;
+  check(context: RuleContext): void | Promise<void>;
+  /** Per-file data for `checkProject`; must be plain JSON (it may cross a worker boundary). */
+  collect?(context: RuleContext): T | undefined;
+  checkProject?(context: ProjectContext<T>): void;
+}
+
+export function defineRule<T = unknown>(rule: Rule<T>): Rule<T> {
+  return rule;
+}
+
+export function locationSpan(location: Location | undefined, fallback: Span): Span {
+  if (!location) return fallback;
+  if ('start' in location && typeof location.start === 'number') return location as Span;
+  return nodeSpan(location as Node);
+}
+
+export function docsUrl(ruleId: string): string {
+  return `https://github.com/fim-lint/fim-lint/blob/main/docs/rules/${ruleId}.md`;
+}

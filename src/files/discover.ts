@@ -1,0 +1,93 @@
+import { opendir, realpath, stat } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+
+/** File names a directory walk picks up. */
+const RECIPE_NAME = /\.(ya?ml|sbuild)$/i;
+const SKIPPED_DIRECTORIES = new Set(['node_modules']);
+
+export interface Target {
+  /** The path as shown in reports. */
+  path: string;
+  /** Named on the command line (always linted) rather than found by walking (linted when it looks like a recipe). */
+  explicit: boolean;
+}
+
+export interface DiscoveryProblem {
+  path: string;
+  message: string;
+}
+
+/**
+ * Expands the command-line paths into the files to lint, in a stable order. Directories are walked for recipe file
+ * names, skipping dot-directories, `node_modules`, anything that is not a regular file, and directories already
+ * walked (so symlink loops end).
+ */
+export async function* discoverTargets(paths: readonly string[], problems: DiscoveryProblem[]): AsyncGenerator<Target> {
+  for (const path of paths) {
+    let info;
+    try {
+      info = await stat(path);
+    } catch (error) {
+      problems.push({ path, message: `cannot read ${path}: ${errorCode(error)}` });
+      continue;
+    }
+    if (info.isDirectory()) {
+      yield* walk(path, new Set([await realpath(path)]), problems);
+    } else {
+      yield { path, explicit: true };
+    }
+  }
+}
+
+async function* walk(directory: string, visited: Set<string>, problems: DiscoveryProblem[]): AsyncGenerator<Target> {
+  let entries;
+  try {
+    entries = [];
+    for await (const entry of await opendir(directory)) entries.push(entry);
+  } catch (error) {
+    problems.push({ path: directory, message: `cannot read directory ${directory}: ${errorCode(error)}` });
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const path = join(directory, entry.name);
+    let isDirectory = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      try {
+        const target = await stat(path);
+        isDirectory = target.isDirectory();
+        isFile = target.isFile();
+      } catch {
+        continue; // a dangling link names nothing to lint
+      }
+    }
+    if (isDirectory) {
+      if (entry.name.startsWith('.') || SKIPPED_DIRECTORIES.has(entry.name)) continue;
+      const real = await realpath(path).catch(() => undefined);
+      if (real === undefined || visited.has(real)) continue;
+      visited.add(real);
+      yield* walk(path, visited, problems);
+    } else if (isFile && RECIPE_NAME.test(entry.name)) {
+      yield { path, explicit: false };
+    }
+  }
+}
+
+export function displayPath(path: string, cwd = process.cwd()): string {
+  const shown = relative(cwd, path);
+  return shown === '' || shown.startsWith('..') ? path : shown;
+}
+
+function errorCode(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return 'no such file or directory';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return code ?? (error instanceof Error ? error.message : String(error));
+}
+
+/** A walked file is linted only when it plainly is a recipe: a `#!/SBUILD` first line, or a top-level `pkg` or `x_exec`. */
+export function looksLikeRecipe(text: string): boolean {
+  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  return text.startsWith('#!/SBUILD', start) || /^(pkg|x_exec)\s*:/m.test(text);
+}

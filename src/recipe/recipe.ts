@@ -1,0 +1,148 @@
+import { isMap, isPair, isScalar, parseAllDocuments, type Document, type Node, type Pair } from 'yaml';
+
+/** A half-open range of UTF-16 offsets into the recipe text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export type PathSegment = string | number;
+
+export interface DecodeFailure {
+  reason: 'binary' | 'encoding';
+  message: string;
+  /** Offset into `text` of the first character that could not be decoded. */
+  offset: number;
+}
+
+/** Aliases expanded beyond this many nodes make `toJS` fail: the guard against alias bombs. */
+export const MAX_ALIAS_COUNT = 1000;
+
+/**
+ * A parsed recipe: the source text, every YAML document in it with positions, and the plain data of the first
+ * document (the recipe itself). Rules only read it.
+ */
+export class Recipe {
+  readonly documents: Document.Parsed[];
+  /** The plain value of the first document, or undefined when it could not be built (syntax errors, alias bomb). */
+  readonly data: unknown;
+  readonly dataError: string | undefined;
+
+  constructor(
+    readonly path: string,
+    readonly text: string,
+    /** Set when the bytes were not UTF-8 text: nothing is parsed then. */
+    readonly decodeFailure?: DecodeFailure,
+  ) {
+    this.documents = decodeFailure ? [] : (parseAllDocuments(text, {
+      keepSourceTokens: true,
+      prettyErrors: false,
+      // YAML 1.2 core schema: what the pkgforge tooling reads.
+      version: '1.2',
+    }) as Document.Parsed[]);
+    const built = buildData(this.document);
+    this.data = built.data;
+    this.dataError = built.error;
+  }
+
+  /** The first YAML document: the recipe. */
+  get document(): Document.Parsed | undefined {
+    return this.documents[0];
+  }
+
+  /** The top-level mapping as a plain object, or undefined when the recipe is not a mapping. */
+  get fields(): Record<string, unknown> | undefined {
+    const data = this.data;
+    return data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
+  }
+
+  /** True when the first document has syntax errors (duplicate keys alone do not count). */
+  get hasSyntaxErrors(): boolean {
+    if (this.decodeFailure) return true;
+    return (this.document?.errors ?? []).some((error) => error.code !== 'DUPLICATE_KEY');
+  }
+
+  /** The YAML node at a path of keys and indexes, e.g. `['x_exec', 'host', 0]`. */
+  node(path: readonly PathSegment[]): Node | undefined {
+    const found = this.document?.getIn(path, true);
+    return found && typeof found === 'object' ? (found as Node) : undefined;
+  }
+
+  /** The key/value pair whose key ends the path, e.g. `['x_exec', 'arch']`. */
+  pair(path: readonly PathSegment[]): Pair<Node, Node> | undefined {
+    if (path.length === 0) return undefined;
+    const parent = path.length === 1 ? this.document?.contents : this.node(path.slice(0, -1));
+    if (!isMap(parent)) return undefined;
+    const last = path[path.length - 1];
+    for (const item of parent.items) {
+      if (isPair(item) && isScalar(item.key) && String(item.key.value) === String(last)) return item as Pair<Node, Node>;
+    }
+    return undefined;
+  }
+
+  /** The span of the value at a path, of its key when the value is empty, of the closest existing parent otherwise. */
+  spanOf(path: readonly PathSegment[]): Span {
+    for (let depth = path.length; depth > 0; depth--) {
+      const prefix = path.slice(0, depth);
+      const node = this.node(prefix);
+      if (node?.range && !(isScalar(node) && node.value === null && node.range[0] === node.range[1])) return nodeSpan(node);
+      const key = this.pair(prefix)?.key;
+      if (key?.range) return nodeSpan(key);
+    }
+    return this.documentSpan();
+  }
+
+  /** The span of the key at a path (falls back to the value, then to the parent). */
+  keySpan(path: readonly PathSegment[]): Span {
+    const key = this.pair(path)?.key;
+    return key?.range ? nodeSpan(key) : this.spanOf(path);
+  }
+
+  /** Where the recipe's content starts: the first key of the top-level map, or the start of the file. */
+  documentSpan(): Span {
+    const contents = this.document?.contents;
+    if (isMap(contents)) {
+      const first = contents.items[0];
+      if (isPair(first) && (first.key as Node | null)?.range) return nodeSpan(first.key as Node);
+    }
+    return { start: 0, end: 0 };
+  }
+
+  /** 1-based line and column of an offset, as an editor shows them (a column counts UTF-16 code units). */
+  position(offset: number): { line: number; column: number } {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    const starts = (this.#lineStarts ??= lineStarts(this.text));
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle]! <= clamped) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: clamped - starts[low]! + 1 };
+  }
+
+  #lineStarts: number[] | undefined;
+}
+
+/** The span of a node without the trailing newline or comment that `range[2]` would include. */
+export function nodeSpan(node: Node): Span {
+  const range = node.range ?? [0, 0, 0];
+  return { start: range[0], end: range[1] };
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
+  return starts;
+}
+
+function buildData(document: Document.Parsed | undefined): { data: unknown; error: string | undefined } {
+  if (!document) return { data: undefined, error: undefined };
+  if (document.errors.some((error) => error.code !== 'DUPLICATE_KEY')) return { data: undefined, error: 'syntax' };
+  try {
+    return { data: document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), error: undefined };
+  } catch (error) {
+    return { data: undefined, error: error instanceof Error ? error.message : String(error) };
+  }
+}

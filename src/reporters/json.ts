@@ -1,0 +1,37 @@
+import type { Diagnostic, FileResult } from '../core/diagnostic.js';
+import type { Reporter } from './reporter.js';
+import { resolve } from 'node:path';
+
+/** ESLint's JSON formatter shape: one entry per linted file, severity 2 for errors and 1 for warnings (0 for info). */
+export const json: Reporter = (results, { cwd }) => JSON.stringify(results.map((result) => toEslintResult(result, cwd))) + '\n';
+
+const ESLINT_SEVERITY = { error: 2, warning: 1, info: 0 } as const;
+
+function toEslintResult(result: FileResult, cwd: string) {
+  const count = (severity: Diagnostic['severity'], fixableOnly: boolean) =>
+    result.diagnostics.filter((d) => d.severity === severity && (!fixableOnly || d.fix)).length;
+  return {
+    filePath: resolve(cwd, result.path),
+    messages: result.diagnostics.map((d) => ({
+      ruleId: d.ruleId,
+      severity: ESLINT_SEVERITY[d.severity],
+      message: d.message,
+      line: d.line,
+      column: d.column,
+      endLine: d.endLine,
+      endColumn: d.endColumn,
+      ...(d.fix ? { fix: toEslintFix(d) } : {}),
+    })),
+    errorCount: count('error', false),
+    warningCount: count('warning', false),
+    fixableErrorCount: count('error', true),
+    fixableWarningCount: count('warning', true),
+  };
+}
+
+/** ESLint carries one `{range, text}`; several edits are merged into one covering range only when they are adjacent. */
+function toEslintFix(diagnostic: Diagnostic): { range: [number, number]; text: string } | undefined {
+  const edits = diagnostic.fix ?? [];
+  if (edits.length !== 1) return undefined;
+  return { range: [edits[0]!.start, edits[0]!.end], text: edits[0]!.text };
+}

@@ -1,0 +1,76 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const bin = join(root, 'dist/src/bin.js');
+
+function run(args: string[], options: { input?: string; cwd?: string } = {}) {
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd: options.cwd ?? root, input: options.input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: '' } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function tempDir(files: Record<string, string>): string {
+  const directory = mkdtempSync(join(tmpdir(), 'fim-lint-cli-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(directory, name), text);
+  return directory;
+}
+
+describe('fim-lint command line', () => {
+  it('prints editor-style path:line:col diagnostics for the bundled examples and exits 1 on errors', () => {
+    const { code, stdout } = run(['recipes-examples/broken']);
+    expect(code).toBe(1);
+    expect(stdout).toContain('recipes-examples/broken/static.official.stable.yaml');
+    expect(stdout).toMatch(/11:1-11:4\s+error\s+Duplicate key 'pkg'.*yaml\/duplicate-key/);
+  });
+
+  it('writes the ESLint JSON shape with one entry per linted file, clean ones too', () => {
+    const { code, stdout } = run(['--format', 'json', 'recipes-examples/hello', 'recipes-examples/broken']);
+    expect(code).toBe(1);
+    const results = JSON.parse(stdout) as { filePath: string; messages: { ruleId: string; severity: number; line: number; column: number }[]; errorCount: number; warningCount: number }[];
+    expect(results.map((r) => r.filePath)).toEqual([
+      join(root, 'recipes-examples/hello/static.official.stable.yaml'),
+      join(root, 'recipes-examples/broken/static.official.stable.yaml'),
+    ]);
+    const broken = results[1]!;
+    expect(broken.messages.find((m) => m.ruleId === 'yaml/duplicate-key')).toMatchObject({ severity: 2, line: 11, column: 1, endLine: 11, endColumn: 4 });
+    expect(broken.messages.find((m) => m.ruleId === 'yaml/multiple-documents')).toMatchObject({ severity: 1, line: 18, column: 1 });
+    expect(Object.keys(broken).sort()).toEqual(['errorCount', 'filePath', 'fixableErrorCount', 'fixableWarningCount', 'messages', 'warningCount']);
+  });
+
+  it('reads standard input with -, under the --stdin-filename name', () => {
+    const { code, stdout } = run(['--format', 'json', '--stdin-filename', 'x/static.yaml', '-'], { input: 'pkg: a\npkg: b\n' });
+    expect(code).toBe(1);
+    const [result] = JSON.parse(stdout) as { filePath: string; messages: { ruleId: string }[] }[];
+    expect(result!.filePath).toBe(join(root, 'x/static.yaml'));
+    expect(result!.messages.map((m) => m.ruleId)).toEqual(['sbuild/shebang', 'yaml/duplicate-key']);
+  });
+
+  it('skips walked files that are plainly not recipes but lints a named one', () => {
+    const directory = tempDir({ 'config.yaml': 'name: ci\non: push\n', 'r.yaml': '#!/SBUILD\npkg: a\n' });
+    const walked = run(['--format', 'json', directory]);
+    expect((JSON.parse(walked.stdout) as { filePath: string }[]).map((r) => r.filePath)).toEqual([join(directory, 'r.yaml')]);
+    const named = run(['--format', 'json', join(directory, 'config.yaml')]);
+    expect((JSON.parse(named.stdout) as { filePath: string }[]).map((r) => r.filePath)).toEqual([join(directory, 'config.yaml')]);
+  });
+
+  it('exits 2 with a one-line message for a missing path, and still lints the others', () => {
+    const { code, stdout, stderr } = run(['--format', 'json', 'no/such/file.yaml', 'recipes-examples/hello']);
+    expect(code).toBe(2);
+    expect(stderr).toBe('fim-lint: cannot read no/such/file.yaml: no such file or directory\n');
+    expect(JSON.parse(stdout)).toHaveLength(1);
+  });
+
+  it('exits 2 on a usage error without a stack trace', () => {
+    const { code, stderr } = run(['--no-such-option']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^fim-lint: Unknown option '--no-such-option'\nRun 'fim-lint --help' for usage\.\n$/);
+  });
+
+  it('exits 0 on a clean recipe', () => {
+    expect(run(['recipes-examples/hello']).code).toBe(0);
+  });
+});

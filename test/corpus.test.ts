@@ -1,0 +1,69 @@
+import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lintPaths } from '../src/core/run.js';
+import { defaultConfig } from '../src/core/config.js';
+import { corpusRoot, hasCorpus } from './helpers.js';
+
+const snapshotPath = new URL('./corpus-summary.json', import.meta.url);
+
+/** Every recipe file of the corpus: everything but its LICENSE. */
+function corpusFiles(): string[] {
+  const files: string[] = [];
+  const walk = (directory: string) => {
+    for (const entry of readdirSync(directory, { withFileTypes: true })) {
+      const path = join(directory, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name !== 'LICENSE') files.push(path);
+    }
+  };
+  walk(corpusRoot);
+  return files.sort();
+}
+
+if (!hasCorpus) console.warn(`corpus tests skipped: ${corpusRoot} does not exist`);
+
+describe.skipIf(!hasCorpus)('the soarpkgs corpus', () => {
+  it('lints every recipe without a crash, and the diagnostic counts by rule match the committed summary', async () => {
+    const files = corpusFiles();
+    expect(files.length).toBe(3144);
+    const run = await lintPaths(files, { config: defaultConfig() });
+    expect(run.problems).toEqual([]);
+    expect(run.results.map((result) => result.path).sort()).toEqual(files);
+
+    const internal = run.results.flatMap((result) =>
+      result.diagnostics.filter((d) => d.message.startsWith('Internal error')).map((d) => `${relative(corpusRoot, result.path)}: ${d.message}`),
+    );
+    expect(internal).toEqual([]);
+
+    const summary = summarize(run.results.map((result) => ({ path: relative(corpusRoot, result.path), diagnostics: result.diagnostics })));
+    if (process.env.UPDATE_CORPUS_SNAPSHOT) writeFileSync(snapshotPath, JSON.stringify(summary, null, 2) + '\n');
+    const committed = JSON.parse(readFileSync(snapshotPath, 'utf8')) as typeof summary;
+    expect(summary).toEqual(committed);
+  });
+});
+
+interface Counted {
+  path: string;
+  diagnostics: { ruleId: string; severity: string }[];
+}
+
+/** Counts by rule and severity, split between live `.yaml` recipes and the rest (retired recipes). */
+function summarize(results: Counted[]) {
+  const live: Record<string, number> = {};
+  const retired: Record<string, number> = {};
+  let liveFiles = 0;
+  let liveFilesWithErrors = 0;
+  for (const result of results) {
+    const isLive = result.path.endsWith('.yaml');
+    if (isLive) liveFiles++;
+    if (isLive && result.diagnostics.some((d) => d.severity === 'error')) liveFilesWithErrors++;
+    for (const d of result.diagnostics) {
+      const counts = isLive ? live : retired;
+      const key = `${d.ruleId} (${d.severity})`;
+      counts[key] = (counts[key] ?? 0) + 1;
+    }
+  }
+  const sorted = (counts: Record<string, number>) => Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
+  return { files: results.length, liveFiles, liveFilesWithErrors, live: sorted(live), retired: sorted(retired) };
+}
