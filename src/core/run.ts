@@ -3,10 +3,13 @@ import { open } from 'node:fs/promises';
 import { discoverTargets, looksLikeRecipe, type DiscoveryProblem, type Target } from '../files/discover.js';
 import type { Config } from './config.js';
 import { compareDiagnostics, type Diagnostic, type FileResult } from './diagnostic.js';
-import { describe, lintBytes } from './lint.js';
+import { describe, lintBytes, type LintOutcome } from './lint.js';
 import { loadRules } from './registry.js';
 import { ruleSetting } from './config.js';
 import { docsUrl, type Rule } from './rule.js';
+
+/** How many files may be between reading and reporting at once. */
+const FILES_IN_FLIGHT = 32;
 
 export interface RunOptions {
   config: Config;
@@ -27,20 +30,24 @@ export interface RunSummary {
 export async function lintPaths(paths: readonly string[], options: RunOptions): Promise<RunSummary> {
   const rules = await loadRules();
   const summary: RunSummary = { results: [], skipped: 0, problems: [] };
-  const collected = new Map<string, { path: string; data: unknown }[]>();
 
-  const lintOne = async (path: string, bytes: Uint8Array) => {
-    const outcome = await lintBytes(path, bytes, { config: options.config, rules, keepSource: options.keepSource });
-    summary.results.push(outcome.result);
-    for (const [ruleId, data] of Object.entries(outcome.collected)) {
-      const entries = collected.get(ruleId) ?? [];
-      entries.push({ path, data });
-      collected.set(ruleId, entries);
-    }
+  const outcomes: (LintOutcome | undefined)[] = [];
+  const lintOne = async (index: number, path: string, bytes: Uint8Array) => {
+    outcomes[index] = await lintBytes(path, bytes, { config: options.config, rules, keepSource: options.keepSource });
   };
 
+  // Files are linted with several in flight so that rules waiting on external tools (ShellCheck) can batch their work
+  // across files; parsing and the rules themselves still run one at a time on this thread.
+  const inFlight = new Set<Promise<void>>();
+  const schedule = async (index: number, path: string, bytes: Uint8Array) => {
+    const task = lintOne(index, path, bytes).finally(() => inFlight.delete(task));
+    inFlight.add(task);
+    if (inFlight.size >= FILES_IN_FLIGHT) await Promise.race(inFlight);
+  };
+
+  let index = 0;
+  if (paths.includes('-') && options.stdin) await schedule(index++, options.stdin.path, options.stdin.bytes);
   const fileTargets = paths.filter((path) => path !== '-');
-  if (paths.includes('-') && options.stdin) await lintOne(options.stdin.path, options.stdin.bytes);
   for await (const target of discoverTargets(fileTargets, summary.problems)) {
     const bytes = await readTarget(target, summary.problems);
     if (bytes === undefined) continue;
@@ -48,7 +55,19 @@ export async function lintPaths(paths: readonly string[], options: RunOptions): 
       summary.skipped++;
       continue;
     }
-    await lintOne(target.path, bytes);
+    await schedule(index++, target.path, bytes);
+  }
+  await Promise.all(inFlight);
+
+  const collected = new Map<string, { path: string; data: unknown }[]>();
+  for (const outcome of outcomes) {
+    if (!outcome) continue;
+    summary.results.push(outcome.result);
+    for (const [ruleId, data] of Object.entries(outcome.collected)) {
+      const entries = collected.get(ruleId) ?? [];
+      entries.push({ path: outcome.result.path, data });
+      collected.set(ruleId, entries);
+    }
   }
 
   runProjectChecks(rules, collected, summary.results, options.config);
