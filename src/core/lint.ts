@@ -53,7 +53,11 @@ export async function lintText(path: string, text: string, options: LintOptions,
     .use(recipeParser)
     .use(runRules, { ...options, collected });
   const tree = processor.parse(file) as unknown as RecipeTree;
-  await processor.run(tree as never, file);
+  try {
+    await processor.run(tree as never, file);
+  } finally {
+    await tree.data.recipe.dispose();
+  }
   const diagnostics = file.messages.map((message) => toDiagnostic(message as RuleMessage)).sort(compareDiagnostics);
   const result: FileResult = { path, diagnostics };
   if (options.keepSource) result.source = text;

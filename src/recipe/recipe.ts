@@ -108,6 +108,18 @@ export class Recipe {
     return { start: 0, end: 0 };
   }
 
+  /** Registers a clean-up to run once every rule has seen the recipe (e.g. freeing parser memory). */
+  onDispose(cleanup: () => void | Promise<void>): void {
+    this.#disposers.push(cleanup);
+  }
+
+  async dispose(): Promise<void> {
+    const disposers = this.#disposers.splice(0);
+    for (const cleanup of disposers) await cleanup();
+  }
+
+  #disposers: (() => void | Promise<void>)[] = [];
+
   /** 1-based line and column of an offset, as an editor shows them (a column counts UTF-16 code units). */
   position(offset: number): { line: number; column: number } {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
