@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { opendir, realpath, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 
@@ -26,15 +27,18 @@ export async function* discoverTargets(paths: readonly string[], problems: Disco
   for (const path of paths) {
     let info;
     try {
-      info = await stat(path);
+      info = statSync(path);
     } catch (error) {
-      problems.push({ path, message: `cannot read ${path}: ${errorCode(error)}` });
+      problems.push({ path, message: `cannot read ${path}: ${describeFsError(error)}` });
       continue;
     }
     if (info.isDirectory()) {
       yield* walk(path, new Set([await realpath(path)]), problems);
-    } else {
+    } else if (info.isFile()) {
       yield { path, explicit: true };
+    } else {
+      // Reading a FIFO or a device could block forever or never end.
+      problems.push({ path, message: `${path} is not a regular file` });
     }
   }
 }
@@ -45,7 +49,7 @@ async function* walk(directory: string, visited: Set<string>, problems: Discover
     entries = [];
     for await (const entry of await opendir(directory)) entries.push(entry);
   } catch (error) {
-    problems.push({ path: directory, message: `cannot read directory ${directory}: ${errorCode(error)}` });
+    problems.push({ path: directory, message: `cannot read directory ${directory}: ${describeFsError(error)}` });
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -79,7 +83,7 @@ export function displayPath(path: string, cwd = process.cwd()): string {
   return shown === '' || shown.startsWith('..') ? path : shown;
 }
 
-function errorCode(error: unknown): string {
+export function describeFsError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'ENOENT') return 'no such file or directory';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
