@@ -62,7 +62,7 @@ export async function lintPaths(paths: readonly string[], options: RunOptions): 
     await schedule(() => lintOne(stdinIndex, path, bytes));
   }
   const fileTargets = paths.filter((path) => path !== '-');
-  for await (const target of discoverTargets(fileTargets, summary.problems)) {
+  for (const target of discoverTargets(fileTargets, summary.problems)) {
     const targetIndex = index++;
     await schedule(() => readAndLint(targetIndex, target));
   }
