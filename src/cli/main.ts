@@ -4,7 +4,7 @@ import { describe } from '../core/lint.js';
 import { countBySeverity } from '../core/diagnostic.js';
 import { lintPaths } from '../core/run.js';
 import { reporters } from '../reporters/index.js';
-import { helpText, parseCommandLine, UsageError } from './options.js';
+import { helpText, parseCommandLine, parseConcurrency, parseTimeout, UsageError } from './options.js';
 import { packageVersion } from './version.js';
 
 export interface Io {
@@ -39,7 +39,9 @@ export async function main(io: Io): Promise<number> {
 
     const targets = paths.length > 0 ? paths : ['.'];
     const stdin = targets.includes('-') ? { path: values['stdin-filename'] ?? '<stdin>', bytes: io.readStdin() } : undefined;
-    const run = await lintPaths(targets, { config: defaultConfig(), stdin });
+    const concurrency = parseConcurrency(values.concurrency);
+    const timeLimitSeconds = parseTimeout(values.timeout);
+    const run = await lintPaths(targets, { config: defaultConfig(), stdin, concurrency, timeLimitSeconds });
 
     const color = values['no-color'] ? false : (values.color ?? (io.isTTY && !io.env.NO_COLOR));
     io.stdout(reporter(run.results, { color, cwd: io.cwd, skipped: run.skipped }));

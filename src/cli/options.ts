@@ -4,6 +4,8 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 export const OPTIONS = {
   format: { type: 'string', short: 'f', value: 'name', help: 'Output format: stylish (default) or json' },
   'stdin-filename': { type: 'string', value: 'path', help: 'The file name to report for the recipe read from standard input (`-`)' },
+  concurrency: { type: 'string', value: 'n|auto|off', help: 'Worker threads: auto (default: one per core for large runs), off, or a number' },
+  timeout: { type: 'string', value: 'seconds', help: 'Per-file time limit on worker threads (default 30); a file over it gets engine/timeout' },
   color: { type: 'boolean', help: 'Force coloured output' },
   'no-color': { type: 'boolean', help: 'Disable coloured output' },
   debug: { type: 'boolean', help: 'Print stack traces of internal errors' },
@@ -31,6 +33,21 @@ export function parseCommandLine(argv: readonly string[]): { values: CliValues; 
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message.replace(/\. To specify a positional.*$/s, '') : String(error));
   }
+}
+
+/** `--concurrency`: `auto`, `off` or a whole number of worker threads. */
+export function parseConcurrency(value: string | undefined): number | 'auto' | 'off' {
+  if (value === undefined || value === 'auto' || value === 'off') return value ?? 'auto';
+  if (/^\d+$/.test(value)) return Number(value);
+  throw new UsageError(`invalid --concurrency '${value}': expected a number, auto or off`);
+}
+
+/** `--timeout`: a positive number of seconds. */
+export function parseTimeout(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const seconds = Number(value);
+  if (value.trim() === '' || !Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`invalid --timeout '${value}': expected a positive number of seconds`);
+  return seconds;
 }
 
 export function helpText(): string {

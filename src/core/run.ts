@@ -1,20 +1,33 @@
-import { readFileSync } from 'node:fs';
-import { describeFsError, discoverTargets, looksLikeRecipe, type DiscoveryProblem, type Target } from '../files/discover.js';
+import { availableParallelism } from 'node:os';
+import { discoverTargets, type DiscoveryProblem, type Target } from '../files/discover.js';
 import type { Config } from './config.js';
 import { compareDiagnostics, type Diagnostic, type FileResult } from './diagnostic.js';
-import { lintBytes, type LintOutcome } from './lint.js';
+import { lintBytes } from './lint.js';
+import { DEFAULT_TIME_LIMIT_SECONDS } from './limits.js';
+import { LintPool, workerScript } from './pool.js';
 import { loadRules } from './registry.js';
 import { ruleSetting } from './config.js';
 import { docsUrl, type Rule } from './rule.js';
+import { lintTarget, type TargetOutcome } from './target.js';
 
 /** How many files may be between reading and reporting at once. */
 const FILES_IN_FLIGHT = 32;
+
+/** From this many files on, `concurrency: 'auto'` lints on worker threads (measured: `npm run bench`). */
+export const POOL_THRESHOLD = 48;
 
 export interface RunOptions {
   config: Config;
   keepSource?: boolean;
   /** Text read from standard input, linted under `stdinPath`, when the path `-` was given. */
   stdin?: { path: string; bytes: Uint8Array };
+  /**
+   * Worker threads: `auto` (the default) uses one per core when there are at least `POOL_THRESHOLD` files, `off`
+   * lints on the main thread, a number always uses that many workers.
+   */
+  concurrency?: number | 'auto' | 'off';
+  /** Per-file time limit on worker threads; the main thread cannot stop a file. */
+  timeLimitSeconds?: number;
 }
 
 export interface RunSummary {
@@ -27,50 +40,44 @@ export interface RunSummary {
 
 /** Lints every recipe named by `paths`, then runs the checks that span files. */
 export async function lintPaths(paths: readonly string[], options: RunOptions): Promise<RunSummary> {
-  const rules = await loadRules();
   const summary: RunSummary = { results: [], skipped: 0, problems: [] };
+  const targets = discoverTargets(paths.filter((path) => path !== '-'), summary.problems);
+  const firstTargets = take(targets, POOL_THRESHOLD);
+  const pool = startPool(firstTargets.length, options);
+  const rules = await loadRules();
+  const lint = pool ? (target: Target) => pool.lint(target) : (target: Target) => lintTarget(target, { ...options, rules });
 
-  // Only what reporting and the checks across files need is kept: parsed recipes are dropped as soon as possible.
-  const outcomes: (Pick<LintOutcome, 'result' | 'collected'> | undefined)[] = [];
-  const lintOne = async (index: number, path: string, bytes: Uint8Array) => {
-    const { result, collected } = await lintBytes(path, bytes, { config: options.config, rules, keepSource: options.keepSource });
-    outcomes[index] = { result, collected };
-  };
-  const readAndLint = async (index: number, target: Target) => {
-    const bytes = await readTarget(target, summary.problems);
-    if (bytes === undefined) return;
-    if (!target.explicit && !looksLikeRecipe(new TextDecoder().decode(bytes.subarray(0, 64 * 1024)))) {
-      summary.skipped++;
-      return;
-    }
-    await lintOne(index, target.path, bytes);
-  };
-
+  // Only small results are kept: parsed recipes and their text are dropped as soon as each file is done.
+  const outcomes: TargetOutcome[] = [];
   // Several files are in flight at once: reads overlap with linting, and rules waiting on external tools
-  // (ShellCheck) can batch their work across files. Parsing and the rules still run one at a time on this thread.
+  // (ShellCheck) can batch their work across files.
   const inFlight = new Set<Promise<void>>();
-  const schedule = async (task: () => Promise<void>) => {
-    const running = task().finally(() => inFlight.delete(running));
+  const schedule = async (index: number, task: () => Promise<TargetOutcome>) => {
+    const running = task()
+      .then((outcome) => void (outcomes[index] = outcome))
+      .finally(() => inFlight.delete(running));
     inFlight.add(running);
     if (inFlight.size >= FILES_IN_FLIGHT) await Promise.race(inFlight);
   };
 
-  let index = 0;
-  if (paths.includes('-') && options.stdin) {
-    const { path, bytes } = options.stdin;
-    const stdinIndex = index++;
-    await schedule(() => lintOne(stdinIndex, path, bytes));
+  try {
+    let index = 0;
+    if (paths.includes('-') && options.stdin) {
+      const { path, bytes } = options.stdin;
+      await schedule(index++, async () => ({ kind: 'linted', ...(await lintBytes(path, bytes, { ...options, rules })) }));
+    }
+    for (const target of firstTargets) await schedule(index++, () => lint(target));
+    for (const target of targets) await schedule(index++, () => lint(target));
+    await Promise.all(inFlight);
+  } finally {
+    await pool?.close();
   }
-  const fileTargets = paths.filter((path) => path !== '-');
-  for (const target of discoverTargets(fileTargets, summary.problems)) {
-    const targetIndex = index++;
-    await schedule(() => readAndLint(targetIndex, target));
-  }
-  await Promise.all(inFlight);
 
   const collected = new Map<string, { path: string; data: unknown }[]>();
   for (const outcome of outcomes) {
-    if (!outcome) continue;
+    if (outcome?.kind === 'skipped') summary.skipped++;
+    if (outcome?.kind === 'unreadable') summary.problems.push({ path: outcome.path, message: outcome.message });
+    if (outcome?.kind !== 'linted') continue;
     summary.results.push(outcome.result);
     for (const [ruleId, data] of Object.entries(outcome.collected)) {
       const entries = collected.get(ruleId) ?? [];
@@ -84,15 +91,29 @@ export async function lintPaths(paths: readonly string[], options: RunOptions): 
   return summary;
 }
 
-async function readTarget(target: Target, problems: DiscoveryProblem[]): Promise<Uint8Array | undefined> {
-  try {
-    return readFileSync(target.path);
-  } catch (error) {
-    problems.push({ path: target.path, message: `cannot read ${target.path}: ${describeFsError(error)}` });
-    return undefined;
-  }
+function startPool(knownFiles: number, options: RunOptions): LintPool | undefined {
+  const { concurrency = 'auto' } = options;
+  if (concurrency === 'off' || concurrency === 0 || knownFiles === 0) return undefined;
+  if (concurrency === 'auto' && knownFiles < POOL_THRESHOLD) return undefined;
+  const script = workerScript();
+  if (!script) return undefined;
+  const size = concurrency === 'auto' ? availableParallelism() : concurrency;
+  return new LintPool(script, {
+    size: Math.max(1, Math.min(size, knownFiles)),
+    timeLimitMs: (options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS) * 1000,
+    setup: { config: options.config, keepSource: options.keepSource ?? false },
+  });
 }
 
+function take<T>(items: Iterator<T>, count: number): T[] {
+  const taken: T[] = [];
+  while (taken.length < count) {
+    const next = items.next();
+    if (next.done) break;
+    taken.push(next.value);
+  }
+  return taken;
+}
 function runProjectChecks(
   rules: readonly Rule[],
   collected: Map<string, { path: string; data: unknown }[]>,

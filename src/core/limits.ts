@@ -1,0 +1,32 @@
+import type { FileResult } from './diagnostic.js';
+
+/** Engine diagnostics: not rules (nothing to configure per recipe), but ids with a documentation page all the same. */
+export const ENGINE_IDS = { timeout: 'engine/timeout', crash: 'engine/crash' } as const;
+export type EngineId = (typeof ENGINE_IDS)[keyof typeof ENGINE_IDS];
+
+/** Default per-file time limit: far above any real recipe (the 20 MB test recipe takes well under a second). */
+export const DEFAULT_TIME_LIMIT_SECONDS = 30;
+
+/** A worker's heap cap: a file that needs more is stopped with `engine/crash` instead of exhausting the machine. */
+export const WORKER_HEAP_MB = 2048;
+
+/** The result of a file whose lint was stopped: one error at the top of the file. */
+export function engineFailure(path: string, ruleId: EngineId, message: string): FileResult {
+  return {
+    path,
+    diagnostics: [
+      {
+        ruleId,
+        severity: 'error',
+        message,
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 1,
+        start: 0,
+        end: 0,
+        url: `https://github.com/fim-lint/fim-lint/blob/main/docs/${ruleId}.md`,
+      },
+    ],
+  };
+}

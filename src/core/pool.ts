@@ -1,0 +1,164 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Target } from '../files/discover.js';
+import type { Config } from './config.js';
+import { ENGINE_IDS, engineFailure, WORKER_HEAP_MB, type EngineId } from './limits.js';
+import { projectRoot } from './paths.js';
+import type { TargetOutcome } from './target.js';
+
+/** What every worker needs to lint like the main thread. */
+export interface WorkerSetup {
+  config: Config;
+  keepSource: boolean;
+}
+
+export interface TaskRequest {
+  id: number;
+  target: Target;
+}
+
+export type TaskReply = { type: 'ready' } | { type: 'done'; id: number; outcome: TargetOutcome };
+
+export interface PoolOptions {
+  size: number;
+  /** A worker that returns no result for this long is stopped; the oldest file it holds gets `engine/timeout`. */
+  timeLimitMs: number;
+  setup: WorkerSetup;
+}
+
+/** Files sent to one worker before it answers: enough to keep it busy and let external tools batch across files. */
+const FILES_PER_WORKER = 8;
+
+interface Task {
+  id: number;
+  target: Target;
+  resolve: (outcome: TargetOutcome) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  ready: boolean;
+  /** Sent and not answered, oldest first. */
+  inFlight: Map<number, Task>;
+  watchdog: NodeJS.Timeout | undefined;
+  /** Set when the pool stopped this worker on purpose. */
+  stopped: boolean;
+  lastError: string | undefined;
+}
+
+/**
+ * The compiled worker module. Under the test runner the sources are TypeScript, which Node 20 cannot load in a
+ * worker, so the build made by `npm test` serves; without a build the pool is not available.
+ */
+export function workerScript(): URL | undefined {
+  if (import.meta.url.endsWith('.js')) return new URL('./worker.js', import.meta.url);
+  const built = join(projectRoot, 'dist', 'src', 'core', 'worker.js');
+  return existsSync(built) ? pathToFileURL(built) : undefined;
+}
+
+/**
+ * Lints files on worker threads. A worker that makes no progress within the time limit, or dies (out of memory,
+ * a crash in native code), is replaced: the file it was stuck on gets one engine diagnostic, the other files it held
+ * are sent again, and the run goes on.
+ */
+export class LintPool {
+  readonly #script: URL;
+  readonly #options: PoolOptions;
+  /** A worker per slot; a slot whose worker failed stays empty until there is work for it again. */
+  readonly #slots: (Slot | undefined)[] = [];
+  readonly #pending: Task[] = [];
+  #nextId = 0;
+
+  constructor(script: URL, options: PoolOptions) {
+    this.#script = script;
+    this.#options = options;
+    for (let index = 0; index < options.size; index++) this.#slots.push(this.#spawn());
+  }
+
+  lint(target: Target): Promise<TargetOutcome> {
+    return new Promise((resolve) => {
+      this.#pending.push({ id: this.#nextId++, target, resolve });
+      this.#dispatch();
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.#slots.map((slot) => slot && this.#stop(slot)));
+  }
+
+  #spawn(): Slot {
+    const worker = new Worker(this.#script, {
+      workerData: this.#options.setup,
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    });
+    const slot: Slot = { worker, ready: false, inFlight: new Map(), watchdog: undefined, stopped: false, lastError: undefined };
+    worker.on('message', (reply: TaskReply) => this.#onReply(slot, reply));
+    worker.on('error', (error) => {
+      slot.lastError = error.message;
+    });
+    worker.on('exit', () => {
+      if (!slot.stopped) this.#replace(slot, ENGINE_IDS.crash, `The linter stopped on this file (${slot.lastError ?? 'its worker exited'}); no other check ran`);
+    });
+    return slot;
+  }
+
+  #onReply(slot: Slot, reply: TaskReply): void {
+    if (slot.stopped) return;
+    if (reply.type === 'ready') {
+      slot.ready = true;
+    } else {
+      const task = slot.inFlight.get(reply.id);
+      slot.inFlight.delete(reply.id);
+      task?.resolve(reply.outcome);
+    }
+    this.#armWatchdog(slot);
+    this.#dispatch();
+  }
+
+  #dispatch(): void {
+    this.#slots.forEach((existing, index) => {
+      if (this.#pending.length === 0) return;
+      const slot = existing ?? (this.#slots[index] = this.#spawn());
+      while (this.#pending.length > 0 && slot.inFlight.size < FILES_PER_WORKER) this.#send(slot, this.#pending.shift()!);
+    });
+  }
+
+  #send(slot: Slot, task: Task): void {
+    slot.inFlight.set(task.id, task);
+    slot.worker.postMessage({ id: task.id, target: task.target } satisfies TaskRequest);
+    if (slot.inFlight.size === 1) this.#armWatchdog(slot);
+  }
+
+  /** Counts from the worker's last sign of progress; start-up (loading the rules) is not counted. */
+  #armWatchdog(slot: Slot): void {
+    clearTimeout(slot.watchdog);
+    slot.watchdog = undefined;
+    if (!slot.ready || slot.inFlight.size === 0) return;
+    const seconds = this.#options.timeLimitMs / 1000;
+    slot.watchdog = setTimeout(() => {
+      this.#replace(slot, ENGINE_IDS.timeout, `Linting this file took longer than the ${seconds} s time limit and was stopped; no other check ran`);
+    }, this.#options.timeLimitMs);
+  }
+
+  /**
+   * Gives the oldest file of a failed worker an engine diagnostic and hands its other files to a new worker. Each
+   * failure settles one file, so a worker that cannot even start still lets the run end.
+   */
+  #replace(slot: Slot, ruleId: EngineId, message: string): void {
+    void this.#stop(slot);
+    const [blamed, ...others] = [...slot.inFlight.values()];
+    slot.inFlight.clear();
+    this.#pending.unshift(...others);
+    this.#slots[this.#slots.indexOf(slot)] = undefined;
+    blamed?.resolve({ kind: 'linted', result: engineFailure(blamed.target.path, ruleId, message), collected: {} });
+    this.#dispatch();
+  }
+
+  async #stop(slot: Slot): Promise<void> {
+    slot.stopped = true;
+    clearTimeout(slot.watchdog);
+    await slot.worker.terminate();
+  }
+}
