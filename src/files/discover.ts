@@ -86,10 +86,21 @@ export function displayPath(path: string, cwd = process.cwd()): string {
   return shown === '' || shown.startsWith('..') ? path : shown;
 }
 
+const FS_ERRORS: Record<string, string> = {
+  ENOENT: 'no such file or directory',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ENOTDIR: 'a parent of this path is a file, not a directory',
+  ELOOP: 'too many levels of symbolic links',
+  ENAMETOOLONG: 'the file name is too long',
+  EIO: 'input/output error while reading',
+  EISDIR: 'it is a directory',
+};
+
 export function describeFsError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT') return 'no such file or directory';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  const known = code && FS_ERRORS[code];
+  if (known) return known;
   return code ?? (error instanceof Error ? error.message : String(error));
 }
 

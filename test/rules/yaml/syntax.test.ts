@@ -22,6 +22,13 @@ describe('yaml/syntax', () => {
     expect(diagnostics.map((d) => `${d.line}:${d.column}`)).toEqual(['3:1']);
   });
 
+  it('says that a file nested too deeply for the parser is nested too deeply', async () => {
+    const diagnostics = await lint(recipe('#!/SBUILD', `x: ${'['.repeat(20_000)}${']'.repeat(20_000)}`), { only: 'yaml/syntax' });
+    expect(diagnostics.map((d) => d.message)).toEqual([
+      'YAML syntax error: the YAML is nested too deeply to read (the parser ran out of stack); recipes nest a few levels',
+    ]);
+  });
+
   it('accepts a well-formed recipe, an empty file and tabs inside scalars', async () => {
     expect(await lint(recipe('#!/SBUILD', 'pkg: "a\tb"'), { only: 'yaml/syntax' })).toEqual([]);
     expect(await lint('', { only: 'yaml/syntax' })).toEqual([]);

@@ -1,0 +1,72 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { GOOD_RECIPE, idsByFile, jsonResults, runCli, tempTree } from './cli.js';
+
+const SCRIPT_LINE = '    echo "building the package, step by step, with a long line of shell"\n';
+const SCRIPT_LINES = Math.ceil((20 * 1024 * 1024) / SCRIPT_LINE.length);
+/** 6 header lines, the script, `broken: [`: the parser finds the `[` unclosed on the (empty) line after it. */
+const END_OF_FILE_LINE = 6 + SCRIPT_LINES + 2;
+
+/** A 20 MB recipe: a valid header, a build script of 20 MB, and a syntax error on its last line. */
+function twentyMegabyteRecipe(): string {
+  const header = '#!/SBUILD\npkg: "big"\ndescription: "A very large recipe"\nx_exec:\n  shell: "bash"\n  run: |\n';
+  return header + SCRIPT_LINE.repeat(SCRIPT_LINES) + 'broken: [\n';
+}
+
+/** A mapping with tens of thousands of keys: the YAML parser's duplicate-key check makes it take seconds. */
+function manyKeys(count: number): string {
+  const lines = ['#!/SBUILD', 'pkg: "slow"', 'x_exec:'];
+  for (let index = 0; index < count; index++) lines.push(`  key${index}: "value"`);
+  return lines.join('\n') + '\n';
+}
+
+const directory = tempTree({ 'big.yaml': twentyMegabyteRecipe(), 'a.yaml': GOOD_RECIPE, 'slow.yaml': manyKeys(60_000) });
+afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+describe('large and slow recipes', () => {
+  it('lints a 20 MB recipe to its end and reports the error on its last line', () => {
+    const run = runCli(['--format', 'json', join(directory, 'big.yaml'), join(directory, 'a.yaml')]);
+    expect(run.signal).toBeNull();
+    const [big, good] = jsonResults(run);
+    expect(big!.messages.map((m) => `${m.ruleId}@${m.line}:${m.column}`)).toEqual([`yaml/syntax@${END_OF_FILE_LINE}:1`]);
+    expect(good!.messages).toEqual([]);
+  });
+
+  it('stops a file that takes longer than --timeout with one engine/timeout error, and lints the rest', () => {
+    const run = runCli(['--format', 'json', '--concurrency', '1', '--timeout', '1', join(directory, 'a.yaml'), join(directory, 'slow.yaml'), join(directory, 'big.yaml')]);
+    expect(run.signal).toBeNull();
+    expect(run.code).toBe(1);
+    const results = jsonResults(run);
+    expect(results.map((result) => result.filePath)).toEqual(['a.yaml', 'slow.yaml', 'big.yaml'].map((name) => join(directory, name)));
+    expect(results[1]!.messages).toEqual([
+      {
+        ruleId: 'engine/timeout',
+        severity: 2,
+        message: 'Linting this file took longer than the 1 s time limit and was stopped; no other check ran',
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 1,
+      },
+    ]);
+    expect(results[0]!.messages).toEqual([]);
+    expect(results[2]!.messages.map((m) => m.ruleId)).toEqual(['yaml/syntax']);
+  });
+
+  it('enforces the time limit on the workers of a large run too (auto concurrency)', () => {
+    const files: Record<string, string> = { 'slow.yaml': manyKeys(60_000) };
+    for (let index = 0; index < 60; index++) files[`r${String(index).padStart(2, '0')}.yaml`] = GOOD_RECIPE;
+    const tree = tempTree(files);
+    try {
+      const run = runCli(['--format', 'json', '--timeout', '1', tree]);
+      expect(run.signal).toBeNull();
+      const ids = idsByFile(run);
+      expect(Object.keys(ids)).toHaveLength(61);
+      expect(ids[join(tree, 'slow.yaml')]).toEqual(['engine/timeout']);
+      expect(Object.values(ids).flat()).toEqual(['engine/timeout']);
+    } finally {
+      rmSync(tree, { recursive: true, force: true });
+    }
+  });
+});
