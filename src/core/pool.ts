@@ -10,13 +10,18 @@ import type { TargetOutcome } from './target.js';
 
 /** What every worker needs to lint like the main thread. */
 export interface WorkerSetup {
-  config: Config;
   keepSource: boolean;
 }
 
+/**
+ * One file to lint. Files share a few configurations (one per config folder): each is sent to a worker once, with
+ * the first file that uses it, and named by `configId` after that.
+ */
 export interface TaskRequest {
   id: number;
   target: Target;
+  configId: number;
+  config?: Config;
 }
 
 export type TaskReply = { type: 'ready' } | { type: 'done'; id: number; outcome: TargetOutcome };
@@ -25,6 +30,8 @@ export interface PoolOptions {
   size: number;
   /** A worker that returns no result for this long is stopped; the oldest file it holds gets `engine/timeout`. */
   timeLimitMs: number;
+  /** Each worker's heap cap (default `WORKER_HEAP_MB`). */
+  heapMb?: number;
   setup: WorkerSetup;
 }
 
@@ -34,6 +41,7 @@ const FILES_PER_WORKER = 8;
 interface Task {
   id: number;
   target: Target;
+  config: Config;
   resolve: (outcome: TargetOutcome) => void;
 }
 
@@ -43,6 +51,8 @@ interface Slot {
   /** Sent and not answered, oldest first. */
   inFlight: Map<number, Task>;
   watchdog: NodeJS.Timeout | undefined;
+  /** The configurations this worker has been sent, by id. */
+  configs: Set<number>;
   /** Set when the pool stopped this worker on purpose. */
   stopped: boolean;
   lastError: string | undefined;
@@ -69,6 +79,7 @@ export class LintPool {
   /** A worker per slot; a slot whose worker failed stays empty until there is work for it again. */
   readonly #slots: (Slot | undefined)[] = [];
   readonly #pending: Task[] = [];
+  readonly #configIds = new Map<Config, number>();
   #nextId = 0;
 
   constructor(script: URL, options: PoolOptions) {
@@ -77,9 +88,9 @@ export class LintPool {
     for (let index = 0; index < options.size; index++) this.#slots.push(this.#spawn());
   }
 
-  lint(target: Target): Promise<TargetOutcome> {
+  lint(target: Target, config: Config): Promise<TargetOutcome> {
     return new Promise((resolve) => {
-      this.#pending.push({ id: this.#nextId++, target, resolve });
+      this.#pending.push({ id: this.#nextId++, target, config, resolve });
       this.#dispatch();
     });
   }
@@ -91,9 +102,9 @@ export class LintPool {
   #spawn(): Slot {
     const worker = new Worker(this.#script, {
       workerData: this.#options.setup,
-      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+      resourceLimits: { maxOldGenerationSizeMb: this.#options.heapMb ?? WORKER_HEAP_MB },
     });
-    const slot: Slot = { worker, ready: false, inFlight: new Map(), watchdog: undefined, stopped: false, lastError: undefined };
+    const slot: Slot = { worker, ready: false, inFlight: new Map(), configs: new Set(), watchdog: undefined, stopped: false, lastError: undefined };
     worker.on('message', (reply: TaskReply) => this.#onReply(slot, reply));
     worker.on('error', (error) => {
       slot.lastError = error.message;
@@ -127,7 +138,14 @@ export class LintPool {
 
   #send(slot: Slot, task: Task): void {
     slot.inFlight.set(task.id, task);
-    slot.worker.postMessage({ id: task.id, target: task.target } satisfies TaskRequest);
+    let configId = this.#configIds.get(task.config);
+    if (configId === undefined) this.#configIds.set(task.config, (configId = this.#configIds.size));
+    const request: TaskRequest = { id: task.id, target: task.target, configId };
+    if (!slot.configs.has(configId)) {
+      request.config = task.config;
+      slot.configs.add(configId);
+    }
+    slot.worker.postMessage(request);
     if (slot.inFlight.size === 1) this.#armWatchdog(slot);
   }
 

@@ -45,7 +45,7 @@ export async function lintPaths(paths: readonly string[], options: RunOptions): 
   const firstTargets = take(targets, POOL_THRESHOLD);
   const pool = startPool(firstTargets.length, options);
   const rules = await loadRules();
-  const lint = pool ? (target: Target) => pool.lint(target) : (target: Target) => lintTarget(target, { ...options, rules });
+  const lint = pool ? (target: Target) => pool.lint(target, options.config) : (target: Target) => lintTarget(target, { ...options, rules });
 
   // Only small results are kept: parsed recipes and their text are dropped as soon as each file is done.
   const outcomes: TargetOutcome[] = [];
@@ -101,7 +101,7 @@ function startPool(knownFiles: number, options: RunOptions): LintPool | undefine
   return new LintPool(script, {
     size: Math.max(1, Math.min(size, knownFiles)),
     timeLimitMs: (options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS) * 1000,
-    setup: { config: options.config, keepSource: options.keepSource ?? false },
+    setup: { keepSource: options.keepSource ?? false },
   });
 }
 

@@ -1,0 +1,47 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../src/core/config.js';
+import { LintPool, workerScript } from '../../src/core/pool.js';
+import type { TargetOutcome } from '../../src/core/target.js';
+import { GOOD_RECIPE, tempTree } from '../hostile/cli.js';
+
+const bigScript = '#!/SBUILD\npkg: "big"\nx_exec:\n  run: |\n' + '    echo "a line of a very long build script"\n'.repeat(400_000);
+const directory = tempTree({ 'good.yaml': GOOD_RECIPE, 'dup.yaml': '#!/SBUILD\npkg: a\npkg: b\n', 'big.yaml': bigScript });
+afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+const script = workerScript();
+const summary = (outcome: TargetOutcome) =>
+  outcome.kind === 'linted' ? outcome.result.diagnostics.map((d) => `${d.ruleId}@${d.line}:${d.column}`) : outcome.kind;
+
+describe.skipIf(!script)('the worker pool', () => {
+  it('lints like the main thread, with the configuration sent along, and reports unreadable and skipped files', async () => {
+    const pool = new LintPool(script!, { size: 2, timeLimitMs: 30_000, setup: { keepSource: false } });
+    const off = { ...defaultConfig(), rules: { 'yaml/duplicate-key': 'off' as const } };
+    try {
+      const outcomes = await Promise.all([
+        pool.lint({ path: join(directory, 'dup.yaml'), explicit: true }, defaultConfig()),
+        pool.lint({ path: join(directory, 'dup.yaml'), explicit: true }, off),
+        pool.lint({ path: join(directory, 'good.yaml', 'x.yaml'), explicit: true }, defaultConfig()),
+        pool.lint({ path: join(directory, 'good.yaml'), explicit: false }, defaultConfig()),
+      ]);
+      expect(outcomes.map(summary)).toEqual([['yaml/duplicate-key@3:1'], [], 'unreadable', []]);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('replaces a worker that runs out of memory: that file gets engine/crash, the others are still linted', async () => {
+    const pool = new LintPool(script!, { size: 1, timeLimitMs: 30_000, heapMb: 16, setup: { keepSource: false } });
+    try {
+      const outcomes = await Promise.all(
+        ['good.yaml', 'big.yaml', 'dup.yaml'].map((name) => pool.lint({ path: join(directory, name), explicit: true }, defaultConfig())),
+      );
+      expect(outcomes.map(summary)).toEqual([[], ['engine/crash@1:1'], ['yaml/duplicate-key@3:1']]);
+      const crash = outcomes[1]!.kind === 'linted' ? outcomes[1]!.result.diagnostics[0]!.message : '';
+      expect(crash).toMatch(/^The linter stopped on this file \(.*memory.*\); no other check ran$/);
+    } finally {
+      await pool.close();
+    }
+  });
+});
