@@ -21,7 +21,7 @@ function manyKeys(count: number): string {
   return lines.join('\n') + '\n';
 }
 
-const directory = tempTree({ 'big.yaml': twentyMegabyteRecipe(), 'a.yaml': GOOD_RECIPE, 'slow.yaml': manyKeys(60_000) });
+const directory = tempTree({ 'big.yaml': twentyMegabyteRecipe(), 'a.yaml': GOOD_RECIPE, 'b.yaml': GOOD_RECIPE, 'slow.yaml': manyKeys(60_000) });
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
 describe('large and slow recipes', () => {
@@ -34,16 +34,17 @@ describe('large and slow recipes', () => {
   });
 
   it('stops a file that takes longer than --timeout with one engine/timeout error, and lints the rest', () => {
-    const run = runCli(['--format', 'json', '--concurrency', '1', '--timeout', '1', join(directory, 'a.yaml'), join(directory, 'slow.yaml'), join(directory, 'big.yaml')]);
+    // The slow file takes about 20 s on an idle machine: far over the limit, however loaded the machine is.
+    const run = runCli(['--format', 'json', '--concurrency', '1', '--timeout', '2', join(directory, 'a.yaml'), join(directory, 'slow.yaml'), join(directory, 'b.yaml')]);
     expect(run.signal).toBeNull();
     expect(run.code).toBe(1);
     const results = jsonResults(run);
-    expect(results.map((result) => result.filePath)).toEqual(['a.yaml', 'slow.yaml', 'big.yaml'].map((name) => join(directory, name)));
+    expect(results.map((result) => result.filePath)).toEqual(['a.yaml', 'slow.yaml', 'b.yaml'].map((name) => join(directory, name)));
     expect(results[1]!.messages).toEqual([
       {
         ruleId: 'engine/timeout',
         severity: 2,
-        message: 'Linting this file took longer than the 1 s time limit and was stopped; no other check ran',
+        message: 'Linting this file took longer than the 2 s time limit and was stopped; no other check ran',
         line: 1,
         column: 1,
         endLine: 1,
@@ -51,7 +52,7 @@ describe('large and slow recipes', () => {
       },
     ]);
     expect(results[0]!.messages).toEqual([]);
-    expect(results[2]!.messages.map((m) => m.ruleId)).toEqual(['yaml/syntax']);
+    expect(results[2]!.messages).toEqual([]);
   });
 
   it('enforces the time limit on the workers of a large run too (auto concurrency)', () => {
@@ -59,7 +60,7 @@ describe('large and slow recipes', () => {
     for (let index = 0; index < 60; index++) files[`r${String(index).padStart(2, '0')}.yaml`] = GOOD_RECIPE;
     const tree = tempTree(files);
     try {
-      const run = runCli(['--format', 'json', '--timeout', '1', tree]);
+      const run = runCli(['--format', 'json', '--timeout', '2', tree]);
       expect(run.signal).toBeNull();
       const ids = idsByFile(run);
       expect(Object.keys(ids)).toHaveLength(61);
