@@ -1,0 +1,49 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+export interface Measurement {
+  /** Median wall time, seconds. */
+  seconds: number;
+  /** Peak resident memory of the command, MB (largest over the runs), when /usr/bin/time is there. */
+  peakMb: number | undefined;
+  /** Median CPU time (user + system, all threads), seconds, when /usr/bin/time is there: steadier than wall time on a busy machine. */
+  cpuSeconds: number | undefined;
+  runs: number[];
+}
+
+const TIME = '/usr/bin/time';
+export const canMeasureMemory = existsSync(TIME);
+
+/** Runs a command `runs` times and keeps the median wall time and the highest peak memory. */
+export function measure(command: string, args: string[], runs: number, cwd?: string): Measurement {
+  const times: number[] = [];
+  let peakKb: number | undefined;
+  const cpu: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const [file, fileArgs] = canMeasureMemory ? [TIME, ['-f', 'maxrss=%M cpu=%U+%S', command, ...args]] : [command, args];
+    const started = process.hrtime.bigint();
+    const result = spawnSync(file, fileArgs, { cwd, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 });
+    times.push(Number(process.hrtime.bigint() - started) / 1e9);
+    if (result.error) throw result.error;
+    const rss = /maxrss=(\d+)/.exec(result.stderr ?? '');
+    if (rss) peakKb = Math.max(peakKb ?? 0, Number(rss[1]));
+    const usage = /cpu=([\d.]+)\+([\d.]+)/.exec(result.stderr ?? '');
+    if (usage) cpu.push(Number(usage[1]) + Number(usage[2]));
+  }
+  return {
+    seconds: median(times),
+    peakMb: peakKb === undefined ? undefined : peakKb / 1024,
+    cpuSeconds: cpu.length > 0 ? median(cpu) : undefined,
+    runs: times,
+  };
+}
+
+function median(values: number[]): number {
+  const sorted = values.slice().sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+export function commandExists(command: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+}
