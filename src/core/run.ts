@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describeFsError, discoverTargets, looksLikeRecipe, type DiscoveryProblem, type Target } from '../files/discover.js';
 import type { Config } from './config.js';
 import { compareDiagnostics, type Diagnostic, type FileResult } from './diagnostic.js';
-import { lintBytes, type LintOutcome } from './lint.js';
+import { lintBytes, lintText, type LintOutcome } from './lint.js';
 import { loadRules } from './registry.js';
 import { ruleSetting } from './config.js';
 import { docsUrl, type Rule } from './rule.js';
@@ -15,6 +15,18 @@ export interface RunOptions {
   keepSource?: boolean;
   /** Text read from standard input, linted under `stdinPath`, when the path `-` was given. */
   stdin?: { path: string; bytes: Uint8Array };
+  /** Runs on each file once it is linted (e.g. to fix it); the outcome it returns is the one reported. */
+  afterLint?: (file: LintedFile) => Promise<LintOutcome>;
+}
+
+export interface LintedFile {
+  path: string;
+  bytes: Uint8Array;
+  /** Read from standard input: there is no file to write. */
+  fromStdin: boolean;
+  outcome: LintOutcome;
+  /** Lints another text under this file's path with the same rules and configuration. */
+  relint(text: string): Promise<LintOutcome>;
 }
 
 export interface RunSummary {
@@ -32,9 +44,14 @@ export async function lintPaths(paths: readonly string[], options: RunOptions): 
 
   // Only what reporting and the checks across files need is kept: parsed recipes are dropped as soon as possible.
   const outcomes: (Pick<LintOutcome, 'result' | 'collected'> | undefined)[] = [];
-  const lintOne = async (index: number, path: string, bytes: Uint8Array) => {
-    const { result, collected } = await lintBytes(path, bytes, { config: options.config, rules, keepSource: options.keepSource });
-    outcomes[index] = { result, collected };
+  const lintOptions = { config: options.config, rules, keepSource: options.keepSource };
+  const lintOne = async (index: number, path: string, bytes: Uint8Array, fromStdin = false) => {
+    let outcome = await lintBytes(path, bytes, lintOptions);
+    if (options.afterLint) {
+      const relint = (text: string) => lintText(path, text, lintOptions);
+      outcome = await options.afterLint({ path, bytes, fromStdin, outcome, relint });
+    }
+    outcomes[index] = { result: outcome.result, collected: outcome.collected };
   };
   const readAndLint = async (index: number, target: Target) => {
     const bytes = await readTarget(target, summary.problems);
@@ -59,7 +76,7 @@ export async function lintPaths(paths: readonly string[], options: RunOptions): 
   if (paths.includes('-') && options.stdin) {
     const { path, bytes } = options.stdin;
     const stdinIndex = index++;
-    await schedule(() => lintOne(stdinIndex, path, bytes));
+    await schedule(() => lintOne(stdinIndex, path, bytes, true));
   }
   const fileTargets = paths.filter((path) => path !== '-');
   for (const target of discoverTargets(fileTargets, summary.problems)) {
