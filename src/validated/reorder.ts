@@ -1,12 +1,13 @@
 import { isScalar, type YAMLMap } from 'yaml';
 
 /**
- * Sorts the pairs of a block mapping by `rank` (stable) by moving whole lines: each pair takes along the comment
- * lines at its own indentation right above it, and everything below it up to the next pair (its value, deeper
- * comments, blank lines). Comments above the first pair stay where they are. Returns undefined when the mapping is not
- * laid out one key per line (flow style, explicit `?` keys, a key after other text on its line).
+ * Sorts the pairs of a block mapping whose keys have a rank (stably; pairs without one keep their places) by moving
+ * whole lines: each pair takes along the comment lines at its own indentation right above it, and everything below
+ * it up to the next pair (its value, deeper comments, blank lines). Comments above the first pair stay where they are.
+ * Returns undefined when the mapping is not laid out one key per line (flow style, explicit `?` keys, a key after
+ * other text on its line).
  */
-export function reorderBlockMap(text: string, map: YAMLMap, rank: (key: string) => number): string | undefined {
+export function reorderBlockMap(text: string, map: YAMLMap, rank: (key: string) => number | undefined): string | undefined {
   if ((map.srcToken as { type?: string } | undefined)?.type !== 'block-map') return undefined;
   const pairs: { key: string; lineStart: number; valueEnd: number }[] = [];
   let indent: number | undefined;
@@ -26,7 +27,8 @@ export function reorderBlockMap(text: string, map: YAMLMap, rank: (key: string) 
   const starts = pairs.map((pair, index) => (index === 0 ? pair.lineStart : chunkStart(text, pair.lineStart, pairs[index - 1]!.valueEnd, indent!)));
   const regionEnd = endOfLine(text, pairs[pairs.length - 1]!.valueEnd);
   const chunks = pairs.map((pair, index) => ({ rank: rank(pair.key), text: text.slice(starts[index], starts[index + 1] ?? regionEnd) }));
-  const sorted = [...chunks].sort((a, b) => a.rank - b.rank);
+  const ranked = chunks.filter((chunk) => chunk.rank !== undefined).sort((a, b) => a.rank! - b.rank!);
+  const sorted = chunks.map((chunk) => (chunk.rank === undefined ? chunk : ranked.shift()!));
   if (sorted.every((chunk, index) => chunk === chunks[index])) return text;
 
   const last = chunks[chunks.length - 1]!;
