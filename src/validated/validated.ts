@@ -26,8 +26,9 @@ export async function buildValidated(source: string, relint?: Relint): Promise<V
   const fields = recipe.fields;
   if (recipe.hasSyntaxErrors || !fields || !isMap(recipe.document?.contents)) return { ok: false, reason: 'the recipe is not a YAML mapping' };
 
+  const base = withShebangFirst(firstDocumentOnly(fixed, recipe.documents), recipe.documentSpan().start);
   const expected: Record<string, unknown> = { ...fields };
-  let text = withShebangFirst(firstDocumentOnly(fixed, recipe.documents), recipe.documentSpan().start);
+  let text = base;
   let map = topLevelMap(text);
 
   const version = map.items.find((pair) => isScalar(pair.key) && pair.key.value === 'version');
@@ -57,10 +58,12 @@ export async function buildValidated(source: string, relint?: Relint): Promise<V
     }
   }
 
+  // The safety net: keys keep their order when moving them changed the data, and a layout the additions do not suit
+  // (a flow mapping) is written without them.
   const reordered = reorderRecipe(text);
-  for (const candidate of [reordered, text]) {
-    if (candidate !== undefined && holds(candidate, expected)) return { ok: true, text: candidate };
-  }
+  if (reordered !== undefined && holds(reordered, expected)) return { ok: true, text: reordered };
+  if (holds(text, expected)) return { ok: true, text };
+  if (holds(base, fields)) return { ok: true, text: base };
   return { ok: false, reason: 'the normalised text did not hold the same data' };
 }
 
@@ -69,11 +72,8 @@ function isEmpty(value: unknown): boolean {
 }
 
 function topLevelMap(text: string): YAMLMap {
-  return parseFirst(text).contents as YAMLMap;
-}
-
-function parseFirst(text: string): Document.Parsed {
-  return parseAllDocuments(text, { keepSourceTokens: true, prettyErrors: false, version: '1.2' })[0] as Document.Parsed;
+  const [document] = parseAllDocuments(text, { keepSourceTokens: true, prettyErrors: false, version: '1.2' }) as Document.Parsed[];
+  return document!.contents as YAMLMap;
 }
 
 function firstDocumentOnly(text: string, documents: readonly Document.Parsed[]): string {

@@ -110,6 +110,11 @@ describe('buildValidated', () => {
     expect(await validated('#!/SBUILD\ncategory: [X]\npkg: a')).toBe('#!/SBUILD\npkg: a\ncategory: [X]');
   });
 
+  it('writes a flow-style recipe without the additions it cannot take', async () => {
+    const text = recipe('#!/SBUILD', '{pkg: a, src_url: ["https://github.com/u/a"]}');
+    expect(await validated(text)).toBe(text);
+  });
+
   it('declines a recipe that is not a mapping', async () => {
     expect(await buildValidated('- a\n')).toEqual({ ok: false, reason: 'the recipe is not a YAML mapping' });
   });
