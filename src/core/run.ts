@@ -2,13 +2,14 @@ import { availableParallelism } from 'node:os';
 import { discoverTargets, type DiscoveryProblem, type Target } from '../files/discover.js';
 import type { Config } from './config.js';
 import { compareDiagnostics, type Diagnostic, type FileResult } from './diagnostic.js';
-import { lintBytes } from './lint.js';
 import { DEFAULT_TIME_LIMIT_SECONDS } from './limits.js';
 import { LintPool, workerScript } from './pool.js';
 import { loadRules } from './registry.js';
 import { ruleSetting } from './config.js';
 import { docsUrl, type Rule } from './rule.js';
-import { lintTarget, type TargetOutcome } from './target.js';
+import { lintFile, lintTarget, type TargetOptions, type TargetOutcome } from './target.js';
+
+export type { LintedFile } from './target.js';
 
 /** How many files may be between reading and reporting at once. */
 const FILES_IN_FLIGHT = 32;
@@ -16,14 +17,14 @@ const FILES_IN_FLIGHT = 32;
 /** From this many files on, `concurrency: 'auto'` lints on worker threads (measured: `npm run bench`). */
 export const POOL_THRESHOLD = 48;
 
-export interface RunOptions {
+export interface RunOptions extends Pick<TargetOptions, 'afterLint'> {
   config: Config;
   keepSource?: boolean;
   /** Text read from standard input, linted under `stdinPath`, when the path `-` was given. */
   stdin?: { path: string; bytes: Uint8Array };
   /**
    * Worker threads: `auto` (the default) uses one per core when there are at least `POOL_THRESHOLD` files, `off`
-   * lints on the main thread, a number always uses that many workers.
+   * lints on the main thread, a number always uses that many workers. `afterLint` (fixing) needs the main thread.
    */
   concurrency?: number | 'auto' | 'off';
   /** Per-file time limit on worker threads; the main thread cannot stop a file. */
@@ -45,7 +46,8 @@ export async function lintPaths(paths: readonly string[], options: RunOptions): 
   const firstTargets = take(targets, POOL_THRESHOLD);
   const pool = startPool(firstTargets.length, options);
   const rules = await loadRules();
-  const lint = pool ? (target: Target) => pool.lint(target, options.config) : (target: Target) => lintTarget(target, { ...options, rules });
+  const lintOptions: TargetOptions = { ...options, rules };
+  const lint = pool ? (target: Target) => pool.lint(target, options.config) : (target: Target) => lintTarget(target, lintOptions);
 
   // Only small results are kept: parsed recipes and their text are dropped as soon as each file is done.
   const outcomes: TargetOutcome[] = [];
@@ -64,7 +66,7 @@ export async function lintPaths(paths: readonly string[], options: RunOptions): 
     let index = 0;
     if (paths.includes('-') && options.stdin) {
       const { path, bytes } = options.stdin;
-      await schedule(index++, async () => ({ kind: 'linted', ...(await lintBytes(path, bytes, { ...options, rules })) }));
+      await schedule(index++, () => lintFile(path, bytes, lintOptions, true));
     }
     for (const target of firstTargets) await schedule(index++, () => lint(target));
     for (const target of targets) await schedule(index++, () => lint(target));
@@ -93,7 +95,7 @@ export async function lintPaths(paths: readonly string[], options: RunOptions): 
 
 function startPool(knownFiles: number, options: RunOptions): LintPool | undefined {
   const { concurrency = 'auto' } = options;
-  if (concurrency === 'off' || concurrency === 0 || knownFiles === 0) return undefined;
+  if (concurrency === 'off' || concurrency === 0 || knownFiles === 0 || options.afterLint) return undefined;
   if (concurrency === 'auto' && knownFiles < POOL_THRESHOLD) return undefined;
   const script = workerScript();
   if (!script) return undefined;

@@ -1,10 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describeFsError, looksLikeRecipe, type Target } from '../files/discover.js';
-import type { Config } from './config.js';
 import type { FileResult } from './diagnostic.js';
-import { describe, lintBytes } from './lint.js';
+import { describe, lintBytes, lintText, type LintOptions, type LintOutcome } from './lint.js';
 import { ENGINE_IDS, engineFailure } from './limits.js';
-import type { Rule } from './rule.js';
 
 /** What happened to one file: plain JSON, so that it can cross a worker boundary. */
 export type TargetOutcome =
@@ -13,10 +11,19 @@ export type TargetOutcome =
   | { kind: 'skipped' }
   | { kind: 'unreadable'; path: string; message: string };
 
-export interface TargetOptions {
-  config: Config;
-  rules: readonly Rule[];
-  keepSource?: boolean;
+export interface LintedFile {
+  path: string;
+  bytes: Uint8Array;
+  /** Read from standard input: there is no file to write. */
+  fromStdin: boolean;
+  outcome: LintOutcome;
+  /** Lints another text under this file's path with the same rules and configuration. */
+  relint(text: string): Promise<LintOutcome>;
+}
+
+export interface TargetOptions extends LintOptions {
+  /** Runs on each file once it is linted (e.g. to fix it); the outcome it returns is the one reported. Main thread only. */
+  afterLint?: (file: LintedFile) => Promise<LintOutcome>;
 }
 
 /** Reads and lints one file. The same function runs on the main thread and in the worker threads. */
@@ -28,11 +35,20 @@ export async function lintTarget(target: Target, options: TargetOptions): Promis
     return { kind: 'unreadable', path: target.path, message: `cannot read ${target.path}: ${describeFsError(error)}` };
   }
   if (!target.explicit && !looksLikeRecipe(new TextDecoder().decode(bytes.subarray(0, 64 * 1024)))) return { kind: 'skipped' };
+  return lintFile(target.path, bytes, options, false);
+}
+
+/** Lints bytes already read; only the small result and what the rules collected are kept. */
+export async function lintFile(path: string, bytes: Uint8Array, options: TargetOptions, fromStdin: boolean): Promise<TargetOutcome> {
   try {
-    const { result, collected } = await lintBytes(target.path, bytes, options);
-    return { kind: 'linted', result, collected };
+    let outcome = await lintBytes(path, bytes, options);
+    if (options.afterLint) {
+      const relint = (text: string) => lintText(path, text, options);
+      outcome = await options.afterLint({ path, bytes, fromStdin, outcome, relint });
+    }
+    return { kind: 'linted', result: outcome.result, collected: outcome.collected };
   } catch (error) {
     // Rules' own errors are caught inside lintBytes; this is the parser or the engine failing on this file.
-    return { kind: 'linted', result: engineFailure(target.path, ENGINE_IDS.crash, `Internal error while linting this file: ${describe(error)}`), collected: {} };
+    return { kind: 'linted', result: engineFailure(path, ENGINE_IDS.crash, `Internal error while linting this file: ${describe(error)}`), collected: {} };
   }
 }
