@@ -1,4 +1,5 @@
 import { isMap, isPair, isScalar, parseAllDocuments, type Document, type Node, type Pair } from 'yaml';
+import { addDuplicateKeyErrors } from './duplicate-keys.js';
 
 /** A half-open range of UTF-16 offsets into the recipe text. */
 export interface Span {
@@ -39,7 +40,10 @@ export class Recipe {
       prettyErrors: false,
       // YAML 1.2 core schema: what the pkgforge tooling reads.
       version: '1.2',
+      // Checked in linear time below: yaml's own check is quadratic in the number of keys of a map.
+      uniqueKeys: false,
     }) as Document.Parsed[]);
+    for (const document of this.documents) addDuplicateKeyErrors(document);
     const built = buildData(this.document);
     this.data = built.data;
     this.dataError = built.error;
