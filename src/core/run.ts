@@ -1,19 +1,30 @@
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { discoverTargets, looksLikeRecipe, type DiscoveryProblem, type Target } from '../files/discover.js';
-import type { Config } from './config.js';
+import { defaultConfig, isRuleEnabled, ruleSetting, type Config } from './config.js';
 import { compareDiagnostics, type Diagnostic, type FileResult } from './diagnostic.js';
 import { describe, lintBytes, type LintOutcome } from './lint.js';
 import { loadRules } from './registry.js';
-import { ruleSetting } from './config.js';
 import { docsUrl, type Rule } from './rule.js';
+import type { Suppressions } from './suppressions.js';
 
 /** How many files may be between reading and reporting at once. */
 const FILES_IN_FLIGHT = 32;
 
-export interface RunOptions {
+/** A file's configuration; an ignored file is not linted. */
+export interface FileConfig {
   config: Config;
+  ignored: boolean;
+}
+
+export interface RunOptions {
+  /** The configuration of every file, unless `configFor` is given. */
+  config?: Config;
+  /** Resolves the configuration of each file (config files found from its folder upward, overrides, ignores). */
+  configFor?: (path: string) => Promise<FileConfig>;
   keepSource?: boolean;
+  /** Lint named files only when they look like recipes, as walked files are (for hooks that pass every YAML file). */
+  skipNonRecipes?: boolean;
   /** Text read from standard input, linted under `stdinPath`, when the path `-` was given. */
   stdin?: { path: string; bytes: Uint8Array };
 }
@@ -22,6 +33,8 @@ export interface RunSummary {
   results: FileResult[];
   /** Walked files skipped because they are plainly not recipes. */
   skipped: number;
+  /** Files skipped because of an `ignore` pattern. */
+  ignored: number;
   /** Paths that could not be read: the run ends with exit code 2. */
   problems: DiscoveryProblem[];
 }
@@ -29,40 +42,55 @@ export interface RunSummary {
 /** Lints every recipe named by `paths`, then runs the checks that span files. */
 export async function lintPaths(paths: readonly string[], options: RunOptions): Promise<RunSummary> {
   const rules = await loadRules();
-  const summary: RunSummary = { results: [], skipped: 0, problems: [] };
+  const summary: RunSummary = { results: [], skipped: 0, ignored: 0, problems: [] };
+  const everyFile: FileConfig = { config: options.config ?? defaultConfig(), ignored: false };
+  const configFor = options.configFor ?? (async () => everyFile);
 
   const outcomes: (LintOutcome | undefined)[] = [];
-  const lintOne = async (index: number, path: string, bytes: Uint8Array) => {
-    outcomes[index] = await lintBytes(path, bytes, { config: options.config, rules, keepSource: options.keepSource });
+  const configs = new Map<string, Config>();
+  const lintOne = async (index: number, path: string, bytes: Uint8Array, config: Config) => {
+    outcomes[index] = await lintBytes(path, bytes, { config, rules, keepSource: options.keepSource });
   };
 
   // Files are linted with several in flight so that rules waiting on external tools (ShellCheck) can batch their work
   // across files; parsing and the rules themselves still run one at a time on this thread.
   const inFlight = new Set<Promise<void>>();
-  const schedule = async (index: number, path: string, bytes: Uint8Array) => {
-    const task = lintOne(index, path, bytes).finally(() => inFlight.delete(task));
+  const schedule = async (index: number, path: string, bytes: Uint8Array, config: Config) => {
+    configs.set(path, config);
+    const task = lintOne(index, path, bytes, config).finally(() => inFlight.delete(task));
     inFlight.add(task);
     if (inFlight.size >= FILES_IN_FLIGHT) await Promise.race(inFlight);
   };
 
   let index = 0;
-  if (paths.includes('-') && options.stdin) await schedule(index++, options.stdin.path, options.stdin.bytes);
+  if (paths.includes('-') && options.stdin) {
+    const { config, ignored } = await configFor(options.stdin.path);
+    if (ignored) summary.ignored++;
+    else await schedule(index++, options.stdin.path, options.stdin.bytes, config);
+  }
   const fileTargets = paths.filter((path) => path !== '-');
   for await (const target of discoverTargets(fileTargets, summary.problems)) {
+    const { config, ignored } = await configFor(target.path);
+    if (ignored) {
+      summary.ignored++;
+      continue;
+    }
     const bytes = await readTarget(target, summary.problems);
     if (bytes === undefined) continue;
-    if (!target.explicit && !looksLikeRecipe(new TextDecoder().decode(bytes.subarray(0, 64 * 1024)))) {
+    if ((!target.explicit || options.skipNonRecipes) && !looksLikeRecipe(new TextDecoder().decode(bytes.subarray(0, 64 * 1024)))) {
       summary.skipped++;
       continue;
     }
-    await schedule(index++, target.path, bytes);
+    await schedule(index++, target.path, bytes, config);
   }
   await Promise.all(inFlight);
 
   const collected = new Map<string, { path: string; data: unknown }[]>();
+  const suppressions = new Map<string, Suppressions>();
   for (const outcome of outcomes) {
     if (!outcome) continue;
     summary.results.push(outcome.result);
+    suppressions.set(outcome.result.path, outcome.suppressions);
     for (const [ruleId, data] of Object.entries(outcome.collected)) {
       const entries = collected.get(ruleId) ?? [];
       entries.push({ path: outcome.result.path, data });
@@ -70,7 +98,7 @@ export async function lintPaths(paths: readonly string[], options: RunOptions): 
     }
   }
 
-  runProjectChecks(rules, collected, summary.results, options.config);
+  runProjectChecks(rules, collected, summary.results, configs, suppressions);
   for (const result of summary.results) result.diagnostics.sort(compareDiagnostics);
   return summary;
 }
@@ -100,20 +128,22 @@ function runProjectChecks(
   rules: readonly Rule[],
   collected: Map<string, { path: string; data: unknown }[]>,
   results: FileResult[],
-  config: Config,
+  configs: ReadonlyMap<string, Config>,
+  suppressions: ReadonlyMap<string, Suppressions>,
 ): void {
   const byPath = new Map(results.map((result) => [result.path, result]));
   for (const rule of rules) {
     const entries = collected.get(rule.id);
     if (!rule.checkProject || !entries) continue;
-    const severity = ruleSetting(config, rule.id).severity ?? rule.severity;
-    if (severity === 'off') continue;
     rule.checkProject({
       entries,
       report(path, problem) {
+        const config = configs.get(path);
+        if (!config || !isRuleEnabled(config, rule)) return;
+        const configured = ruleSetting(config, rule.id).severity;
         const diagnostic: Diagnostic = {
           ruleId: rule.id,
-          severity,
+          severity: configured === undefined || configured === 'off' ? rule.severity : configured,
           message: problem.message,
           line: problem.line,
           column: problem.column,
@@ -123,7 +153,7 @@ function runProjectChecks(
           end: problem.at.end,
           url: problem.url ?? docsUrl(rule.id),
         };
-        byPath.get(path)?.diagnostics.push(diagnostic);
+        if (!suppressions.get(path)?.suppresses(diagnostic)) byPath.get(path)?.diagnostics.push(diagnostic);
       },
     });
   }
