@@ -70,7 +70,9 @@ function validator() {
 function describeErrors(errors: ErrorObject[]): string {
   const error = errors[0];
   if (!error) return 'invalid configuration';
-  const where = error.instancePath ? error.instancePath.slice(1).replaceAll('/', '.') : 'the configuration';
+  const where = error.instancePath
+    ? error.instancePath.slice(1).split('/').map((segment) => segment.replaceAll('~1', '/').replaceAll('~0', '~')).join('.')
+    : 'the configuration';
   if (error.keyword === 'additionalProperties') return `${where} has an unknown key '${String(error.params.additionalProperty)}'`;
   if (error.keyword === 'propertyNames') return `${where}: '${String(error.params.propertyName)}' is not a rule id (namespace/name)`;
   if (error.keyword === 'oneOf' || error.keyword === 'enum') {
