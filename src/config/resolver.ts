@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { defaultConfig, type Config, type RuleSetting, type Settings } from '../core/config.js';
@@ -67,7 +67,7 @@ export class ConfigResolver {
       found = (async () => {
         for (const name of CONFIG_FILE_NAMES) {
           const path = join(directory, name);
-          if (!(await isFile(path))) continue;
+          if (!isFile(path)) continue;
           const file = await loadConfigFile(path);
           if (file) return this.#prepare(file);
         }
@@ -116,6 +116,7 @@ function relativeInside(directory: string, path: string): string | undefined {
   return relativePath.split(sep).join('/');
 }
 
-async function isFile(path: string): Promise<boolean> {
-  return stat(path).then((info) => info.isFile(), () => false);
+/** Synchronous on purpose: most folders have no configuration, and a failed lookup costs microseconds this way. */
+function isFile(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
 }
