@@ -1,9 +1,8 @@
-import { constants } from 'node:fs';
-import { open } from 'node:fs/promises';
-import { discoverTargets, looksLikeRecipe, type DiscoveryProblem, type Target } from '../files/discover.js';
+import { readFileSync } from 'node:fs';
+import { describeFsError, discoverTargets, looksLikeRecipe, type DiscoveryProblem, type Target } from '../files/discover.js';
 import { defaultConfig, isRuleEnabled, ruleSetting, type Config } from './config.js';
 import { compareDiagnostics, type Diagnostic, type FileResult } from './diagnostic.js';
-import { describe, lintBytes, type LintOutcome } from './lint.js';
+import { lintBytes, type LintOutcome } from './lint.js';
 import { loadRules } from './registry.js';
 import { docsUrl, type Rule } from './rule.js';
 import type { Suppressions } from './suppressions.js';
@@ -46,42 +45,50 @@ export async function lintPaths(paths: readonly string[], options: RunOptions): 
   const everyFile: FileConfig = { config: options.config ?? defaultConfig(), ignored: false };
   const configFor = options.configFor ?? (async () => everyFile);
 
-  const outcomes: (LintOutcome | undefined)[] = [];
+  // Only what reporting and the checks across files need is kept: parsed recipes are dropped as soon as possible.
+  const outcomes: (Pick<LintOutcome, 'result' | 'collected' | 'suppressions'> | undefined)[] = [];
   const configs = new Map<string, Config>();
   const lintOne = async (index: number, path: string, bytes: Uint8Array, config: Config) => {
-    outcomes[index] = await lintBytes(path, bytes, { config, rules, keepSource: options.keepSource });
+    configs.set(path, config);
+    const { result, collected, suppressions } = await lintBytes(path, bytes, { config, rules, keepSource: options.keepSource });
+    outcomes[index] = { result, collected, suppressions };
+  };
+  const readAndLint = async (index: number, target: Target) => {
+    const { config, ignored } = await configFor(target.path);
+    if (ignored) {
+      summary.ignored++;
+      return;
+    }
+    const bytes = await readTarget(target, summary.problems);
+    if (bytes === undefined) return;
+    if ((!target.explicit || options.skipNonRecipes) && !looksLikeRecipe(new TextDecoder().decode(bytes.subarray(0, 64 * 1024)))) {
+      summary.skipped++;
+      return;
+    }
+    await lintOne(index, target.path, bytes, config);
   };
 
-  // Files are linted with several in flight so that rules waiting on external tools (ShellCheck) can batch their work
-  // across files; parsing and the rules themselves still run one at a time on this thread.
+  // Several files are in flight at once: reads overlap with linting, and rules waiting on external tools
+  // (ShellCheck) can batch their work across files. Parsing and the rules still run one at a time on this thread.
   const inFlight = new Set<Promise<void>>();
-  const schedule = async (index: number, path: string, bytes: Uint8Array, config: Config) => {
-    configs.set(path, config);
-    const task = lintOne(index, path, bytes, config).finally(() => inFlight.delete(task));
-    inFlight.add(task);
+  const schedule = async (task: () => Promise<void>) => {
+    const running = task().finally(() => inFlight.delete(running));
+    inFlight.add(running);
     if (inFlight.size >= FILES_IN_FLIGHT) await Promise.race(inFlight);
   };
 
   let index = 0;
   if (paths.includes('-') && options.stdin) {
-    const { config, ignored } = await configFor(options.stdin.path);
+    const { path, bytes } = options.stdin;
+    const { config, ignored } = await configFor(path);
+    const stdinIndex = index++;
     if (ignored) summary.ignored++;
-    else await schedule(index++, options.stdin.path, options.stdin.bytes, config);
+    else await schedule(() => lintOne(stdinIndex, path, bytes, config));
   }
   const fileTargets = paths.filter((path) => path !== '-');
-  for await (const target of discoverTargets(fileTargets, summary.problems)) {
-    const { config, ignored } = await configFor(target.path);
-    if (ignored) {
-      summary.ignored++;
-      continue;
-    }
-    const bytes = await readTarget(target, summary.problems);
-    if (bytes === undefined) continue;
-    if ((!target.explicit || options.skipNonRecipes) && !looksLikeRecipe(new TextDecoder().decode(bytes.subarray(0, 64 * 1024)))) {
-      summary.skipped++;
-      continue;
-    }
-    await schedule(index++, target.path, bytes, config);
+  for (const target of discoverTargets(fileTargets, summary.problems)) {
+    const targetIndex = index++;
+    await schedule(() => readAndLint(targetIndex, target));
   }
   await Promise.all(inFlight);
 
@@ -104,23 +111,11 @@ export async function lintPaths(paths: readonly string[], options: RunOptions): 
 }
 
 async function readTarget(target: Target, problems: DiscoveryProblem[]): Promise<Uint8Array | undefined> {
-  let handle;
   try {
-    // O_NONBLOCK keeps a FIFO or device from blocking the open; only regular files are read.
-    handle = await open(target.path, constants.O_RDONLY | constants.O_NONBLOCK);
-    const info = await handle.stat();
-    if (!info.isFile()) {
-      problems.push({ path: target.path, message: `${target.path} is not a regular file` });
-      return undefined;
-    }
-    return await handle.readFile();
+    return readFileSync(target.path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOENT' ? 'no such file' : describe(error);
-    problems.push({ path: target.path, message: `cannot read ${target.path}: ${reason}` });
+    problems.push({ path: target.path, message: `cannot read ${target.path}: ${describeFsError(error)}` });
     return undefined;
-  } finally {
-    await handle?.close();
   }
 }
 
