@@ -6,6 +6,8 @@ import { describe } from '../core/lint.js';
 import { loadRules } from '../core/registry.js';
 import { lintPaths } from '../core/run.js';
 import { UNUSED_DISABLE } from '../core/suppressions.js';
+import { FileFixer } from '../fix/fix-files.js';
+import { emitValidated } from '../validated/emit.js';
 import { listRules, parseRuleOptions, printConfig } from './introspect.js';
 import { helpText, parseCommandLine, UsageError, type CliValues } from './options.js';
 import { planOutputs, writeOutput } from './outputs.js';
@@ -54,24 +56,36 @@ export async function main(io: Io): Promise<number> {
     const maxWarnings = parseMaxWarnings(values);
 
     const targets = paths.length > 0 ? paths : ['.'];
+    if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together');
+    if (values.fix && targets.includes('-')) throw new UsageError('--fix cannot rewrite standard input: use --fix-dry-run to see the fixes');
+    const fixer = values.fix ? new FileFixer('write') : values['fix-dry-run'] ? new FileFixer('dry-run') : undefined;
     const stdin = targets.includes('-') ? { path: values['stdin-filename'] ?? '<stdin>', bytes: io.readStdin() } : undefined;
+    const codeFrame = values['code-frame'] ?? false;
     const run = await lintPaths(targets, {
       configFor: resolver.configFor,
-      keepSource: values['code-frame'] ?? false,
+      keepSource: codeFrame || values['emit-validated'],
       skipNonRecipes: values['skip-non-recipes'] ?? false,
       stdin,
+      afterLint: fixer?.afterLint,
     });
+    const problems = [...run.problems.map((problem) => problem.message), ...(fixer?.problems ?? [])];
+    if (values['emit-validated']) {
+      problems.push(...(await emitValidated(run.results, async (path) => (await resolver.resolve(path)).config, stdin?.path)));
+    }
     const results = values.quiet ? errorsOnly(run.results) : run.results;
 
     const color = values['no-color'] ? false : (values.color ?? (io.isTTY && !io.env.NO_COLOR));
+    // With --fix-dry-run the diff owns standard output, and the report that would go there goes to standard error.
+    if (fixer?.mode === 'dry-run') io.stdout(fixer.diffs(run.results.map((result) => result.path)));
+    const toTerminal = fixer?.mode === 'dry-run' ? io.stderr : io.stdout;
     for (const output of outputs) {
-      const context = { color: output.file === undefined && color, cwd: io.cwd, skipped: run.skipped, ignored: run.ignored, rules, codeFrame: values['code-frame'] ?? false };
+      const context = { color: output.file === undefined && color, cwd: io.cwd, skipped: run.skipped, ignored: run.ignored, rules, codeFrame };
       const text = output.reporter(results, context);
-      if (output.file === undefined) io.stdout(text);
+      if (output.file === undefined) toTerminal(text);
       else await writeOutput(io.cwd, output.file, text);
     }
-    for (const problem of run.problems) io.stderr(`fim-lint: ${problem.message}\n`);
-    if (run.problems.length > 0) return EXIT.failure;
+    for (const problem of problems) io.stderr(`fim-lint: ${problem}\n`);
+    if (problems.length > 0) return EXIT.failure;
     const counts = countBySeverity(results);
     if (counts.errors > 0) return EXIT.errors;
     if (maxWarnings !== undefined && counts.warnings > maxWarnings) {

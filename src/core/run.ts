@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describeFsError, discoverTargets, looksLikeRecipe, type DiscoveryProblem, type Target } from '../files/discover.js';
 import { defaultConfig, isRuleEnabled, ruleSetting, type Config } from './config.js';
 import { compareDiagnostics, type Diagnostic, type FileResult } from './diagnostic.js';
-import { lintBytes, type LintOutcome } from './lint.js';
+import { lintBytes, lintText, type LintOutcome } from './lint.js';
 import { loadRules } from './registry.js';
 import { docsUrl, type Rule } from './rule.js';
 import type { Suppressions } from './suppressions.js';
@@ -26,6 +26,18 @@ export interface RunOptions {
   skipNonRecipes?: boolean;
   /** Text read from standard input, linted under `stdinPath`, when the path `-` was given. */
   stdin?: { path: string; bytes: Uint8Array };
+  /** Runs on each file once it is linted (e.g. to fix it); the outcome it returns is the one reported. */
+  afterLint?: (file: LintedFile) => Promise<LintOutcome>;
+}
+
+export interface LintedFile {
+  path: string;
+  bytes: Uint8Array;
+  /** Read from standard input: there is no file to write. */
+  fromStdin: boolean;
+  outcome: LintOutcome;
+  /** Lints another text under this file's path with the same rules and configuration. */
+  relint(text: string): Promise<LintOutcome>;
 }
 
 export interface RunSummary {
@@ -48,10 +60,15 @@ export async function lintPaths(paths: readonly string[], options: RunOptions): 
   // Only what reporting and the checks across files need is kept: parsed recipes are dropped as soon as possible.
   const outcomes: (Pick<LintOutcome, 'result' | 'collected' | 'suppressions'> | undefined)[] = [];
   const configs = new Map<string, Config>();
-  const lintOne = async (index: number, path: string, bytes: Uint8Array, config: Config) => {
+  const lintOne = async (index: number, path: string, bytes: Uint8Array, config: Config, fromStdin = false) => {
     configs.set(path, config);
-    const { result, collected, suppressions } = await lintBytes(path, bytes, { config, rules, keepSource: options.keepSource });
-    outcomes[index] = { result, collected, suppressions };
+    const lintOptions = { config, rules, keepSource: options.keepSource };
+    let outcome = await lintBytes(path, bytes, lintOptions);
+    if (options.afterLint) {
+      const relint = (text: string) => lintText(path, text, lintOptions);
+      outcome = await options.afterLint({ path, bytes, fromStdin, outcome, relint });
+    }
+    outcomes[index] = { result: outcome.result, collected: outcome.collected, suppressions: outcome.suppressions };
   };
   const readAndLint = async (index: number, target: Target) => {
     const { config, ignored } = await configFor(target.path);
@@ -83,7 +100,7 @@ export async function lintPaths(paths: readonly string[], options: RunOptions): 
     const { config, ignored } = await configFor(path);
     const stdinIndex = index++;
     if (ignored) summary.ignored++;
-    else await schedule(() => lintOne(stdinIndex, path, bytes, config));
+    else await schedule(() => lintOne(stdinIndex, path, bytes, config, true));
   }
   const fileTargets = paths.filter((path) => path !== '-');
   for (const target of discoverTargets(fileTargets, summary.problems)) {
