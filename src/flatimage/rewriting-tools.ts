@@ -35,6 +35,12 @@ const VALUE_OPTIONS: Record<string, Set<string>> = {
   install: new Set(['-m', '-o', '-g', '-t', '-S', '--mode', '--owner', '--group', '--target-directory', '--suffix', '--strip-program']),
 };
 
+/**
+ * Every tool above has one of these words in its name (`$STRIP` and `${CROSS_COMPILE}strip` too), and an append
+ * needs `>>`: a script without any of them cannot rewrite the image, so it need not be parsed for this.
+ */
+export const REWRITING_HINT = /strip|objcopy|upx|patchelf|elfedit|elf-cleaner|elfcompress|truncate|\binstall\b|\btee\b|\bdd\b|>>/i;
+
 const INFO_ONLY = new Set(['--version', '--help', '-V', '-h']);
 
 /** The rewriting tool an invocation runs, or undefined when it runs none (or only asks for help or a version). */

@@ -2,8 +2,8 @@ import { defineRule } from '../../core/rule.js';
 import { artifactNames, wordRefersToArtifact } from '../../flatimage/artifact.js';
 import { FORMAT_NAMES } from '../../flatimage/formats.js';
 import { imageFormat } from '../../flatimage/recipe-kind.js';
-import { rewritingUse } from '../../flatimage/rewriting-tools.js';
-import { runCommands } from '../../shell/commands.js';
+import { REWRITING_HINT, rewritingUse } from '../../flatimage/rewriting-tools.js';
+import { runCommands, runScriptMentions } from '../../shell/commands.js';
 import type { Word } from '../../shell/words.js';
 
 export default defineRule({
@@ -11,6 +11,7 @@ export default defineRule({
   description: 'No strip, objcopy, upx, patchelf, truncate or raw append on a finished FlatImage, AppImage or other image file',
   severity: 'error',
   async check({ recipe, report }) {
+    if (!runScriptMentions(recipe, REWRITING_HINT)) return;
     const format = await imageFormat(recipe);
     if (!format) return;
     const image = FORMAT_NAMES[format] ?? format;
