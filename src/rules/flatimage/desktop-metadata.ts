@@ -36,12 +36,12 @@ export default defineRule({
   },
 });
 
-const DESKTOP_FILE = /\.desktop$/i;
-const ICON_FILE = /(\.(png|svg|xpm)|\.DirIcon)$/i;
+const DESKTOP_FILE = { mention: /\.desktop/i, name: /\.desktop$/i };
+const ICON_FILE = { mention: /\.(png|svg|xpm|DirIcon)/i, name: /\.(png|svg|xpm|DirIcon)$/i };
 
 /** Whether a command argument or redirection of the run script names such a file (the script makes it itself). */
-async function scriptNamesFile(recipe: Recipe, file: RegExp): Promise<boolean> {
-  if (!runScriptMentions(recipe, new RegExp(file.source.replace('$', ''), 'i'))) return false;
+async function scriptNamesFile(recipe: Recipe, { mention, name: file }: { mention: RegExp; name: RegExp }): Promise<boolean> {
+  if (!runScriptMentions(recipe, mention)) return false;
   return (await runCommands(recipe)).some(
     ({ commands, redirects }) =>
       commands.some((command) => command.args.some((arg) => arg.values.some((value) => file.test(value)))) ||

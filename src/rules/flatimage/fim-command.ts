@@ -22,7 +22,7 @@ export default defineRule({
         const call = checkFimCall(command);
         for (const problem of call.problems) report({ message: problem.message, at: at(problem) });
         for (const form of call.forms) {
-          const version = pinned ?? decidingVersion(decided);
+          const version = pinned ?? decided?.versions[0];
           if (form.versions.includes('v0') && !form.versions.includes('v1') && pinned !== 'v0') {
             report({ message: `${form.form} is a FlatImage v0.x command, removed in v1.0.0${insteadOf(form, 'v1')}`, at: at(form) });
             continue;
@@ -39,10 +39,6 @@ export default defineRule({
     }
   },
 });
-
-function decidingVersion(form: VersionedForm | undefined): FimVersion | undefined {
-  return form?.versions[0];
-}
 
 function insteadOf(form: VersionedForm, version: FimVersion): string {
   const instead = form.instead?.[version];
