@@ -1,8 +1,10 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadRules } from '../src/core/registry.js';
+import { docsUrl } from '../src/core/rule.js';
+import { lint } from './helpers.js';
 
 const docsRoot = fileURLToPath(new URL('../docs/rules/', import.meta.url));
 const testsRoot = fileURLToPath(new URL('./rules/', import.meta.url));
@@ -24,12 +26,28 @@ describe('rule docs and tests', () => {
     expect(missing).toEqual([]);
   });
 
-  it('every doc page names its rule, severity and examples', async () => {
+  it('every doc page names its rule, its severity and fixability as the rule declares them, and has every section', async () => {
     for (const rule of await loadRules()) {
-      const page = await import('node:fs').then((fs) => fs.readFileSync(join(docsRoot, `${rule.id}.md`), 'utf8'));
+      const page = readFileSync(join(docsRoot, `${rule.id}.md`), 'utf8');
       expect(page.startsWith(`# ${rule.id}\n`), rule.id).toBe(true);
-      expect(page, rule.id).toContain('## What it checks');
-      expect(page, rule.id).toContain('## Examples');
+      const header = /^\*\*Severity:\*\* (\w+).* · \*\*Fixable:\*\* (yes|no)\b/m.exec(page);
+      expect(header?.slice(1), `${rule.id}: the **Severity:** … · **Fixable:** … line`).toEqual([rule.severity, rule.fixable ? 'yes' : 'no']);
+      for (const section of ['## What it checks', '## Why', '## Examples', 'Failing', 'Passing', '## Options', '## Suppressing']) {
+        expect(page, `${rule.id}: ${section}`).toContain(section);
+      }
+    }
+  });
+
+  it("each rule's documentation URL is its doc page, and diagnostics carry it", async () => {
+    const ids = new Set((await loadRules()).map((rule) => rule.id));
+    for (const id of ids) expect(docsUrl(id).endsWith(`/docs/rules/${id}.md`), id).toBe(true);
+    const broken = readFileSync(new URL('../recipes-examples/broken/static.official.stable.yaml', import.meta.url), 'utf8');
+    const diagnostics = await lint(broken.replace('#!/SBUILD ver @v1.0.0\n', ''));
+    expect(diagnostics.length).toBeGreaterThan(2);
+    // Codes a rule reports on behalf of a tool (ShellCheck's) link to that tool's pages instead.
+    for (const diagnostic of diagnostics.filter((d) => ids.has(d.ruleId))) {
+      expect(diagnostic.url, diagnostic.ruleId).toBe(docsUrl(diagnostic.ruleId));
+      expect(existsSync(join(docsRoot, `${diagnostic.ruleId}.md`)), diagnostic.ruleId).toBe(true);
     }
   });
 });

@@ -1,12 +1,16 @@
 import { readFileSync } from 'node:fs';
-import { defaultConfig } from '../core/config.js';
+import { ConfigError } from '../config/load.js';
+import { ConfigResolver } from '../config/resolver.js';
+import { countBySeverity, type FileResult } from '../core/diagnostic.js';
 import { describe } from '../core/lint.js';
-import { countBySeverity } from '../core/diagnostic.js';
+import { loadRules } from '../core/registry.js';
 import { lintPaths } from '../core/run.js';
+import { UNUSED_DISABLE } from '../core/suppressions.js';
 import { FileFixer } from '../fix/fix-files.js';
-import { reporters } from '../reporters/index.js';
 import { emitValidated } from '../validated/emit.js';
-import { helpText, parseCommandLine, parseConcurrency, parseTimeout, UsageError } from './options.js';
+import { listRules, parseRuleOptions, printConfig } from './introspect.js';
+import { helpText, parseCommandLine, parseConcurrency, parseTimeout, UsageError, type CliValues } from './options.js';
+import { planOutputs, writeOutput } from './outputs.js';
 import { packageVersion } from './version.js';
 
 export interface Io {
@@ -35,41 +39,86 @@ export async function main(io: Io): Promise<number> {
       io.stdout(`${packageVersion()}\n`);
       return EXIT.ok;
     }
-    const format = values.format ?? 'stylish';
-    const reporter = reporters[format];
-    if (!reporter) throw new UsageError(`unknown format '${format}': expected one of ${Object.keys(reporters).join(', ')}`);
+    const rules = await loadRules();
+    if (values['list-rules']) {
+      io.stdout(listRules(rules));
+      return EXIT.ok;
+    }
+    const knownRuleIds = new Set(rules.map((rule) => rule.id));
+    const ruleOverrides = parseRuleOptions(values.rule ?? [], knownRuleIds);
+    if (values['report-unused-disable-directives']) ruleOverrides[UNUSED_DISABLE] = 'error';
+    const resolver = new ConfigResolver({ cwd: io.cwd, configPath: values.config, ruleOverrides, knownRuleIds });
+    if (values['print-config'] !== undefined) {
+      io.stdout(printConfig(values['print-config'], await resolver.resolve(values['print-config']), rules));
+      return EXIT.ok;
+    }
+    const outputs = planOutputs(values.format, values['output-file'], io.env);
+    const maxWarnings = parseMaxWarnings(values);
 
     const targets = paths.length > 0 ? paths : ['.'];
     if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together');
     if (values.fix && targets.includes('-')) throw new UsageError('--fix cannot rewrite standard input: use --fix-dry-run to see the fixes');
     const fixer = values.fix ? new FileFixer('write') : values['fix-dry-run'] ? new FileFixer('dry-run') : undefined;
     const stdin = targets.includes('-') ? { path: values['stdin-filename'] ?? '<stdin>', bytes: io.readStdin() } : undefined;
-    const config = defaultConfig();
-    const concurrency = parseConcurrency(values.concurrency);
-    const timeLimitSeconds = parseTimeout(values.timeout);
-    const run = await lintPaths(targets, { config, stdin, afterLint: fixer?.afterLint, keepSource: values['emit-validated'], concurrency, timeLimitSeconds });
+    const codeFrame = values['code-frame'] ?? false;
+    const run = await lintPaths(targets, {
+      configFor: resolver.configFor,
+      keepSource: codeFrame || values['emit-validated'],
+      skipNonRecipes: values['skip-non-recipes'] ?? false,
+      stdin,
+      afterLint: fixer?.afterLint,
+      concurrency: parseConcurrency(values.concurrency),
+      timeLimitSeconds: parseTimeout(values.timeout),
+    });
     const problems = [...run.problems.map((problem) => problem.message), ...(fixer?.problems ?? [])];
-    if (values['emit-validated']) problems.push(...(await emitValidated(run.results, config, stdin?.path)));
+    if (values['emit-validated']) {
+      problems.push(...(await emitValidated(run.results, async (path) => (await resolver.resolve(path)).config, stdin?.path)));
+    }
+    const results = values.quiet ? errorsOnly(run.results) : run.results;
 
     const color = values['no-color'] ? false : (values.color ?? (io.isTTY && !io.env.NO_COLOR));
-    const report = reporter(run.results, { color, cwd: io.cwd, skipped: run.skipped });
-    if (fixer?.mode === 'dry-run') {
-      io.stdout(fixer.diffs(run.results.map((result) => result.path)));
-      io.stderr(report);
-    } else {
-      io.stdout(report);
+    // With --fix-dry-run the diff owns standard output, and the report that would go there goes to standard error.
+    if (fixer?.mode === 'dry-run') io.stdout(fixer.diffs(run.results.map((result) => result.path)));
+    const toTerminal = fixer?.mode === 'dry-run' ? io.stderr : io.stdout;
+    for (const output of outputs) {
+      const context = { color: output.file === undefined && color, cwd: io.cwd, skipped: run.skipped, ignored: run.ignored, rules, codeFrame };
+      const text = output.reporter(results, context);
+      if (output.file === undefined) toTerminal(text);
+      else await writeOutput(io.cwd, output.file, text);
     }
     for (const problem of problems) io.stderr(`fim-lint: ${problem}\n`);
     if (problems.length > 0) return EXIT.failure;
-    return countBySeverity(run.results).errors > 0 ? EXIT.errors : EXIT.ok;
+    const counts = countBySeverity(results);
+    if (counts.errors > 0) return EXIT.errors;
+    if (maxWarnings !== undefined && counts.warnings > maxWarnings) {
+      io.stderr(`fim-lint: ${counts.warnings} warnings found, more than --max-warnings ${maxWarnings}\n`);
+      return EXIT.errors;
+    }
+    return EXIT.ok;
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`fim-lint: ${error.message}\nRun 'fim-lint --help' for usage.\n`);
       return EXIT.failure;
     }
+    if (error instanceof ConfigError) {
+      io.stderr(`fim-lint: ${error.message}\n`);
+      return EXIT.failure;
+    }
     io.stderr(debug && error instanceof Error && error.stack ? `${error.stack}\n` : `fim-lint: internal error: ${describe(error)} (run with --debug for details)\n`);
     return EXIT.failure;
   }
+}
+
+function parseMaxWarnings(values: CliValues): number | undefined {
+  const value = values['max-warnings'];
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new UsageError(`--max-warnings ${value}: expected a whole number`);
+  return Number(value);
+}
+
+/** `--quiet`: only errors are reported and counted. */
+function errorsOnly(results: readonly FileResult[]): FileResult[] {
+  return results.map((result) => ({ ...result, diagnostics: result.diagnostics.filter((d) => d.severity === 'error') }));
 }
 
 export function readStdinSync(): Uint8Array {

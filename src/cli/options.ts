@@ -2,7 +2,23 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 /** Every command-line option, with the text `--help` shows for it. */
 export const OPTIONS = {
-  format: { type: 'string', short: 'f', value: 'name', help: 'Output format: stylish (default) or json' },
+  format: {
+    type: 'string',
+    short: 'f',
+    multiple: true,
+    value: 'name[=file]',
+    help: 'Output format: stylish (default; github when GITHUB_ACTIONS=true), json, sarif, github, gcc, checkstyle, junit; repeat it for several, `=file` writes one to a file',
+  },
+  'output-file': { type: 'string', short: 'o', value: 'file', help: 'Write the output of the format given without `=file` to this file' },
+  'code-frame': { type: 'boolean', help: 'Show the offending lines under each problem (stylish)' },
+  quiet: { type: 'boolean', short: 'q', help: 'Report errors only' },
+  'max-warnings': { type: 'string', value: 'n', help: 'Exit 1 when there are more than n warnings' },
+  config: { type: 'string', short: 'c', value: 'file', help: 'Use this configuration file for every file instead of looking for .fim-lint.yaml' },
+  rule: { type: 'string', multiple: true, value: 'id=level', help: 'Set a rule to off, info, warn or error, over every configuration file (repeatable)' },
+  'report-unused-disable-directives': { type: 'boolean', help: 'Report fim-lint-disable comments that suppress nothing, as errors' },
+  'skip-non-recipes': { type: 'boolean', help: 'Skip named files that are plainly not recipes, as walked files are (for hooks)' },
+  'print-config': { type: 'string', value: 'file', help: 'Print the configuration that applies to a file, as JSON, and exit' },
+  'list-rules': { type: 'boolean', help: 'List every rule with its default severity and documentation, and exit' },
   'stdin-filename': { type: 'string', value: 'path', help: 'The file name to report for the recipe read from standard input (`-`)' },
   concurrency: { type: 'string', value: 'n|auto|off', help: 'Worker threads: auto (default: one per core for large runs), off, or a number' },
   timeout: { type: 'string', value: 'seconds', help: 'Per-file time limit on worker threads (default 30); a file over it gets engine/timeout' },
@@ -67,7 +83,8 @@ export function helpText(): string {
     'Options:',
     ...rows,
     '',
-    'Exit codes: 0 no errors, 1 errors found, 2 usage error, unreadable path or internal failure.',
+    'Exit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 usage or configuration error,',
+    'unreadable path or internal failure.',
     '',
   ].join('\n');
 }

@@ -24,6 +24,12 @@ export function levelToSeverity(level: RuleLevel): Severity | 'off' {
   return level === 'warn' ? 'warning' : level;
 }
 
+/** Whether a rule runs under a configuration: not turned `off`, and configured when it is opt-in. */
+export function isRuleEnabled(config: Config, rule: { id: string; optIn?: boolean }): boolean {
+  const { severity } = ruleSetting(config, rule.id);
+  return severity === undefined ? !rule.optIn : severity !== 'off';
+}
+
 /** The effective severity and options of a rule. A `severity` reported by the rule itself yields to configuration. */
 export function ruleSetting(
   config: Config,

@@ -3,9 +3,10 @@ import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { Recipe, type DecodeFailure } from '../recipe/recipe.js';
 import { decodeRecipeBytes } from '../recipe/decode.js';
-import { ruleSetting, type Config } from './config.js';
+import { isRuleEnabled, ruleSetting, type Config } from './config.js';
 import { compareDiagnostics, type Diagnostic, type Edit, type FileResult, type Severity } from './diagnostic.js';
 import { docsUrl, locationSpan, type Problem, type Rule, type RuleContext } from './rule.js';
+import { Suppressions } from './suppressions.js';
 
 /** The unist root the parser hands to the rule plugins: it carries the parsed recipe. */
 export interface RecipeTree {
@@ -34,6 +35,8 @@ export interface LintOutcome {
   recipe: Recipe | undefined;
   /** What each rule with a `collect` step gathered, by rule id. */
   collected: Record<string, unknown>;
+  /** The file's inline suppressions, which also apply to the problems of checks across files. */
+  suppressions: Suppressions;
 }
 
 /** Lints one file's bytes: decode, parse once, run every enabled rule over the parsed recipe. */
@@ -53,15 +56,21 @@ export async function lintText(path: string, text: string, options: LintOptions,
     .use(recipeParser)
     .use(runRules, { ...options, collected });
   const tree = processor.parse(file) as unknown as RecipeTree;
+  const { recipe } = tree.data;
+  let suppressions: Suppressions;
   try {
     await processor.run(tree as never, file);
+    suppressions = await Suppressions.of(recipe);
   } finally {
-    await tree.data.recipe.dispose();
+    await recipe.dispose();
   }
-  const diagnostics = file.messages.map((message) => toDiagnostic(message as RuleMessage)).sort(compareDiagnostics);
-  const result: FileResult = { path, diagnostics };
+  const diagnostics = file.messages
+    .map((message) => toDiagnostic(message as RuleMessage))
+    .filter((diagnostic) => !suppressions.suppresses(diagnostic));
+  diagnostics.push(...suppressions.problems(recipe, options.config, options.rules));
+  const result: FileResult = { path, diagnostics: diagnostics.sort(compareDiagnostics) };
   if (options.keepSource) result.source = text;
-  return { result, recipe: tree.data.recipe, collected };
+  return { result, recipe, collected, suppressions };
 }
 
 const recipeParser: Plugin<[], string, RecipeTree> = function () {
@@ -76,8 +85,8 @@ const runRules: Plugin<[LintOptions & { collected: Record<string, unknown> }], R
   return async (tree, file) => {
     const { recipe } = tree.data;
     for (const rule of rules) {
+      if (!isRuleEnabled(config, rule)) continue;
       const setting = ruleSetting(config, rule.id);
-      if (setting.severity === 'off') continue;
       if (recipe.hasSyntaxErrors && !rule.runsOnBrokenYaml) continue;
       const context: RuleContext = {
         recipe,

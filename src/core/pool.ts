@@ -11,6 +11,7 @@ import type { TargetOutcome } from './target.js';
 /** What every worker needs to lint like the main thread. */
 export interface WorkerSetup {
   keepSource: boolean;
+  skipNonRecipes: boolean;
 }
 
 /**

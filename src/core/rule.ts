@@ -40,13 +40,15 @@ export interface ProjectContext<T> {
 }
 
 export interface Rule<T = unknown> {
-  /** Namespaced id: `yaml/…`, `sbuild/…`, `flatimage/…` or `shell/…`. */
+  /** Namespaced id: `yaml/…`, `sbuild/…`, `flatimage/…`, `shell/…`, or `fim-lint/…` for the linter's own comments. */
   id: string;
   /** One line, shown by `--list-rules` and in SARIF. */
   description: string;
   severity: Severity;
   /** True when the rule offers fixes. */
   fixable?: boolean;
+  /** The rule reports only when configured (a config file, `--rule`): it is off by default. */
+  optIn?: boolean;
   /** Runs even when the YAML has syntax errors (the rule must then not rely on `recipe.data`). */
   runsOnBrokenYaml?: boolean;
   check(context: RuleContext): void | Promise<void>;

@@ -1,13 +1,13 @@
 import { availableParallelism } from 'node:os';
 import { discoverTargets, type DiscoveryProblem, type Target } from '../files/discover.js';
-import type { Config } from './config.js';
+import { defaultConfig, isRuleEnabled, ruleSetting, type Config } from './config.js';
 import { compareDiagnostics, type Diagnostic, type FileResult } from './diagnostic.js';
 import { DEFAULT_TIME_LIMIT_SECONDS } from './limits.js';
 import { LintPool, workerScript } from './pool.js';
 import { loadRules } from './registry.js';
-import { ruleSetting } from './config.js';
 import { docsUrl, type Rule } from './rule.js';
-import { lintFile, lintTarget, type TargetOptions, type TargetOutcome } from './target.js';
+import type { Suppressions } from './suppressions.js';
+import { lintFile, lintTarget, restoreSuppressions, type TargetOptions, type TargetOutcome } from './target.js';
 
 export type { LintedFile } from './target.js';
 
@@ -17,8 +17,17 @@ const FILES_IN_FLIGHT = 32;
 /** From this many files on, `concurrency: 'auto'` lints on worker threads (measured: `npm run bench`). */
 export const POOL_THRESHOLD = 48;
 
-export interface RunOptions extends Pick<TargetOptions, 'afterLint'> {
+/** A file's configuration; an ignored file is not linted. */
+export interface FileConfig {
   config: Config;
+  ignored: boolean;
+}
+
+export interface RunOptions extends Pick<TargetOptions, 'afterLint' | 'skipNonRecipes'> {
+  /** The configuration of every file, unless `configFor` is given. */
+  config?: Config;
+  /** Resolves the configuration of each file (config files found from its folder upward, overrides, ignores). */
+  configFor?: (path: string) => Promise<FileConfig>;
   keepSource?: boolean;
   /** Text read from standard input, linted under `stdinPath`, when the path `-` was given. */
   stdin?: { path: string; bytes: Uint8Array };
@@ -35,19 +44,38 @@ export interface RunSummary {
   results: FileResult[];
   /** Walked files skipped because they are plainly not recipes. */
   skipped: number;
+  /** Files skipped because of an `ignore` pattern. */
+  ignored: number;
   /** Paths that could not be read: the run ends with exit code 2. */
   problems: DiscoveryProblem[];
 }
 
 /** Lints every recipe named by `paths`, then runs the checks that span files. */
 export async function lintPaths(paths: readonly string[], options: RunOptions): Promise<RunSummary> {
-  const summary: RunSummary = { results: [], skipped: 0, problems: [] };
+  const summary: RunSummary = { results: [], skipped: 0, ignored: 0, problems: [] };
+  const everyFile: FileConfig = { config: options.config ?? defaultConfig(), ignored: false };
+  const configFor = options.configFor ?? (async () => everyFile);
   const targets = discoverTargets(paths.filter((path) => path !== '-'), summary.problems);
   const firstTargets = take(targets, POOL_THRESHOLD);
   const pool = startPool(firstTargets.length, options);
   const rules = await loadRules();
-  const lintOptions: TargetOptions = { ...options, rules };
-  const lint = pool ? (target: Target) => pool.lint(target, options.config) : (target: Target) => lintTarget(target, lintOptions);
+  const lintOptions = (config: Config): TargetOptions => ({ ...options, config, rules });
+
+  // Files in one folder share a configuration: one object each, kept for the checks across files.
+  const sharedConfigs = new Map<string, Config>();
+  const configs = new Map<string, Config>();
+  const configOf = async (path: string): Promise<Config | undefined> => {
+    const { config, ignored } = await configFor(path);
+    if (ignored) {
+      summary.ignored++;
+      return undefined;
+    }
+    const key = JSON.stringify(config);
+    const shared = sharedConfigs.get(key) ?? config;
+    sharedConfigs.set(key, shared);
+    configs.set(path, shared);
+    return shared;
+  };
 
   // Only small results are kept: parsed recipes and their text are dropped as soon as each file is done.
   const outcomes: TargetOutcome[] = [];
@@ -61,26 +89,34 @@ export async function lintPaths(paths: readonly string[], options: RunOptions): 
     inFlight.add(running);
     if (inFlight.size >= FILES_IN_FLIGHT) await Promise.race(inFlight);
   };
+  const lint = async (index: number, target: Target) => {
+    const config = await configOf(target.path);
+    if (!config) return;
+    await schedule(index, () => (pool ? pool.lint(target, config) : lintTarget(target, lintOptions(config))));
+  };
 
   try {
     let index = 0;
     if (paths.includes('-') && options.stdin) {
       const { path, bytes } = options.stdin;
-      await schedule(index++, () => lintFile(path, bytes, lintOptions, true));
+      const config = await configOf(path);
+      if (config) await schedule(index++, () => lintFile(path, bytes, lintOptions(config), true));
     }
-    for (const target of firstTargets) await schedule(index++, () => lint(target));
-    for (const target of targets) await schedule(index++, () => lint(target));
+    for (const target of firstTargets) await lint(index++, target);
+    for (const target of targets) await lint(index++, target);
     await Promise.all(inFlight);
   } finally {
     await pool?.close();
   }
 
   const collected = new Map<string, { path: string; data: unknown }[]>();
+  const suppressions = new Map<string, Suppressions | undefined>();
   for (const outcome of outcomes) {
     if (outcome?.kind === 'skipped') summary.skipped++;
     if (outcome?.kind === 'unreadable') summary.problems.push({ path: outcome.path, message: outcome.message });
     if (outcome?.kind !== 'linted') continue;
     summary.results.push(outcome.result);
+    suppressions.set(outcome.result.path, restoreSuppressions(outcome.suppressions));
     for (const [ruleId, data] of Object.entries(outcome.collected)) {
       const entries = collected.get(ruleId) ?? [];
       entries.push({ path: outcome.result.path, data });
@@ -88,7 +124,7 @@ export async function lintPaths(paths: readonly string[], options: RunOptions): 
     }
   }
 
-  runProjectChecks(rules, collected, summary.results, options.config);
+  runProjectChecks(rules, collected, summary.results, configs, suppressions);
   for (const result of summary.results) result.diagnostics.sort(compareDiagnostics);
   return summary;
 }
@@ -103,7 +139,7 @@ function startPool(knownFiles: number, options: RunOptions): LintPool | undefine
   return new LintPool(script, {
     size: Math.max(1, Math.min(size, knownFiles)),
     timeLimitMs: (options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS) * 1000,
-    setup: { keepSource: options.keepSource ?? false },
+    setup: { keepSource: options.keepSource ?? false, skipNonRecipes: options.skipNonRecipes ?? false },
   });
 }
 
@@ -120,20 +156,22 @@ function runProjectChecks(
   rules: readonly Rule[],
   collected: Map<string, { path: string; data: unknown }[]>,
   results: FileResult[],
-  config: Config,
+  configs: ReadonlyMap<string, Config>,
+  suppressions: ReadonlyMap<string, Suppressions | undefined>,
 ): void {
   const byPath = new Map(results.map((result) => [result.path, result]));
   for (const rule of rules) {
     const entries = collected.get(rule.id);
     if (!rule.checkProject || !entries) continue;
-    const severity = ruleSetting(config, rule.id).severity ?? rule.severity;
-    if (severity === 'off') continue;
     rule.checkProject({
       entries,
       report(path, problem) {
+        const config = configs.get(path);
+        if (!config || !isRuleEnabled(config, rule)) return;
+        const configured = ruleSetting(config, rule.id).severity;
         const diagnostic: Diagnostic = {
           ruleId: rule.id,
-          severity,
+          severity: configured === undefined || configured === 'off' ? rule.severity : configured,
           message: problem.message,
           line: problem.line,
           column: problem.column,
@@ -143,7 +181,7 @@ function runProjectChecks(
           end: problem.at.end,
           url: problem.url ?? docsUrl(rule.id),
         };
-        byPath.get(path)?.diagnostics.push(diagnostic);
+        if (!suppressions.get(path)?.suppresses(diagnostic)) byPath.get(path)?.diagnostics.push(diagnostic);
       },
     });
   }

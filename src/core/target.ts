@@ -3,13 +3,25 @@ import { describeFsError, looksLikeRecipe, type Target } from '../files/discover
 import type { FileResult } from './diagnostic.js';
 import { describe, lintBytes, lintText, type LintOptions, type LintOutcome } from './lint.js';
 import { ENGINE_IDS, engineFailure } from './limits.js';
+import { Suppressions } from './suppressions.js';
+import type { Directive } from '../suppressions/directives.js';
 
 /** What happened to one file: plain JSON, so that it can cross a worker boundary. */
 export type TargetOutcome =
-  | { kind: 'linted'; result: FileResult; collected: Record<string, unknown> }
+  | { kind: 'linted'; result: FileResult; collected: Record<string, unknown>; suppressions?: SuppressionData }
   /** A walked file that is plainly not a recipe. */
   | { kind: 'skipped' }
   | { kind: 'unreadable'; path: string; message: string };
+
+/** A file's suppression comments, for the checks across files: the text only up to the last comment. */
+export interface SuppressionData {
+  directives: Directive[];
+  text: string;
+}
+
+export function restoreSuppressions(data: SuppressionData | undefined): Suppressions | undefined {
+  return data && new Suppressions(data.directives, data.text);
+}
 
 export interface LintedFile {
   path: string;
@@ -22,6 +34,8 @@ export interface LintedFile {
 }
 
 export interface TargetOptions extends LintOptions {
+  /** Lint named files only when they look like recipes, as walked files are. */
+  skipNonRecipes?: boolean;
   /** Runs on each file once it is linted (e.g. to fix it); the outcome it returns is the one reported. Main thread only. */
   afterLint?: (file: LintedFile) => Promise<LintOutcome>;
 }
@@ -34,7 +48,7 @@ export async function lintTarget(target: Target, options: TargetOptions): Promis
   } catch (error) {
     return { kind: 'unreadable', path: target.path, message: `cannot read ${target.path}: ${describeFsError(error)}` };
   }
-  if (!target.explicit && !looksLikeRecipe(new TextDecoder().decode(bytes.subarray(0, 64 * 1024)))) return { kind: 'skipped' };
+  if ((!target.explicit || options.skipNonRecipes) && !looksLikeRecipe(new TextDecoder().decode(bytes.subarray(0, 64 * 1024)))) return { kind: 'skipped' };
   return lintFile(target.path, bytes, options, false);
 }
 
@@ -46,7 +60,9 @@ export async function lintFile(path: string, bytes: Uint8Array, options: TargetO
       const relint = (text: string) => lintText(path, text, options);
       outcome = await options.afterLint({ path, bytes, fromStdin, outcome, relint });
     }
-    return { kind: 'linted', result: outcome.result, collected: outcome.collected };
+    const { directives } = outcome.suppressions;
+    const suppressions = directives.length > 0 ? { directives: [...directives], text: outcome.recipe?.text.slice(0, directives.at(-1)!.comment.end) ?? '' } : undefined;
+    return { kind: 'linted', result: outcome.result, collected: outcome.collected, suppressions };
   } catch (error) {
     // Rules' own errors are caught inside lintBytes; this is the parser or the engine failing on this file.
     return { kind: 'linted', result: engineFailure(path, ENGINE_IDS.crash, `Internal error while linting this file: ${describe(error)}`), collected: {} };

@@ -12,7 +12,7 @@ const configs = new Map<number, Config>();
 
 port.on('message', async ({ id, target, configId, config }: TaskRequest) => {
   if (config) configs.set(configId, config);
-  const outcome = await lintTarget(target, { config: configs.get(configId)!, rules, keepSource: setup.keepSource });
+  const outcome = await lintTarget(target, { ...setup, config: configs.get(configId)!, rules });
   port.postMessage({ type: 'done', id, outcome } satisfies TaskReply);
 });
 port.postMessage({ type: 'ready' } satisfies TaskReply);

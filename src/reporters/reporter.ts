@@ -1,4 +1,6 @@
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { FileResult } from '../core/diagnostic.js';
+import type { Rule } from '../core/rule.js';
 
 export interface ReportContext {
   /** Use ANSI colours. */
@@ -7,7 +9,25 @@ export interface ReportContext {
   cwd: string;
   /** Walked files that were skipped because they are plainly not recipes. */
   skipped: number;
+  /** Files skipped because of an `ignore` pattern of the configuration. */
+  ignored?: number;
+  /** Every rule of fim-lint (SARIF lists them). */
+  rules?: readonly Rule[];
+  /** Show the offending lines under each message (needs `FileResult.source`). */
+  codeFrame?: boolean;
 }
 
 /** Renders results; never recomputes a diagnostic. */
 export type Reporter = (results: readonly FileResult[], context: ReportContext) => string;
+
+/** A result's path as reports show it: relative to the working directory when inside it, with `/` separators. */
+export function shownPath(path: string, cwd: string): string {
+  const relativePath = relative(cwd, resolve(cwd, path));
+  const shown = relativePath === '' || relativePath.startsWith('..') || isAbsolute(relativePath) ? path : relativePath;
+  return shown.split(sep).join('/');
+}
+
+/** A message on one line, for formats that have one line per problem. */
+export function oneLine(message: string): string {
+  return message.replace(/\s*(?:\r\n|\r|\n)\s*/g, ' ');
+}

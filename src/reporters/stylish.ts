@@ -1,28 +1,54 @@
 import { VFile } from 'vfile';
 import { reporter as vfileReporter } from 'vfile-reporter';
-import { countBySeverity, type FileResult } from '../core/diagnostic.js';
-import type { Reporter } from './reporter.js';
+import type { Diagnostic, FileResult } from '../core/diagnostic.js';
+import { codeFrame } from './code-frame.js';
+import { oneLine, shownPath, type Reporter } from './reporter.js';
+import { summaryLine } from './summary.js';
 
-/** Editor-style output: a header per file, `line:col` with severity, message and rule id, then a summary. */
-export const stylish: Reporter = (results, { color, skipped }) => {
-  const files = results.map(toVFile);
-  const body = vfileReporter(files, { color, quiet: false });
-  const counts = countBySeverity(results);
-  const lines = [body];
-  if (counts.fixable > 0) {
-    lines.push(`${counts.fixable} problem${counts.fixable === 1 ? '' : 's'} potentially fixable with the --fix option.`);
+/**
+ * Editor-style output from vfile-reporter: a header per file with problems, then one line per problem that starts with
+ * a clickable `path:line:col` (with the end of the span after a `-`), severity, message and rule id, optionally the
+ * offending lines, and a summary line.
+ */
+export const stylish: Reporter = (results, context) => {
+  const blocks: string[] = [];
+  for (const result of results) {
+    if (result.diagnostics.length === 0) continue;
+    const path = shownPath(result.path, context.cwd);
+    const diagnostics = [...result.diagnostics].sort(inReporterOrder);
+    const [header, ...rows] = vfileReporter(toVFile(path, diagnostics), { color: context.color }).split('\n');
+    const lines = [header!];
+    diagnostics.forEach((diagnostic, index) => {
+      lines.push(`${path}:${rows[index]}`);
+      if (context.codeFrame && result.source !== undefined) lines.push(...codeFrame(result.source, diagnostic, context.color));
+    });
+    blocks.push(lines.join('\n'));
   }
-  const checked = `${results.length} file${results.length === 1 ? '' : 's'} checked`;
-  lines.push(skipped > 0 ? `${checked}, ${skipped} skipped (not recipes)` : checked);
-  return lines.filter(Boolean).join('\n') + '\n';
+  blocks.push(summaryLine(results, context));
+  return blocks.join('\n\n') + '\n';
 };
 
-function toVFile(result: FileResult): VFile {
-  const file = new VFile({ path: result.path });
-  for (const diagnostic of result.diagnostics) {
-    // vfile-reporter prints `message.message`, which is set from the text given here (not from a later `reason`).
-    const text = diagnostic.fix ? `${diagnostic.message} (fixable)` : diagnostic.message;
-    const message = file.message(text, {
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+/** vfile-reporter's order (line, column, errors first, rule id, text), so that its n-th row is the n-th diagnostic. */
+function inReporterOrder(a: Diagnostic, b: Diagnostic): number {
+  return (
+    a.line - b.line ||
+    a.column - b.column ||
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    a.ruleId.localeCompare(b.ruleId) ||
+    reason(a).localeCompare(reason(b))
+  );
+}
+
+function reason(diagnostic: Diagnostic): string {
+  return oneLine(diagnostic.message) + (diagnostic.fix ? ' (fixable)' : '');
+}
+
+function toVFile(path: string, diagnostics: readonly Diagnostic[]): VFile {
+  const file = new VFile({ path });
+  for (const diagnostic of diagnostics) {
+    const message = file.message(reason(diagnostic), {
       place: {
         start: { line: diagnostic.line, column: diagnostic.column },
         end: { line: diagnostic.endLine, column: diagnostic.endColumn },

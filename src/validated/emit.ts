@@ -9,14 +9,19 @@ import { buildValidated } from './validated.js';
  * Writes `<path>.validated` next to every linted recipe without errors (the results must keep their source). Returns
  * the problems, one line each. A recipe read from standard input (`stdinPath`) has no place for one.
  */
-export async function emitValidated(results: readonly FileResult[], config: Config, stdinPath?: string): Promise<string[]> {
+export async function emitValidated(
+  results: readonly FileResult[],
+  configFor: (path: string) => Promise<Config>,
+  stdinPath?: string,
+): Promise<string[]> {
   const rules = await loadRules();
   const problems: string[] = [];
   for (const result of results) {
     if (result.source === undefined || result.path === stdinPath) continue;
     if (result.diagnostics.some((d) => d.severity === 'error')) continue;
     const fixable = result.diagnostics.some((d) => d.fix);
-    const relint = fixable ? (text: string) => lintText(result.path, text, { config, rules }) : undefined;
+    const config = fixable ? await configFor(result.path) : undefined;
+    const relint = config ? (text: string) => lintText(result.path, text, { config, rules }) : undefined;
     const built = await buildValidated(result.source, relint);
     const target = `${result.path}.validated`;
     if (!built.ok) {

@@ -27,7 +27,7 @@ describe('fim-lint --fix', () => {
     chmodSync(path, 0o600);
     const first = run(['--fix', path]);
     expect(first.code).toBe(0);
-    expect(first.stdout).toContain('no issues found');
+    expect(first.stdout).toContain('✔ 0 errors, 0 warnings, 0 fixable');
     const fixed = readFileSync(path);
     expect(fixed.toString('utf8')).toBe(`\uFEFF#!/SBUILD ver @v1.0.0\r\n${BODY}`);
     expect(statSync(path).mode & 0o777).toBe(0o600);
@@ -49,13 +49,13 @@ describe('fim-lint --fix', () => {
     const { code, stdout, stderr } = run(['--fix-dry-run', path]);
     expect(code).toBe(0);
     expect(stdout).toBe(`--- ${path}\n+++ ${path}\n@@ -1,1 +1,2 @@\n+#!/SBUILD ver @v1.0.0\n pkg: "a"\n`);
-    expect(stderr).toContain('no issues found');
+    expect(stderr).toContain('✔ 0 errors, 0 warnings, 0 fixable');
     expect(readFileSync(path, 'utf8')).toBe('pkg: "a"\n');
   });
 
   it('marks fixable problems in the human output and counts them in JSON', () => {
     const path = tempFile('r.yaml', 'pkg: "a"\n');
-    expect(run([path]).stdout).toMatch(/Missing '#!\/SBUILD' first line.*\(fixable\)[\s\S]*1 problem potentially fixable with the --fix option/);
+    expect(run([path]).stdout).toMatch(/Missing '#!\/SBUILD' first line.*\(fixable\)[\s\S]*1 fixable with --fix/);
     const [result] = JSON.parse(run(['--format', 'json', path]).stdout) as { fixableWarningCount: number; messages: { fix?: unknown }[] }[];
     expect(result!.fixableWarningCount).toBe(1);
     expect(result!.messages[0]!.fix).toEqual({ range: [0, 0], text: '#!/SBUILD ver @v1.0.0\n' });

@@ -1,0 +1,43 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { reporters } from '../reporters/index.js';
+import type { Reporter } from '../reporters/reporter.js';
+import { UsageError } from './options.js';
+
+/** One report of a run: a format and where it goes (standard output when `file` is undefined). */
+export interface Output {
+  format: string;
+  reporter: Reporter;
+  file: string | undefined;
+}
+
+/**
+ * The reports a command line asks for: `--format name[=file]` (repeatable) and `--output-file` for the format given
+ * without a file. With no `--format`, `github` under GitHub Actions and `stylish` elsewhere.
+ */
+export function planOutputs(formats: readonly string[] | undefined, outputFile: string | undefined, env: NodeJS.ProcessEnv): Output[] {
+  const specs = formats?.length ? formats : [env.GITHUB_ACTIONS === 'true' ? 'github' : 'stylish'];
+  const outputs = specs.map((spec): Output => {
+    const separator = spec.indexOf('=');
+    const format = separator === -1 ? spec : spec.slice(0, separator);
+    const file = separator === -1 ? undefined : spec.slice(separator + 1);
+    const reporter = reporters[format];
+    if (!reporter) throw new UsageError(`unknown format '${format}': expected one of ${Object.keys(reporters).join(', ')}`);
+    if (file === '') throw new UsageError(`--format ${format}= needs a file name after '='`);
+    return { format, reporter, file };
+  });
+  const toStdout = outputs.filter((output) => output.file === undefined);
+  if (outputFile !== undefined) {
+    if (toStdout.length !== 1) throw new UsageError('--output-file needs exactly one --format without `=file`');
+    toStdout[0]!.file = outputFile;
+  } else if (toStdout.length > 1) {
+    throw new UsageError(`only one format can write to standard output; give the others a file: --format ${toStdout[1]!.format}=<file>`);
+  }
+  return outputs;
+}
+
+export async function writeOutput(cwd: string, file: string, text: string): Promise<void> {
+  const path = resolve(cwd, file);
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, text);
+}

@@ -1,0 +1,82 @@
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
+import { parse as parseYaml } from 'yaml';
+import type { RuleSetting } from '../core/config.js';
+import { projectRoot } from '../core/paths.js';
+
+/** What a configuration file (or one of its overrides) sets. */
+export interface ConfigLayer {
+  rules?: Record<string, RuleSetting>;
+  flatimage?: { extraBaseImages?: string[] };
+  shellcheck?: Record<string, unknown>;
+}
+
+export interface ConfigFileData extends ConfigLayer {
+  $schema?: string;
+  ignore?: string[];
+  overrides?: (ConfigLayer & { files: string[] })[];
+}
+
+export interface ConfigFile {
+  path: string;
+  /** Patterns in the file are relative to this folder. */
+  directory: string;
+  data: ConfigFileData;
+}
+
+/** A configuration that cannot be read or is not valid: the run stops with exit code 2. */
+export class ConfigError extends Error {}
+
+/** Configuration file names looked for in each folder, in order; `package.json` counts when it has a `fim-lint` key. */
+export const CONFIG_FILE_NAMES = ['.fim-lint.yaml', '.fim-lint.yml', 'package.json'] as const;
+const PACKAGE_KEY = 'fim-lint';
+
+/** Reads and validates a configuration file; undefined for a `package.json` without a `fim-lint` key. */
+export async function loadConfigFile(path: string): Promise<ConfigFile | undefined> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ConfigError(`cannot read configuration ${path}: ${code === 'ENOENT' ? 'no such file' : code ?? String(error)}`);
+  }
+  let data: unknown;
+  try {
+    if (basename(path) === 'package.json') {
+      const manifest = JSON.parse(text) as Record<string, unknown>;
+      if (manifest === null || typeof manifest !== 'object' || !(PACKAGE_KEY in manifest)) return undefined;
+      data = manifest[PACKAGE_KEY];
+    } else {
+      data = parseYaml(text) ?? {};
+    }
+  } catch (error) {
+    throw new ConfigError(`${path}: not valid ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+  }
+  const validate = await validator();
+  if (!validate(data)) throw new ConfigError(`${path}: ${describeErrors(validate.errors ?? [])}`);
+  return { path, directory: dirname(path), data: data as ConfigFileData };
+}
+
+let compiled: Promise<ReturnType<Ajv2020['compile']>> | undefined;
+
+function validator() {
+  compiled ??= readFile(join(projectRoot, 'schemas', 'fim-lint-config.schema.json'), 'utf8').then((text) =>
+    new Ajv2020({ allErrors: false }).compile(JSON.parse(text) as object),
+  );
+  return compiled;
+}
+
+function describeErrors(errors: ErrorObject[]): string {
+  const error = errors[0];
+  if (!error) return 'invalid configuration';
+  const where = error.instancePath
+    ? error.instancePath.slice(1).split('/').map((segment) => segment.replaceAll('~1', '/').replaceAll('~0', '~')).join('.')
+    : 'the configuration';
+  if (error.keyword === 'additionalProperties') return `${where} has an unknown key '${String(error.params.additionalProperty)}'`;
+  if (error.keyword === 'propertyNames') return `${where}: '${String(error.params.propertyName)}' is not a rule id (namespace/name)`;
+  if (error.keyword === 'oneOf' || error.keyword === 'enum') {
+    return `${where} must be off, info, warn, warning or error, or [level, {options}]`;
+  }
+  return `${where} ${error.message ?? 'is invalid'}`;
+}

@@ -1,0 +1,122 @@
+import { statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import { defaultConfig, type Config, type RuleSetting, type Settings } from '../core/config.js';
+import type { FileConfig } from '../core/run.js';
+import { CONFIG_FILE_NAMES, ConfigError, loadConfigFile, type ConfigFile, type ConfigLayer } from './load.js';
+
+export interface ResolverOptions {
+  cwd: string;
+  /** `--config`: this file for every linted file, instead of looking for one. */
+  configPath?: string;
+  /** `--rule id=level`: applied last, over every configuration file. */
+  ruleOverrides?: Record<string, RuleSetting>;
+  /** Rule ids a configuration may name (ShellCheck codes `shell/SCnnnn` are always allowed). */
+  knownRuleIds: ReadonlySet<string>;
+}
+
+export interface ResolvedFileConfig extends FileConfig {
+  /** The configuration file that applied, if any. */
+  configFile: string | undefined;
+}
+
+interface Prepared {
+  file: ConfigFile;
+  ignores: Ignore | undefined;
+  overrides: { matcher: Ignore; layer: ConfigLayer }[];
+}
+
+/**
+ * Finds each file's configuration: the nearest `.fim-lint.yaml`, `.fim-lint.yml` or `package.json#fim-lint` from the
+ * file's folder upward (or `--config`), its overrides that match the file, then `--rule`. Folders are looked up once.
+ */
+export class ConfigResolver {
+  readonly #byDirectory = new Map<string, Promise<Prepared | undefined>>();
+  readonly #explicit: Promise<Prepared> | undefined;
+
+  constructor(private readonly options: ResolverOptions) {
+    if (options.configPath) {
+      const path = resolve(options.cwd, options.configPath);
+      this.#explicit = loadConfigFile(path).then((file) => {
+        if (!file) throw new ConfigError(`${path} has no 'fim-lint' key`);
+        return this.#prepare(file);
+      });
+    }
+  }
+
+  /** For `RunOptions.configFor`. */
+  readonly configFor = (path: string): Promise<ResolvedFileConfig> => this.resolve(path);
+
+  async resolve(path: string): Promise<ResolvedFileConfig> {
+    const absolute = resolve(this.options.cwd, path);
+    const prepared = await (this.#explicit ?? this.#nearest(dirname(absolute)));
+    const config = defaultConfig();
+    if (!prepared) return { config: withLayer(config, { rules: this.options.ruleOverrides }), ignored: false, configFile: undefined };
+    const relativePath = relativeInside(prepared.file.directory, absolute);
+    const ignored = relativePath !== undefined && (prepared.ignores?.ignores(relativePath) ?? false);
+    let resolved = withLayer(config, prepared.file.data);
+    for (const override of prepared.overrides) {
+      if (relativePath !== undefined && override.matcher.ignores(relativePath)) resolved = withLayer(resolved, override.layer);
+    }
+    return { config: withLayer(resolved, { rules: this.options.ruleOverrides }), ignored, configFile: prepared.file.path };
+  }
+
+  #nearest(directory: string): Promise<Prepared | undefined> {
+    let found = this.#byDirectory.get(directory);
+    if (!found) {
+      found = (async () => {
+        for (const name of CONFIG_FILE_NAMES) {
+          const path = join(directory, name);
+          if (!isFile(path)) continue;
+          const file = await loadConfigFile(path);
+          if (file) return this.#prepare(file);
+        }
+        const parent = dirname(directory);
+        return parent === directory ? undefined : this.#nearest(parent);
+      })();
+      this.#byDirectory.set(directory, found);
+    }
+    return found;
+  }
+
+  #prepare(file: ConfigFile): Prepared {
+    const { data } = file;
+    this.#checkRuleIds(file.path, data.rules);
+    for (const override of data.overrides ?? []) this.#checkRuleIds(file.path, override.rules);
+    return {
+      file,
+      ignores: data.ignore?.length ? ignore().add(data.ignore) : undefined,
+      overrides: (data.overrides ?? []).map(({ files, ...layer }) => ({ matcher: ignore().add(files), layer })),
+    };
+  }
+
+  #checkRuleIds(path: string, rules: Record<string, RuleSetting> | undefined): void {
+    for (const id of Object.keys(rules ?? {})) {
+      if (!this.options.knownRuleIds.has(id) && !/^shell\/SC\d+$/.test(id)) {
+        throw new ConfigError(`${path}: unknown rule '${id}' (fim-lint --list-rules lists the rules)`);
+      }
+    }
+  }
+}
+
+/** A configuration with a layer on top: rules by id, settings section by section. */
+export function withLayer(config: Config, layer: ConfigLayer): Config {
+  const settings = { ...config.settings } as unknown as Record<string, Record<string, unknown> | undefined>;
+  for (const section of ['flatimage', 'shellcheck'] as const) {
+    const values = layer[section];
+    if (values) settings[section] = { ...settings[section], ...values };
+  }
+  return { ...config, rules: { ...config.rules, ...layer.rules }, settings: settings as unknown as Settings };
+}
+
+/** The path relative to a folder with `/` separators, or undefined when it lies outside that folder. */
+function relativeInside(directory: string, path: string): string | undefined {
+  const relativePath = relative(directory, path);
+  if (relativePath === '' || relativePath.startsWith('..') || isAbsolute(relativePath)) return undefined;
+  return relativePath.split(sep).join('/');
+}
+
+/** Synchronous on purpose: most folders have no configuration, and a failed lookup costs microseconds this way. */
+function isFile(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
+}

@@ -1,0 +1,129 @@
+import type { Recipe } from '../recipe/recipe.js';
+import type { ShellCommand } from '../shell/commands.js';
+import type { Word } from '../shell/words.js';
+import { programName } from '../shell/wrappers.js';
+import { IMAGE_EXTENSIONS } from './formats.js';
+
+/** What the recipe produces, for telling the artifact from helper files. */
+export interface ArtifactNames {
+  /** File names the artifact may have in `${SBUILD_OUTDIR}`: `pkg`, `pkg.<pkg_type>`, the `provides` names. */
+  names: string[];
+  /** Paths the script downloads and then moves or copies onto the artifact. */
+  downloads: Set<string>;
+}
+
+/** Files in the output directory that are metadata, never the image (`${PKG}.desktop`, `.DirIcon`, `LICENSE`, …). */
+const METADATA = /(\.(desktop|png|svg|xpm|jpe?g|ico|version|txt|md|json|ya?ml|xml|log|sig|minisig|sha256(sum)?|b3sum|zsync|sh)$|^\.DirIcon$|^LICEN[CS]E)/i;
+
+const DOWNLOADERS: Record<string, string[]> = {
+  curl: ['-o', '--output'],
+  wget: ['-O', '--output-document'],
+  aria2c: ['-o', '--out'],
+  soar: ['-o', '--output'],
+  eget: ['--to'],
+};
+const COPIERS = new Set(['cp', 'mv', 'rsync', 'install', 'ln']);
+
+export function artifactNames(recipe: Recipe, commands: readonly ShellCommand[]): ArtifactNames {
+  const fields = recipe.fields ?? {};
+  const pkg = typeof fields.pkg === 'string' ? fields.pkg : undefined;
+  const pkgType = typeof fields.pkg_type === 'string' ? fields.pkg_type.toLowerCase() : undefined;
+  const provides = Array.isArray(fields.provides) ? fields.provides.filter((item): item is string => typeof item === 'string') : [];
+  const names = [pkg, pkg && pkgType ? `${pkg}.${pkgType}` : undefined, ...provides.map((item) => item.split(/[:=>]/)[0]!.trim())].filter(
+    (name): name is string => Boolean(name),
+  );
+  const context: ArtifactNames = { names, downloads: new Set() };
+
+  const downloaded = new Set(commands.flatMap((command) => downloadOutputs(command)));
+  for (const command of commands) {
+    if (!COPIERS.has(programName(command.name))) continue;
+    const operands = command.args.filter((arg) => !(arg.values[0] ?? '').startsWith('-'));
+    const destination = operands[operands.length - 1];
+    if (!destination || !wordRefersToArtifact(destination, command.cwdIsOutdir, context)) continue;
+    for (const source of operands.slice(0, -1)) for (const value of source.values) if (downloaded.has(value)) context.downloads.add(value);
+  }
+  return context;
+}
+
+function downloadOutputs(command: ShellCommand): string[] {
+  const options = DOWNLOADERS[programName(command.name)];
+  if (!options) return [];
+  const outputs: string[] = [];
+  command.args.forEach((arg, index) => {
+    const value = arg.values[0] ?? '';
+    if (options.includes(value)) outputs.push(...(command.args[index + 1]?.values ?? []));
+    for (const option of options) if (option.startsWith('--') && value.startsWith(`${option}=`)) outputs.push(value.slice(option.length + 1));
+  });
+  return outputs;
+}
+
+export function wordRefersToArtifact(word: Word, cwdIsOutdir: boolean, context: ArtifactNames): boolean {
+  return word.values.some((value) => refersToArtifact(value, cwdIsOutdir, context));
+}
+
+/**
+ * Whether a path (variables left as `${NAME}`) names the artifact: `${PKG}`/`${SBUILD_PKG}`, a file with an image
+ * extension, a download that becomes the artifact, or a file directly in the output directory (written
+ * `./file` or `${SBUILD_OUTDIR}/file`, or a bare name of the artifact while the script is still there). Anything
+ * under `${SBUILD_TMPDIR}` is a helper file.
+ */
+export function refersToArtifact(path: string, cwdIsOutdir: boolean, context: ArtifactNames): boolean {
+  if (context.downloads.has(path)) return true;
+  const value = normalise(path);
+  if (value.includes('${SBUILD_TMPDIR}') || value === '' || value.endsWith('/')) return false;
+  const slash = value.lastIndexOf('/');
+  const directory = slash === -1 ? undefined : value.slice(0, slash);
+  const name = value.slice(slash + 1);
+  if (name === '${PKG}' || name === '${SBUILD_PKG}' || hasImageExtension(name)) return true;
+
+  const inOutdir = directory === '${SBUILD_OUTDIR}' || ((directory === undefined || directory === '.') && cwdIsOutdir);
+  if (!inOutdir) return false;
+  const candidates = context.names.length > 0 ? context.names : ['${PKG}'];
+  if (isGlob(name)) return candidates.some((candidate) => globMatches(name, candidate));
+  if (directory === undefined) return candidates.includes(name);
+  return !METADATA.test(name);
+}
+
+function normalise(path: string): string {
+  return path
+    .replace(/\$\{(pkg|PKG)\}/g, '${PKG}')
+    .replace(/\$\{(PWD|SBUILD_OUTDIR)\}/g, '${SBUILD_OUTDIR}')
+    .replace(/^(\.\/)+/, './')
+    .replace(/\/\.\//g, '/')
+    .replace(/\/{2,}/g, '/');
+}
+
+function hasImageExtension(name: string): boolean {
+  const lower = name.toLowerCase();
+  return IMAGE_EXTENSIONS.some((extension) => lower.endsWith(extension));
+}
+
+function isGlob(name: string): boolean {
+  return /[*?[]/.test(name);
+}
+
+/** Shell glob matching for one path segment (`*`, `?`, `[…]`); `${PKG}` in the pattern matches the package name. */
+export function globMatches(pattern: string, name: string): boolean {
+  let source = '';
+  for (let index = 0; index < pattern.length; index++) {
+    const character = pattern[index]!;
+    if (character === '*') source += '.*';
+    else if (character === '?') source += '.';
+    else if (character === '[') {
+      const close = pattern.indexOf(']', index + 2);
+      if (close === -1) source += '\\[';
+      else {
+        source += `[${pattern.slice(index + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
+        index = close;
+      }
+    } else if (pattern.startsWith('${PKG}', index)) {
+      source += '.+';
+      index += '${PKG}'.length - 1;
+    } else source += character.replace(/[.+^${}()|\\]/g, '\\$&');
+  }
+  try {
+    return new RegExp(`^${source}$`).test(name);
+  } catch {
+    return false;
+  }
+}

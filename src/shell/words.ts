@@ -1,0 +1,93 @@
+import type { Node } from 'web-tree-sitter';
+
+/** Values a shell variable may hold at some point of a script: several when it is a loop variable. */
+export type Bindings = ReadonlyMap<string, readonly string[]>;
+
+/** A word of a command line, with the values it may take once quotes are removed and known variables expanded. */
+export interface Word {
+  /** The word as written in the script. */
+  raw: string;
+  /**
+   * The possible values: quotes removed, `$NAME` written as `${NAME}`, known variables replaced. A variable the
+   * script never assigns stays `${NAME}`, and anything the linter does not evaluate (`$(…)`, `${x:-y}`) stays as
+   * written.
+   */
+  values: string[];
+  /** True when the word is plain text with nothing left to expand (a literal). */
+  literal: boolean;
+  /** Offsets in the script that holds the word. */
+  start: number;
+  end: number;
+}
+
+/** Loops over long lists and nested concatenations stop growing here. */
+const MAX_VALUES = 16;
+
+export function evaluateWord(node: Node, bindings: Bindings): Word {
+  const { values, literal } = evaluate(node, bindings);
+  return { raw: node.text, values, literal, start: node.startIndex, end: node.endIndex };
+}
+
+/** A word made from text alone (e.g. the `{}` of `find -exec` replaced by what it stands for). */
+export function syntheticWord(values: string[], at: { start: number; end: number }): Word {
+  return { raw: values[0] ?? '', values, literal: false, start: at.start, end: at.end };
+}
+
+interface Evaluated {
+  values: string[];
+  literal: boolean;
+}
+
+function evaluate(node: Node, bindings: Bindings): Evaluated {
+  const type = node.type;
+  switch (type) {
+    case 'command_name': {
+      const child = node.firstChild;
+      return child ? evaluate(child, bindings) : { values: [node.text], literal: true };
+    }
+    case 'word':
+      return { values: [node.text.replace(/\\(.)/g, '$1')], literal: true };
+    case 'number':
+      return { values: [node.text], literal: true };
+    case 'raw_string':
+      return { values: [node.text.slice(1, -1)], literal: true };
+    case 'ansi_c_string':
+      return { values: [node.text.slice(2, -1)], literal: false };
+    case 'string':
+    case 'concatenation': {
+      const parts = (type === 'string' ? node.namedChildren : node.children).map((child) =>
+        child.type === 'string_content' ? { values: [unescapeDoubleQuoted(child.text)], literal: true } : evaluate(child, bindings),
+      );
+      return { values: product(parts.map((part) => part.values)), literal: parts.every((part) => part.literal) };
+    }
+    case 'simple_expansion':
+    case 'expansion':
+      return { values: expandVariable(node, bindings), literal: false };
+    default:
+      return { values: [node.text], literal: false };
+  }
+}
+
+function expandVariable(node: Node, bindings: Bindings): string[] {
+  const named = node.namedChildren;
+  // `${NAME}` and `$NAME` alone: anything else (`${x:-y}`, `${#x}`, `${x//a/b}`) is kept as written.
+  const plain = named.length === 1 && (named[0]!.type === 'variable_name' || named[0]!.type === 'special_variable_name');
+  const plainLength = node.type === 'expansion' ? named[0] && node.text === `\${${named[0].text}}` : true;
+  if (!plain || !plainLength) return [node.text];
+  const name = named[0]!.text;
+  return bindings.get(name)?.slice() ?? [`\${${name}}`];
+}
+
+function unescapeDoubleQuoted(text: string): string {
+  return text.replace(/\\([$`"\\\n])/g, (_, character: string) => (character === '\n' ? '' : character));
+}
+
+function product(parts: string[][]): string[] {
+  let result = [''];
+  for (const part of parts) {
+    const next: string[] = [];
+    for (const prefix of result) for (const suffix of part) if (next.length < MAX_VALUES) next.push(prefix + suffix);
+    result = next;
+  }
+  return result;
+}

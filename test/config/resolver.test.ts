@@ -1,0 +1,115 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../../src/config/load.js';
+import { ConfigResolver } from '../../src/config/resolver.js';
+import { loadRules } from '../../src/core/registry.js';
+
+const knownRuleIds = new Set((await loadRules()).map((rule) => rule.id));
+
+function tree(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'fim-lint-config-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, name)), { recursive: true });
+    writeFileSync(join(root, name), text);
+  }
+  return root;
+}
+
+describe('configuration files', () => {
+  it('uses the nearest .fim-lint.yaml from the file upward', async () => {
+    const root = tree({
+      '.fim-lint.yaml': 'rules:\n  sbuild/shebang: off\n  yaml/multiple-documents: warn\n',
+      'binaries/.fim-lint.yml': 'rules:\n  sbuild/shebang: error\n',
+    });
+    const resolver = new ConfigResolver({ cwd: root, knownRuleIds });
+    const top = await resolver.resolve('packages/a/static.yaml');
+    expect(top.config.rules).toEqual({ 'sbuild/shebang': 'off', 'yaml/multiple-documents': 'warn' });
+    expect(top.configFile).toBe(join(root, '.fim-lint.yaml'));
+    const nested = await resolver.resolve('binaries/a/static.yaml');
+    // The nearest file wins whole: nothing is inherited from the folder above.
+    expect(nested.config.rules).toEqual({ 'sbuild/shebang': 'error' });
+  });
+
+  it('reads the fim-lint key of package.json and skips a package.json without one', async () => {
+    const root = tree({
+      'package.json': JSON.stringify({ name: 'recipes', 'fim-lint': { rules: { 'yaml/duplicate-key': 'warning' } } }),
+      'sub/package.json': JSON.stringify({ name: 'other' }),
+    });
+    const resolved = await new ConfigResolver({ cwd: root, knownRuleIds }).resolve('sub/r.yaml');
+    expect(resolved.config.rules).toEqual({ 'yaml/duplicate-key': 'warning' });
+    expect(resolved.configFile).toBe(join(root, 'package.json'));
+  });
+
+  it('applies matching overrides in order, then --rule, and passes settings on', async () => {
+    const root = tree({
+      '.fim-lint.yaml': [
+        'flatimage:',
+        '  extraBaseImages: [myorg-base]',
+        'shellcheck:',
+        '  exclude: [SC1091]',
+        'rules:',
+        '  sbuild/shebang: warn',
+        'overrides:',
+        '  - files: ["binaries/**"]',
+        '    rules:',
+        '      sbuild/shebang: [error, { note: 1 }]',
+        '    shellcheck:',
+        '      severity: style',
+        '',
+      ].join('\n'),
+    });
+    const resolver = new ConfigResolver({ cwd: root, knownRuleIds, ruleOverrides: { 'yaml/syntax': 'warn' } });
+    const inside = await resolver.resolve(join(root, 'binaries/x/static.yaml'));
+    expect(inside.config.rules).toEqual({ 'sbuild/shebang': ['error', { note: 1 }], 'yaml/syntax': 'warn' });
+    expect(inside.config.settings).toMatchObject({ flatimage: { extraBaseImages: ['myorg-base'] }, shellcheck: { exclude: ['SC1091'], severity: 'style' } });
+    const outside = await resolver.resolve(join(root, 'packages/x/static.yaml'));
+    expect(outside.config.rules).toEqual({ 'sbuild/shebang': 'warn', 'yaml/syntax': 'warn' });
+    expect(outside.config.settings).toMatchObject({ shellcheck: { exclude: ['SC1091'] } });
+  });
+
+  it('marks files matching an ignore pattern as ignored', async () => {
+    const root = tree({ '.fim-lint.yaml': 'ignore:\n  - templates/\n  - "*.disabled"\n' });
+    const resolver = new ConfigResolver({ cwd: root, knownRuleIds });
+    expect((await resolver.resolve('templates/static.yaml')).ignored).toBe(true);
+    expect((await resolver.resolve('binaries/a/static.yaml.disabled')).ignored).toBe(true);
+    expect((await resolver.resolve('binaries/a/static.yaml')).ignored).toBe(false);
+  });
+
+  it('with --config uses that file for every file, patterns relative to its folder', async () => {
+    const root = tree({ 'conf/lint.yaml': 'rules:\n  sbuild/shebang: off\noverrides:\n  - files: ["x/**"]\n    rules:\n      yaml/syntax: warn\n', '.fim-lint.yaml': 'rules: {}\n' });
+    const resolver = new ConfigResolver({ cwd: root, configPath: 'conf/lint.yaml', knownRuleIds });
+    expect((await resolver.resolve('a.yaml')).config.rules).toEqual({ 'sbuild/shebang': 'off' });
+    expect((await resolver.resolve('conf/x/a.yaml')).config.rules).toEqual({ 'sbuild/shebang': 'off', 'yaml/syntax': 'warn' });
+  });
+
+  it('looks a folder up once', async () => {
+    const root = tree({ '.fim-lint.yaml': 'rules:\n  sbuild/shebang: off\n' });
+    const resolver = new ConfigResolver({ cwd: root, knownRuleIds });
+    await resolver.resolve('a/one.yaml');
+    rmSync(join(root, '.fim-lint.yaml'));
+    expect((await resolver.resolve('a/two.yaml')).config.rules).toEqual({ 'sbuild/shebang': 'off' });
+  });
+
+  it('rejects an invalid file with a message naming the file and the key', async () => {
+    const cases: [string, RegExp][] = [
+      ['rules:\n  sbuild/shebang: loud\n', /\.fim-lint\.yaml: rules\.sbuild\/shebang must be off, info, warn, warning or error/],
+      ['rulez: {}\n', /\.fim-lint\.yaml: the configuration has an unknown key 'rulez'/],
+      ['rules:\n  sbuild/no-such-rule: off\n', /unknown rule 'sbuild\/no-such-rule'/],
+      ['rules: [\n', /\.fim-lint\.yaml: not valid YAML/],
+      ['overrides:\n  - rules: {}\n', /overrides\.0 must have required property 'files'/],
+    ];
+    for (const [text, message] of cases) {
+      const root = tree({ '.fim-lint.yaml': text });
+      const error = await new ConfigResolver({ cwd: root, knownRuleIds }).resolve('r.yaml').catch((e: unknown) => e);
+      expect(error, text).toBeInstanceOf(ConfigError);
+      expect((error as Error).message, text).toMatch(message);
+    }
+  });
+
+  it('accepts ShellCheck codes as rule ids', async () => {
+    const root = tree({ '.fim-lint.yaml': 'rules:\n  shell/SC2086: off\n' });
+    expect((await new ConfigResolver({ cwd: root, knownRuleIds }).resolve('r.yaml')).config.rules).toEqual({ 'shell/SC2086': 'off' });
+  });
+});

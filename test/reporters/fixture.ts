@@ -1,0 +1,30 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { lintPaths } from '../../src/core/run.js';
+import { loadRules } from '../../src/core/registry.js';
+import type { ReportContext } from '../../src/reporters/reporter.js';
+import { recipe, VALID_RECIPE } from '../helpers.js';
+
+const broken = readFileSync(fileURLToPath(new URL('../../recipes-examples/broken/static.official.stable.yaml', import.meta.url)), 'utf8');
+
+/**
+ * The one set of diagnostics every format is tested on: the broken example recipe (an error and a warning), a recipe
+ * without its shebang in a folder whose name needs escaping (a fixable warning), and a clean recipe.
+ */
+export async function sharedRun() {
+  const cwd = mkdtempSync(join(tmpdir(), 'fim-lint-formats-'));
+  const files: Record<string, string> = {
+    'a/broken.yaml': broken,
+    'b,dir:50%&<"q">/no-shebang.yaml': recipe('pkg: "x"'),
+    'c/clean.yaml': VALID_RECIPE,
+  };
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(cwd, name)), { recursive: true });
+    writeFileSync(join(cwd, name), text);
+  }
+  const run = await lintPaths(Object.keys(files).map((name) => join(cwd, name)), { keepSource: true });
+  const context: ReportContext = { color: false, cwd, skipped: 0, rules: await loadRules() };
+  return { cwd, results: run.results, context };
+}

@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { lint, recipe } from '../../helpers.js';
+import { flatImageRecipe } from './recipes.js';
+
+const only = 'flatimage/no-binary-rewrite';
+const at = async (text: string, path?: string) =>
+  (await lint(text, { only, ...(path ? { path } : {}) })).map((d) => `${d.line}:${d.column}-${d.endLine}:${d.endColumn} ${d.message.split(':')[0]}`);
+const download = 'soar dl "https://github.com/pkgforge-dev/firefox-flatimage" --match "flatimage" -o "./${PKG}" --yes';
+
+describe('flatimage/no-binary-rewrite', () => {
+  it('reports strip on the artifact at the command, with the reason', async () => {
+    const diagnostics = await lint(flatImageRecipe([download, 'strip "./${PKG}"']), { only });
+    expect(diagnostics.map((d) => `${d.ruleId} ${d.severity} ${d.line}:${d.column}-${d.endLine}:${d.endColumn}`)).toEqual([
+      'flatimage/no-binary-rewrite error 20:5-20:21',
+    ]);
+    expect(diagnostics[0]!.message).toBe(
+      "strip on the FlatImage './${PKG}': it rebuilds the file from its ELF headers and drops everything after them, leaving the runtime without its filesystem. Do not rewrite the finished image; change binaries before they go into it",
+    );
+  });
+
+  it('knows every rewriting tool and the ways to name the artifact', async () => {
+    const run = [
+      'objcopy --remove-section=.comment "${SBUILD_OUTDIR}/${PKG}"',
+      'llvm-strip "${SBUILD_PKG}"',
+      'x86_64-linux-gnu-strip firefox.flatimage',
+      'eu-strip ./firefox-alpine',
+      'sstrip "${PKG}"',
+      'upx --best "${PKG}"',
+      'patchelf --set-rpath "\\$ORIGIN" "${PKG}"',
+      'elfedit --output-osabi=none "${PKG}"',
+      'termux-elf-cleaner "${PKG}"',
+      'eu-elfcompress "${PKG}"',
+      'install -Dsm755 build/firefox "${SBUILD_OUTDIR}/${PKG}"',
+      'install --strip build/firefox "./${PKG}"',
+      'truncate -s 1M "${PKG}"',
+      'cat extra.bin >> "${PKG}"',
+      '"${CROSS_COMPILE}strip" "${PKG}"',
+    ];
+    expect(await at(flatImageRecipe(run))).toEqual([
+      '19:5-19:64 objcopy on the FlatImage \'${SBUILD_OUTDIR}/${PKG}\'',
+      '20:5-20:31 llvm-strip on the FlatImage \'${SBUILD_PKG}\'',
+      '21:5-21:45 x86_64-linux-gnu-strip on the FlatImage \'firefox.flatimage\'',
+      '22:5-22:30 eu-strip on the FlatImage \'./firefox-alpine\'',
+      '23:5-23:20 sstrip on the FlatImage \'${PKG}\'',
+      '24:5-24:24 upx on the FlatImage \'${PKG}\'',
+      '25:5-25:45 patchelf on the FlatImage \'${PKG}\'',
+      '26:5-26:41 elfedit on the FlatImage \'${PKG}\'',
+      '27:5-27:32 termux-elf-cleaner on the FlatImage \'${PKG}\'',
+      '28:5-28:28 eu-elfcompress on the FlatImage \'${PKG}\'',
+      '29:5-29:60 install -s on the FlatImage \'${SBUILD_OUTDIR}/${PKG}\'',
+      '30:5-30:45 install -s on the FlatImage \'./${PKG}\'',
+      '31:5-31:28 truncate on the FlatImage \'${PKG}\'',
+      "32:19-32:30 '>>' to the FlatImage '${PKG}'",
+      '33:5-33:37 ${CROSS_COMPILE}strip on the FlatImage \'${PKG}\'',
+    ]);
+  });
+
+  it('follows wrappers, loops, pipes and bash -c to the tool', async () => {
+    const run = [
+      'find "${SBUILD_OUTDIR}" -type f -exec strip --strip-all "{}" \\;',
+      'find . -type f | xargs -r upx -9',
+      'sudo -E env LANG=C timeout 30 nice -n 10 command strip "./${PKG}"',
+      'for f in "${SBUILD_OUTDIR}"/*; do objcopy --strip-debug "$f"; done',
+      'ls ./*.flatimage | while read -r image; do strip "$image"; done',
+      "bash -c 'strip \"${SBUILD_OUTDIR}/${PKG}\"'",
+      'sh -c \'upx "$1"\' _ "./${PKG}"',
+      'IMAGE="${SBUILD_OUTDIR}/${PKG}"',
+      'strip "$IMAGE"',
+      'find . -maxdepth 1 -type f -exec sh -c \'strip "$0"\' {} \\;',
+    ];
+    expect(await at(flatImageRecipe(run))).toEqual([
+      "19:43-19:65 strip (run through find -exec) on '${SBUILD_OUTDIR}/*', which includes the FlatImage",
+      "20:31-20:37 upx (run through xargs) on './*', which includes the FlatImage",
+      "21:54-21:70 strip (run through sudo, env, timeout, nice, command) on the FlatImage './${PKG}'",
+      "22:39-22:65 objcopy on '${SBUILD_OUTDIR}/*', which includes the FlatImage",
+      "23:48-23:62 strip on './*.flatimage', which includes the FlatImage",
+      "24:14-24:45 strip (run through bash -c) on the FlatImage '${SBUILD_OUTDIR}/${PKG}'",
+      "25:12-25:20 upx (run through sh -c) on the FlatImage './${PKG}'",
+      "27:5-27:19 strip on the FlatImage '${SBUILD_OUTDIR}/${PKG}'",
+      "28:45-28:55 strip (run through find -exec, sh -c) on './*', which includes the FlatImage",
+    ]);
+  });
+
+  it('leaves comments, strings, heredocs, helper files, other binaries and the container alone', async () => {
+    const run = [
+      download,
+      '# never run strip "./${PKG}" here',
+      'echo "strip ${PKG} would break it" >&2',
+      'cat > "${SBUILD_TMPDIR}/notes.txt" <<EOF',
+      'strip "${PKG}"',
+      'EOF',
+      'strip "${SBUILD_TMPDIR}/helper"',
+      'find "${SBUILD_TMPDIR}/bins" -type f -exec strip "{}" \\;',
+      'find . -name "*.so" -exec strip "{}" \\;',
+      'go build -ldflags "-s -w" -o "${SBUILD_TMPDIR}/helper" ./cmd/helper',
+      '"./${PKG}" fim-root strip /usr/lib/firefox/libxul.so',
+      '"./${PKG}" fim-root bash -c \'find /usr/bin -type f -exec strip {} \\;\'',
+      'echo "${PKG_VER}" >> "${SBUILD_OUTDIR}/${PKG}.version"',
+      'patchelf --print-rpath "./${PKG}"',
+      'strip --version',
+      'install -Dm755 build/firefox "./${PKG}"',
+      'wasm-strip "./${PKG}.wasm"',
+      'cd "${SBUILD_TMPDIR}" && strip firefox-alpine',
+      'pushd "$(mktemp -d)" >/dev/null && strip ./firefox && popd >/dev/null',
+    ];
+    expect(await at(flatImageRecipe(run))).toEqual([]);
+  });
+
+  it('checks every self-contained image format and spares static and dynamic binaries', async () => {
+    const image = (type: string) =>
+      recipe('#!/SBUILD', `pkg: "firefox"`, `pkg_type: "${type}"`, 'x_exec:', '  run: |', '    find . -type f -exec strip "{}" \\;');
+    for (const type of ['appimage', 'appbundle', 'nixappimage', 'runimage', 'gameimage', 'archive', 'onelf']) {
+      expect(await at(image(type)), type).toHaveLength(1);
+    }
+    expect((await lint(image('appimage'), { only }))[0]!.message).toContain('which includes the AppImage');
+    expect(await at(image('static'))).toEqual([]);
+    expect(await at(image('dynamic'))).toEqual([]);
+  });
+
+  it('takes the format from the file name or the script when pkg_type is missing', async () => {
+    const untyped = recipe('#!/SBUILD', 'pkg: "tool"', 'x_exec:', '  run: |', '    strip "./${PKG}"');
+    expect(await at(untyped, 'packages/tool/appimage.official.stable.yaml')).toHaveLength(1);
+    expect(await at(untyped, 'binaries/tool/static.official.stable.yaml')).toEqual([]);
+    expect(await at(untyped)).toEqual([]);
+  });
+
+  it('follows a download that becomes the artifact', async () => {
+    const run = [
+      'curl -qfsSL "https://example.org/firefox" -o "${SBUILD_TMPDIR}/firefox"',
+      'strip "${SBUILD_TMPDIR}/firefox"',
+      'mv "${SBUILD_TMPDIR}/firefox" "./${PKG}"',
+    ];
+    expect(await at(flatImageRecipe(run))).toEqual(["20:5-20:37 strip on the FlatImage '${SBUILD_TMPDIR}/firefox'"]);
+  });
+});
