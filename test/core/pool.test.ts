@@ -3,11 +3,12 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/core/config.js';
 import { LintPool, workerScript } from '../../src/core/pool.js';
-import type { TargetOutcome } from '../../src/core/target.js';
+import { restoreSuppressions, type TargetOutcome } from '../../src/core/target.js';
 import { GOOD_RECIPE, tempTree } from '../hostile/cli.js';
 
 const bigScript = '#!/SBUILD\npkg: "big"\nx_exec:\n  run: |\n' + '    echo "a line of a very long build script"\n'.repeat(400_000);
-const directory = tempTree({ 'good.yaml': GOOD_RECIPE, 'dup.yaml': '#!/SBUILD\npkg: a\npkg: b\n', 'big.yaml': bigScript });
+const directory = tempTree({ 'good.yaml': GOOD_RECIPE, 'dup.yaml': '#!/SBUILD\npkg: a\npkg: b\n',
+  'suppressed.yaml': '#!/SBUILD\npkg: a\n# fim-lint-disable-next-line yaml/duplicate-key -- kept on purpose\npkg: b\ndescription: "long text after the comment"\n', 'big.yaml': bigScript });
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
 const script = workerScript();
@@ -26,6 +27,21 @@ describe.skipIf(!script)('the worker pool', () => {
         pool.lint({ path: join(directory, 'good.yaml'), explicit: false }, defaultConfig()),
       ]);
       expect(outcomes.map(summary)).toEqual([['yaml/duplicate-key@3:1'], [], 'unreadable', []]);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('sends back the suppression comments, for the checks across files, without the text after them', async () => {
+    const pool = new LintPool(script!, { size: 1, timeLimitMs: 30_000, setup: { keepSource: false, skipNonRecipes: false } });
+    try {
+      const outcome = await pool.lint({ path: join(directory, 'suppressed.yaml'), explicit: true }, defaultConfig());
+      expect(summary(outcome)).toEqual([]);
+      const data = outcome.kind === 'linted' ? outcome.suppressions : undefined;
+      expect(data?.text).toBe('#!/SBUILD\npkg: a\n# fim-lint-disable-next-line yaml/duplicate-key -- kept on purpose');
+      const suppressions = restoreSuppressions(data)!;
+      expect(suppressions.suppresses({ ruleId: 'yaml/duplicate-key', line: 4, start: 80 })).toBe(true);
+      expect(suppressions.suppresses({ ruleId: 'yaml/duplicate-key', line: 5, start: 90 })).toBe(false);
     } finally {
       await pool.close();
     }
