@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
+import type { Ajv2020, ErrorObject } from 'ajv/dist/2020.js';
 import { parse as parseYaml } from 'yaml';
 import type { RuleSetting } from '../core/config.js';
 import { projectRoot } from '../core/paths.js';
@@ -60,10 +60,12 @@ export async function loadConfigFile(path: string): Promise<ConfigFile | undefin
 
 let compiled: Promise<ReturnType<Ajv2020['compile']>> | undefined;
 
+/** Ajv is loaded only when a configuration file is found: loading it costs a one-file run a third of its time. */
 function validator() {
-  compiled ??= readFile(join(projectRoot, 'schemas', 'fim-lint-config.schema.json'), 'utf8').then((text) =>
-    new Ajv2020({ allErrors: false }).compile(JSON.parse(text) as object),
-  );
+  compiled ??= (async () => {
+    const [{ Ajv2020 }, text] = await Promise.all([import('ajv/dist/2020.js'), readFile(join(projectRoot, 'schemas', 'fim-lint-config.schema.json'), 'utf8')]);
+    return new Ajv2020({ allErrors: false }).compile(JSON.parse(text) as object);
+  })();
   return compiled;
 }
 

@@ -4,7 +4,7 @@ import type { FileResult } from './diagnostic.js';
 export const ENGINE_IDS = { timeout: 'engine/timeout', crash: 'engine/crash' } as const;
 export type EngineId = (typeof ENGINE_IDS)[keyof typeof ENGINE_IDS];
 
-/** Default per-file time limit: far above any real recipe (the 20 MB test recipe takes well under a second). */
+/** Default per-file time limit: far above what any real recipe needs (a 20 MB recipe takes about a second). */
 export const DEFAULT_TIME_LIMIT_SECONDS = 30;
 
 /** A worker's heap cap: a file that needs more is stopped with `engine/crash` instead of exhausting the machine. */
