@@ -14,11 +14,15 @@ export function editDistance(a: string, b: string): number {
   return distance[a.length]![b.length]!;
 }
 
+const MAX_WORD = 64;
+
 /**
  * The candidates closest to a misspelt word, compared case-insensitively: at most one edit for short words, two for
  * longer ones. Empty when nothing is close.
  */
 export function nearMisses(word: string, candidates: Iterable<string>): string[] {
+  // Nothing long is a typo of a short name, and the distance costs length × length.
+  if (word.length > MAX_WORD) return [];
   const lower = word.toLowerCase();
   const limit = lower.length <= 4 ? 1 : 2;
   let best = limit + 1;

@@ -4,6 +4,7 @@ import type { Edit } from '../core/diagnostic.js';
 import type { PathSegment, Recipe, Span } from '../recipe/recipe.js';
 import { acceptedTypes, fieldName, jsonType, knownKeys, matching, schemaAt, summary, type JsonType, type Schema } from './schema.js';
 import { ownerSpan, valueSpan } from './locate.js';
+import { didYouMean, nearMisses } from './near-miss.js';
 import { unknownKeys } from './unknown-keys.js';
 import { schemaErrors } from './validator.js';
 
@@ -138,8 +139,10 @@ function keywordProblem(recipe: Recipe, error: ErrorObject, path: PathSegment[])
       return problem(`Missing required field '${missing}'${where}${what ? `: ${what}` : ''}`, ownerSpan(recipe, path));
     }
     case 'enum': {
-      const allowed = (params.allowedValues as unknown[]).filter((value) => typeof value === 'string' && value !== '');
-      return problem(`${quote(valueAt(recipe.data, path))} is not a valid ${field}: expected one of ${allowed.join(', ')}`);
+      const allowed = (params.allowedValues as unknown[]).filter((value): value is string => typeof value === 'string' && value !== '');
+      const value = valueAt(recipe.data, path);
+      const suggestion = typeof value === 'string' ? didYouMean(nearMisses(value, allowed)) : '';
+      return problem(`${quote(value)} is not a valid ${field}: expected one of ${allowed.join(', ')}${suggestion ? ` (${suggestion})` : ''}`);
     }
     case 'minLength':
       return problem(`${field} must not be empty`);

@@ -30,6 +30,17 @@ export function jsonType(value: unknown): JsonType {
  * beside a `$ref` or a `oneOf` (a description, an `x-` annotation) are kept on every alternative.
  */
 export function alternatives(schema: Schema): Schema[] {
+  let found = flattened.get(schema);
+  if (!found) {
+    found = flatten(schema);
+    flattened.set(schema, found);
+  }
+  return found;
+}
+
+const flattened = new WeakMap<Schema, Schema[]>();
+
+function flatten(schema: Schema): Schema[] {
   const { $ref, oneOf, anyOf, ...own } = schema;
   if (typeof $ref === 'string') return alternatives(resolveRef($ref)).map((target) => ({ ...target, ...own }));
   const branches = (oneOf ?? anyOf) as Schema[] | undefined;
@@ -89,18 +100,25 @@ export interface SchemaLocation {
   schemas: Schema[];
 }
 
+const walked = new WeakMap<object, SchemaLocation[]>();
+
 /**
- * Walks the recipe data alongside the schema, visiting every value the schema describes, parents before children.
- * Values the schema does not describe (unknown keys) and values of an unexpected type are not descended into.
+ * Every value of the recipe data that the schema describes, with its schema, parents before children (computed once per
+ * data object). Values the schema does not describe (unknown keys) and values of an unexpected type are not descended into.
  */
-export function* walkWithSchema(data: unknown): Generator<SchemaLocation> {
-  yield* walk(data, [], sbuildSchema());
+export function walkWithSchema(data: unknown): SchemaLocation[] {
+  const cached = data !== null && typeof data === 'object' ? walked.get(data) : undefined;
+  if (cached) return cached;
+  const locations: SchemaLocation[] = [];
+  visit(data, [], sbuildSchema(), locations);
+  if (data !== null && typeof data === 'object') walked.set(data, locations);
+  return locations;
 }
 
-function* walk(value: unknown, path: PathSegment[], schema: Schema): Generator<SchemaLocation> {
+function visit(value: unknown, path: PathSegment[], schema: Schema, locations: SchemaLocation[]): void {
   const schemas = matching(schema, value);
   if (schemas.length === 0) return;
-  yield { path, value, schemas };
+  locations.push({ path, value, schemas });
   const entries: [PathSegment, unknown][] = Array.isArray(value)
     ? value.map((item, index) => [index, item])
     : jsonType(value) === 'object'
@@ -108,7 +126,7 @@ function* walk(value: unknown, path: PathSegment[], schema: Schema): Generator<S
       : [];
   for (const [key, child] of entries) {
     const next = childOf(schemas, key);
-    if (next) yield* walk(child, [...path, key], next);
+    if (next) visit(child, [...path, key], next, locations);
   }
 }
 
@@ -118,14 +136,19 @@ export function annotation<T = unknown>(location: Pick<SchemaLocation, 'schemas'
   return undefined;
 }
 
-/** Every value of the recipe whose schema carries an annotation, with the annotation's value. */
-export function annotatedValues<T = unknown>(data: unknown, keyword: string): (SchemaLocation & { annotation: T })[] {
-  const found: (SchemaLocation & { annotation: T })[] = [];
-  for (const location of walkWithSchema(data)) {
-    const value = annotation<T>(location, keyword);
-    if (value !== undefined) found.push({ ...location, annotation: value });
-  }
-  return found;
+/** A non-empty string of the recipe whose schema names its kind with `x-format` (`url`, `name`, `date`, …). */
+export interface FormattedString extends SchemaLocation {
+  value: string;
+  format: string;
+}
+
+/** Every non-empty string of the recipe whose `x-format` is one of `formats`. */
+export function formattedStrings(data: unknown, formats: readonly string[]): FormattedString[] {
+  return walkWithSchema(data).flatMap((location) => {
+    const format = annotation<string>(location, 'x-format');
+    const { value } = location;
+    return format && formats.includes(format) && typeof value === 'string' && value !== '' ? [{ ...location, value, format }] : [];
+  });
 }
 
 /** The first sentence of a schema's description: what a field is, for messages. */
@@ -144,11 +167,6 @@ export function fieldName(path: readonly PathSegment[]): string {
     else name += name ? `.${segment}` : segment;
   }
   return name || 'the recipe';
-}
-
-/** The list a path's item belongs to, for messages about items: `x_exec.arch` for `['x_exec', 'arch', 2]`. */
-export function listName(path: readonly PathSegment[]): string {
-  return fieldName(typeof path[path.length - 1] === 'number' ? path.slice(0, -1) : path);
 }
 
 /** The schema of the value at a path (before its type is checked), found by following the data from the root. */

@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/rule.js';
 import { valueSpan } from '../../sbuild/locate.js';
-import { annotatedValues, annotation, fieldName } from '../../sbuild/schema.js';
+import { annotation, fieldName, formattedStrings } from '../../sbuild/schema.js';
 
 export default defineRule({
   id: 'sbuild/disabled-reason',
@@ -16,11 +16,10 @@ export default defineRule({
     if (fields._disabled === false && hasReason) {
       report({ message: "'_disabled_reason' is set but '_disabled' is false: remove the reason or disable the recipe", at: recipe.keySpan(['_disabled_reason']) });
     }
-    for (const location of annotatedValues<string>(recipe.data, 'x-format')) {
+    for (const location of formattedStrings(recipe.data, ['date'])) {
       const { path, value } = location;
       const pattern = annotation<string>(location, 'x-pattern');
-      if (location.annotation !== 'date' || !pattern || typeof value !== 'string' || value === '') continue;
-      if (new RegExp(pattern).test(value) && isRealDate(value)) continue;
+      if (!pattern || (new RegExp(pattern).test(value) && isRealDate(value))) continue;
       report({
         message: `'${value}' is not a valid date in ${fieldName(path)}: expected YYYY-MM-DD or an RFC 3339 timestamp such as 2024-12-31T23:59:59Z`,
         at: valueSpan(recipe, path),

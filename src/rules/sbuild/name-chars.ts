@@ -1,16 +1,16 @@
 import { defineRule } from '../../core/rule.js';
 import { valueSpan } from '../../sbuild/locate.js';
-import { annotatedValues, annotation, fieldName } from '../../sbuild/schema.js';
+import { annotation, fieldName, formattedStrings } from '../../sbuild/schema.js';
 
 export default defineRule({
   id: 'sbuild/name-chars',
   description: '`pkg`, `pkg_id` and `app_id` use only letters, digits and `+ - _ .`',
   severity: 'error',
   check({ recipe, report }) {
-    for (const location of annotatedValues<string>(recipe.data, 'x-format')) {
+    for (const location of formattedStrings(recipe.data, ['name'])) {
       const { path, value } = location;
       const pattern = annotation<string>(location, 'x-pattern');
-      if (location.annotation !== 'name' || !pattern || typeof value !== 'string' || value === '') continue;
+      if (!pattern) continue;
       const valid = new RegExp(pattern, 'u');
       if (valid.test(value)) continue;
       const wrong = [...new Set([...value].filter((character) => !valid.test(character)))];

@@ -27,10 +27,13 @@ describe('sbuild/schema', () => {
     expect((await lint(text, { only })).map(compact)).toEqual(['sbuild/schema error 6:3-6:13 pkg_type must be a string, found a list']);
   });
 
-  it('lists the allowed values of an enum', async () => {
+  it('lists the allowed values of an enum, with the near one', async () => {
     const text = VALID_RECIPE.replace('pkg_type: "static"', 'pkg_type: "binary"');
     expect((await lint(text, { only })).map(compact)).toEqual([
       "sbuild/schema error 5:11-5:19 'binary' is not a valid pkg_type: expected one of appbundle, appimage, archive, dynamic, flatimage, gameimage, nixappimage, onelf, runimage, static",
+    ]);
+    expect((await lint(text.replace('"binary"', '"AppImage"'), { only })).map(compact)).toEqual([
+      "sbuild/schema error 5:11-5:21 'AppImage' is not a valid pkg_type: expected one of appbundle, appimage, archive, dynamic, flatimage, gameimage, nixappimage, onelf, runimage, static (did you mean 'appimage'?)",
     ]);
   });
 
