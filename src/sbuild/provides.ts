@@ -35,3 +35,19 @@ export function parseProvides(entry: string): ProvidesEntry {
   }
   return { program, names };
 }
+
+/** The paths of every `provides` list: the top-level one and one per `packages` entry. */
+export function providesPaths(fields: Record<string, unknown> | undefined): (string | number)[][] {
+  const packages = fields?.packages;
+  const names = packages && typeof packages === 'object' && !Array.isArray(packages) ? Object.keys(packages) : [];
+  return [['provides'], ...names.map((name) => ['packages', name, 'provides'])];
+}
+
+/** The non-empty string entries of every `provides` list. */
+export function providesEntries(fields: Record<string, unknown> | undefined): string[] {
+  return providesPaths(fields).flatMap((path) => {
+    let list: unknown = fields;
+    for (const key of path) list = (list as Record<string | number, unknown> | undefined)?.[key];
+    return Array.isArray(list) ? list.filter((entry): entry is string => typeof entry === 'string' && entry !== '') : [];
+  });
+}

@@ -1,16 +1,16 @@
 import { isMap, isPair, isScalar } from 'yaml';
 import { defineRule } from '../../core/rule.js';
-import { parseProvides } from '../../sbuild/provides.js';
+import { parseProvides, providesEntries } from '../../sbuild/provides.js';
 
 export default defineRule({
   id: 'sbuild/description-keys',
-  description: 'Per-program `description` keys name programs that `provides` lists',
+  description: 'Per-program `description` keys name programs that `provides` (or a `packages` entry) lists',
   severity: 'warning',
   check({ recipe, report }) {
     const description = recipe.node(['description']);
     const fields = recipe.fields;
     if (!isMap(description) || !fields) return;
-    const provides = Array.isArray(fields.provides) ? fields.provides.filter((entry): entry is string => typeof entry === 'string' && entry !== '') : [];
+    const provides = providesEntries(fields);
     const parsed = provides.map(parseProvides);
     // A malformed provides entry is reported by sbuild/provides; the names it was meant to give are unknown.
     if (parsed.some((entry) => entry.problem)) return;

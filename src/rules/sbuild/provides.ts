@@ -1,14 +1,13 @@
 import { defineRule } from '../../core/rule.js';
 import { stringItems } from '../../sbuild/lists.js';
-import { parseProvides } from '../../sbuild/provides.js';
+import { parseProvides, providesPaths } from '../../sbuild/provides.js';
 
 export default defineRule({
   id: 'sbuild/provides',
   description: '`provides` entries follow the syntax `prog`, `prog:alias`, `prog==link` or `prog=>name`',
   severity: 'error',
   check({ recipe, report }) {
-    const lists = [['provides'], ...Object.keys(packagesOf(recipe.fields)).map((name) => ['packages', name, 'provides'])];
-    for (const path of lists) {
+    for (const path of providesPaths(recipe.fields)) {
       for (const { value, node } of stringItems(recipe, path)) {
         if (value === '') continue;
         const { problem } = parseProvides(value);
@@ -19,8 +18,3 @@ export default defineRule({
     }
   },
 });
-
-function packagesOf(fields: Record<string, unknown> | undefined): Record<string, unknown> {
-  const packages = fields?.packages;
-  return packages && typeof packages === 'object' && !Array.isArray(packages) ? (packages as Record<string, unknown>) : {};
-}

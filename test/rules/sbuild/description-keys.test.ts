@@ -28,4 +28,12 @@ describe('sbuild/description-keys', () => {
     expect(await lint(withDescription(['hello"'], 'hello: "A"'), { only })).toEqual([]);
     expect(await lint(VALID_RECIPE, { only })).toEqual([]);
   });
+
+  it('counts the programs of packages entries', async () => {
+    const text = withDescription(['hello'], 'hello: "A"', 'ls: "B"').replace('provides:', 'packages:\n  coreutils:\n    provides: ["ls"]\nprovides:');
+    expect(await lint(text, { only })).toEqual([]);
+    expect((await lint(text.replace('["ls"]', '["cat"]'), { only })).map((d) => d.message)).toEqual([
+      "description has an entry for 'ls', a program that provides does not list: add it to provides or remove the entry",
+    ]);
+  });
 });
