@@ -4,6 +4,9 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 export const OPTIONS = {
   format: { type: 'string', short: 'f', value: 'name', help: 'Output format: stylish (default) or json' },
   'stdin-filename': { type: 'string', value: 'path', help: 'The file name to report for the recipe read from standard input (`-`)' },
+  fix: { type: 'boolean', help: 'Apply the safe fixes to the files, then report what is left' },
+  'fix-dry-run': { type: 'boolean', help: 'Print the fixes as a unified diff (the report goes to stderr); change nothing' },
+  'emit-validated': { type: 'boolean', help: 'Write <file>.validated, the normalised recipe, next to each recipe without errors' },
   color: { type: 'boolean', help: 'Force coloured output' },
   'no-color': { type: 'boolean', help: 'Disable coloured output' },
   debug: { type: 'boolean', help: 'Print stack traces of internal errors' },

@@ -1,9 +1,8 @@
-import { constants } from 'node:fs';
-import { open } from 'node:fs/promises';
-import { discoverTargets, looksLikeRecipe, type DiscoveryProblem, type Target } from '../files/discover.js';
+import { readFileSync } from 'node:fs';
+import { describeFsError, discoverTargets, looksLikeRecipe, type DiscoveryProblem, type Target } from '../files/discover.js';
 import type { Config } from './config.js';
 import { compareDiagnostics, type Diagnostic, type FileResult } from './diagnostic.js';
-import { describe, lintBytes, type LintOutcome } from './lint.js';
+import { lintBytes, lintText, type LintOutcome } from './lint.js';
 import { loadRules } from './registry.js';
 import { ruleSetting } from './config.js';
 import { docsUrl, type Rule } from './rule.js';
@@ -16,6 +15,18 @@ export interface RunOptions {
   keepSource?: boolean;
   /** Text read from standard input, linted under `stdinPath`, when the path `-` was given. */
   stdin?: { path: string; bytes: Uint8Array };
+  /** Runs on each file once it is linted (e.g. to fix it); the outcome it returns is the one reported. */
+  afterLint?: (file: LintedFile) => Promise<LintOutcome>;
+}
+
+export interface LintedFile {
+  path: string;
+  bytes: Uint8Array;
+  /** Read from standard input: there is no file to write. */
+  fromStdin: boolean;
+  outcome: LintOutcome;
+  /** Lints another text under this file's path with the same rules and configuration. */
+  relint(text: string): Promise<LintOutcome>;
 }
 
 export interface RunSummary {
@@ -31,31 +42,46 @@ export async function lintPaths(paths: readonly string[], options: RunOptions): 
   const rules = await loadRules();
   const summary: RunSummary = { results: [], skipped: 0, problems: [] };
 
-  const outcomes: (LintOutcome | undefined)[] = [];
-  const lintOne = async (index: number, path: string, bytes: Uint8Array) => {
-    outcomes[index] = await lintBytes(path, bytes, { config: options.config, rules, keepSource: options.keepSource });
+  // Only what reporting and the checks across files need is kept: parsed recipes are dropped as soon as possible.
+  const outcomes: (Pick<LintOutcome, 'result' | 'collected'> | undefined)[] = [];
+  const lintOptions = { config: options.config, rules, keepSource: options.keepSource };
+  const lintOne = async (index: number, path: string, bytes: Uint8Array, fromStdin = false) => {
+    let outcome = await lintBytes(path, bytes, lintOptions);
+    if (options.afterLint) {
+      const relint = (text: string) => lintText(path, text, lintOptions);
+      outcome = await options.afterLint({ path, bytes, fromStdin, outcome, relint });
+    }
+    outcomes[index] = { result: outcome.result, collected: outcome.collected };
+  };
+  const readAndLint = async (index: number, target: Target) => {
+    const bytes = await readTarget(target, summary.problems);
+    if (bytes === undefined) return;
+    if (!target.explicit && !looksLikeRecipe(new TextDecoder().decode(bytes.subarray(0, 64 * 1024)))) {
+      summary.skipped++;
+      return;
+    }
+    await lintOne(index, target.path, bytes);
   };
 
-  // Files are linted with several in flight so that rules waiting on external tools (ShellCheck) can batch their work
-  // across files; parsing and the rules themselves still run one at a time on this thread.
+  // Several files are in flight at once: reads overlap with linting, and rules waiting on external tools
+  // (ShellCheck) can batch their work across files. Parsing and the rules still run one at a time on this thread.
   const inFlight = new Set<Promise<void>>();
-  const schedule = async (index: number, path: string, bytes: Uint8Array) => {
-    const task = lintOne(index, path, bytes).finally(() => inFlight.delete(task));
-    inFlight.add(task);
+  const schedule = async (task: () => Promise<void>) => {
+    const running = task().finally(() => inFlight.delete(running));
+    inFlight.add(running);
     if (inFlight.size >= FILES_IN_FLIGHT) await Promise.race(inFlight);
   };
 
   let index = 0;
-  if (paths.includes('-') && options.stdin) await schedule(index++, options.stdin.path, options.stdin.bytes);
+  if (paths.includes('-') && options.stdin) {
+    const { path, bytes } = options.stdin;
+    const stdinIndex = index++;
+    await schedule(() => lintOne(stdinIndex, path, bytes, true));
+  }
   const fileTargets = paths.filter((path) => path !== '-');
-  for await (const target of discoverTargets(fileTargets, summary.problems)) {
-    const bytes = await readTarget(target, summary.problems);
-    if (bytes === undefined) continue;
-    if (!target.explicit && !looksLikeRecipe(new TextDecoder().decode(bytes.subarray(0, 64 * 1024)))) {
-      summary.skipped++;
-      continue;
-    }
-    await schedule(index++, target.path, bytes);
+  for (const target of discoverTargets(fileTargets, summary.problems)) {
+    const targetIndex = index++;
+    await schedule(() => readAndLint(targetIndex, target));
   }
   await Promise.all(inFlight);
 
@@ -76,23 +102,11 @@ export async function lintPaths(paths: readonly string[], options: RunOptions): 
 }
 
 async function readTarget(target: Target, problems: DiscoveryProblem[]): Promise<Uint8Array | undefined> {
-  let handle;
   try {
-    // O_NONBLOCK keeps a FIFO or device from blocking the open; only regular files are read.
-    handle = await open(target.path, constants.O_RDONLY | constants.O_NONBLOCK);
-    const info = await handle.stat();
-    if (!info.isFile()) {
-      problems.push({ path: target.path, message: `${target.path} is not a regular file` });
-      return undefined;
-    }
-    return await handle.readFile();
+    return readFileSync(target.path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOENT' ? 'no such file' : describe(error);
-    problems.push({ path: target.path, message: `cannot read ${target.path}: ${reason}` });
+    problems.push({ path: target.path, message: `cannot read ${target.path}: ${describeFsError(error)}` });
     return undefined;
-  } finally {
-    await handle?.close();
   }
 }
 

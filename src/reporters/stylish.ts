@@ -20,7 +20,9 @@ export const stylish: Reporter = (results, { color, skipped }) => {
 function toVFile(result: FileResult): VFile {
   const file = new VFile({ path: result.path });
   for (const diagnostic of result.diagnostics) {
-    const message = file.message(diagnostic.message, {
+    // vfile-reporter prints `message.message`, which is set from the text given here (not from a later `reason`).
+    const text = diagnostic.fix ? `${diagnostic.message} (fixable)` : diagnostic.message;
+    const message = file.message(text, {
       place: {
         start: { line: diagnostic.line, column: diagnostic.column },
         end: { line: diagnostic.endLine, column: diagnostic.endColumn },
@@ -28,7 +30,6 @@ function toVFile(result: FileResult): VFile {
       ruleId: diagnostic.ruleId,
     });
     message.fatal = diagnostic.severity === 'error' ? true : diagnostic.severity === 'warning' ? false : undefined;
-    if (diagnostic.fix) message.reason += ' (fixable)';
   }
   return file;
 }

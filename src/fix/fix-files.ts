@@ -1,0 +1,58 @@
+import type { Diagnostic } from '../core/diagnostic.js';
+import { describe, type LintOutcome } from '../core/lint.js';
+import type { LintedFile } from '../core/run.js';
+import { decodeRecipeBytes } from '../recipe/decode.js';
+import { unifiedDiff } from './diff.js';
+import { fixText } from './fix-text.js';
+import { writeFileAtomic } from './write.js';
+
+export type FixMode = 'write' | 'dry-run';
+
+export interface FileFix {
+  path: string;
+  /** The diagnostics whose fixes were applied. */
+  fixed: Diagnostic[];
+  /** Unified diff of the change (in dry-run mode; empty otherwise). */
+  diff: string;
+}
+
+/**
+ * Fixes files as they are linted (the `afterLint` step of a run): in `write` mode each changed file is replaced
+ * atomically, in `dry-run` mode the change is only kept as a diff. The outcome passed on is the one of the fixed
+ * text, so the report shows what is left.
+ */
+export class FileFixer {
+  readonly changes: FileFix[] = [];
+  readonly problems: string[] = [];
+
+  constructor(readonly mode: FixMode) {}
+
+  readonly afterLint = async (file: LintedFile): Promise<LintOutcome> => {
+    const decoded = decodeRecipeBytes(file.bytes);
+    if (!decoded.ok) return file.outcome;
+    const result = await fixText(decoded.text, file.relint, file.outcome);
+    if (result.text === decoded.text) return file.outcome;
+
+    const bom = decoded.hadBom ? '\uFEFF' : '';
+    const change: FileFix = { path: file.path, fixed: result.fixed, diff: '' };
+    if (this.mode === 'dry-run') {
+      change.diff = unifiedDiff(file.path, bom + decoded.text, bom + result.text);
+    } else {
+      if (file.fromStdin) return file.outcome;
+      try {
+        await writeFileAtomic(file.path, new TextEncoder().encode(bom + result.text), file.bytes);
+      } catch (error) {
+        this.problems.push(`cannot fix ${file.path}: ${describe(error)}`);
+        return file.outcome;
+      }
+    }
+    this.changes.push(change);
+    return result.outcome;
+  };
+
+  /** The diffs in the order the files were given or found. */
+  diffs(order: readonly string[]): string {
+    const byPath = new Map(this.changes.map((change) => [change.path, change.diff]));
+    return order.map((path) => byPath.get(path) ?? '').join('');
+  }
+}

@@ -1,0 +1,75 @@
+import { parseAllDocuments } from 'yaml';
+import type { Diagnostic } from '../core/diagnostic.js';
+import type { LintOutcome } from '../core/lint.js';
+import { applyFixes, type Fix } from './apply.js';
+
+/** ESLint's limit: fixes that keep producing new fixes stop here. */
+export const MAX_FIX_PASSES = 10;
+
+export type Relint = (text: string) => Promise<LintOutcome>;
+
+export interface FixedText {
+  /** The text after every pass (the input when nothing was fixed). */
+  text: string;
+  /** The lint outcome of `text`. */
+  outcome: LintOutcome;
+  /** The diagnostics whose fixes were applied, over all passes. */
+  fixed: Diagnostic[];
+  passes: number;
+  /** Why nothing was fixed although fixes were offered, or why fixing stopped early. */
+  stopped?: 'syntax-errors' | 'pass-limit';
+}
+
+/**
+ * Applies the offered fixes in passes until none is left or none applies, re-linting after each pass. A file with
+ * YAML syntax errors is left alone; a pass whose fixes together would add YAML errors is retried one fix at a time,
+ * and a fix that adds YAML errors on its own is dropped.
+ */
+export async function fixText(text: string, relint: Relint, first?: LintOutcome): Promise<FixedText> {
+  let outcome = first ?? (await relint(text));
+  const fixed: Diagnostic[] = [];
+  if (!hasFixes(outcome)) return { text, outcome, fixed, passes: 0 };
+  if (outcome.recipe?.hasSyntaxErrors !== false) return { text, outcome, fixed, passes: 0, stopped: 'syntax-errors' };
+
+  let passes = 0;
+  while (hasFixes(outcome)) {
+    if (passes === MAX_FIX_PASSES) return { text, outcome, fixed, passes, stopped: 'pass-limit' };
+    const offered = outcome.result.diagnostics.filter((d) => d.fix);
+    const step = safePass(text, offered);
+    if (step.text === text) break;
+    passes++;
+    text = step.text;
+    fixed.push(...step.fixed);
+    outcome = await relint(text);
+  }
+  return { text, outcome, fixed, passes };
+}
+
+function hasFixes(outcome: LintOutcome): boolean {
+  return outcome.result.diagnostics.some((d) => d.fix);
+}
+
+function safePass(text: string, offered: Diagnostic[]): { text: string; fixed: Diagnostic[] } {
+  const together = applyFixes(text, offered.map((d) => d.fix as Fix));
+  const baseline = yamlErrorCount(text);
+  if (yamlErrorCount(together.text) <= baseline) return { text: together.text, fixed: together.applied.map((i) => offered[i]!) };
+
+  let current = text;
+  const fixed: Diagnostic[] = [];
+  for (const diagnostic of offered) {
+    // Offsets refer to the original text, so each candidate is tried alone on it and kept only if it still combines.
+    const candidate = [...fixed, diagnostic];
+    const attempt = applyFixes(text, candidate.map((d) => d.fix as Fix));
+    if (attempt.applied.length !== candidate.length || yamlErrorCount(attempt.text) > baseline) continue;
+    fixed.push(diagnostic);
+    current = attempt.text;
+  }
+  return { text: current, fixed };
+}
+
+/** Errors of every YAML document in the text, duplicate keys included: a fix must never add one. */
+function yamlErrorCount(text: string): number {
+  const documents = parseAllDocuments(text, { prettyErrors: false, version: '1.2' });
+  const list = Array.isArray(documents) ? documents : [documents];
+  return list.reduce((count, document) => count + document.errors.length, 0);
+}

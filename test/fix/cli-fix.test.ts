@@ -1,0 +1,84 @@
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const bin = join(root, 'dist/src/bin.js');
+
+function run(args: string[], input?: string) {
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function tempFile(name: string, content: string | Buffer): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'fim-lint-fix-')), name);
+  writeFileSync(path, content);
+  return path;
+}
+
+const BODY =
+  '_disabled: false\r\npkg: "a" # the name\r\ndescription: "d"\r\nsrc_url:\r\n  - "https://github.com/example/a"\r\nx_exec:\r\n  shell: "sh"\r\n  run: "true"\r\n';
+/** A complete recipe but for its shebang line, which is the one fixable problem. */
+const NO_SHEBANG = '_disabled: false\npkg: "a"\ndescription: "d"\nsrc_url: ["https://github.com/example/a"]\nx_exec: { shell: "sh", run: "true" }\n';
+
+describe('fim-lint --fix', () => {
+  it('fixes in place keeping the BOM, CRLF line ends, comments and the file mode; a second run changes nothing', () => {
+    const path = tempFile('r.yaml', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(BODY)]));
+    chmodSync(path, 0o600);
+    const first = run(['--fix', path]);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('no issues found');
+    const fixed = readFileSync(path);
+    expect(fixed.toString('utf8')).toBe(`\uFEFF#!/SBUILD ver @v1.0.0\r\n${BODY}`);
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    expect(run(['--fix', path]).code).toBe(0);
+    expect(readFileSync(path).equals(fixed)).toBe(true);
+  });
+
+  it('never rewrites a file with a YAML syntax error', () => {
+    const text = 'pkg: "a"\nx_exec: [unclosed\n';
+    const path = tempFile('r.yaml', text);
+    const { code, stdout } = run(['--fix', path]);
+    expect(code).toBe(1);
+    expect(stdout).toContain('yaml/syntax');
+    expect(readFileSync(path, 'utf8')).toBe(text);
+  });
+
+  it('--fix-dry-run prints a unified diff, reports what would be left on stderr, and writes nothing', () => {
+    const path = tempFile('r.yaml', NO_SHEBANG);
+    const { code, stdout, stderr } = run(['--fix-dry-run', path]);
+    expect(code).toBe(0);
+    expect(stdout).toBe(`--- ${path}\n+++ ${path}\n@@ -1,3 +1,4 @@\n+#!/SBUILD ver @v1.0.0\n _disabled: false\n pkg: "a"\n description: "d"\n`);
+    expect(stderr).toContain('no issues found');
+    expect(readFileSync(path, 'utf8')).toBe(NO_SHEBANG);
+  });
+
+  it('marks fixable problems in the human output and counts them in JSON', () => {
+    const path = tempFile('r.yaml', NO_SHEBANG);
+    expect(run([path]).stdout).toMatch(/Missing '#!\/SBUILD' first line.*\(fixable\)[\s\S]*1 problem potentially fixable with the --fix option/);
+    const [result] = JSON.parse(run(['--format', 'json', path]).stdout) as { fixableWarningCount: number; messages: { fix?: unknown }[] }[];
+    expect(result!.fixableWarningCount).toBe(1);
+    expect(result!.messages[0]!.fix).toEqual({ range: [0, 0], text: '#!/SBUILD ver @v1.0.0\n' });
+  });
+
+  it('refuses --fix on standard input and --fix with --fix-dry-run', () => {
+    expect(run(['--fix', '-'], 'pkg: a\n')).toMatchObject({ code: 2, stderr: expect.stringContaining('--fix cannot rewrite standard input') });
+    expect(run(['--fix', '--fix-dry-run', 'recipes-examples/hello'])).toMatchObject({ code: 2, stderr: expect.stringContaining('cannot be used together') });
+  });
+});
+
+describe('fim-lint --emit-validated', () => {
+  it('writes <file>.validated next to a recipe without errors, and none next to one with errors', () => {
+    const good = tempFile('static.yaml', '#!/SBUILD\n_disabled: false\npkg: "a"\ndescription: "d"\nsrc_url:\n  - "https://github.com/example/a"\nx_exec:\n  run: "true"\n  shell: "sh"\n');
+    const bad = tempFile('static.yaml', '#!/SBUILD\npkg: "a"\npkg: "b"\n');
+    const { code } = run(['--emit-validated', good, bad]);
+    expect(code).toBe(1);
+    expect(readFileSync(`${good}.validated`, 'utf8')).toBe(
+      '#!/SBUILD\n_disabled: false\npkg: "a"\npkg_id: "github.com.example.a"\ncategory:\n  - "Utility"\ndescription: "d"\nsrc_url:\n  - "https://github.com/example/a"\nx_exec:\n  shell: "sh"\n  run: "true"\n',
+    );
+    expect(existsSync(`${bad}.validated`)).toBe(false);
+  });
+});

@@ -1,0 +1,178 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { lintText, type LintOutcome } from '../../src/core/lint.js';
+import { defaultConfig } from '../../src/core/config.js';
+import { defineRule } from '../../src/core/rule.js';
+import { loadRules } from '../../src/core/registry.js';
+import { fixText, MAX_FIX_PASSES, type Relint } from '../../src/fix/fix-text.js';
+import { Recipe } from '../../src/recipe/recipe.js';
+import { recipe } from '../helpers.js';
+import { lintWithFixtures } from './fixture-rules.js';
+import { generatedRecipe, type GeneratedRecipe } from './recipe-generator.js';
+
+async function registryLint(): Promise<Relint> {
+  const rules = await loadRules();
+  return (text) => lintText('recipe.yaml', text, { config: defaultConfig(), rules });
+}
+
+function lintWith(...rules: Parameters<typeof defineRule>[0][]): Relint {
+  return (text) => lintText('recipe.yaml', text, { config: defaultConfig(), rules });
+}
+
+describe('fixText', () => {
+  it('adds a missing #!/SBUILD line with the real rule and reports what is left', async () => {
+    const text = recipe('pkg: a # keep', 'pkg_id: "x"');
+    const result = await fixText(text, await registryLint());
+    expect(result.text).toBe(recipe('#!/SBUILD ver @v1.0.0', 'pkg: a # keep', 'pkg_id: "x"'));
+    expect(result.fixed.map((d) => d.ruleId)).toEqual(['sbuild/shebang']);
+    expect(result.passes).toBe(1);
+    expect(result.outcome.result.diagnostics.filter((d) => d.fix)).toEqual([]);
+  });
+
+  it('fixes every fixture kind, in a second pass where fixes depend on each other, keeping comments and quoting', async () => {
+    const text = recipe(
+      '_disabled: "false" # was a string',
+      "pkg_tpye: 'FlatImage'",
+      'pkgver: 1.10',
+      'x_exec:',
+      '  # the hosts',
+      '  arch:',
+      "    - 'X86_64'",
+      '    - x86_64',
+    );
+    const result = await fixText(text, lintWithFixtures);
+    expect(result.text).toBe(
+      recipe('#!/SBUILD ver @v1.0.0', '_disabled: false # was a string', "pkg_type: 'flatimage'", 'pkgver: "1.10"', 'x_exec:', '  # the hosts', '  arch:', "    - 'x86_64'"),
+    );
+    expect(result.passes).toBe(2);
+    expect(result.fixed.map((d) => d.ruleId).sort()).toEqual([
+      'fixture/disabled-string',
+      'fixture/duplicate-items',
+      'fixture/lowercase',
+      'fixture/near-miss-key',
+      'fixture/pkg-type-case',
+      'fixture/quote-implicit',
+      'sbuild/shebang',
+    ]);
+  });
+
+  it('never touches a file with YAML syntax errors', async () => {
+    const text = 'pkgver: 1.10\nx_exec: [unclosed\n';
+    const result = await fixText(text, lintWithFixtures);
+    expect(result).toMatchObject({ text, passes: 0, stopped: 'syntax-errors', fixed: [] });
+  });
+
+  it('drops a fix that would break the YAML and still applies the others', async () => {
+    const breaking = defineRule({
+      id: 'fixture/breaks',
+      description: 'offers a fix that opens a flow sequence',
+      severity: 'warning',
+      check({ recipe, report }) {
+        if (recipe.text.includes('pkg: a')) report({ message: 'break it', fix: { start: 5, end: 6, text: '[a' } });
+      },
+    });
+    const quote = defineRule({
+      id: 'fixture/quote',
+      description: 'quotes b',
+      severity: 'warning',
+      check({ recipe, report }) {
+        const at = recipe.text.indexOf('b: 2');
+        if (at !== -1) report({ message: 'quote', fix: { start: at + 3, end: at + 4, text: '"2"' } });
+      },
+    });
+    const result = await fixText('pkg: a\nb: 2\n', lintWith(breaking, quote));
+    expect(result.text).toBe('pkg: a\nb: "2"\n');
+    expect(result.fixed.map((d) => d.ruleId)).toEqual(['fixture/quote']);
+  });
+
+  it('stops after the pass limit when fixes never settle', async () => {
+    const endless = defineRule({
+      id: 'fixture/endless',
+      description: 'always wants one more comment',
+      severity: 'warning',
+      check({ report }) {
+        report({ message: 'more', fix: { start: 0, end: 0, text: '#\n' } });
+      },
+    });
+    const result = await fixText('a: 1\n', lintWith(endless));
+    expect(result.stopped).toBe('pass-limit');
+    expect(result.passes).toBe(MAX_FIX_PASSES);
+    expect(result.text).toBe('#\n'.repeat(MAX_FIX_PASSES) + 'a: 1\n');
+  });
+});
+
+/**
+ * True when the fixed text keeps every line without a defect, byte for byte and in order, and has in its place at most
+ * one line for each defect line (plus the shebang line when it was missing).
+ */
+function changesOnlyDefects(generated: GeneratedRecipe, fixed: string): boolean {
+  const before = generated.text.split(/(?<=\n)/);
+  const after = fixed.split(/(?<=\n)/);
+  let allowance = generated.missingShebang ? 1 : 0;
+  let next = 0;
+  for (const [index, line] of before.entries()) {
+    if (generated.defectLines.has(index)) {
+      allowance++;
+      continue;
+    }
+    const window = after.slice(next, next + allowance + 1);
+    const found = window.indexOf(line);
+    if (found === -1) return false;
+    next += found + 1;
+    allowance = 0;
+  }
+  return after.length - next <= allowance;
+}
+
+async function checkFixProperties(generated: GeneratedRecipe, relint: Relint, expectIntendedData: boolean) {
+  const result = await fixText(generated.text, relint);
+  expect(result.stopped).toBeUndefined();
+  const fixedRecipe = new Recipe('recipe.yaml', result.text);
+  expect(fixedRecipe.hasSyntaxErrors).toBe(false);
+  expect(fixedRecipe.document?.errors).toEqual([]);
+  expect(result.outcome.result.diagnostics.filter((d) => d.fix)).toEqual([]);
+  expect(changesOnlyDefects(generated, result.text)).toBe(true);
+  if (generated.text.includes('\r\n')) expect(result.text).not.toMatch(/[^\r]\n/);
+  if (expectIntendedData) expect(fixedRecipe.data).toEqual(generated.intended);
+  const again = await fixText(result.text, relint);
+  expect(again.text).toBe(result.text);
+  expect(again.fixed).toEqual([]);
+}
+
+describe('fix properties on generated recipes', () => {
+  it('with the fixture fixes: the result parses, means the intended data, has no fixable problem left, changed only defect lines, and a second fix is a no-op', async () => {
+    await fc.assert(fc.asyncProperty(generatedRecipe, (generated) => checkFixProperties(generated, lintWithFixtures, true)), { numRuns: 150 });
+  });
+
+  it('with the shipped rules: the same properties for whatever fixes the rules offer', async () => {
+    const relint = await registryLint();
+    await fc.assert(fc.asyncProperty(generatedRecipe, (generated) => checkFixProperties(generated, relint, false)), { numRuns: 150 });
+  });
+
+  it('the line check rejects a change outside the defect lines', () => {
+    const generated: GeneratedRecipe = { text: 'a: 1\nb: 2\nc: 3\n', defectLines: new Set([1]), missingShebang: false, intended: {} };
+    expect(changesOnlyDefects(generated, 'a: 1\nb: "2"\nc: 3\n')).toBe(true);
+    expect(changesOnlyDefects(generated, 'a: 1\nc: 3\n')).toBe(true);
+    expect(changesOnlyDefects(generated, 'a: 1\nb: 2\nc: 4\n')).toBe(false);
+    expect(changesOnlyDefects(generated, '#!/SBUILD\na: 1\nb: 2\nc: 3\n')).toBe(false);
+    expect(changesOnlyDefects(generated, 'a: 1\nb: 2\nx: 0\nc: 3\n')).toBe(false);
+  });
+
+  it('generates every defect kind (the generator is not vacuous)', async () => {
+    const samples = fc.sample(generatedRecipe, { numRuns: 200, seed: 42 });
+    const ids = new Set<string>();
+    for (const generated of samples) {
+      const outcome: LintOutcome = await lintWithFixtures(generated.text);
+      for (const d of outcome.result.diagnostics) if (d.fix) ids.add(d.ruleId);
+    }
+    expect([...ids].sort()).toEqual([
+      'fixture/disabled-string',
+      'fixture/duplicate-items',
+      'fixture/lowercase',
+      'fixture/near-miss-key',
+      'fixture/pkg-type-case',
+      'fixture/quote-implicit',
+      'sbuild/shebang',
+    ]);
+  });
+});

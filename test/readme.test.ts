@@ -1,0 +1,36 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadRules } from '../src/core/registry.js';
+
+const readmeUrl = new URL('../README.md', import.meta.url);
+const START = '<!-- rules-table -->\n';
+const END = '<!-- /rules-table -->';
+
+/** The README's rules table, made from the rule registry so that it cannot drift. */
+async function rulesTable(): Promise<string> {
+  const namespaceOrder = ['yaml', 'sbuild', 'flatimage', 'shell'];
+  const rules = (await loadRules()).slice().sort((a, b) => {
+    const [na, nb] = [a.id.split('/')[0]!, b.id.split('/')[0]!];
+    return namespaceOrder.indexOf(na) - namespaceOrder.indexOf(nb) || a.id.localeCompare(b.id);
+  });
+  return rules
+    .map((rule) => `| [${rule.id}](docs/rules/${rule.id}.md) | ${rule.severity}${rule.fixable ? ' (fixable)' : ''} | ${rule.description} |\n`)
+    .join('');
+}
+
+describe('README', () => {
+  it('lists every rule with its default severity (UPDATE_README=1 rewrites the table)', async () => {
+    const readme = readFileSync(readmeUrl, 'utf8');
+    const start = readme.indexOf(START) + START.length;
+    const end = readme.indexOf(END);
+    expect(start).toBeGreaterThan(START.length - 1);
+    const expected = await rulesTable();
+    if (process.env.UPDATE_README) writeFileSync(readmeUrl, readme.slice(0, start) + expected + readme.slice(end));
+    expect(readFileSync(readmeUrl, 'utf8').slice(start, readFileSync(readmeUrl, 'utf8').indexOf(END))).toBe(expected);
+  });
+
+  it('shows the two quick-start commands', () => {
+    const readme = readFileSync(readmeUrl, 'utf8');
+    expect(readme).toContain('npm install && npx fim-lint recipes-examples/\nnpm test\n');
+  });
+});
