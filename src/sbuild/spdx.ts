@@ -1,23 +1,30 @@
 import { createRequire } from 'node:module';
 import { fieldData } from './data.js';
 
-const require = createRequire(import.meta.url);
+interface LicenseIndex {
+  /** Lowercased id to canonical id. */
+  byLowercase: Map<string, string>;
+  /** Simplified name (see `simplify`) to canonical id, for suggestions. */
+  bySimpleName: Map<string, string>;
+}
 
-let known: Map<string, string> | undefined;
-let bySimpleName: Map<string, string> | undefined;
+let index: LicenseIndex | undefined;
 
-/** Lowercased id to canonical id: SPDX ids (current and deprecated) and the free-form names the SBUILD docs show. */
-function knownIds(): Map<string, string> {
-  if (!known) {
+/** The known ids: SPDX ids (current and deprecated) and the free-form names the SBUILD docs show. */
+function licenseIndex(): LicenseIndex {
+  if (!index) {
+    const require = createRequire(import.meta.url);
     const ids = [
       ...(require('spdx-license-ids') as string[]),
       ...(require('spdx-license-ids/deprecated.json') as string[]),
       ...fieldData<{ ids: string[] }>('license').ids,
     ];
-    known = new Map(ids.map((id) => [id.toLowerCase(), id]));
-    bySimpleName = new Map(ids.map((id) => [simplify(id), id]));
+    index = {
+      byLowercase: new Map(ids.map((id) => [id.toLowerCase(), id])),
+      bySimpleName: new Map(ids.map((id) => [simplify(id), id])),
+    };
   }
-  return known;
+  return index;
 }
 
 /** Letters and digits only, lowercased, without a trailing "license": `MIT License` and `mit` both give `mit`. */
@@ -32,26 +39,16 @@ export interface LicenseCheck {
   suggestion?: string;
 }
 
-const checked = new Map<string, LicenseCheck>();
-
 /** Checks a license value: one id, or an SPDX expression of ids joined by AND / OR / WITH. */
 export function checkLicense(value: string): LicenseCheck {
-  let result = checked.get(value);
-  if (!result) {
-    result = check(value.trim());
-    checked.set(value, result);
-  }
-  return result;
-}
-
-function check(value: string): LicenseCheck {
-  const ids = knownIds();
-  const isExpression = /\s(AND|OR|WITH)\s/.test(value);
-  const terms = isExpression ? licenseTerms(value) : [value];
+  const { byLowercase, bySimpleName } = licenseIndex();
+  const trimmed = value.trim();
+  const terms = /\s(AND|OR|WITH)\s/.test(trimmed) ? licenseTerms(trimmed) : [trimmed];
   for (const term of terms) {
+    // `GPL-2.0+` is an SPDX id with "or later"; the free-form `GPL-2+` is known as written.
     const id = term.endsWith('+') ? term.slice(0, -1) : term;
-    if (ids.get(id.toLowerCase()) === id || /^(LicenseRef|DocumentRef)-/.test(id) || ids.get(term.toLowerCase()) === term) continue;
-    const suggestion = ids.get(term.toLowerCase()) ?? ids.get(id.toLowerCase()) ?? bySimpleName!.get(simplify(term));
+    if (byLowercase.get(id.toLowerCase()) === id || byLowercase.get(term.toLowerCase()) === term || /^(LicenseRef|DocumentRef)-/.test(id)) continue;
+    const suggestion = byLowercase.get(term.toLowerCase()) ?? byLowercase.get(id.toLowerCase()) ?? bySimpleName.get(simplify(term));
     return suggestion ? { unknown: term, suggestion } : { unknown: term };
   }
   return {};
@@ -60,5 +57,5 @@ function check(value: string): LicenseCheck {
 /** The license ids of an SPDX expression (exception names after WITH are not checked). */
 function licenseTerms(expression: string): string[] {
   const tokens = expression.replace(/[()]/g, ' ').split(/\s+/).filter(Boolean);
-  return tokens.filter((token, index) => !['AND', 'OR', 'WITH'].includes(token) && tokens[index - 1] !== 'WITH');
+  return tokens.filter((token, position) => !['AND', 'OR', 'WITH'].includes(token) && tokens[position - 1] !== 'WITH');
 }

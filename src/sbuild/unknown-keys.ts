@@ -31,8 +31,8 @@ export function unknownKeys(recipe: Recipe): UnknownKey[] {
     const unique = (entry: { suggestions: string[] }) => (entry.suggestions.length === 1 ? entry.suggestions[0] : undefined);
     for (const entry of unknown) {
       const target = unique(entry);
-      const clash = present.includes(target!) || unknown.some((other) => other !== entry && unique(other) === target);
-      const rename = target !== undefined && !clash ? target : undefined;
+      const free = target !== undefined && !present.includes(target) && !unknown.some((other) => other !== entry && unique(other) === target);
+      const rename = free ? target : undefined;
       found.push({ parent: path, key: entry.key, known, suggestions: entry.suggestions, rename, missingRequired: rename !== undefined && required.has(rename) });
     }
   }

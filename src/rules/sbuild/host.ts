@@ -21,13 +21,13 @@ export default defineRule({
       const name = fieldName(path);
       for (const { value, node } of stringItems(recipe, path)) {
         const lower = value.toLowerCase();
+        if (value === '') continue;
         if (allowed.includes(lower)) {
           if (requireLowercase && value !== lower) {
             report({ message: `'${value}' in ${name} is not lowercase: the builder lowercases it, write '${lower}'`, at: node, severity: 'warning', fix: replaceScalarText(node, lower) });
           }
           continue;
         }
-        if (value === '') continue;
         report({ message: `'${value}' is not a valid ${name}: ${expectation(field, allowed, value)}`, at: node });
       }
     }
