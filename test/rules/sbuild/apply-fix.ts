@@ -1,8 +1,10 @@
 import type { Diagnostic } from '../../../src/core/diagnostic.js';
+import { applyFixes } from '../../../src/fix/apply.js';
 
-/** The text after applying a diagnostic's edits (which never overlap), last first so that offsets stay valid. */
+/** The text after the fix engine applies one diagnostic's fix (which must exist and apply). */
 export function applyFix(text: string, diagnostic: Diagnostic): string {
-  const edits = [...(diagnostic.fix ?? [])].sort((a, b) => b.start - a.start);
-  if (edits.length === 0) throw new Error(`no fix on ${diagnostic.ruleId} at ${diagnostic.line}:${diagnostic.column}`);
-  return edits.reduce((result, edit) => result.slice(0, edit.start) + edit.text + result.slice(edit.end), text);
+  if (!diagnostic.fix) throw new Error(`no fix on ${diagnostic.ruleId} at ${diagnostic.line}:${diagnostic.column}`);
+  const { text: fixed, applied } = applyFixes(text, [diagnostic.fix]);
+  if (applied.length !== 1) throw new Error(`the fix of ${diagnostic.ruleId} at ${diagnostic.line}:${diagnostic.column} does not apply`);
+  return fixed;
 }
