@@ -64,9 +64,18 @@ function translate(recipe: Recipe, errors: ErrorObject[]): SchemaProblem[] {
     if (combinator && [...seen].some((done) => done === key || done.startsWith(`${key}/`) || done.startsWith(`${key} `))) continue;
     if (seen.has(key)) continue;
     seen.add(key);
+    if (isPkgTypeCaseOnly(recipe, error, path)) continue;
     problems.push(keywordProblem(recipe, error, path));
   }
   return problems;
+}
+
+/** `pkg_type: FlatImage` differs from an allowed value only in letter case: `flatimage/pkg-type` reports and fixes it. */
+function isPkgTypeCaseOnly(recipe: Recipe, error: ErrorObject, path: PathSegment[]): boolean {
+  if (error.keyword !== 'enum' || path.length !== 1 || path[0] !== 'pkg_type') return false;
+  const value = valueAt(recipe.data, path);
+  const allowed = (error.params as { allowedValues: unknown[] }).allowedValues;
+  return typeof value === 'string' && allowed.includes(value.toLowerCase());
 }
 
 const PRIORITY = ['required', 'enum', 'const', 'minLength', 'minItems', 'minProperties', 'maxProperties', 'pattern'];

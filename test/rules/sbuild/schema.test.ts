@@ -32,8 +32,15 @@ describe('sbuild/schema', () => {
     expect((await lint(text, { only })).map(compact)).toEqual([
       "sbuild/schema error 5:11-5:19 'binary' is not a valid pkg_type: expected one of appbundle, appimage, archive, dynamic, flatimage, gameimage, nixappimage, onelf, runimage, static",
     ]);
-    expect((await lint(text.replace('"binary"', '"AppImage"'), { only })).map(compact)).toEqual([
-      "sbuild/schema error 5:11-5:21 'AppImage' is not a valid pkg_type: expected one of appbundle, appimage, archive, dynamic, flatimage, gameimage, nixappimage, onelf, runimage, static (did you mean 'appimage'?)",
+    expect((await lint(text.replace('"binary"', '"appimag"'), { only })).map(compact)).toEqual([
+      "sbuild/schema error 5:11-5:20 'appimag' is not a valid pkg_type: expected one of appbundle, appimage, archive, dynamic, flatimage, gameimage, nixappimage, onelf, runimage, static (did you mean 'appimage'?)",
+    ]);
+  });
+
+  it('leaves a pkg_type that is only in the wrong letter case to flatimage/pkg-type', async () => {
+    const text = VALID_RECIPE.replace('pkg_type: "static"', 'pkg_type: "AppImage"');
+    expect((await lint(text, { only: ['sbuild/schema', 'flatimage/pkg-type'] })).map((d) => `${d.ruleId}@${d.line}:${d.column}`)).toEqual([
+      'flatimage/pkg-type@5:11',
     ]);
   });
 
