@@ -19,7 +19,10 @@ function tempFile(name: string, content: string | Buffer): string {
   return path;
 }
 
-const BODY = 'pkg: "a" # the name\r\nsrc_url:\r\n  - "https://github.com/example/a"\r\n';
+const BODY =
+  '_disabled: false\r\npkg: "a" # the name\r\ndescription: "d"\r\nsrc_url:\r\n  - "https://github.com/example/a"\r\nx_exec:\r\n  shell: "sh"\r\n  run: "true"\r\n';
+/** A complete recipe but for its shebang line, which is the one fixable problem. */
+const NO_SHEBANG = '_disabled: false\npkg: "a"\ndescription: "d"\nsrc_url: ["https://github.com/example/a"]\nx_exec: { shell: "sh", run: "true" }\n';
 
 describe('fim-lint --fix', () => {
   it('fixes in place keeping the BOM, CRLF line ends, comments and the file mode; a second run changes nothing', () => {
@@ -45,16 +48,16 @@ describe('fim-lint --fix', () => {
   });
 
   it('--fix-dry-run prints a unified diff, reports what would be left on stderr, and writes nothing', () => {
-    const path = tempFile('r.yaml', 'pkg: "a"\n');
+    const path = tempFile('r.yaml', NO_SHEBANG);
     const { code, stdout, stderr } = run(['--fix-dry-run', path]);
     expect(code).toBe(0);
-    expect(stdout).toBe(`--- ${path}\n+++ ${path}\n@@ -1,1 +1,2 @@\n+#!/SBUILD ver @v1.0.0\n pkg: "a"\n`);
+    expect(stdout).toBe(`--- ${path}\n+++ ${path}\n@@ -1,3 +1,4 @@\n+#!/SBUILD ver @v1.0.0\n _disabled: false\n pkg: "a"\n description: "d"\n`);
     expect(stderr).toContain('✔ 0 errors, 0 warnings, 0 fixable');
-    expect(readFileSync(path, 'utf8')).toBe('pkg: "a"\n');
+    expect(readFileSync(path, 'utf8')).toBe(NO_SHEBANG);
   });
 
   it('marks fixable problems in the human output and counts them in JSON', () => {
-    const path = tempFile('r.yaml', 'pkg: "a"\n');
+    const path = tempFile('r.yaml', NO_SHEBANG);
     expect(run([path]).stdout).toMatch(/Missing '#!\/SBUILD' first line.*\(fixable\)[\s\S]*1 fixable with --fix/);
     const [result] = JSON.parse(run(['--format', 'json', path]).stdout) as { fixableWarningCount: number; messages: { fix?: unknown }[] }[];
     expect(result!.fixableWarningCount).toBe(1);

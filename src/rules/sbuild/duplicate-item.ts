@@ -1,0 +1,50 @@
+import type { Scalar } from 'yaml';
+import type { Edit } from '../../core/diagnostic.js';
+import { defineRule } from '../../core/rule.js';
+import type { Recipe } from '../../recipe/recipe.js';
+import { stringItems } from '../../sbuild/lists.js';
+import { alternatives, annotation, childSchema, fieldName, jsonType, walkWithSchema } from '../../sbuild/schema.js';
+
+export default defineRule({
+  id: 'sbuild/duplicate-item',
+  description: 'A list (`src_url`, `category`, `provides`, `x_exec.host`, …) names each entry once',
+  severity: 'warning',
+  fixable: true,
+  check({ recipe, report }) {
+    for (const { path, value, schemas } of walkWithSchema(recipe.data)) {
+      if (jsonType(value) !== 'array') continue;
+      const items = schemas.map((schema) => childSchema(schema, 0)).filter((item) => item !== undefined).flatMap(alternatives);
+      if (!items.some((item) => item.type === 'string')) continue;
+      // Lists whose values the builder compares case-insensitively (x_exec.arch, os, host) repeat entries case-insensitively.
+      const caseInsensitive = annotation({ schemas: items }, 'x-enum-ci') !== undefined;
+      const first = new Map<string, Scalar>();
+      for (const { value: text, node } of stringItems(recipe, path)) {
+        const key = caseInsensitive ? text.toLowerCase() : text;
+        const earlier = first.get(key);
+        if (!earlier) {
+          first.set(key, node);
+          continue;
+        }
+        const line = recipe.position(earlier.range![0]).line;
+        report({
+          message: `'${text}' is listed more than once in ${fieldName(path)} (first on line ${line}): remove the repeated entry`,
+          at: node,
+          fix: removeLine(recipe, node),
+        });
+      }
+    }
+  },
+});
+
+/** Removes a block-sequence item that stands alone on its line (with its comment), or nothing when it shares the line. */
+function removeLine(recipe: Recipe, node: Scalar): Edit | undefined {
+  const [start, end] = node.range!;
+  const text = recipe.text;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const newline = text.indexOf('\n', end);
+  const lineEnd = newline === -1 ? text.length : newline + 1;
+  const before = text.slice(lineStart, start);
+  const after = text.slice(end, newline === -1 ? text.length : newline);
+  if (!/^[ \t]*-[ \t]+$/.test(before) || !/^[ \t]*(#.*)?\r?$/.test(after)) return undefined;
+  return { start: lineStart, end: lineEnd, text: '' };
+}

@@ -1,0 +1,50 @@
+import { defineRule } from '../../core/rule.js';
+import type { Span } from '../../recipe/recipe.js';
+import { valueSpan } from '../../sbuild/locate.js';
+
+interface PkgIdPlace extends Span {
+  pkgId: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** How many other files a message names before it only counts them. */
+const NAMED_FILES = 3;
+
+export default defineRule<PkgIdPlace>({
+  id: 'sbuild/duplicate-pkg-id',
+  description: 'No two recipes of a run share a `pkg_id`',
+  severity: 'error',
+  check() {},
+  collect({ recipe }) {
+    // A disabled recipe, or one retired by pkgforge's `.disabled` file suffix, is not built: its id is free for reuse.
+    if (recipe.fields?._disabled === true || recipe.path.endsWith('.disabled')) return undefined;
+    const pkgId = recipe.fields?.pkg_id;
+    if (typeof pkgId !== 'string' || pkgId.trim() === '') return undefined;
+    const span = valueSpan(recipe, ['pkg_id']);
+    const start = recipe.position(span.start);
+    const end = recipe.position(span.end);
+    return { pkgId, ...span, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+  },
+  checkProject({ entries, report }) {
+    const byId = new Map<string, { path: string; data: PkgIdPlace }[]>();
+    for (const entry of entries) byId.set(entry.data.pkgId, [...(byId.get(entry.data.pkgId) ?? []), entry]);
+    for (const [pkgId, sharing] of byId) {
+      if (sharing.length < 2) continue;
+      for (const { path, data } of sharing) {
+        const others = sharing.filter((other) => other.path !== path).map((other) => other.path);
+        const named = others.slice(0, NAMED_FILES).join(', ') + (others.length > NAMED_FILES ? ` and ${others.length - NAMED_FILES} more` : '');
+        report(path, {
+          message: `pkg_id '${pkgId}' is also used by ${named}: a pkg_id identifies one recipe and is never shared`,
+          at: { start: data.start, end: data.end },
+          line: data.line,
+          column: data.column,
+          endLine: data.endLine,
+          endColumn: data.endColumn,
+        });
+      }
+    }
+  },
+});

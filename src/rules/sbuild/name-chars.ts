@@ -1,0 +1,28 @@
+import { defineRule } from '../../core/rule.js';
+import { valueSpan } from '../../sbuild/locate.js';
+import { annotation, fieldName, formattedStrings } from '../../sbuild/schema.js';
+
+export default defineRule({
+  id: 'sbuild/name-chars',
+  description: '`pkg`, `pkg_id` and `app_id` use only letters, digits and `+ - _ .`',
+  severity: 'error',
+  check({ recipe, report }) {
+    for (const location of formattedStrings(recipe.data, ['name'])) {
+      const { path, value } = location;
+      const pattern = annotation<string>(location, 'x-pattern');
+      if (!pattern) continue;
+      const valid = new RegExp(pattern, 'u');
+      if (valid.test(value)) continue;
+      const wrong = [...new Set([...value].filter((character) => !valid.test(character)))];
+      const allowed = /^\^\[(.+)\]\+\$$/.exec(pattern)?.[1] ?? pattern;
+      report({
+        message: `${fieldName(path)} '${value}' contains ${wrong.map(show).join(', ')}: only the characters ${allowed} are allowed`,
+        at: valueSpan(recipe, path),
+      });
+    }
+  },
+});
+
+function show(character: string): string {
+  return /\s/.test(character) ? JSON.stringify(character).replace(/^"|"$/g, "'") : `'${character}'`;
+}

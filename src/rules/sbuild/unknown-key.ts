@@ -1,0 +1,28 @@
+import { defineRule } from '../../core/rule.js';
+import { replaceScalarText } from '../../sbuild/edit.js';
+import { didYouMean } from '../../sbuild/near-miss.js';
+import { fieldName } from '../../sbuild/schema.js';
+import { unknownKeys } from '../../sbuild/unknown-keys.js';
+
+export default defineRule({
+  id: 'sbuild/unknown-key',
+  description: 'Keys the SBUILD schema does not define (typos such as `pkg_tpye`)',
+  severity: 'warning',
+  fixable: true,
+  check({ recipe, report }) {
+    for (const { parent, key, known, suggestions, rename, missingRequired } of unknownKeys(recipe)) {
+      const where = parent.length === 0 ? '' : ` in ${fieldName(parent)}`;
+      const hint = didYouMean(suggestions) || (parent.length === 0 ? 'SBUILD does not define it' : `${fieldName(parent)} takes ${known.join(', ')}`);
+      const keyNode = recipe.pair([...parent, key])?.key;
+      report({
+        message: missingRequired
+          ? `Unknown key '${key}'${where}: ${hint} The required field '${rename}' is missing`
+          : `Unknown key '${key}'${where}, which the builder ignores: ${hint}`,
+        at: keyNode ?? recipe.keySpan([...parent, key]),
+        // Standing in for a missing required field makes this an error, as the missing field would be.
+        severity: missingRequired ? 'error' : undefined,
+        fix: rename ? replaceScalarText(keyNode, rename) : undefined,
+      });
+    }
+  },
+});

@@ -1,0 +1,19 @@
+import { isScalar, isSeq, type Scalar } from 'yaml';
+import type { PathSegment, Recipe } from '../recipe/recipe.js';
+
+export interface StringItem {
+  index: number;
+  value: string;
+  node: Scalar;
+}
+
+/** The string items of the YAML list at a path, with their nodes; other items and non-lists give nothing. */
+export function stringItems(recipe: Recipe, path: readonly PathSegment[]): StringItem[] {
+  const list = recipe.node(path);
+  if (!isSeq(list)) return [];
+  const items: StringItem[] = [];
+  list.items.forEach((node, index) => {
+    if (isScalar(node) && typeof node.value === 'string' && node.range) items.push({ index, value: node.value, node });
+  });
+  return items;
+}

@@ -1,0 +1,231 @@
+import type { ErrorObject } from 'ajv';
+import { isScalar, type Scalar } from 'yaml';
+import type { Edit } from '../core/diagnostic.js';
+import type { PathSegment, Recipe, Span } from '../recipe/recipe.js';
+import { acceptedTypes, fieldName, jsonType, knownKeys, matching, schemaAt, summary, type JsonType, type Schema } from './schema.js';
+import { ownerSpan, valueSpan } from './locate.js';
+import { didYouMean, nearMisses } from './near-miss.js';
+import { unknownKeys } from './unknown-keys.js';
+import { schemaErrors } from './validator.js';
+
+/**
+ * One mistake found by the schema, written for people. `implicit-type` problems are values YAML typed differently
+ * from what the author wrote (`pkgver: 1.10`, `_disabled: "false"`): `sbuild/implicit-type` reports those, and
+ * `sbuild/schema` the rest, so that each mistake is reported once.
+ */
+export interface SchemaProblem {
+  kind: 'schema' | 'implicit-type';
+  path: PathSegment[];
+  message: string;
+  at: Span;
+  fix?: Edit;
+}
+
+const cache = new WeakMap<Recipe, SchemaProblem[]>();
+
+export function schemaProblems(recipe: Recipe): SchemaProblem[] {
+  let problems = cache.get(recipe);
+  if (!problems) {
+    problems = recipe.data === undefined ? [] : translate(recipe, schemaErrors(recipe));
+    cache.set(recipe, problems);
+  }
+  return problems;
+}
+
+/** Keeps one error per mistake and turns it into a message; keys the schema does not know are left to `sbuild/unknown-key`. */
+function translate(recipe: Recipe, errors: ErrorObject[]): SchemaProblem[] {
+  const located = errors
+    .filter((error) => error.keyword !== 'additionalProperties')
+    .map((error) => ({ error, path: dataPath(recipe.data, error.instancePath) }));
+
+  // A value whose type no alternative accepts is one mistake, whatever each alternative says about it.
+  const wrongType = new Map<string, PathSegment[]>();
+  for (const { error, path } of located) {
+    if (error.keyword !== 'type' || wrongType.has(error.instancePath)) continue;
+    const accepted = acceptedTypesAt(recipe.data, path);
+    if (accepted && !accepted.has(jsonType(valueAt(recipe.data, path)))) wrongType.set(error.instancePath, path);
+  }
+  const insideWrongType = (pointer: string) => [...wrongType.keys()].some((wrong) => pointer === wrong || pointer.startsWith(`${wrong}/`));
+
+  const problems: SchemaProblem[] = [];
+  for (const path of wrongType.values()) problems.push(typeProblem(recipe, path));
+
+  const seen = new Set<string>(wrongType.keys());
+  // A missing required key that an unknown key misspells is reported once, by `sbuild/unknown-key`.
+  const misspelt = new Set(unknownKeys(recipe).filter((entry) => entry.missingRequired).map((entry) => `${pointer(entry.parent)} ${entry.rename}`));
+  const remaining = located
+    .filter(({ error }) => !insideWrongType(error.instancePath) && error.keyword !== 'type')
+    .filter(({ error }) => error.keyword !== 'required' || !misspelt.has(`${error.instancePath} ${String(error.params.missingProperty)}`))
+    .sort((a, b) => priority(a.error) - priority(b.error));
+  for (const { error, path } of remaining) {
+    const combinator = error.keyword === 'oneOf' || error.keyword === 'anyOf';
+    const key = error.keyword === 'required' ? `${error.instancePath} ${String(error.params.missingProperty)}` : error.instancePath;
+    // A failed `oneOf` is only reported when nothing more precise was said at or below its value.
+    if (combinator && [...seen].some((done) => done === key || done.startsWith(`${key}/`) || done.startsWith(`${key} `))) continue;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (isPkgTypeCaseOnly(recipe, error, path)) continue;
+    problems.push(keywordProblem(recipe, error, path));
+  }
+  return problems;
+}
+
+/** `pkg_type: FlatImage` differs from an allowed value only in letter case: `flatimage/pkg-type` reports and fixes it. */
+function isPkgTypeCaseOnly(recipe: Recipe, error: ErrorObject, path: PathSegment[]): boolean {
+  if (error.keyword !== 'enum' || path.length !== 1 || path[0] !== 'pkg_type') return false;
+  const value = valueAt(recipe.data, path);
+  const allowed = (error.params as { allowedValues: unknown[] }).allowedValues;
+  return typeof value === 'string' && allowed.includes(value.toLowerCase());
+}
+
+const PRIORITY = ['required', 'enum', 'const', 'minLength', 'minItems', 'minProperties', 'maxProperties', 'pattern'];
+
+/** More specific errors first; combinator summaries last. */
+function priority(error: ErrorObject): number {
+  const index = PRIORITY.indexOf(error.keyword);
+  return index === -1 ? (error.keyword === 'oneOf' || error.keyword === 'anyOf' ? 100 : 50) : index;
+}
+
+function typeProblem(recipe: Recipe, path: PathSegment[]): SchemaProblem {
+  const value = valueAt(recipe.data, path);
+  const expected = [...(acceptedTypesAt(recipe.data, path) ?? [])];
+  const implicit = implicitType(recipe, path, value, expected);
+  if (implicit) return implicit;
+  const shown = expected.length > 1 ? expected.filter((type) => type !== 'null') : expected;
+  return {
+    kind: 'schema',
+    path,
+    message: `${fieldName(path)} must be ${orList(shown.map(typeName))}, found ${typeName(jsonType(value))}`,
+    at: valueSpan(recipe, path),
+  };
+}
+
+const BOOLEAN_WORDS: Record<string, boolean> = { true: true, false: false, yes: true, no: false, on: true, off: false };
+
+/** A scalar YAML typed differently from what was written, with the edit that makes it what the schema expects. */
+function implicitType(recipe: Recipe, path: PathSegment[], value: unknown, expected: JsonType[]): SchemaProblem | undefined {
+  const node = recipe.node(path);
+  if (!isScalar(node) || !node.range) return undefined;
+  const [start, end] = node.range;
+  const text = recipe.text.slice(start, end);
+  const field = fieldName(path);
+  if (expected.includes('string') && (typeof value === 'number' || typeof value === 'boolean') && node.type === 'PLAIN') {
+    const read = String(value) === text ? `a ${jsonType(value)}` : `the ${jsonType(value)} ${String(value)}`;
+    return {
+      kind: 'implicit-type',
+      path,
+      message: `${field} must be a string, but YAML reads ${text} as ${read}: quote it as "${text}"`,
+      at: { start, end },
+      fix: { start, end, text: JSON.stringify(text) },
+    };
+  }
+  const word = typeof value === 'string' ? BOOLEAN_WORDS[value.trim().toLowerCase()] : undefined;
+  if (expected.includes('boolean') && word !== undefined) {
+    const quoted = (node as Scalar).type !== 'PLAIN';
+    return {
+      kind: 'implicit-type',
+      path,
+      message: quoted
+        ? `${field} must be a boolean, but ${text} is a quoted string: write ${word} without quotes`
+        : `${field} must be a boolean, but YAML 1.2 reads ${text} as a string: write ${word}`,
+      at: { start, end },
+      fix: { start, end, text: String(word) },
+    };
+  }
+  return undefined;
+}
+
+function keywordProblem(recipe: Recipe, error: ErrorObject, path: PathSegment[]): SchemaProblem {
+  const field = fieldName(path);
+  const schema = schemaAt(recipe.data, path);
+  const problem = (message: string, at: Span = valueSpan(recipe, path)): SchemaProblem => ({ kind: 'schema', path, message, at });
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'required': {
+      const missing = String(params.missingProperty);
+      const what = summary(schemaAt(recipe.data, [...path, missing]) ?? {});
+      const where = path.length === 0 ? '' : ` in ${field}`;
+      return problem(`Missing required field '${missing}'${where}${what ? `: ${what}` : ''}`, ownerSpan(recipe, path));
+    }
+    case 'enum': {
+      const allowed = (params.allowedValues as unknown[]).filter((value): value is string => typeof value === 'string' && value !== '');
+      const value = valueAt(recipe.data, path);
+      const suggestion = typeof value === 'string' ? didYouMean(nearMisses(value, allowed)) : '';
+      return problem(`${quote(value)} is not a valid ${field}: expected one of ${allowed.join(', ')}${suggestion ? ` (${suggestion})` : ''}`);
+    }
+    case 'minLength':
+      return problem(`${field} must not be empty`);
+    case 'minItems':
+      return problem(`${field} must list at least ${plural(Number(params.limit), 'entry', 'entries')}`);
+    case 'minProperties':
+    case 'maxProperties': {
+      const value = valueAt(recipe.data, path);
+      const map = schema ? matching(schema, value)[0] : undefined;
+      const keys = knownKeys(map ?? {});
+      const count = Object.keys((value as object | undefined) ?? {}).length;
+      const bound = error.keyword === 'minProperties' ? 'at least' : 'at most';
+      const what = summary(map) ?? `keys: ${keys.join(', ')}`;
+      return problem(`${field} has ${plural(count, 'key', 'keys')}, expected ${bound} ${Number(params.limit)}: ${what}`);
+    }
+    case 'oneOf':
+    case 'anyOf': {
+      const what = summary(schema);
+      return problem(`${field} does not match any accepted form${what ? `: ${what}` : ''}`);
+    }
+    default:
+      return problem(`${field} ${error.message ?? 'is not valid'}`);
+  }
+}
+
+function pointer(path: readonly PathSegment[]): string {
+  return path.map((segment) => `/${String(segment).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+}
+
+/** The data path of a JSON pointer, with list indexes as numbers. */
+function dataPath(data: unknown, pointer: string): PathSegment[] {
+  const path: PathSegment[] = [];
+  let value = data;
+  for (const raw of pointer.split('/').slice(1)) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    const segment = Array.isArray(value) ? Number(key) : key;
+    path.push(segment);
+    value = (value as Record<PathSegment, unknown> | undefined)?.[segment];
+  }
+  return path;
+}
+
+function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
+  let value = data;
+  for (const key of path) value = (value as Record<PathSegment, unknown> | undefined)?.[key];
+  return value;
+}
+
+function acceptedTypesAt(data: unknown, path: readonly PathSegment[]): Set<JsonType> | undefined {
+  const schema: Schema | undefined = schemaAt(data, path);
+  return schema && acceptedTypes(schema);
+}
+
+const TYPE_NAMES: Record<JsonType, string> = {
+  string: 'a string',
+  number: 'a number',
+  boolean: 'a boolean',
+  array: 'a list',
+  object: 'a map',
+  null: 'nothing (an empty value)',
+};
+
+function typeName(type: JsonType): string {
+  return TYPE_NAMES[type];
+}
+
+function orList(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
+
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+function quote(value: unknown): string {
+  return typeof value === 'string' ? `'${value}'` : JSON.stringify(value);
+}

@@ -1,0 +1,41 @@
+import type { PathSegment, Recipe } from '../recipe/recipe.js';
+import { nearMisses } from './near-miss.js';
+import { isClosed, jsonType, knownKeys, walkWithSchema } from './schema.js';
+
+export interface UnknownKey {
+  /** The path of the map that holds the key. */
+  parent: PathSegment[];
+  key: string;
+  known: string[];
+  /** Known keys close to this one. */
+  suggestions: string[];
+  /** The one known key this one is a misspelling of, when renaming it clashes with no other key. */
+  rename?: string;
+  /** True when `rename` is a required key that is missing: one mistake, reported once. */
+  missingRequired: boolean;
+}
+
+const cache = new WeakMap<Recipe, UnknownKey[]>();
+
+/** The keys of the recipe that the schema does not define, in maps whose keys the schema lists. */
+export function unknownKeys(recipe: Recipe): UnknownKey[] {
+  let found = cache.get(recipe);
+  if (found) return found;
+  found = [];
+  for (const { path, value, schemas } of walkWithSchema(recipe.data)) {
+    if (jsonType(value) !== 'object' || !schemas.every(isClosed)) continue;
+    const known = [...new Set(schemas.flatMap(knownKeys))];
+    const required = new Set(schemas.flatMap((schema) => (schema.required as string[] | undefined) ?? []));
+    const present = Object.keys(value as object);
+    const unknown = present.filter((key) => !known.includes(key)).map((key) => ({ key, suggestions: nearMisses(key, known) }));
+    const unique = (entry: { suggestions: string[] }) => (entry.suggestions.length === 1 ? entry.suggestions[0] : undefined);
+    for (const entry of unknown) {
+      const target = unique(entry);
+      const free = target !== undefined && !present.includes(target) && !unknown.some((other) => other !== entry && unique(other) === target);
+      const rename = free ? target : undefined;
+      found.push({ parent: path, key: entry.key, known, suggestions: entry.suggestions, rename, missingRequired: rename !== undefined && required.has(rename) });
+    }
+  }
+  cache.set(recipe, found);
+  return found;
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { compact, lint, VALID_RECIPE } from '../../helpers.js';
+
+const only = 'sbuild/description-keys';
+const withDescription = (provides: string[] | undefined, ...entries: string[]) =>
+  VALID_RECIPE.replace(
+    'description: "Prints a greeting"',
+    ['description:', '  _default: "Greeting tools"', ...entries.map((entry) => `  ${entry}`), ...(provides ? ['provides:', ...provides.map((name) => `  - "${name}"`)] : [])].join('\n'),
+  );
+
+describe('sbuild/description-keys', () => {
+  it('warns at a description key that provides does not list', async () => {
+    const text = withDescription(['hello', 'busybox==whoami'], 'hello: "Prints a greeting"', 'goodbye: "Says goodbye"', 'whoami: "Prints the user"');
+    expect((await lint(text, { only })).map(compact)).toEqual([
+      "sbuild/description-keys warning 11:3-11:10 description has an entry for 'goodbye', a program that provides does not list: add it to provides or remove the entry",
+    ]);
+  });
+
+  it('compares with pkg when there is no provides', async () => {
+    const text = withDescription(undefined, 'hello: "Prints a greeting"', 'hi: "Short"');
+    expect((await lint(text, { only })).map(compact)).toEqual([
+      "sbuild/description-keys warning 11:3-11:5 description has an entry for 'hi', but without provides the only program is pkg 'hello': list the programs in provides or remove the entry",
+    ]);
+  });
+
+  it('accepts program names, aliases, links and new names, and stays silent when provides is malformed', async () => {
+    expect(await lint(withDescription(['hello:hi', 'ripgrep=>rg'], 'hello: "A"', 'hi: "B"', 'ripgrep: "C"', 'rg: "D"'), { only })).toEqual([]);
+    expect(await lint(withDescription(['hello"'], 'hello: "A"'), { only })).toEqual([]);
+    expect(await lint(VALID_RECIPE, { only })).toEqual([]);
+  });
+
+  it('counts the programs of packages entries', async () => {
+    const text = withDescription(['hello'], 'hello: "A"', 'ls: "B"').replace('provides:', 'packages:\n  coreutils:\n    provides: ["ls"]\nprovides:');
+    expect(await lint(text, { only })).toEqual([]);
+    expect((await lint(text.replace('["ls"]', '["cat"]'), { only })).map((d) => d.message)).toEqual([
+      "description has an entry for 'ls', a program that provides does not list: add it to provides or remove the entry",
+    ]);
+  });
+});

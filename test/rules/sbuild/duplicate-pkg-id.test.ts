@@ -1,0 +1,41 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../../src/core/config.js';
+import { lintPaths } from '../../../src/core/run.js';
+import { compact, VALID_RECIPE } from '../../helpers.js';
+
+const directory = mkdtempSync(join(tmpdir(), 'fim-lint-pkg-id-'));
+afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+function write(name: string, text: string): string {
+  const path = join(directory, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+async function pkgIdDiagnostics(paths: string[]): Promise<Record<string, string[]>> {
+  const run = await lintPaths(paths, { config: defaultConfig() });
+  return Object.fromEntries(run.results.map((result) => [result.path, result.diagnostics.filter((d) => d.ruleId === 'sbuild/duplicate-pkg-id').map(compact)]));
+}
+
+describe('sbuild/duplicate-pkg-id', () => {
+  it('reports a shared pkg_id at each recipe, naming the other file', async () => {
+    const a = write('a.yaml', VALID_RECIPE);
+    const b = write('b.yaml', VALID_RECIPE.replace('pkg: "hello"', 'pkg: "hello-bin"'));
+    const c = write('c.yaml', VALID_RECIPE.replace('pkg_id: "github.com.example.hello"', 'pkg_id: "github.com.example.hello.nightly"'));
+    expect(await pkgIdDiagnostics([a, b, c])).toEqual({
+      [a]: [`sbuild/duplicate-pkg-id error 4:9-4:35 pkg_id 'github.com.example.hello' is also used by ${b}: a pkg_id identifies one recipe and is never shared`],
+      [b]: [`sbuild/duplicate-pkg-id error 4:9-4:35 pkg_id 'github.com.example.hello' is also used by ${a}: a pkg_id identifies one recipe and is never shared`],
+      [c]: [],
+    });
+  });
+
+  it('leaves out disabled recipes and recipes retired by a .disabled suffix', async () => {
+    const live = write('live.yaml', VALID_RECIPE);
+    const disabled = write('off.yaml', VALID_RECIPE.replace('_disabled: false', '_disabled: true'));
+    const retired = write('old.yaml.disabled', VALID_RECIPE);
+    expect(await pkgIdDiagnostics([live, disabled, retired])).toEqual({ [live]: [], [disabled]: [], [retired]: [] });
+  });
+});

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { compact, lint, VALID_RECIPE } from '../../helpers.js';
+
+const only = 'sbuild/license';
+const withLicenses = (...lines: string[]) => VALID_RECIPE.replace('maintainer:', ['license:', ...lines.map((line) => `  ${line}`), 'maintainer:'].join('\n'));
+
+describe('sbuild/license', () => {
+  it('hints at ids that are neither SPDX nor documented free-form names, with the likely id', async () => {
+    const text = withLicenses('- "MIT License"', '- "mit"', '- "BSD"', '- id: "Apache 2.0"', '  url: "https://example.com/LICENSE"', '- "MIT OR Foo-1.0"');
+    expect((await lint(text, { only })).map(compact)).toEqual([
+      "sbuild/license info 12:5-12:18 'MIT License' is not an SPDX license id nor a free-form name of the SBUILD docs: did you mean 'MIT'?",
+      "sbuild/license info 13:5-13:10 'mit' is not an SPDX license id nor a free-form name of the SBUILD docs: did you mean 'MIT'?",
+      "sbuild/license info 14:5-14:10 'BSD' is not an SPDX license id nor a free-form name of the SBUILD docs: use an id from https://spdx.org/licenses/ such as MIT or GPL-3.0-or-later",
+      "sbuild/license info 15:9-15:21 'Apache 2.0' is not an SPDX license id nor a free-form name of the SBUILD docs: did you mean 'Apache-2.0'?",
+      "sbuild/license info 17:5-17:21 'Foo-1.0' in 'MIT OR Foo-1.0' is not an SPDX license id nor a free-form name of the SBUILD docs: use an id from https://spdx.org/licenses/ such as MIT or GPL-3.0-or-later",
+    ]);
+  });
+
+  it('accepts SPDX ids (also deprecated ones and +), expressions, LicenseRef- ids and the documented free-form names', async () => {
+    const text = withLicenses('- "GPL-3.0-or-later"', '- "GPL-2.0"', '- "GPL-2.0+"', '- "(MIT OR Apache-2.0) AND GPL-2.0-only WITH Classpath-exception-2.0"', '- "LicenseRef-Proprietary"', '- "GPLv3"', '- "Unfree"');
+    expect(await lint(text, { only })).toEqual([]);
+  });
+});
