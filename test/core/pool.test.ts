@@ -4,11 +4,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/core/config.js';
 import { LintPool, workerScript } from '../../src/core/pool.js';
 import { restoreSuppressions, type TargetOutcome } from '../../src/core/target.js';
-import { GOOD_RECIPE, tempTree } from '../hostile/cli.js';
+import { DUPLICATE_KEY_RECIPE, GOOD_RECIPE, tempTree } from '../hostile/cli.js';
 
 const bigScript = '#!/SBUILD\npkg: "big"\nx_exec:\n  run: |\n' + '    echo "a line of a very long build script"\n'.repeat(400_000);
-const directory = tempTree({ 'good.yaml': GOOD_RECIPE, 'dup.yaml': '#!/SBUILD\npkg: a\npkg: b\n',
-  'suppressed.yaml': '#!/SBUILD\npkg: a\n# fim-lint-disable-next-line yaml/duplicate-key -- kept on purpose\npkg: b\ndescription: "long text after the comment"\n', 'big.yaml': bigScript });
+const directory = tempTree({ 'good.yaml': GOOD_RECIPE, 'dup.yaml': DUPLICATE_KEY_RECIPE,
+  'suppressed.yaml': DUPLICATE_KEY_RECIPE.replace('pkg: "again"', '# fim-lint-disable-next-line yaml/duplicate-key -- kept on purpose\npkg: "again"'), 'big.yaml': bigScript });
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
 const script = workerScript();
@@ -26,7 +26,7 @@ describe.skipIf(!script)('the worker pool', () => {
         pool.lint({ path: join(directory, 'good.yaml', 'x.yaml'), explicit: true }, defaultConfig()),
         pool.lint({ path: join(directory, 'good.yaml'), explicit: false }, defaultConfig()),
       ]);
-      expect(outcomes.map(summary)).toEqual([['yaml/duplicate-key@3:1'], [], 'unreadable', []]);
+      expect(outcomes.map(summary)).toEqual([['yaml/duplicate-key@4:1'], [], 'unreadable', []]);
     } finally {
       await pool.close();
     }
@@ -38,10 +38,11 @@ describe.skipIf(!script)('the worker pool', () => {
       const outcome = await pool.lint({ path: join(directory, 'suppressed.yaml'), explicit: true }, defaultConfig());
       expect(summary(outcome)).toEqual([]);
       const data = outcome.kind === 'linted' ? outcome.suppressions : undefined;
-      expect(data?.text).toBe('#!/SBUILD\npkg: a\n# fim-lint-disable-next-line yaml/duplicate-key -- kept on purpose');
+      const comment = '# fim-lint-disable-next-line yaml/duplicate-key -- kept on purpose';
+      expect(data?.text).toBe(GOOD_RECIPE.slice(0, GOOD_RECIPE.indexOf('pkg_id:')) + comment);
       const suppressions = restoreSuppressions(data)!;
-      expect(suppressions.suppresses({ ruleId: 'yaml/duplicate-key', line: 4, start: 80 })).toBe(true);
-      expect(suppressions.suppresses({ ruleId: 'yaml/duplicate-key', line: 5, start: 90 })).toBe(false);
+      expect(suppressions.suppresses({ ruleId: 'yaml/duplicate-key', line: 5, start: data!.text.length + 1 })).toBe(true);
+      expect(suppressions.suppresses({ ruleId: 'yaml/duplicate-key', line: 6, start: data!.text.length + 20 })).toBe(false);
     } finally {
       await pool.close();
     }
@@ -53,7 +54,7 @@ describe.skipIf(!script)('the worker pool', () => {
       const outcomes = await Promise.all(
         ['good.yaml', 'big.yaml', 'dup.yaml'].map((name) => pool.lint({ path: join(directory, name), explicit: true }, defaultConfig())),
       );
-      expect(outcomes.map(summary)).toEqual([[], ['engine/crash@1:1'], ['yaml/duplicate-key@3:1']]);
+      expect(outcomes.map(summary)).toEqual([[], ['engine/crash@1:1'], ['yaml/duplicate-key@4:1']]);
       const crash = outcomes[1]!.kind === 'linted' ? outcomes[1]!.result.diagnostics[0]!.message : '';
       expect(crash).toMatch(/^The linter stopped on this file \(.*memory.*\); no other check ran$/);
     } finally {

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { VALID_RECIPE } from '../helpers.js';
 
 /** Runs the built command line (`npm test` builds it first), as CI and users run it. */
 export const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -52,4 +53,16 @@ export function tempTree(files: Record<string, string | Uint8Array> = {}): strin
   return directory;
 }
 
-export const GOOD_RECIPE = '#!/SBUILD\npkg: "hello"\ndescription: "Prints a greeting"\n';
+/** A recipe without any problem; recipes linted together need their own `pkg_id` (see `sbuild/duplicate-pkg-id`). */
+export function goodRecipe(id = 'hello'): string {
+  return VALID_RECIPE.replace('pkg_id: "github.com.example.hello"', `pkg_id: "github.com.example.${id}"`);
+}
+
+export const GOOD_RECIPE = goodRecipe();
+
+/** A valid recipe whose `pkg` key is repeated on line 4. */
+export function duplicateKeyRecipe(id = 'hello'): string {
+  return goodRecipe(id).replace('pkg_id:', 'pkg: "again"\npkg_id:');
+}
+
+export const DUPLICATE_KEY_RECIPE = duplicateKeyRecipe();

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { GOOD_RECIPE, idsByFile, jsonResults, runCli, tempTree } from './cli.js';
+import { duplicateKeyRecipe, GOOD_RECIPE, goodRecipe, idsByFile, jsonResults, runCli, tempTree } from './cli.js';
 
 const directories: string[] = [];
 function tree(files: Record<string, string | Uint8Array> = {}): string {
@@ -84,7 +84,7 @@ describe('paths that cannot be read', () => {
   });
 
   it('ends a directory symlink loop and a file symlink loop, linting each real file once', () => {
-    const directory = tree({ 'a/recipe.yaml': GOOD_RECIPE, 'a/b/deeper.yaml': GOOD_RECIPE });
+    const directory = tree({ 'a/recipe.yaml': GOOD_RECIPE, 'a/b/deeper.yaml': goodRecipe('deeper') });
     symlinkSync('..', join(directory, 'a', 'b', 'up'));
     symlinkSync('.', join(directory, 'a', 'self'));
     symlinkSync(join(directory, 'a'), join(directory, 'a', 'b', 'back'));
@@ -122,15 +122,15 @@ describe('paths that cannot be read', () => {
 describe('unusual path names', () => {
   it('lints and reports paths with spaces and non-ASCII characters exactly as named', () => {
     const names = ['with space/my recipe.yaml', 'ünïcödé/café ☕.yaml', '名前/レシピ.yaml', "quote'and\"dollar$/x.yaml"];
-    const directory = tree(Object.fromEntries(names.map((name) => [name, 'pkg: a\npkg: b\n'])));
+    const directory = tree(Object.fromEntries(names.map((name, index) => [name, duplicateKeyRecipe(`odd${index}`)])));
     const run = runCli(['--format', 'json', directory]);
     expect(run.code).toBe(1);
     const ids = idsByFile(run);
     expect(Object.keys(ids).sort()).toEqual(names.map((name) => join(directory, name)).sort());
-    for (const name of names) expect(ids[join(directory, name)], name).toEqual(['sbuild/shebang', 'yaml/duplicate-key']);
+    for (const name of names) expect(ids[join(directory, name)], name).toEqual(['yaml/duplicate-key']);
 
     const stylish = runCli([join(directory, names[1]!)], { cwd: directory });
     expect(stylish.stdout).toContain('ünïcödé/café ☕.yaml');
-    expect(stylish.stdout).toMatch(/2:1-2:4\s+error\s+Duplicate key 'pkg'/);
+    expect(stylish.stdout).toMatch(/4:1-4:4\s+error\s+Duplicate key 'pkg'/);
   });
 });

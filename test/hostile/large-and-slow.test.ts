@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { GOOD_RECIPE, idsByFile, jsonResults, runCli, tempTree } from './cli.js';
+import { GOOD_RECIPE, goodRecipe, idsByFile, jsonResults, runCli, tempTree } from './cli.js';
 
 const SCRIPT_LINE = '    echo "building the package, step by step, with a long line of shell"\n';
 const SCRIPT_LINES = Math.ceil((20 * 1024 * 1024) / SCRIPT_LINE.length);
@@ -26,7 +26,7 @@ function manyAliases(count: number): string {
   return lines.join('\n') + '\n';
 }
 
-const directory = tempTree({ 'big.yaml': twentyMegabyteRecipe(), 'a.yaml': GOOD_RECIPE, 'b.yaml': GOOD_RECIPE, 'slow.yaml': manyAliases(30_000) });
+const directory = tempTree({ 'big.yaml': twentyMegabyteRecipe(), 'a.yaml': GOOD_RECIPE, 'b.yaml': goodRecipe('b'), 'slow.yaml': manyAliases(30_000) });
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
 describe('large and slow recipes', () => {
@@ -62,7 +62,7 @@ describe('large and slow recipes', () => {
 
   it('enforces the time limit on the workers of a large run too (auto concurrency)', () => {
     const files: Record<string, string> = { 'slow.yaml': manyAliases(30_000) };
-    for (let index = 0; index < 60; index++) files[`r${String(index).padStart(2, '0')}.yaml`] = GOOD_RECIPE;
+    for (let index = 0; index < 60; index++) files[`r${String(index).padStart(2, '0')}.yaml`] = goodRecipe(`r${index}`);
     const tree = tempTree(files);
     try {
       const run = runCli(['--format', 'json', '--timeout', '2', tree]);

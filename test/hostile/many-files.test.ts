@@ -7,7 +7,7 @@ import { jsonResults, runCli } from './cli.js';
 const FOLDERS = 250;
 const FILES_PER_FOLDER = 200;
 
-/** 50,000 small recipes in 250 folders; every 1000th one has a duplicate key. */
+/** 50,000 small recipes in 250 folders (most rules find fields missing); every 1000th one has a duplicate key. */
 const directory = mkdtempSync(join(tmpdir(), 'fim-lint-many-'));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
@@ -39,8 +39,9 @@ describe('a repository of 50,000 recipes', () => {
     expect(new Set(results.map((result) => result.filePath)).size).toBe(results.length);
     const paths = results.map((result) => result.filePath);
     expect(paths).toEqual(paths.slice().sort());
-    const reported = results.filter((result) => result.messages.length > 0);
-    expect(reported.map((result) => result.filePath).sort()).toEqual([...broken].sort());
-    expect(reported.every((result) => result.messages.map((m) => m.ruleId).join() === 'yaml/duplicate-key')).toBe(true);
+    const withDuplicates = results.filter((result) => result.messages.some((m) => m.ruleId === 'yaml/duplicate-key'));
+    expect(withDuplicates.map((result) => result.filePath).sort()).toEqual([...broken].sort());
+    const engineFailures = results.flatMap((result) => result.messages.filter((m) => m.ruleId.startsWith('engine/') || m.message.startsWith('Internal error')));
+    expect(engineFailures).toEqual([]);
   });
 });
