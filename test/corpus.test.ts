@@ -2,8 +2,7 @@ import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintPaths } from '../src/core/run.js';
-import { defaultConfig } from '../src/core/config.js';
-import { corpusRoot, hasCorpus } from './helpers.js';
+import { corpusRoot, hasCorpus, testConfig } from './helpers.js';
 
 const snapshotPath = new URL('./corpus-summary.json', import.meta.url);
 
@@ -27,7 +26,7 @@ describe.skipIf(!hasCorpus)('the soarpkgs corpus', () => {
   it('lints every recipe without a crash, and the diagnostic counts by rule match the committed summary', async () => {
     const files = corpusFiles();
     expect(files.length).toBe(3144);
-    const run = await lintPaths(files, { config: defaultConfig() });
+    const run = await lintPaths(files, { config: testConfig() });
     expect(run.problems).toEqual([]);
     expect(run.results.map((result) => result.path).sort()).toEqual(files);
 

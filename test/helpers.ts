@@ -23,9 +23,19 @@ export async function lint(text: string | Uint8Array, options: LintTestOptions =
 
 export async function lintOutcome(text: string | Uint8Array, options: LintTestOptions = {}): Promise<LintOutcome> {
   const rules = await loadRules();
-  const config = { ...defaultConfig(), ...options.config };
+  const config = { ...testConfig(), ...options.config };
   const path = options.path ?? 'recipe.yaml';
   return typeof text === 'string' ? lintText(path, text, { config, rules, keepSource: true }) : lintBytes(path, text, { config, rules, keepSource: true });
+}
+
+/**
+ * The default configuration without ShellCheck, so that results do not depend on whether it is installed; the
+ * ShellCheck tests turn it on.
+ */
+export function testConfig(): Config {
+  const config = defaultConfig();
+  config.settings.shellcheck.enabled = false;
+  return config;
 }
 
 /** Diagnostics as `ruleId@line:column` strings: the shape most assertions need. */

@@ -24,16 +24,19 @@ export interface RunSummary {
   skipped: number;
   /** Paths that could not be read: the run ends with exit code 2. */
   problems: DiscoveryProblem[];
+  /** What rules had to say about the run itself (e.g. ShellCheck is missing), each once. */
+  notices: string[];
 }
 
 /** Lints every recipe named by `paths`, then runs the checks that span files. */
 export async function lintPaths(paths: readonly string[], options: RunOptions): Promise<RunSummary> {
   const rules = await loadRules();
-  const summary: RunSummary = { results: [], skipped: 0, problems: [] };
+  const summary: RunSummary = { results: [], skipped: 0, problems: [], notices: [] };
+  const notices = new Set<string>();
 
   const outcomes: (LintOutcome | undefined)[] = [];
   const lintOne = async (index: number, path: string, bytes: Uint8Array) => {
-    outcomes[index] = await lintBytes(path, bytes, { config: options.config, rules, keepSource: options.keepSource });
+    outcomes[index] = await lintBytes(path, bytes, { config: options.config, rules, keepSource: options.keepSource, notices });
   };
 
   // Files are linted with several in flight so that rules waiting on external tools (ShellCheck) can batch their work
@@ -58,6 +61,7 @@ export async function lintPaths(paths: readonly string[], options: RunOptions): 
     await schedule(index++, target.path, bytes);
   }
   await Promise.all(inFlight);
+  summary.notices = [...notices];
 
   const collected = new Map<string, { path: string; data: unknown }[]>();
   for (const outcome of outcomes) {

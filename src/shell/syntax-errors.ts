@@ -105,6 +105,11 @@ function describeError(node: Node): ShellSyntaxError {
     }
     return at(unmatched, describeOpener(unmatched.type, closer));
   }
+  const danglingContinuation = /\\\r?\n?$/.exec(node.tree.rootNode.text.slice(0, node.endIndex));
+  if (danglingContinuation && node.endIndex === node.tree.rootNode.endIndex) {
+    const start = danglingContinuation.index;
+    return { message: 'the script ends with a `\\` that continues the command onto a line that does not exist', start, end: start + 1 };
+  }
   if (first.type === '$((' || first.type === '((') return at(first, `malformed arithmetic expression after \`${first.type}\``);
   if (first.type === ';;' || first.type === ';&' || first.type === ';;&') return at(first, `unexpected \`${first.type}\` outside a \`case\` item`);
   if ([')', '}', ']]', 'fi', 'done', 'esac', 'then', 'else', 'elif', 'do'].includes(first.type)) {

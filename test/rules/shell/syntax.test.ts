@@ -46,8 +46,15 @@ describe('shell/syntax', () => {
     [['    echo `date'], '6:10-6:11', 'unterminated backquote command substitution: the closing `` ` `` is missing'],
     [['    [[ -f x'], '6:5-6:7', '`[[` without a matching `]]`'],
     [['    echo $((1 + ))'], '6:10-6:13', 'malformed arithmetic expression after `$((`'],
+    [['    echo "$PKG" \\'], '6:17-6:18', 'the script ends with a `\\` that continues the command onto a line that does not exist'],
   ])('describes %j', async (lines, span, message) => {
     expect(await syntaxErrors(withScripts('  run: |', ...lines))).toEqual([`${prefix} ${span} Shell syntax error in x_exec.run: ${message}`]);
+  });
+
+  it('finds a `\\` continuation at the very end of a script without a final newline', async () => {
+    expect(await syntaxErrors(withScripts('  run: |-', '    echo "$PKG" \\'))).toEqual([
+      `${prefix} 6:17-6:18 Shell syntax error in x_exec.run: the script ends with a \`\\\` that continues the command onto a line that does not exist`,
+    ]);
   });
 
   it('maps positions exactly in double-quoted, single-quoted, folded and multi-line plain scalars', async () => {
