@@ -70,6 +70,15 @@ describe('fim-lint command line', () => {
     expect(stderr).toMatch(/^fim-lint: Unknown option '--no-such-option'\nRun 'fim-lint --help' for usage\.\n$/);
   });
 
+  it('says once on standard error that ShellCheck is missing, and nothing with --no-shellcheck', () => {
+    const missing = run(['--shellcheck', './no/such/shellcheck', 'recipes-examples']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toBe(
+      `fim-lint: ShellCheck was not found ('${join(root, 'no/such/shellcheck')}' cannot be run), so the shell/SC* checks were skipped: install it (e.g. apt-get install shellcheck), pass --shellcheck <path>, or turn it off with --no-shellcheck\n`,
+    );
+    expect(run(['--no-shellcheck', '--shellcheck', './no/such/shellcheck', 'recipes-examples']).stderr).toBe('');
+  });
+
   it('exits 0 on a clean recipe', () => {
     expect(run(['recipes-examples/hello']).code).toBe(0);
   });

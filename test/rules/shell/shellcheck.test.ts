@@ -48,8 +48,8 @@ describe.skipIf(!hasShellcheck)('shell/shellcheck with ShellCheck installed', ()
     expect(await findings(script('bash', '  run: |', `    echo ${uses.map((use) => `"${use}"`).join(' ')} "$foo"`))).toEqual([
       SC2154('6:123-6:127', 'foo'),
     ]);
-    // Without the declaration, ShellCheck would take PKG_VER for a misspelling of PKG_VERSION (SC2153).
-    expect(await findings(script('bash', '  run: |', '    PKG_VERSION=1', '    echo "$PKG_VER" "$PKG_VERSION"'))).toEqual([]);
+    // Without the declaration, ShellCheck would take PKG_VER for a misspelling of PKG_VERS (SC2153).
+    expect(await findings(script('bash', '  run: |', '    PKG_VERS=1', '    echo "$PKG_VER" "$PKG_VERS"'))).toEqual([]);
     expect(await findings(script('bash', '  run: |', '    PKG_VERSIN=1', '    echo "$PKG_VERSON" "$PKG_VERSIN"'))).toEqual([
       'shell/SC2153 info 7:11-7:22 Possible misspelling: PKG_VERSON may not be assigned. Did you mean PKG_VERSIN?',
     ]);
