@@ -7,6 +7,9 @@ import { scriptLineCount, withBuilderVariables } from './variables.js';
 
 /** At most this many scripts go to one ShellCheck process. */
 const MAX_BATCH = 200;
+/** A free process waits up to BATCH_WAIT_MS for this many scripts, rather than start on one or two. */
+const MIN_BATCH = 16;
+const BATCH_WAIT_MS = 10;
 
 interface Job {
   shell: string;
@@ -17,9 +20,9 @@ interface Job {
 
 /**
  * Checks scripts with ShellCheck on behalf of every file of a run. Scripts are queued and sent in batches, one
- * ShellCheck process per batch, with as many processes at once as there are cores: a batch leaves as soon as a process
- * is free, so the batches grow while the processes are busy. Identical scripts are checked once, and with a cache,
- * once across runs.
+ * ShellCheck process per batch, with as many processes at once as there are cores: a free process takes what has been
+ * queued, so the batches grow while the processes are busy. Identical scripts are checked once, and with a cache, once
+ * across runs.
  */
 export class ShellCheckService {
   readonly #executable: string;
@@ -29,7 +32,7 @@ export class ShellCheckService {
   readonly #results = new Map<string, Promise<ShellCheckComment[]>>();
   readonly #queue: Job[] = [];
   #running = 0;
-  #pumpScheduled = false;
+  #pumpTimer: NodeJS.Timeout | undefined;
 
   constructor(executable: string, cacheDirectory: string | undefined) {
     this.#executable = executable;
@@ -70,14 +73,20 @@ export class ShellCheckService {
     return comments;
   }
 
-  /** Waits for the current turn of the event loop to end, so that the scripts queued during it travel together. */
+  /**
+   * Sends the queue off soon: at once when it holds enough for a batch, otherwise after a short wait for the scripts
+   * of the files still being parsed (starting a ShellCheck process costs about as much as checking a script).
+   */
   #schedulePump(): void {
-    if (this.#pumpScheduled) return;
-    this.#pumpScheduled = true;
-    setImmediate(() => {
-      this.#pumpScheduled = false;
+    const ready = this.#queue.length >= MIN_BATCH;
+    if (this.#pumpTimer) {
+      if (!ready) return;
+      clearTimeout(this.#pumpTimer);
+    }
+    this.#pumpTimer = setTimeout(() => {
+      this.#pumpTimer = undefined;
       this.#pump();
-    });
+    }, ready ? 0 : BATCH_WAIT_MS);
   }
 
   #pump(): void {
