@@ -72,7 +72,7 @@ function describeMissing(node: Node): ShellSyntaxError {
     return at(node, 'a command is missing here');
   }
   const opener = findOpener(parent, token);
-  if (opener) return at(opener, `${describeOpener(opener.type, token)}`);
+  if (opener) return at(opener, describeOpener(opener.type, token));
   return at(node, `missing \`${token}\``);
 }
 

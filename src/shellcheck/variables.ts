@@ -1,13 +1,17 @@
 /**
  * The variables the builder sets for `x_exec.run` (pkgforge-docs `sbuild/instructions/env_vars-x_exec.run.md`), in
- * the upper- and lowercase forms a script may use.
+ * the upper- and lowercase forms a script may use. `PKGVER` and `SBUILD_PKGVER` are not in that list, but the builder
+ * sets them too: recipes use them without assigning them (`${PKGVER}` in 1394 recipes of the 2025-11 corpus), and
+ * pass both on to their build containers. Left out, `PKGVER` would read as a misspelling of `PKG_VER` (SC2153).
  */
 const BUILDER_VARIABLES = [
   'PKG',
   'PKG_ID',
   'PKG_TYPE',
   'PKG_VER',
+  'PKGVER',
   'SBUILD_PKG',
+  'SBUILD_PKGVER',
   'SBUILD_OUTDIR',
   'SBUILD_TMPDIR',
   'USER_AGENT',
