@@ -48,12 +48,15 @@ export interface RunSummary {
   ignored: number;
   /** Paths that could not be read: the run ends with exit code 2. */
   problems: DiscoveryProblem[];
+  /** What rules had to say about the run itself (e.g. ShellCheck is missing), each once. */
+  notices: string[];
 }
 
 /** Lints every recipe named by `paths`, then runs the checks that span files. */
 export async function lintPaths(paths: readonly string[], options: RunOptions): Promise<RunSummary> {
   const rules = await loadRules();
-  const summary: RunSummary = { results: [], skipped: 0, ignored: 0, problems: [] };
+  const summary: RunSummary = { results: [], skipped: 0, ignored: 0, problems: [], notices: [] };
+  const notices = new Set<string>();
   const everyFile: FileConfig = { config: options.config ?? defaultConfig(), ignored: false };
   const configFor = options.configFor ?? (async () => everyFile);
 
@@ -62,7 +65,7 @@ export async function lintPaths(paths: readonly string[], options: RunOptions): 
   const configs = new Map<string, Config>();
   const lintOne = async (index: number, path: string, bytes: Uint8Array, config: Config, fromStdin = false) => {
     configs.set(path, config);
-    const lintOptions = { config, rules, keepSource: options.keepSource };
+    const lintOptions = { config, rules, keepSource: options.keepSource, notices };
     let outcome = await lintBytes(path, bytes, lintOptions);
     if (options.afterLint) {
       const relint = (text: string) => lintText(path, text, lintOptions);
@@ -108,6 +111,7 @@ export async function lintPaths(paths: readonly string[], options: RunOptions): 
     await schedule(() => readAndLint(targetIndex, target));
   }
   await Promise.all(inFlight);
+  summary.notices = [...notices];
 
   const collected = new Map<string, { path: string; data: unknown }[]>();
   const suppressions = new Map<string, Suppressions>();
