@@ -1,25 +1,10 @@
-import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintPaths } from '../src/core/run.js';
-import { defaultConfig } from '../src/core/config.js';
-import { corpusRoot, hasCorpus } from './helpers.js';
+import { corpusFiles, corpusRoot, hasCorpus, testConfig } from './helpers.js';
 
 const snapshotPath = new URL('./corpus-summary.json', import.meta.url);
-
-/** Every recipe file of the corpus: everything but its LICENSE. */
-function corpusFiles(): string[] {
-  const files: string[] = [];
-  const walk = (directory: string) => {
-    for (const entry of readdirSync(directory, { withFileTypes: true })) {
-      const path = join(directory, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name !== 'LICENSE') files.push(path);
-    }
-  };
-  walk(corpusRoot);
-  return files.sort();
-}
 
 if (!hasCorpus) console.warn(`corpus tests skipped: ${corpusRoot} does not exist`);
 
@@ -27,7 +12,7 @@ describe.skipIf(!hasCorpus)('the soarpkgs corpus', () => {
   it('lints every recipe without a crash, and the diagnostic counts by rule match the committed summary', async () => {
     const files = corpusFiles();
     expect(files.length).toBe(3144);
-    const run = await lintPaths(files, { config: defaultConfig() });
+    const run = await lintPaths(files, { config: testConfig() });
     expect(run.problems).toEqual([]);
     expect(run.results.map((result) => result.path).sort()).toEqual(files);
 

@@ -2,7 +2,8 @@ import { lintText, lintBytes, type LintOutcome } from '../src/core/lint.js';
 import { loadRules } from '../src/core/registry.js';
 import { defaultConfig, type Config } from '../src/core/config.js';
 import type { Diagnostic } from '../src/core/diagnostic.js';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** `ruleId line:column-endLine:endColumn message` lines: compact and exact, for assertions. */
@@ -23,9 +24,19 @@ export async function lint(text: string | Uint8Array, options: LintTestOptions =
 
 export async function lintOutcome(text: string | Uint8Array, options: LintTestOptions = {}): Promise<LintOutcome> {
   const rules = await loadRules();
-  const config = { ...defaultConfig(), ...options.config };
+  const config = { ...testConfig(), ...options.config };
   const path = options.path ?? 'recipe.yaml';
   return typeof text === 'string' ? lintText(path, text, { config, rules, keepSource: true }) : lintBytes(path, text, { config, rules, keepSource: true });
+}
+
+/**
+ * The default configuration without ShellCheck, so that results do not depend on whether it is installed; the
+ * ShellCheck tests turn it on.
+ */
+export function testConfig(): Config {
+  const config = defaultConfig();
+  config.settings.shellcheck.enabled = false;
+  return config;
 }
 
 /** Diagnostics as `ruleId@line:column` strings: the shape most assertions need. */
@@ -69,3 +80,18 @@ export const VALID_RECIPE = recipe(
 
 export const corpusRoot = fileURLToPath(new URL('../../shared/corpus/soarpkgs-2025-11/', import.meta.url));
 export const hasCorpus = existsSync(corpusRoot);
+
+/** Every recipe file of the corpus: everything but its LICENSE. */
+export function corpusFiles(): string[] {
+  const files: string[] = [];
+  const walk = (directory: string) => {
+    for (const entry of readdirSync(directory, { withFileTypes: true })) {
+      const path = join(directory, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name !== 'LICENSE') files.push(path);
+    }
+  };
+  walk(corpusRoot);
+  return files.sort();
+}
+

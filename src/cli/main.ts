@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { ConfigError } from '../config/load.js';
 import { ConfigResolver } from '../config/resolver.js';
+import type { Config } from '../core/config.js';
 import { countBySeverity, type FileResult } from '../core/diagnostic.js';
 import { describe } from '../core/lint.js';
 import { loadRules } from '../core/registry.js';
@@ -62,7 +64,7 @@ export async function main(io: Io): Promise<number> {
     const stdin = targets.includes('-') ? { path: values['stdin-filename'] ?? '<stdin>', bytes: io.readStdin() } : undefined;
     const codeFrame = values['code-frame'] ?? false;
     const run = await lintPaths(targets, {
-      configFor: resolver.configFor,
+      configFor: async (path) => withCommandLineSettings(await resolver.configFor(path), values, io.cwd),
       keepSource: codeFrame || values['emit-validated'],
       skipNonRecipes: values['skip-non-recipes'] ?? false,
       stdin,
@@ -86,6 +88,7 @@ export async function main(io: Io): Promise<number> {
       if (output.file === undefined) toTerminal(text);
       else await writeOutput(io.cwd, output.file, text);
     }
+    for (const notice of run.notices) io.stderr(`fim-lint: ${notice}\n`);
     for (const problem of problems) io.stderr(`fim-lint: ${problem}\n`);
     if (problems.length > 0) return EXIT.failure;
     const counts = countBySeverity(results);
@@ -119,6 +122,16 @@ function parseMaxWarnings(values: CliValues): number | undefined {
 /** `--quiet`: only errors are reported and counted. */
 function errorsOnly(results: readonly FileResult[]): FileResult[] {
   return results.map((result) => ({ ...result, diagnostics: result.diagnostics.filter((d) => d.severity === 'error') }));
+}
+
+/** The ShellCheck options of the command line, applied over the file's configuration. */
+function withCommandLineSettings<T extends { config: Config }>(resolved: T, values: CliValues, cwd: string): T {
+  const shellcheck = resolved.config.settings.shellcheck;
+  if (values['no-shellcheck']) shellcheck.enabled = false;
+  if (values.shellcheck !== undefined) shellcheck.path = values.shellcheck.includes('/') ? resolve(cwd, values.shellcheck) : values.shellcheck;
+  if (values.cache) shellcheck.cache = true;
+  shellcheck.cacheLocation = resolve(cwd, values['cache-location'] ?? shellcheck.cacheLocation);
+  return resolved;
 }
 
 export function readStdinSync(): Uint8Array {

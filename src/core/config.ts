@@ -4,11 +4,30 @@ import type { Severity } from './diagnostic.js';
 export type RuleLevel = 'off' | 'info' | 'warn' | 'warning' | 'error';
 export type RuleSetting = RuleLevel | [RuleLevel] | [RuleLevel, Record<string, unknown>];
 
+/** ShellCheck's levels, from the most to the least severe. */
+export type ShellCheckLevel = 'error' | 'warning' | 'info' | 'style';
+
+export interface ShellCheckSettings {
+  /** Check the embedded scripts with ShellCheck when it is installed. */
+  enabled: boolean;
+  /** The ShellCheck executable: a path, or a name looked up on PATH. */
+  path: string;
+  /** The fim-lint severity of each ShellCheck level; `off` drops the level. */
+  severity: Record<ShellCheckLevel, Severity | 'off'>;
+  /** Codes never reported, as `SC1091` or `1091`. */
+  exclude: string[];
+  /** Keep ShellCheck's results in `cacheLocation`, keyed by script, shell and ShellCheck version. */
+  cache: boolean;
+  /** The cache directory, relative to the working directory unless absolute. */
+  cacheLocation: string;
+}
+
 export interface Settings {
   flatimage: {
     /** Base images accepted in a FlatImage `pkg` on top of the built-in list. */
     extraBaseImages: string[];
   };
+  shellcheck: ShellCheckSettings;
 }
 
 export interface Config {
@@ -17,7 +36,21 @@ export interface Config {
 }
 
 export function defaultConfig(): Config {
-  return { rules: {}, settings: { flatimage: { extraBaseImages: [] } } };
+  return {
+    rules: {},
+    settings: {
+      flatimage: { extraBaseImages: [] },
+      shellcheck: {
+        enabled: true,
+        path: 'shellcheck',
+        severity: { error: 'error', warning: 'warning', info: 'info', style: 'info' },
+        // A recipe cannot make `source`d files available to ShellCheck: "not following" would be noise.
+        exclude: ['SC1091'],
+        cache: false,
+        cacheLocation: '.fim-lint-cache',
+      },
+    },
+  };
 }
 
 export function levelToSeverity(level: RuleLevel): Severity | 'off' {

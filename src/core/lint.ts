@@ -28,6 +28,8 @@ export interface LintOptions {
   rules: readonly Rule[];
   /** Keep the decoded text on the result (for code frames and fixes). */
   keepSource?: boolean;
+  /** Collects the rules' notices about the run (shown once each, not per file). */
+  notices?: Set<string>;
 }
 
 export interface LintOutcome {
@@ -81,7 +83,7 @@ const recipeParser: Plugin<[], string, RecipeTree> = function () {
   });
 };
 
-const runRules: Plugin<[LintOptions & { collected: Record<string, unknown> }], RecipeTree> = function ({ config, rules, collected }) {
+const runRules: Plugin<[LintOptions & { collected: Record<string, unknown> }], RecipeTree> = function ({ config, rules, collected, notices }) {
   return async (tree, file) => {
     const { recipe } = tree.data;
     for (const rule of rules) {
@@ -93,6 +95,7 @@ const runRules: Plugin<[LintOptions & { collected: Record<string, unknown> }], R
         options: setting.options,
         settings: config.settings,
         report: (problem) => addMessage(file, recipe, rule, problem, config),
+        notice: (message) => notices?.add(message),
       };
       try {
         await rule.check(context);

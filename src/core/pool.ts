@@ -29,20 +29,22 @@ export type TaskReply = { type: 'ready' } | { type: 'done'; id: number; outcome:
 
 export interface PoolOptions {
   size: number;
-  /** A worker that returns no result for this long is stopped; the oldest file it holds gets `engine/timeout`. */
+  /** A worker that returns no result for this long is stopped; the file it is stuck on gets `engine/timeout`. */
   timeLimitMs: number;
   /** Each worker's heap cap (default `WORKER_HEAP_MB`). */
   heapMb?: number;
   setup: WorkerSetup;
 }
 
-/** Files sent to one worker before it answers: enough to keep it busy and let external tools batch across files. */
-const FILES_PER_WORKER = 8;
+/** Files sent to one worker before it answers: enough to keep it busy and let ShellCheck batch across files. */
+export const FILES_PER_WORKER = 32;
 
 interface Task {
   id: number;
   target: Target;
   config: Config;
+  /** Was in a worker that failed with other files: it is sent again alone, so that a failure can be pinned on it. */
+  suspect?: boolean;
   resolve: (outcome: TargetOutcome) => void;
 }
 
@@ -82,6 +84,10 @@ export class LintPool {
   readonly #pending: Task[] = [];
   readonly #configIds = new Map<Config, number>();
   #nextId = 0;
+
+  get size(): number {
+    return this.#options.size;
+  }
 
   constructor(script: URL, options: PoolOptions) {
     this.#script = script;
@@ -133,7 +139,11 @@ export class LintPool {
     this.#slots.forEach((existing, index) => {
       if (this.#pending.length === 0) return;
       const slot = existing ?? (this.#slots[index] = this.#spawn());
-      while (this.#pending.length > 0 && slot.inFlight.size < FILES_PER_WORKER) this.#send(slot, this.#pending.shift()!);
+      while (this.#pending.length > 0 && slot.inFlight.size < FILES_PER_WORKER) {
+        const alone = this.#pending[0]!.suspect || [...slot.inFlight.values()].some((task) => task.suspect);
+        if (alone && slot.inFlight.size > 0) break;
+        this.#send(slot, this.#pending.shift()!);
+      }
     });
   }
 
@@ -162,16 +172,22 @@ export class LintPool {
   }
 
   /**
-   * Gives the oldest file of a failed worker an engine diagnostic and hands its other files to a new worker. Each
-   * failure settles one file, so a worker that cannot even start still lets the run end.
+   * Stops a failed worker. When it held one file, that file gets the engine diagnostic. When it held several (a
+   * worker interleaves files that wait on something), which one failed is unknown: each is sent again alone. Every
+   * failure of a lone file settles it, so a worker that cannot even start still lets the run end.
    */
   #replace(slot: Slot, ruleId: EngineId, message: string): void {
     void this.#stop(slot);
-    const [blamed, ...others] = [...slot.inFlight.values()];
+    const tasks = [...slot.inFlight.values()];
     slot.inFlight.clear();
-    this.#pending.unshift(...others);
     this.#slots[this.#slots.indexOf(slot)] = undefined;
-    blamed?.resolve({ kind: 'linted', result: engineFailure(blamed.target.path, ruleId, message), collected: {} });
+    if (tasks.length === 1) {
+      const [blamed] = tasks as [Task];
+      blamed.resolve({ kind: 'linted', result: engineFailure(blamed.target.path, ruleId, message), collected: {} });
+    } else {
+      for (const task of tasks) task.suspect = true;
+      this.#pending.unshift(...tasks);
+    }
     this.#dispatch();
   }
 

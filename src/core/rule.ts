@@ -26,6 +26,8 @@ export interface RuleContext {
   /** Settings shared by all rules (extra FlatImage base images, ShellCheck setup, ...). */
   readonly settings: Settings;
   report(problem: Problem): void;
+  /** Says something about the run rather than this file (e.g. a missing tool): each distinct notice is shown once. */
+  notice(message: string): void;
 }
 
 /** What a rule collected from one file for a check across files (e.g. duplicate `pkg_id`). */

@@ -3,7 +3,7 @@ import { discoverTargets, type DiscoveryProblem, type Target } from '../files/di
 import { defaultConfig, isRuleEnabled, ruleSetting, type Config } from './config.js';
 import { compareDiagnostics, type Diagnostic, type FileResult } from './diagnostic.js';
 import { DEFAULT_TIME_LIMIT_SECONDS } from './limits.js';
-import { LintPool, workerScript } from './pool.js';
+import { FILES_PER_WORKER, LintPool, workerScript } from './pool.js';
 import { loadRules } from './registry.js';
 import { docsUrl, type Rule } from './rule.js';
 import type { Suppressions } from './suppressions.js';
@@ -48,11 +48,13 @@ export interface RunSummary {
   ignored: number;
   /** Paths that could not be read: the run ends with exit code 2. */
   problems: DiscoveryProblem[];
+  /** What rules had to say about the run itself (e.g. ShellCheck is missing), each once. */
+  notices: string[];
 }
 
 /** Lints every recipe named by `paths`, then runs the checks that span files. */
 export async function lintPaths(paths: readonly string[], options: RunOptions): Promise<RunSummary> {
-  const summary: RunSummary = { results: [], skipped: 0, ignored: 0, problems: [] };
+  const summary: RunSummary = { results: [], skipped: 0, ignored: 0, problems: [], notices: [] };
   const everyFile: FileConfig = { config: options.config ?? defaultConfig(), ignored: false };
   const configFor = options.configFor ?? (async () => everyFile);
   const targets = discoverTargets(paths.filter((path) => path !== '-'), summary.problems);
@@ -82,12 +84,13 @@ export async function lintPaths(paths: readonly string[], options: RunOptions): 
   // Several files are in flight at once: reads overlap with linting, and rules waiting on external tools
   // (ShellCheck) can batch their work across files.
   const inFlight = new Set<Promise<void>>();
+  const filesInFlight = pool ? pool.size * FILES_PER_WORKER : FILES_IN_FLIGHT;
   const schedule = async (index: number, task: () => Promise<TargetOutcome>) => {
     const running = task()
       .then((outcome) => void (outcomes[index] = outcome))
       .finally(() => inFlight.delete(running));
     inFlight.add(running);
-    if (inFlight.size >= FILES_IN_FLIGHT) await Promise.race(inFlight);
+    if (inFlight.size >= filesInFlight) await Promise.race(inFlight);
   };
   const lint = async (index: number, target: Target) => {
     const config = await configOf(target.path);
@@ -111,11 +114,13 @@ export async function lintPaths(paths: readonly string[], options: RunOptions): 
 
   const collected = new Map<string, { path: string; data: unknown }[]>();
   const suppressions = new Map<string, Suppressions | undefined>();
+  const notices = new Set<string>();
   for (const outcome of outcomes) {
     if (outcome?.kind === 'skipped') summary.skipped++;
     if (outcome?.kind === 'unreadable') summary.problems.push({ path: outcome.path, message: outcome.message });
     if (outcome?.kind !== 'linted') continue;
     summary.results.push(outcome.result);
+    for (const notice of outcome.notices ?? []) notices.add(notice);
     suppressions.set(outcome.result.path, restoreSuppressions(outcome.suppressions));
     for (const [ruleId, data] of Object.entries(outcome.collected)) {
       const entries = collected.get(ruleId) ?? [];
@@ -124,6 +129,7 @@ export async function lintPaths(paths: readonly string[], options: RunOptions): 
     }
   }
 
+  summary.notices = [...notices];
   runProjectChecks(rules, collected, summary.results, configs, suppressions);
   for (const result of summary.results) result.diagnostics.sort(compareDiagnostics);
   return summary;

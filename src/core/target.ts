@@ -8,7 +8,7 @@ import type { Directive } from '../suppressions/directives.js';
 
 /** What happened to one file: plain JSON, so that it can cross a worker boundary. */
 export type TargetOutcome =
-  | { kind: 'linted'; result: FileResult; collected: Record<string, unknown>; suppressions?: SuppressionData }
+  | { kind: 'linted'; result: FileResult; collected: Record<string, unknown>; suppressions?: SuppressionData; notices?: string[] }
   /** A walked file that is plainly not a recipe. */
   | { kind: 'skipped' }
   | { kind: 'unreadable'; path: string; message: string };
@@ -54,15 +54,16 @@ export async function lintTarget(target: Target, options: TargetOptions): Promis
 
 /** Lints bytes already read; only the small result and what the rules collected are kept. */
 export async function lintFile(path: string, bytes: Uint8Array, options: TargetOptions, fromStdin: boolean): Promise<TargetOutcome> {
+  const notices = new Set<string>();
   try {
-    let outcome = await lintBytes(path, bytes, options);
+    let outcome = await lintBytes(path, bytes, { ...options, notices });
     if (options.afterLint) {
-      const relint = (text: string) => lintText(path, text, options);
+      const relint = (text: string) => lintText(path, text, { ...options, notices });
       outcome = await options.afterLint({ path, bytes, fromStdin, outcome, relint });
     }
     const { directives } = outcome.suppressions;
     const suppressions = directives.length > 0 ? { directives: [...directives], text: outcome.recipe?.text.slice(0, directives.at(-1)!.comment.end) ?? '' } : undefined;
-    return { kind: 'linted', result: outcome.result, collected: outcome.collected, suppressions };
+    return { kind: 'linted', result: outcome.result, collected: outcome.collected, suppressions, ...(notices.size > 0 ? { notices: [...notices] } : {}) };
   } catch (error) {
     // Rules' own errors are caught inside lintBytes; this is the parser or the engine failing on this file.
     return { kind: 'linted', result: engineFailure(path, ENGINE_IDS.crash, `Internal error while linting this file: ${describe(error)}`), collected: {} };

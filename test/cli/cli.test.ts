@@ -59,7 +59,7 @@ describe('fim-lint command line', () => {
   });
 
   it('exits 2 with a one-line message for a missing path, and still lints the others', () => {
-    const { code, stdout, stderr } = run(['--format', 'json', 'no/such/file.yaml', 'recipes-examples/hello']);
+    const { code, stdout, stderr } = run(['--no-shellcheck', '--format', 'json', 'no/such/file.yaml', 'recipes-examples/hello']);
     expect(code).toBe(2);
     expect(stderr).toBe('fim-lint: cannot read no/such/file.yaml: no such file or directory\n');
     expect(JSON.parse(stdout)).toHaveLength(1);
@@ -69,6 +69,15 @@ describe('fim-lint command line', () => {
     const { code, stderr } = run(['--no-such-option']);
     expect(code).toBe(2);
     expect(stderr).toMatch(/^fim-lint: Unknown option '--no-such-option'\nRun 'fim-lint --help' for usage\.\n$/);
+  });
+
+  it('says once on standard error that ShellCheck is missing, and nothing with --no-shellcheck', () => {
+    const missing = run(['--shellcheck', './no/such/shellcheck', 'recipes-examples']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toBe(
+      `fim-lint: ShellCheck was not found ('${join(root, 'no/such/shellcheck')}' cannot be run), so the shell/SC* checks were skipped: install it (e.g. apt-get install shellcheck), pass --shellcheck <path>, or turn it off with --no-shellcheck\n`,
+    );
+    expect(run(['--no-shellcheck', '--shellcheck', './no/such/shellcheck', 'recipes-examples']).stderr).toBe('');
   });
 
   it('exits 0 on a clean recipe', () => {

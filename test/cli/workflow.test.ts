@@ -24,14 +24,17 @@ function project(files: Record<string, string>): string {
 
 /** A recipe whose only problem is a warning (no shebang line). */
 const WARNING_ONLY = VALID_RECIPE.replace('#!/SBUILD ver @v1.0.0\n', '');
-const DUPLICATE = recipe('#!/SBUILD', 'pkg: a', 'pkg: b');
+/** `text` with the pkg_id `id`: recipes linted in one run may not share one (sbuild/duplicate-pkg-id). */
+const withPkgId = (text: string, id: string) => text.replace(/^pkg_id: .*$/m, `pkg_id: "${id}"`);
+/** A recipe whose only problem is an error (a repeated key, on line 4), with another pkg_id than WARNING_ONLY. */
+const DUPLICATE = withPkgId(VALID_RECIPE.replace('pkg: "hello"\n', recipe('pkg: "hello"', 'pkg: "hello-bin"')), 'github.com.example.duplicate');
 
 describe('output selection', () => {
   it('writes several formats in one run: one to standard output, the others to files', () => {
     const root = project({ 'r.yaml': DUPLICATE });
     const { code, stdout } = run(['--format', 'gcc', '--format', 'sarif=reports/out.sarif', '--format', 'checkstyle=cs.xml', 'r.yaml'], root);
     expect(code).toBe(1);
-    expect(stdout).toBe("r.yaml:3:1: error: Duplicate key 'pkg': YAML keeps only one of the values; remove or rename the repeated key [yaml/duplicate-key]\n");
+    expect(stdout).toBe("r.yaml:4:1: error: Duplicate key 'pkg': YAML keeps only one of the values; remove or rename the repeated key [yaml/duplicate-key]\n");
     expect(JSON.parse(readFileSync(join(root, 'reports/out.sarif'), 'utf8')).runs[0].results[0].ruleId).toBe('yaml/duplicate-key');
     expect(readFileSync(join(root, 'cs.xml'), 'utf8')).toContain('<file name="r.yaml">');
   });
@@ -53,9 +56,9 @@ describe('output selection', () => {
     const root = project({ 'r.yaml': DUPLICATE });
     const { stdout } = run(['r.yaml'], root, { GITHUB_ACTIONS: 'true' });
     expect(stdout.split('\n')[0]).toBe(
-      "::error file=r.yaml,line=3,endLine=3,col=1,endColumn=4,title=yaml/duplicate-key::Duplicate key 'pkg': YAML keeps only one of the values; remove or rename the repeated key",
+      "::error file=r.yaml,line=4,endLine=4,col=1,endColumn=4,title=yaml/duplicate-key::Duplicate key 'pkg': YAML keeps only one of the values; remove or rename the repeated key",
     );
-    expect(run(['--format', 'gcc', 'r.yaml'], root, { GITHUB_ACTIONS: 'true' }).stdout).toMatch(/^r\.yaml:3:1: error/);
+    expect(run(['--format', 'gcc', 'r.yaml'], root, { GITHUB_ACTIONS: 'true' }).stdout).toMatch(/^r\.yaml:4:1: error/);
   });
 });
 
@@ -73,7 +76,7 @@ describe('thresholds', () => {
   it('--quiet reports errors only', () => {
     const root = project({ 'w.yaml': WARNING_ONLY, 'e.yaml': DUPLICATE });
     const { stdout } = run(['--quiet', '--format', 'gcc', '.'], root);
-    expect(stdout).toBe("e.yaml:3:1: error: Duplicate key 'pkg': YAML keeps only one of the values; remove or rename the repeated key [yaml/duplicate-key]\n");
+    expect(stdout).toBe("e.yaml:4:1: error: Duplicate key 'pkg': YAML keeps only one of the values; remove or rename the repeated key [yaml/duplicate-key]\n");
   });
 
   it('the stylish summary counts errors, warnings and fixable problems', () => {
@@ -89,11 +92,11 @@ describe('configuration on the command line', () => {
       '.fim-lint.yaml': 'ignore: [templates/]\nrules:\n  yaml/duplicate-key: warn\noverrides:\n  - files: [strict/]\n    rules:\n      yaml/duplicate-key: error\n',
       'templates/t.yaml': DUPLICATE,
       'loose/r.yaml': DUPLICATE,
-      'strict/r.yaml': DUPLICATE,
+      'strict/r.yaml': withPkgId(DUPLICATE, 'github.com.example.strict'),
     });
     const { code, stdout } = run(['--format', 'gcc', '.'], root);
     expect(code).toBe(1);
-    expect(stdout.split('\n').map((line) => line.replace(/: Duplicate.*/, ''))).toEqual(['loose/r.yaml:3:1: warning', 'strict/r.yaml:3:1: error', '']);
+    expect(stdout.split('\n').map((line) => line.replace(/: Duplicate.*/, ''))).toEqual(['loose/r.yaml:4:1: warning', 'strict/r.yaml:4:1: error', '']);
     expect(run(['loose'], root).stdout).toContain('1 file checked');
     expect(run(['.'], root).stdout).toContain('2 files checked, 1 skipped (not recipes), 1 ignored');
   });
@@ -131,19 +134,22 @@ describe('configuration on the command line', () => {
 
 describe('suppressions on the command line', () => {
   it('--report-unused-disable-directives reports directives that suppress nothing', () => {
-    const root = project({ 'r.yaml': recipe('#!/SBUILD', '# fim-lint-disable-next-line yaml/duplicate-key', 'pkg: a') });
+    const root = project({ 'r.yaml': VALID_RECIPE.replace('pkg: "hello"\n', recipe('# fim-lint-disable-next-line yaml/duplicate-key', 'pkg: "hello"')) });
     expect(run(['r.yaml'], root).code).toBe(0);
     const { code, stdout } = run(['--report-unused-disable-directives', '--format', 'gcc', 'r.yaml'], root);
     expect(code).toBe(1);
-    expect(stdout).toBe("r.yaml:2:1: error: Unused fim-lint-disable-next-line comment: no 'yaml/duplicate-key' problem was reported where it applies; remove it or correct the rule id [fim-lint/unused-disable]\n");
+    expect(stdout).toBe("r.yaml:3:1: error: Unused fim-lint-disable-next-line comment: no 'yaml/duplicate-key' problem was reported where it applies; remove it or correct the rule id [fim-lint/unused-disable]\n");
   });
 });
 
 describe('--skip-non-recipes', () => {
   it('skips named files that are plainly not recipes', () => {
     const root = project({ 'ci.yml': 'name: ci\non: push\n', 'r.yaml': VALID_RECIPE });
-    expect(run(['ci.yml', 'r.yaml'], root).code).toBe(0);
+    // Without the option a named file is linted as a recipe, and a CI workflow lacks every required field.
+    expect(run(['ci.yml', 'r.yaml'], root).code).toBe(1);
     expect(run(['ci.yml', 'r.yaml'], root).stdout).toContain('2 files checked');
-    expect(run(['--skip-non-recipes', 'ci.yml', 'r.yaml'], root).stdout).toContain('1 file checked, 1 skipped (not recipes)');
+    const skipped = run(['--skip-non-recipes', 'ci.yml', 'r.yaml'], root);
+    expect(skipped.code).toBe(0);
+    expect(skipped.stdout).toContain('1 file checked, 1 skipped (not recipes)');
   });
 });

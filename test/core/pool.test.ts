@@ -49,7 +49,7 @@ describe.skipIf(!script)('the worker pool', () => {
   });
 
   it('replaces a worker that runs out of memory: that file gets engine/crash, the others are still linted', async () => {
-    const pool = new LintPool(script!, { size: 1, timeLimitMs: 30_000, heapMb: 16, setup: { keepSource: false, skipNonRecipes: false } });
+    const pool = new LintPool(script!, { size: 1, timeLimitMs: 30_000, heapMb: 64, setup: { keepSource: false, skipNonRecipes: false } });
     try {
       const outcomes = await Promise.all(
         ['good.yaml', 'big.yaml', 'dup.yaml'].map((name) => pool.lint({ path: join(directory, name), explicit: true }, defaultConfig())),

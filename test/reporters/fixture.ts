@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { lintPaths } from '../../src/core/run.js';
 import { loadRules } from '../../src/core/registry.js';
 import type { ReportContext } from '../../src/reporters/reporter.js';
-import { recipe, VALID_RECIPE } from '../helpers.js';
+import { VALID_RECIPE } from '../helpers.js';
 
 const broken = readFileSync(fileURLToPath(new URL('../../recipes-examples/broken/static.official.stable.yaml', import.meta.url)), 'utf8');
 
@@ -17,7 +17,8 @@ export async function sharedRun() {
   const cwd = mkdtempSync(join(tmpdir(), 'fim-lint-formats-'));
   const files: Record<string, string> = {
     'a/broken.yaml': broken,
-    'b,dir:50%&<"q">/no-shebang.yaml': recipe('pkg: "x"'),
+    // A complete recipe, so that its missing shebang is its only problem; its own pkg_id, as two recipes of a run may not share one.
+    'b,dir:50%&<"q">/no-shebang.yaml': VALID_RECIPE.replace('#!/SBUILD ver @v1.0.0\n', '').replace('pkg_id: "github.com.example.hello"', 'pkg_id: "github.com.example.no-shebang"'),
     'c/clean.yaml': VALID_RECIPE,
   };
   for (const [name, text] of Object.entries(files)) {

@@ -28,7 +28,7 @@ describe('output formats, on one set of diagnostics', () => {
       `a/broken.yaml:18:1-18:4 warning ${SECOND_DOCUMENT} yaml/multiple-documents`,
       '',
       ODD,
-      `${ODD}:1:1-1:9 warning ${SHEBANG} (fixable) sbuild/shebang`,
+      `${ODD}:1:1-1:17 warning ${SHEBANG} (fixable) sbuild/shebang`,
       '',
       '✖ 1 error, 2 warnings, 1 fixable with --fix · 3 files checked',
       '',
@@ -60,7 +60,7 @@ describe('output formats, on one set of diagnostics', () => {
     expect(github(results, context).split('\n')).toEqual([
       `::error file=a/broken.yaml,line=11,endLine=11,col=1,endColumn=4,title=yaml/duplicate-key::${DUPLICATE}`,
       `::warning file=a/broken.yaml,line=18,endLine=18,col=1,endColumn=4,title=yaml/multiple-documents::${SECOND_DOCUMENT}`,
-      `::warning file=b%2Cdir%3A50%25&<"q">/no-shebang.yaml,line=1,endLine=1,col=1,endColumn=9,title=sbuild/shebang::${SHEBANG}`,
+      `::warning file=b%2Cdir%3A50%25&<"q">/no-shebang.yaml,line=1,endLine=1,col=1,endColumn=17,title=sbuild/shebang::${SHEBANG}`,
       '✖ 1 error, 2 warnings, 1 fixable with --fix · 3 files checked',
       '',
     ]);
@@ -150,7 +150,7 @@ describe('output formats, on one set of diagnostics', () => {
       expect(results.map((r) => [r.ruleId, r.level, r.locations![0]!.physicalLocation!.artifactLocation!.uri, r.locations![0]!.physicalLocation!.region])).toEqual([
         ['yaml/duplicate-key', 'error', 'a/broken.yaml', { startLine: 11, startColumn: 1, endLine: 11, endColumn: 4 }],
         ['yaml/multiple-documents', 'warning', 'a/broken.yaml', { startLine: 18, startColumn: 1, endLine: 18, endColumn: 4 }],
-        ['sbuild/shebang', 'warning', 'b%2Cdir%3A50%25%26%3C%22q%22%3E/no-shebang.yaml', { startLine: 1, startColumn: 1, endLine: 1, endColumn: 9 }],
+        ['sbuild/shebang', 'warning', 'b%2Cdir%3A50%25%26%3C%22q%22%3E/no-shebang.yaml', { startLine: 1, startColumn: 1, endLine: 1, endColumn: 17 }],
       ]);
       const rules = log.runs[0]!.tool.driver.rules!;
       expect(results.every((r) => rules[r.ruleIndex!]!.id === r.ruleId)).toBe(true);

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { compact, lint, recipe } from '../../helpers.js';
+import { compact, lint, recipe, VALID_RECIPE } from '../../helpers.js';
 
 describe('fim-lint/disable-reason', () => {
-  const text = recipe('#!/SBUILD', 'pkg: a', '# fim-lint-disable-next-line yaml/duplicate-key', 'pkg: b', 'pkg: c # fim-lint-disable-line yaml/duplicate-key -- kept on purpose');
+  const text = VALID_RECIPE.replace(
+    'pkg: "hello"\n',
+    recipe('pkg: "hello"', '# fim-lint-disable-next-line yaml/duplicate-key', 'pkg: b', 'pkg: c # fim-lint-disable-line yaml/duplicate-key -- kept on purpose'),
+  );
 
   it('is off unless enabled', async () => {
     expect(await lint(text)).toEqual([]);
@@ -10,14 +13,14 @@ describe('fim-lint/disable-reason', () => {
 
   it('when enabled, reports a directive without a reason; the directive still suppresses', async () => {
     expect((await lint(text, { config: { rules: { 'fim-lint/disable-reason': 'error' } } })).map(compact)).toEqual([
-      "fim-lint/disable-reason error 3:1-3:48 This fim-lint-disable-next-line comment gives no reason: add one after ' -- ', e.g. '# fim-lint-disable-next-line yaml/duplicate-key -- <why>'",
+      "fim-lint/disable-reason error 4:1-4:48 This fim-lint-disable-next-line comment gives no reason: add one after ' -- ', e.g. '# fim-lint-disable-next-line yaml/duplicate-key -- <why>'",
     ]);
   });
 
   it('takes an empty reason as none', async () => {
-    const diagnostics = await lint(recipe('#!/SBUILD', 'pkg: a', 'pkg: b # fim-lint-disable-line yaml/duplicate-key --'), {
+    const diagnostics = await lint(VALID_RECIPE.replace('pkg: "hello"\n', recipe('pkg: "hello"', 'pkg: b # fim-lint-disable-line yaml/duplicate-key --')), {
       config: { rules: { 'fim-lint/disable-reason': 'warn' } },
     });
-    expect(diagnostics.map((d) => `${d.ruleId} ${d.severity} ${d.line}:${d.column}`)).toEqual(['fim-lint/disable-reason warning 3:8']);
+    expect(diagnostics.map((d) => `${d.ruleId} ${d.severity} ${d.line}:${d.column}`)).toEqual(['fim-lint/disable-reason warning 4:8']);
   });
 });

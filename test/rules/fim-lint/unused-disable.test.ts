@@ -1,36 +1,42 @@
 import { describe, expect, it } from 'vitest';
-import { compact, lint, recipe } from '../../helpers.js';
+import { compact, lint, recipe, VALID_RECIPE } from '../../helpers.js';
+import { applyFix } from '../sbuild/apply-fix.js';
 
 const enabled = { config: { rules: { 'fim-lint/unused-disable': 'error' as const } } };
 
 describe('fim-lint/unused-disable', () => {
   it('is off unless enabled', async () => {
-    expect(await lint(recipe('#!/SBUILD', '# fim-lint-disable-next-line yaml/duplicate-key', 'pkg: a'))).toEqual([]);
+    const text = VALID_RECIPE.replace('pkg: "hello"\n', recipe('# fim-lint-disable-next-line yaml/duplicate-key', 'pkg: "hello"'));
+    expect(await lint(text)).toEqual([]);
   });
 
   it('reports a directive that hid nothing, at the comment, with a fix that removes its line', async () => {
-    const text = recipe('#!/SBUILD', '# fim-lint-disable-next-line yaml/duplicate-key -- old', 'pkg: a');
+    const text = VALID_RECIPE.replace('pkg: "hello"\n', recipe('# fim-lint-disable-next-line yaml/duplicate-key -- old', 'pkg: "hello"'));
     const diagnostics = await lint(text, enabled);
     expect(diagnostics.map(compact)).toEqual([
-      "fim-lint/unused-disable error 2:1-2:55 Unused fim-lint-disable-next-line comment: no 'yaml/duplicate-key' problem was reported where it applies; remove it or correct the rule id",
+      "fim-lint/unused-disable error 3:1-3:55 Unused fim-lint-disable-next-line comment: no 'yaml/duplicate-key' problem was reported where it applies; remove it or correct the rule id",
     ]);
-    expect(diagnostics[0]!.fix).toEqual([{ start: 10, end: 65, text: '' }]);
+    expect(diagnostics[0]!.fix).toEqual([{ start: 39, end: 94, text: '' }]);
+    expect(applyFix(text, diagnostics[0]!)).toBe(VALID_RECIPE);
   });
 
   it('reports only the unused ids of a directive that hid something, without a fix', async () => {
-    const text = recipe('#!/SBUILD', 'pkg: a', 'pkg: b  # fim-lint-disable-line yaml/duplicate-key, sbuild/no-such-rule');
+    const text = VALID_RECIPE.replace('pkg: "hello"\n', recipe('pkg: "hello"', 'pkg: b  # fim-lint-disable-line yaml/duplicate-key, sbuild/no-such-rule'));
     const diagnostics = await lint(text, enabled);
     expect(diagnostics.map(compact)).toEqual([
-      "fim-lint/unused-disable error 3:9-3:72 Unused fim-lint-disable-line comment: no 'sbuild/no-such-rule' problem was reported where it applies; remove it or correct the rule id",
+      "fim-lint/unused-disable error 4:9-4:72 Unused fim-lint-disable-line comment: no 'sbuild/no-such-rule' problem was reported where it applies; remove it or correct the rule id",
     ]);
     expect(diagnostics[0]!.fix).toBeUndefined();
   });
 
   it('removes only the comment when it follows a value', async () => {
-    const text = recipe('#!/SBUILD', 'pkg: a  # fim-lint-disable-line');
-    const [diagnostic] = await lint(text, enabled);
+    const text = VALID_RECIPE.replace('pkg: "hello"\n', recipe('pkg: "hello"  # fim-lint-disable-line'));
+    const diagnostics = await lint(text, enabled);
+    expect(diagnostics).toHaveLength(1);
+    const [diagnostic] = diagnostics;
     expect(diagnostic!.message).toBe('Unused fim-lint-disable-line comment: no problem was reported where it applies; remove it or correct the rule id');
-    expect(diagnostic!.fix).toEqual([{ start: 16, end: 41, text: '' }]);
+    expect(diagnostic!.fix).toEqual([{ start: 51, end: 76, text: '' }]);
+    expect(applyFix(text, diagnostic!)).toBe(VALID_RECIPE);
   });
 
   it('says that yaml/syntax cannot be suppressed', async () => {
@@ -41,7 +47,10 @@ describe('fim-lint/unused-disable', () => {
   });
 
   it('reports an unused disable … enable range, and never a ShellCheck code', async () => {
-    const text = recipe('#!/SBUILD', '# fim-lint-disable sbuild/shebang', 'pkg: a', '# fim-lint-enable sbuild/shebang', 'x_exec:', '  run: |', '    ls $x # fim-lint-disable-line shell/SC2086');
-    expect((await lint(text, enabled)).map((d) => `${d.ruleId}@${d.line}:${d.column}`)).toEqual(['fim-lint/unused-disable@2:1']);
+    // The last field of VALID_RECIPE is x_exec.run: the added last line is a line of its script.
+    const text =
+      VALID_RECIPE.replace('pkg: "hello"\n', recipe('# fim-lint-disable sbuild/shebang', 'pkg: "hello"', '# fim-lint-enable sbuild/shebang')) +
+      recipe('    ls $x # fim-lint-disable-line shell/SC2086');
+    expect((await lint(text, enabled)).map((d) => `${d.ruleId}@${d.line}:${d.column}`)).toEqual(['fim-lint/unused-disable@3:1']);
   });
 });

@@ -1,0 +1,73 @@
+import { defineRule, type RuleContext } from '../../core/rule.js';
+import { approximateNote, embeddedScripts, type EmbeddedScript } from '../../recipe/scripts.js';
+import { CHECKED_SHELLS, scriptDialect } from '../../shell/dialect.js';
+import { findingFix, findingSpan, ScriptPositions } from '../../shellcheck/positions.js';
+import type { ShellCheckComment } from '../../shellcheck/runner.js';
+import { shellcheckService } from '../../shellcheck/service.js';
+import { describe } from '../../core/lint.js';
+
+export default defineRule({
+  id: 'shell/shellcheck',
+  description: 'ShellCheck findings in x_exec.run and x_exec.pkgver, at their position in the recipe',
+  severity: 'warning',
+  fixable: true,
+  async check(context) {
+    const settings = context.settings.shellcheck;
+    if (!settings.enabled) return;
+    const scripts = embeddedScripts(context.recipe);
+    if (scripts.length === 0) return;
+    const dialect = scriptDialect(scripts[0]!.shell);
+    if (!dialect.checked) {
+      for (const script of scripts) {
+        context.report({
+          message: `x_exec.${script.field} is not checked by ShellCheck: x_exec.shell is '${dialect.shell}', and ShellCheck supports ${CHECKED_SHELLS.join(', ')}`,
+          at: context.recipe.keySpan(['x_exec', script.field]),
+          severity: 'info',
+        });
+      }
+      return;
+    }
+    const service = shellcheckService(settings);
+    const excluded = new Set(settings.exclude.map((code) => code.toUpperCase().replace(/^(?:SC)?/, 'SC')));
+    await Promise.all(
+      scripts.map(async (script) => {
+        let comments;
+        try {
+          comments = await service.check(script.text, dialect.shell);
+        } catch (error) {
+          context.notice(`ShellCheck failed, so some scripts were not checked: ${describe(error)}`);
+          return;
+        }
+        if (comments === undefined) {
+          context.notice(
+            `ShellCheck was not found ('${settings.path}' cannot be run), so the shell/SC* checks were skipped: install it (e.g. apt-get install shellcheck), pass --shellcheck <path>, or turn it off with --no-shellcheck`,
+          );
+          return;
+        }
+        reportFindings(context, script, comments, excluded);
+      }),
+    );
+  },
+});
+
+function reportFindings(
+  { report, settings }: RuleContext,
+  script: EmbeddedScript,
+  comments: ShellCheckComment[],
+  excluded: Set<string>,
+): void {
+  const positions = new ScriptPositions(script.text);
+  for (const comment of comments) {
+    const code = `SC${comment.code}`;
+    const severity = settings.shellcheck.severity[comment.level];
+    if (excluded.has(code) || severity === undefined || severity === 'off') continue;
+    report({
+      ruleId: `shell/${code}`,
+      severity,
+      message: `${comment.message}${approximateNote(script)}`,
+      at: findingSpan(script, positions, comment),
+      fix: findingFix(script, positions, comment),
+      url: `https://www.shellcheck.net/wiki/${code}`,
+    });
+  }
+}
