@@ -2,7 +2,7 @@ import { defineRule } from '../../core/rule.js';
 
 /** Reported by the suppression engine (`src/core/suppressions.ts`) once every other rule has run. */
 export default defineRule({
-  id: 'fim-lint/disable-reason',
+  id: 'sbuild/disable-reason',
   description: "A fim-lint-disable comment must give its reason after ' -- ' (opt-in)",
   severity: 'error',
   optIn: true,
