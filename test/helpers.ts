@@ -81,8 +81,8 @@ export const VALID_RECIPE = recipe(
 export const corpusRoot = fileURLToPath(new URL('../../shared/corpus/soarpkgs-2025-11/', import.meta.url));
 export const hasCorpus = existsSync(corpusRoot);
 
-/** Every recipe file of the corpus: everything but its LICENSE. */
-export function corpusFiles(): string[] {
+/** Every recipe file of the corpus (or of a copy of it): everything but its LICENSE. */
+export function corpusFiles(root = corpusRoot): string[] {
   const files: string[] = [];
   const walk = (directory: string) => {
     for (const entry of readdirSync(directory, { withFileTypes: true })) {
@@ -91,7 +91,7 @@ export function corpusFiles(): string[] {
       else if (entry.name !== 'LICENSE') files.push(path);
     }
   };
-  walk(corpusRoot);
+  walk(root);
   return files.sort();
 }
 

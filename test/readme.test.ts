@@ -8,7 +8,7 @@ const END = '<!-- /rules-table -->';
 
 /** The README's rules table, made from the rule registry so that it cannot drift. */
 async function rulesTable(): Promise<string> {
-  const namespaceOrder = ['yaml', 'sbuild', 'flatimage', 'shell', 'fim-lint'];
+  const namespaceOrder = ['yaml', 'sbuild', 'flatimage', 'shell'];
   const rules = (await loadRules()).slice().sort((a, b) => {
     const [na, nb] = [a.id.split('/')[0]!, b.id.split('/')[0]!];
     return namespaceOrder.indexOf(na) - namespaceOrder.indexOf(nb) || a.id.localeCompare(b.id);

@@ -4,7 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Rule } from './rule.js';
 
 const rulesDirectory = join(dirname(fileURLToPath(import.meta.url)), '..', 'rules');
-const NAMESPACES = ['yaml', 'sbuild', 'flatimage', 'shell', 'fim-lint'] as const;
+const NAMESPACES = ['yaml', 'sbuild', 'flatimage', 'shell'] as const;
 
 let loaded: Promise<Rule[]> | undefined;
 

@@ -42,7 +42,7 @@ export interface ProjectContext<T> {
 }
 
 export interface Rule<T = unknown> {
-  /** Namespaced id: `yaml/…`, `sbuild/…`, `flatimage/…`, `shell/…`, or `fim-lint/…` for the linter's own comments. */
+  /** Namespaced id: `yaml/…`, `sbuild/…`, `flatimage/…` or `shell/…`. */
   id: string;
   /** One line, shown by `--list-rules` and in SARIF. */
   description: string;

@@ -4,8 +4,8 @@ import { isRuleEnabled, ruleSetting, type Config } from './config.js';
 import type { Diagnostic, Edit } from './diagnostic.js';
 import { docsUrl, type Rule } from './rule.js';
 
-export const UNUSED_DISABLE = 'fim-lint/unused-disable';
-export const DISABLE_REASON = 'fim-lint/disable-reason';
+export const UNUSED_DISABLE = 'sbuild/unused-disable-directive';
+export const DISABLE_REASON = 'sbuild/disable-directive-reason';
 
 /** Problems no comment may hide: a file that is not YAML or not text is not a recipe at all. */
 const UNSUPPRESSIBLE = new Set(['yaml/syntax', 'yaml/encoding']);

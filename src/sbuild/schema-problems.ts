@@ -4,7 +4,7 @@ import type { Edit } from '../core/diagnostic.js';
 import type { PathSegment, Recipe, Span } from '../recipe/recipe.js';
 import { acceptedTypes, fieldName, jsonType, knownKeys, matching, schemaAt, summary, type JsonType, type Schema } from './schema.js';
 import { ownerSpan, valueSpan } from './locate.js';
-import { didYouMean, nearMisses } from './near-miss.js';
+import { didYouMean, nearMisses } from '../text/near-miss.js';
 import { unknownKeys } from './unknown-keys.js';
 import { schemaErrors } from './validator.js';
 

@@ -1,5 +1,5 @@
 import type { PathSegment, Recipe } from '../recipe/recipe.js';
-import { nearMisses } from './near-miss.js';
+import { nearMisses } from '../text/near-miss.js';
 import { isClosed, jsonType, knownKeys, walkWithSchema } from './schema.js';
 
 export interface UnknownKey {

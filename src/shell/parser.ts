@@ -7,8 +7,8 @@ let parserPromise: Promise<Parser> | undefined;
 /** The bash parser, loaded once on first use (recipes without scripts never pay for it). */
 function bashParser(): Promise<Parser> {
   parserPromise ??= (async () => {
-    // V8 otherwise recompiles the grammar's WebAssembly with its optimising compiler: about 0.45 s of CPU time in
-    // every process and worker that parses a script, more than the faster code ever wins back on recipe scripts.
+    // V8 tiers hot WebAssembly functions up to TurboFan in the background, and the process then waits up to half a
+    // second at exit for those jobs. The baseline compiler parses recipe scripts as fast, so tier-up is turned off.
     setFlagsFromString('--liftoff-only');
     await Parser.init();
     const wasm = createRequire(import.meta.url).resolve('tree-sitter-bash/tree-sitter-bash.wasm');

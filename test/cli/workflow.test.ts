@@ -118,9 +118,9 @@ describe('configuration on the command line', () => {
 
   it('--print-config shows the configuration file and every rule as it applies to a file', () => {
     const root = project({ '.fim-lint.yaml': 'rules:\n  sbuild/shebang: off\nflatimage:\n  extraBaseImages: [custom]\n' });
-    const printed = JSON.parse(run(['--print-config', 'a/r.yaml', '--rule', 'fim-lint/disable-reason=warn'], root).stdout);
+    const printed = JSON.parse(run(['--print-config', 'a/r.yaml', '--rule', 'sbuild/disable-directive-reason=warn'], root).stdout);
     expect(printed.configFile).toBe(join(root, '.fim-lint.yaml'));
-    expect(printed.rules).toMatchObject({ 'sbuild/shebang': 'off', 'yaml/duplicate-key': 'error', 'fim-lint/disable-reason': 'warning', 'fim-lint/unused-disable': 'off' });
+    expect(printed.rules).toMatchObject({ 'sbuild/shebang': 'off', 'yaml/duplicate-key': 'error', 'sbuild/disable-directive-reason': 'warning', 'sbuild/unused-disable-directive': 'off' });
     expect(printed.settings.flatimage.extraBaseImages).toEqual(['custom']);
   });
 
@@ -128,7 +128,7 @@ describe('configuration on the command line', () => {
     const { code, stdout } = run(['--list-rules'], tmpdir());
     expect(code).toBe(0);
     expect(stdout).toMatch(/^yaml\/duplicate-key +error +A key may appear only once in a mapping  https:\/\/github\.com\/fim-lint\/fim-lint\/blob\/main\/docs\/rules\/yaml\/duplicate-key\.md$/m);
-    expect(stdout).toMatch(/^fim-lint\/unused-disable +off +fixable /m);
+    expect(stdout).toMatch(/^sbuild\/unused-disable-directive +off +fixable /m);
   });
 });
 
@@ -138,7 +138,7 @@ describe('suppressions on the command line', () => {
     expect(run(['r.yaml'], root).code).toBe(0);
     const { code, stdout } = run(['--report-unused-disable-directives', '--format', 'gcc', 'r.yaml'], root);
     expect(code).toBe(1);
-    expect(stdout).toBe("r.yaml:3:1: error: Unused fim-lint-disable-next-line comment: no 'yaml/duplicate-key' problem was reported where it applies; remove it or correct the rule id [fim-lint/unused-disable]\n");
+    expect(stdout).toBe("r.yaml:3:1: error: Unused fim-lint-disable-next-line comment: no 'yaml/duplicate-key' problem was reported where it applies; remove it or correct the rule id [sbuild/unused-disable-directive]\n");
   });
 });
 

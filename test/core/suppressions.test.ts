@@ -86,6 +86,6 @@ describe('inline suppressions', () => {
 
   it('also applies to problems of other rules reported on the same line as a script directive', async () => {
     const text = inRun('    rm -rf build # fim-lint-disable-line', '    ls');
-    expect(await lintWithScripts(text, { 'fim-lint/unused-disable': 'error' })).toEqual([]);
+    expect(await lintWithScripts(text, { 'sbuild/unused-disable-directive': 'error' })).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -6,20 +6,7 @@ import { defaultConfig } from '../../src/core/config.js';
 import type { Diagnostic } from '../../src/core/diagnostic.js';
 import { lintPaths } from '../../src/core/run.js';
 import { FileFixer } from '../../src/fix/fix-files.js';
-import { corpusRoot, hasCorpus } from '../helpers.js';
-
-function filesUnder(directory: string): string[] {
-  const files: string[] = [];
-  const walk = (folder: string) => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name !== 'LICENSE') files.push(path);
-    }
-  };
-  walk(directory);
-  return files.sort();
-}
+import { corpusFiles, corpusRoot, hasCorpus } from '../helpers.js';
 
 /** `#` that start a comment: at the start of a line or after white space (a rough count that a lost comment lowers). */
 const commentCount = (text: string) => (text.match(/(^|\s)#/gm) ?? []).length;
@@ -68,7 +55,7 @@ describe.skipIf(!hasCorpus)('--fix on a copy of the corpus', () => {
 
   it('changes only what it reports, never adds a diagnostic or loses a comment, and a second run changes nothing', async () => {
     cpSync(corpusRoot, copy, { recursive: true });
-    const files = filesUnder(copy);
+    const files = corpusFiles(copy);
     const before = await lintPaths(files, { config: defaultConfig(), keepSource: true });
     const fixer = new FileFixer('write');
     const fixed = await lintPaths(files, { config: defaultConfig(), afterLint: fixer.afterLint });

@@ -1,25 +1,11 @@
-import { readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/core/config.js';
 import { lintText } from '../../src/core/lint.js';
 import { loadRules } from '../../src/core/registry.js';
 import { lintPaths } from '../../src/core/run.js';
 import { buildValidated } from '../../src/validated/validated.js';
-import { corpusRoot, hasCorpus } from '../helpers.js';
-
-function corpusFiles(): string[] {
-  const files: string[] = [];
-  const walk = (folder: string) => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name !== 'LICENSE') files.push(path);
-    }
-  };
-  walk(corpusRoot);
-  return files.sort();
-}
+import { corpusFiles, corpusRoot, hasCorpus } from '../helpers.js';
 
 const commentLines = (text: string) => text.split('\n').filter((line) => line.trimStart().startsWith('#')).length;
 

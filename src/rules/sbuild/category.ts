@@ -2,7 +2,7 @@ import { defineRule } from '../../core/rule.js';
 import { fieldData } from '../../sbuild/data.js';
 import { replaceScalarText } from '../../sbuild/edit.js';
 import { stringItems } from '../../sbuild/lists.js';
-import { didYouMean, nearMisses } from '../../sbuild/near-miss.js';
+import { didYouMean, nearMisses } from '../../text/near-miss.js';
 
 interface CategoryList {
   main: string[];

@@ -1,7 +1,7 @@
 import { defineRule } from '../../core/rule.js';
 import { replaceScalarText } from '../../sbuild/edit.js';
 import { stringItems } from '../../sbuild/lists.js';
-import { didYouMean, nearMisses } from '../../sbuild/near-miss.js';
+import { didYouMean, nearMisses } from '../../text/near-miss.js';
 import { alternatives, annotation, fieldName, schemaAt } from '../../sbuild/schema.js';
 import type { Recipe } from '../../recipe/recipe.js';
 

@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/rule.js';
 import { replaceScalarText } from '../../sbuild/edit.js';
-import { didYouMean } from '../../sbuild/near-miss.js';
+import { didYouMean } from '../../text/near-miss.js';
 import { fieldName } from '../../sbuild/schema.js';
 import { unknownKeys } from '../../sbuild/unknown-keys.js';
 

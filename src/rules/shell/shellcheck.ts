@@ -51,7 +51,7 @@ export default defineRule({
 });
 
 function reportFindings(
-  { report, settings }: RuleContext,
+  { report, settings, options }: RuleContext,
   script: EmbeddedScript,
   comments: ShellCheckComment[],
   excluded: Set<string>,
@@ -66,7 +66,8 @@ function reportFindings(
       severity,
       message: `${comment.message}${approximateNote(script)}`,
       at: findingSpan(script, positions, comment),
-      fix: findingFix(script, positions, comment),
+      // ShellCheck's fixes change what the script does (`cd dir || exit`), so --fix applies them only on request.
+      fix: options.fixes === true ? findingFix(script, positions, comment) : undefined,
       url: `https://www.shellcheck.net/wiki/${code}`,
     });
   }

@@ -92,10 +92,17 @@ describe.skipIf(!hasShellcheck)('shell/shellcheck with ShellCheck installed', ()
     expect(finding?.url).toBe('https://www.shellcheck.net/wiki/SC2154');
   });
 
-  it("turns ShellCheck's one-line fixes in literal blocks into edits of the recipe", async () => {
+  it("turns ShellCheck's one-line fixes in literal blocks into edits of the recipe when the fixes option is on", async () => {
     const text = script('bash', '  run: |', '    cd "$SBUILD_OUTDIR"', '    echo $PKG # done');
-    const diagnostics = await lint(text, { only: 'shell', config: withShellcheck() });
+    const config = withShellcheck(() => {}, { 'shell/shellcheck': ['warning', { fixes: true }] });
+    const diagnostics = await lint(text, { only: 'shell', config });
     expect(applyFixes(text, diagnostics)).toBe(script('bash', '  run: |', '    cd "$SBUILD_OUTDIR" || exit', '    echo "$PKG" # done'));
+  });
+
+  it('offers no fix by default: ShellCheck fixes change what the script does', async () => {
+    const text = script('bash', '  run: |', '    cd "$SBUILD_OUTDIR"');
+    const diagnostics = await lint(text, { only: 'shell', config: withShellcheck() });
+    expect(diagnostics.map((d) => [d.ruleId, d.fix])).toEqual([['shell/SC2164', undefined]]);
   });
 
   it('finds nothing in a clean recipe', async () => {

@@ -2,11 +2,10 @@ import { defineRule } from '../../core/rule.js';
 
 /** Reported by the suppression engine (`src/core/suppressions.ts`) once every other rule has run. */
 export default defineRule({
-  id: 'fim-lint/unused-disable',
-  description: 'A fim-lint-disable comment must suppress a problem (opt-in: --report-unused-disable-directives)',
+  id: 'sbuild/disable-directive-reason',
+  description: "A fim-lint-disable comment must give its reason after ' -- ' (opt-in)",
   severity: 'error',
   optIn: true,
-  fixable: true,
   runsOnBrokenYaml: true,
   check() {},
 });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { compact, lint, recipe, VALID_RECIPE } from '../../helpers.js';
-import { applyFix } from '../sbuild/apply-fix.js';
+import { applyFix } from './apply-fix.js';
 
-const enabled = { config: { rules: { 'fim-lint/unused-disable': 'error' as const } } };
+const enabled = { config: { rules: { 'sbuild/unused-disable-directive': 'error' as const } } };
 
-describe('fim-lint/unused-disable', () => {
+describe('sbuild/unused-disable-directive', () => {
   it('is off unless enabled', async () => {
     const text = VALID_RECIPE.replace('pkg: "hello"\n', recipe('# fim-lint-disable-next-line yaml/duplicate-key', 'pkg: "hello"'));
     expect(await lint(text)).toEqual([]);
@@ -14,7 +14,7 @@ describe('fim-lint/unused-disable', () => {
     const text = VALID_RECIPE.replace('pkg: "hello"\n', recipe('# fim-lint-disable-next-line yaml/duplicate-key -- old', 'pkg: "hello"'));
     const diagnostics = await lint(text, enabled);
     expect(diagnostics.map(compact)).toEqual([
-      "fim-lint/unused-disable error 3:1-3:55 Unused fim-lint-disable-next-line comment: no 'yaml/duplicate-key' problem was reported where it applies; remove it or correct the rule id",
+      "sbuild/unused-disable-directive error 3:1-3:55 Unused fim-lint-disable-next-line comment: no 'yaml/duplicate-key' problem was reported where it applies; remove it or correct the rule id",
     ]);
     expect(diagnostics[0]!.fix).toEqual([{ start: 39, end: 94, text: '' }]);
     expect(applyFix(text, diagnostics[0]!)).toBe(VALID_RECIPE);
@@ -24,7 +24,7 @@ describe('fim-lint/unused-disable', () => {
     const text = VALID_RECIPE.replace('pkg: "hello"\n', recipe('pkg: "hello"', 'pkg: b  # fim-lint-disable-line yaml/duplicate-key, sbuild/no-such-rule'));
     const diagnostics = await lint(text, enabled);
     expect(diagnostics.map(compact)).toEqual([
-      "fim-lint/unused-disable error 4:9-4:72 Unused fim-lint-disable-line comment: no 'sbuild/no-such-rule' problem was reported where it applies; remove it or correct the rule id",
+      "sbuild/unused-disable-directive error 4:9-4:72 Unused fim-lint-disable-line comment: no 'sbuild/no-such-rule' problem was reported where it applies; remove it or correct the rule id",
     ]);
     expect(diagnostics[0]!.fix).toBeUndefined();
   });
@@ -40,7 +40,7 @@ describe('fim-lint/unused-disable', () => {
   });
 
   it('says that yaml/syntax cannot be suppressed', async () => {
-    const diagnostics = await lint(recipe('#!/SBUILD', 'pkg: [a # fim-lint-disable-line yaml/syntax'), { ...enabled, only: 'fim-lint' });
+    const diagnostics = await lint(recipe('#!/SBUILD', 'pkg: [a # fim-lint-disable-line yaml/syntax'), { ...enabled, only: 'sbuild/unused-disable-directive' });
     expect(diagnostics.map((d) => d.message)).toEqual([
       "Unused fim-lint-disable-line comment: 'yaml/syntax' (which cannot be suppressed: fix the file instead) was reported where it applies; remove it or correct the rule id",
     ]);
@@ -51,6 +51,6 @@ describe('fim-lint/unused-disable', () => {
     const text =
       VALID_RECIPE.replace('pkg: "hello"\n', recipe('# fim-lint-disable sbuild/shebang', 'pkg: "hello"', '# fim-lint-enable sbuild/shebang')) +
       recipe('    ls $x # fim-lint-disable-line shell/SC2086');
-    expect((await lint(text, enabled)).map((d) => `${d.ruleId}@${d.line}:${d.column}`)).toEqual(['fim-lint/unused-disable@3:1']);
+    expect((await lint(text, enabled)).map((d) => `${d.ruleId}@${d.line}:${d.column}`)).toEqual(['sbuild/unused-disable-directive@3:1']);
   });
 });
