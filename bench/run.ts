@@ -78,10 +78,10 @@ function benchCorpus(files: string[], scratch: string): void {
 /** Where worker threads start to pay: the main thread against the pool on the first N corpus files. */
 function benchThreshold(files: string[]): void {
   console.log(`\nWorker threads against one thread, by number of files (the pool starts at ${POOL_THRESHOLD} files)`);
-  for (const count of [16, 32, 48, 64, 128, 256]) {
+  for (const count of [64, 256, 512, 1024]) {
     const some = files.slice(0, count);
-    const single = measure(node, fimLint('--concurrency', 'off', ...some), 7);
-    const pool = measure(node, fimLint('--concurrency', String(availableParallelism()), ...some), 7);
+    const single = measure(node, fimLint('--concurrency', 'off', ...some), 5);
+    const pool = measure(node, fimLint('--concurrency', String(availableParallelism()), ...some), 5);
     line(`${count} files`, `one thread ${single.seconds.toFixed(3)} s, workers ${pool.seconds.toFixed(3)} s (${ratio(pool, single)}x)`);
   }
 }

@@ -14,8 +14,11 @@ export type { LintedFile } from './target.js';
 /** How many files may be between reading and reporting at once. */
 const FILES_IN_FLIGHT = 32;
 
-/** From this many files on, `concurrency: 'auto'` lints on worker threads (measured: `npm run bench`). */
-export const POOL_THRESHOLD = 48;
+/**
+ * From this many files on, `concurrency: 'auto'` lints on worker threads. Each worker loads the rules, compiles the
+ * schema and warms up its own JIT: on 2 cores the workers were still slower at 256 files (`npm run bench`).
+ */
+export const POOL_THRESHOLD = 512;
 
 /** A file's configuration; an ignored file is not linted. */
 export interface FileConfig {

@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { POOL_THRESHOLD } from '../../src/core/run.js';
 import { GOOD_RECIPE, goodRecipe, idsByFile, jsonResults, runCli, tempTree } from './cli.js';
 
 const SCRIPT_LINE = '    echo "building the package, step by step, with a long line of shell"\n';
@@ -62,13 +63,13 @@ describe('large and slow recipes', () => {
 
   it('enforces the time limit on the workers of a large run too (auto concurrency)', () => {
     const files: Record<string, string> = { 'slow.yaml': manyAliases(30_000) };
-    for (let index = 0; index < 60; index++) files[`r${String(index).padStart(2, '0')}.yaml`] = goodRecipe(`r${index}`);
+    for (let index = 0; index < POOL_THRESHOLD; index++) files[`r${String(index).padStart(4, '0')}.yaml`] = goodRecipe(`r${index}`);
     const tree = tempTree(files);
     try {
       const run = runCli(['--format', 'json', '--no-shellcheck', '--timeout', '5', tree]);
       expect(run.signal).toBeNull();
       const ids = idsByFile(run);
-      expect(Object.keys(ids)).toHaveLength(61);
+      expect(Object.keys(ids)).toHaveLength(POOL_THRESHOLD + 1);
       expect(ids[join(tree, 'slow.yaml')]).toEqual(['engine/timeout']);
       expect(Object.values(ids).flat()).toEqual(['engine/timeout']);
     } finally {
