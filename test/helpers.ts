@@ -2,9 +2,9 @@ import { lintText, lintBytes, type LintOutcome } from '../src/core/lint.js';
 import { loadRules } from '../src/core/registry.js';
 import { defaultConfig, type Config } from '../src/core/config.js';
 import type { Diagnostic } from '../src/core/diagnostic.js';
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { corpusFiles as listCorpusFiles } from '../bench/synthetic.js';
 
 /** `ruleId line:column-endLine:endColumn message` lines: compact and exact, for assertions. */
 export type Compact = string;
@@ -83,15 +83,6 @@ export const hasCorpus = existsSync(corpusRoot);
 
 /** Every recipe file of the corpus (or of a copy of it): everything but its LICENSE. */
 export function corpusFiles(root = corpusRoot): string[] {
-  const files: string[] = [];
-  const walk = (directory: string) => {
-    for (const entry of readdirSync(directory, { withFileTypes: true })) {
-      const path = join(directory, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name !== 'LICENSE') files.push(path);
-    }
-  };
-  walk(root);
-  return files.sort();
+  return listCorpusFiles(root);
 }
 
