@@ -29,7 +29,7 @@ function toEslintResult(result: FileResult, cwd: string) {
   };
 }
 
-/** ESLint carries one `{range, text}`; several edits are merged into one covering range only when they are adjacent. */
+/** ESLint carries one `{range, text}`: a fix made of several edits is counted as fixable but not written out. */
 function toEslintFix(diagnostic: Diagnostic): { range: [number, number]; text: string } | undefined {
   const edits = diagnostic.fix ?? [];
   if (edits.length !== 1) return undefined;

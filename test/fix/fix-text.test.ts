@@ -10,6 +10,17 @@ import { recipe } from '../helpers.js';
 import { lintWithFixtures } from './fixture-rules.js';
 import { generatedRecipe, type GeneratedRecipe } from './recipe-generator.js';
 
+/** Every rule that offers a fix in these tests: the fixture rules and sbuild/shebang. */
+const FIXABLE_RULE_IDS = [
+  'fixture/disabled-string',
+  'fixture/duplicate-items',
+  'fixture/lowercase',
+  'fixture/near-miss-key',
+  'fixture/pkg-type-case',
+  'fixture/quote-implicit',
+  'sbuild/shebang',
+];
+
 async function registryLint(): Promise<Relint> {
   const rules = await loadRules();
   return (text) => lintText('recipe.yaml', text, { config: defaultConfig(), rules });
@@ -45,15 +56,7 @@ describe('fixText', () => {
       recipe('#!/SBUILD ver @v1.0.0', '_disabled: false # was a string', "pkg_type: 'flatimage'", 'pkgver: "1.10"', 'x_exec:', '  # the hosts', '  arch:', "    - 'x86_64'"),
     );
     expect(result.passes).toBe(2);
-    expect(result.fixed.map((d) => d.ruleId).sort()).toEqual([
-      'fixture/disabled-string',
-      'fixture/duplicate-items',
-      'fixture/lowercase',
-      'fixture/near-miss-key',
-      'fixture/pkg-type-case',
-      'fixture/quote-implicit',
-      'sbuild/shebang',
-    ]);
+    expect(result.fixed.map((d) => d.ruleId).sort()).toEqual(FIXABLE_RULE_IDS);
   });
 
   it('never touches a file with YAML syntax errors', async () => {
@@ -165,14 +168,6 @@ describe('fix properties on generated recipes', () => {
       const outcome: LintOutcome = await lintWithFixtures(generated.text);
       for (const d of outcome.result.diagnostics) if (d.fix) ids.add(d.ruleId);
     }
-    expect([...ids].sort()).toEqual([
-      'fixture/disabled-string',
-      'fixture/duplicate-items',
-      'fixture/lowercase',
-      'fixture/near-miss-key',
-      'fixture/pkg-type-case',
-      'fixture/quote-implicit',
-      'sbuild/shebang',
-    ]);
+    expect([...ids].sort()).toEqual(FIXABLE_RULE_IDS);
   });
 });
