@@ -60,9 +60,12 @@ function benchCorpus(files: string[], scratch: string): void {
   writeFileSync(list, files.join('\n'));
   console.log(`\nCorpus: ${files.length} files, named on the command line`);
   const lint = measure(node, fimLint(...files), RUNS);
+  const withoutShell = measure(node, fimLint(...shellRulesOff(), ...files), RUNS);
   const single = measure(node, fimLint('--concurrency', 'off', ...files), RUNS);
   const parse = measure(node, [parseOnly, `@${list}`], RUNS);
   line('fim-lint (worker threads)', `${show(lint)}, ${(files.length / lint.seconds).toFixed(0)} files/s`);
+  line('fim-lint, no rule that parses shell', show(withoutShell));
+  line('shell parsing adds (goal <= 50%)', `${((lint.seconds / withoutShell.seconds - 1) * 100).toFixed(0)}%`);
   line('fim-lint --concurrency off (one thread)', show(single));
   line('bare yaml parse, one thread', show(parse));
   line('fim-lint / bare parse (goal <= 1.0)', ratio(lint, parse));
@@ -73,6 +76,13 @@ function benchCorpus(files: string[], scratch: string): void {
   } else {
     line('yamllint', 'not installed (apt-get install yamllint): skipped');
   }
+}
+
+/** `--rule <id>=off` for every rule that parses the embedded scripts: the shell rules and the FlatImage rules. */
+function shellRulesOff(): string[] {
+  const listing = spawnSync(node, [bin, '--list-rules'], { encoding: 'utf8' }).stdout;
+  const ids = listing.split('\n').map((row) => row.split(/\s+/)[0] ?? '').filter((id) => /^(shell|flatimage)\//.test(id));
+  return ids.flatMap((id) => ['--rule', `${id}=off`]);
 }
 
 /** Where worker threads start to pay: the main thread against the pool on the first N corpus files. */

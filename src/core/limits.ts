@@ -10,6 +10,12 @@ export const DEFAULT_TIME_LIMIT_SECONDS = 30;
 /** A worker's heap cap: a file that needs more is stopped with `engine/crash` instead of exhausting the machine. */
 export const WORKER_HEAP_MB = 2048;
 
+/**
+ * A worker's young generation. V8 sizes it from the heap cap (48 MB for 2048 MB), and a worker fills it between
+ * collections: on the corpus, 16 MB took 40 MB off each worker's peak at the same CPU time.
+ */
+export const WORKER_YOUNG_GENERATION_MB = 16;
+
 /** The result of a file whose lint was stopped: one error at the top of the file. */
 export function engineFailure(path: string, ruleId: EngineId, message: string): FileResult {
   return {

@@ -118,17 +118,31 @@ function addMessage(file: VFile, recipe: Recipe, rule: Rule, problem: Problem, c
   const span = locationSpan(problem.at, recipe.documentSpan());
   const start = recipe.position(span.start);
   const end = recipe.position(Math.max(span.end, span.start));
-  const message = file.message(problem.message, {
-    place: { start: { ...start, offset: span.start }, end: { ...end, offset: span.end } },
-    ruleId,
-    source: 'fim-lint',
-  }) as RuleMessage;
+  const message = withoutStackTrace(
+    () =>
+      file.message(problem.message, {
+        place: { start: { ...start, offset: span.start }, end: { ...end, offset: span.end } },
+        ruleId,
+        source: 'fim-lint',
+      }) as RuleMessage,
+  );
   message.fatal = severity === 'error' ? true : severity === 'warning' ? false : undefined;
   message.severity = severity;
   message.url = problem.url ?? docsUrl(rule.id);
   message.start = span.start;
   message.end = span.end;
   if (problem.fix) message.fix = Array.isArray(problem.fix) ? problem.fix : [problem.fix];
+}
+
+/** A vfile message is an `Error`: capturing a stack trace for each costs more than the rest of the message. */
+function withoutStackTrace<T>(make: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return make();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
 }
 
 function toDiagnostic(message: RuleMessage): Diagnostic {

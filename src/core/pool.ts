@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Target } from '../files/discover.js';
 import type { Config } from './config.js';
-import { ENGINE_IDS, engineFailure, WORKER_HEAP_MB, type EngineId } from './limits.js';
+import { ENGINE_IDS, engineFailure, WORKER_HEAP_MB, WORKER_YOUNG_GENERATION_MB, type EngineId } from './limits.js';
 import { projectRoot } from './paths.js';
 import type { TargetOutcome } from './target.js';
 
@@ -25,7 +25,12 @@ export interface TaskRequest {
   config?: Config;
 }
 
-export type TaskReply = { type: 'ready' } | { type: 'done'; id: number; outcome: TargetOutcome };
+export interface FinishedTask {
+  id: number;
+  outcome: TargetOutcome;
+}
+
+export type TaskReply = { type: 'ready' } | { type: 'done'; finished: FinishedTask[] };
 
 export interface PoolOptions {
   size: number;
@@ -109,7 +114,7 @@ export class LintPool {
   #spawn(): Slot {
     const worker = new Worker(this.#script, {
       workerData: this.#options.setup,
-      resourceLimits: { maxOldGenerationSizeMb: this.#options.heapMb ?? WORKER_HEAP_MB },
+      resourceLimits: { maxOldGenerationSizeMb: this.#options.heapMb ?? WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
     });
     const slot: Slot = { worker, ready: false, inFlight: new Map(), configs: new Set(), watchdog: undefined, stopped: false, lastError: undefined };
     worker.on('message', (reply: TaskReply) => this.#onReply(slot, reply));
@@ -127,9 +132,10 @@ export class LintPool {
     if (reply.type === 'ready') {
       slot.ready = true;
     } else {
-      const task = slot.inFlight.get(reply.id);
-      slot.inFlight.delete(reply.id);
-      task?.resolve(reply.outcome);
+      for (const { id, outcome } of reply.finished) {
+        slot.inFlight.get(id)?.resolve(outcome);
+        slot.inFlight.delete(id);
+      }
     }
     this.#armWatchdog(slot);
     this.#dispatch();

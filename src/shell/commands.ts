@@ -254,6 +254,7 @@ class Collector {
     while (this.#pending.length > 0) {
       const inner = this.#pending.shift()!;
       const tree = await parseShell(inner.text);
+      if (!tree) continue;
       try {
         this.walk(tree.rootNode, inner.state, inner.map);
       } finally {

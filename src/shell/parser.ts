@@ -2,28 +2,47 @@ import { createRequire } from 'node:module';
 import { setFlagsFromString } from 'node:v8';
 import { Language, Parser, type Tree } from 'web-tree-sitter';
 
-let parserPromise: Promise<Parser> | undefined;
+/** A script that takes longer than this to parse is given up; real recipe scripts take a fraction of a millisecond. */
+export const SCRIPT_PARSE_LIMIT_MS = 10_000;
 
-/** The bash parser, loaded once on first use (recipes without scripts never pay for it). */
-function bashParser(): Promise<Parser> {
-  parserPromise ??= (async () => {
-    // V8 tiers hot WebAssembly functions up to TurboFan in the background, and the process then waits up to half a
-    // second at exit for those jobs. The baseline compiler parses recipe scripts as fast, so tier-up is turned off.
+/** Parses one script; undefined when parsing took longer than the time limit and was given up. */
+export type ShellParse = (script: string) => Tree | undefined;
+
+let language: Promise<Language> | undefined;
+
+/** The bash grammar, loaded once on first use (recipes without scripts never pay for it). */
+function bashLanguage(): Promise<Language> {
+  language ??= (async () => {
+    // V8 tiers hot WebAssembly functions up to TurboFan in the background: that compile costs more CPU than it saves
+    // on a corpus of recipes, and the process waits for it at exit. The baseline compiler alone is used.
     setFlagsFromString('--liftoff-only');
     await Parser.init();
-    const wasm = createRequire(import.meta.url).resolve('tree-sitter-bash/tree-sitter-bash.wasm');
-    const language = await Language.load(wasm);
-    const parser = new Parser();
-    parser.setLanguage(language);
-    return parser;
+    return Language.load(createRequire(import.meta.url).resolve('tree-sitter-bash/tree-sitter-bash.wasm'));
   })();
-  return parserPromise;
+  return language;
 }
 
-/** Parses a shell script into a tree-sitter syntax tree; nothing in it is ever executed. */
-export async function parseShell(script: string): Promise<Tree> {
-  const parser = await bashParser();
-  const tree = parser.parse(script);
-  if (!tree) throw new Error('the shell parser returned no tree');
-  return tree;
+/** A bash parser that gives up a script after `timeLimitMs`, so that no script can stall a run. */
+export async function loadShellParser(timeLimitMs: number): Promise<ShellParse> {
+  const bash = await bashLanguage();
+  const parser = new Parser();
+  parser.setLanguage(bash);
+  return (script) => {
+    const deadline = performance.now() + timeLimitMs;
+    const tree = parser.parse(script, null, { progressCallback: () => performance.now() > deadline });
+    if (tree) return tree;
+    parser.reset();
+    return undefined;
+  };
+}
+
+let shared: Promise<ShellParse> | undefined;
+
+/**
+ * Parses a shell script into a tree-sitter syntax tree; nothing in it is ever executed. Undefined when the script took
+ * longer than `SCRIPT_PARSE_LIMIT_MS` to parse.
+ */
+export async function parseShell(script: string): Promise<Tree | undefined> {
+  shared ??= loadShellParser(SCRIPT_PARSE_LIMIT_MS);
+  return (await shared)(script);
 }

@@ -1,5 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { compact, lint, recipe, VALID_RECIPE } from '../../helpers.js';
+
+/** A script with `too-slow-to-parse` in it is given up as a pathological script would be (vi.mock is hoisted). */
+vi.mock('../../../src/shell/parser.js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../../src/shell/parser.js')>();
+  return { ...original, parseShell: async (script: string) => (script.includes('too-slow-to-parse') ? undefined : original.parseShell(script)) };
+});
 
 const withScripts = (...xExec: string[]) => recipe('#!/SBUILD', 'pkg: "hello"', 'x_exec:', '  shell: "bash"', ...xExec);
 const syntaxErrors = async (text: string) => (await lint(text, { only: 'shell/syntax' })).map(compact);
@@ -72,6 +78,12 @@ describe('shell/syntax', () => {
     ]);
     expect(await syntaxErrors(withScripts('  run: "echo \\u00e9 \\', '    ; if true; then echo"'))).toEqual([
       `${prefix} 6:7-6:9 Shell syntax error in x_exec.run: \`if\` without a matching \`fi\``,
+    ]);
+  });
+
+  it('warns, at the start of the script, when parsing a script was given up', async () => {
+    expect(await syntaxErrors(withScripts('  run: |', '    echo too-slow-to-parse', '    if true; then', '  pkgver: echo 1'))).toEqual([
+      'shell/syntax warning 6:5-6:5 x_exec.run took longer than 10 s to parse and was given up: neither its syntax nor the commands in it were checked',
     ]);
   });
 

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { loadShellParser, parseShell } from '../../src/shell/parser.js';
+
+describe('the shell parser', () => {
+  it('gives up a script that takes longer than the time limit, and then parses the next one normally', async () => {
+    const parse = await loadShellParser(1);
+    expect(parse('echo "$(foo ${bar} | baz)" && strip x; '.repeat(200_000))).toBeUndefined();
+    const next = parse('echo hi')!;
+    expect(next.rootNode.toString()).toBe('(program (command name: (command_name (word)) argument: (word)))');
+    next.delete();
+  });
+
+  it('parses real scripts well within the default limit, in UTF-16 offsets as the script text counts them', async () => {
+    const script = 'echo "😀" && strip x';
+    const tree = (await parseShell(script))!;
+    const strip = tree.rootNode.descendantsOfType('command')[1]!;
+    expect(script.slice(strip.startIndex, strip.endIndex)).toBe('strip x');
+    tree.delete();
+  });
+});
