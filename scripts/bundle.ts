@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { build, type Plugin } from 'esbuild';
 import { projectRoot } from '../src/core/paths.js';
@@ -11,6 +12,12 @@ import { ruleFiles } from '../src/core/rule-modules.js';
  * module. The library (`dist/src/index.js`) stays as tsc wrote it.
  */
 const built = join(projectRoot, 'dist', 'src');
+// Bundled CommonJS packages (yaml) require Node's built-in modules, which an ES module bundle can only do with a require.
+const BANNER = "import { createRequire as createRequireForBundle } from 'node:module';\nconst require = createRequireForBundle(import.meta.url);";
+
+if (readFileSync(join(built, 'bin.js'), 'utf8').includes(BANNER)) {
+  throw new Error('dist/src/bin.js is a bundle already: npm run build compiles it again before bundling it');
+}
 
 // A rule file that does not default-export its rule fails the build rather than the bundle.
 await loadRules();
@@ -26,8 +33,7 @@ const result = await build({
   // It finds its .wasm beside its own module.
   external: ['web-tree-sitter'],
   plugins: [staticRuleModules()],
-  // Bundled CommonJS packages (yaml) require Node's built-in modules, which an ES module bundle can only do with a require.
-  banner: { js: "import { createRequire as createRequireForBundle } from 'node:module';\nconst require = createRequireForBundle(import.meta.url);" },
+  banner: { js: BANNER },
   logLevel: 'warning',
   metafile: true,
 });
