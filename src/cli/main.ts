@@ -8,8 +8,7 @@ import { describe } from '../core/lint.js';
 import { loadRules } from '../core/registry.js';
 import { lintPaths } from '../core/run.js';
 import { UNUSED_DISABLE } from '../core/suppressions.js';
-import { FileFixer } from '../fix/fix-files.js';
-import { emitValidated } from '../validated/emit.js';
+import type { FixMode } from '../fix/fix-files.js';
 import { listRules, parseRuleOptions, printConfig } from './introspect.js';
 import { helpText, parseCommandLine, parseConcurrency, parseTimeout, UsageError, type CliValues } from './options.js';
 import { planOutputs, writeOutput } from './outputs.js';
@@ -54,13 +53,13 @@ export async function main(io: Io): Promise<number> {
       io.stdout(printConfig(values['print-config'], await resolver.resolve(values['print-config']), rules));
       return EXIT.ok;
     }
-    const outputs = planOutputs(values.format, values['output-file'], io.env);
+    const outputs = await planOutputs(values.format, values['output-file'], io.env);
     const maxWarnings = parseMaxWarnings(values);
 
     const targets = paths.length > 0 ? paths : ['.'];
     if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together');
     if (values.fix && targets.includes('-')) throw new UsageError('--fix cannot rewrite standard input: use --fix-dry-run to see the fixes');
-    const fixer = values.fix ? new FileFixer('write') : values['fix-dry-run'] ? new FileFixer('dry-run') : undefined;
+    const fixer = values.fix ? await fileFixer('write') : values['fix-dry-run'] ? await fileFixer('dry-run') : undefined;
     const stdin = targets.includes('-') ? { path: values['stdin-filename'] ?? '<stdin>', bytes: io.readStdin() } : undefined;
     const codeFrame = values['code-frame'] ?? false;
     const run = await lintPaths(targets, {
@@ -74,6 +73,7 @@ export async function main(io: Io): Promise<number> {
     });
     const problems = [...run.problems.map((problem) => problem.message), ...(fixer?.problems ?? [])];
     if (values['emit-validated']) {
+      const { emitValidated } = await import('../validated/emit.js');
       problems.push(...(await emitValidated(run.results, async (path) => (await resolver.resolve(path)).config, stdin?.path)));
     }
     const results = values.quiet ? errorsOnly(run.results) : run.results;
@@ -110,6 +110,12 @@ export async function main(io: Io): Promise<number> {
     io.stderr(debug && error instanceof Error && error.stack ? `${error.stack}\n` : `fim-lint: internal error: ${describe(error)} (run with --debug for details)\n`);
     return EXIT.failure;
   }
+}
+
+/** Fixing is loaded only by the runs that fix. */
+async function fileFixer(mode: FixMode) {
+  const { FileFixer } = await import('../fix/fix-files.js');
+  return new FileFixer(mode);
 }
 
 function parseMaxWarnings(values: CliValues): number | undefined {

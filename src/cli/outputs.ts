@@ -15,16 +15,16 @@ export interface Output {
  * The reports a command line asks for: `--format name[=file]` (repeatable) and `--output-file` for the format given
  * without a file. With no `--format`, `github` under GitHub Actions and `stylish` elsewhere.
  */
-export function planOutputs(formats: readonly string[] | undefined, outputFile: string | undefined, env: NodeJS.ProcessEnv): Output[] {
+export async function planOutputs(formats: readonly string[] | undefined, outputFile: string | undefined, env: NodeJS.ProcessEnv): Promise<Output[]> {
   const specs = formats?.length ? formats : [env.GITHUB_ACTIONS === 'true' ? 'github' : 'stylish'];
-  const outputs = specs.map((spec): Output => {
+  const outputs = specs.map((spec) => {
     const separator = spec.indexOf('=');
     const format = separator === -1 ? spec : spec.slice(0, separator);
     const file = separator === -1 ? undefined : spec.slice(separator + 1);
-    const reporter = reporters[format];
-    if (!reporter) throw new UsageError(`unknown format '${format}': expected one of ${Object.keys(reporters).join(', ')}`);
+    const loadReporter = Object.hasOwn(reporters, format) ? reporters[format] : undefined;
+    if (!loadReporter) throw new UsageError(`unknown format '${format}': expected one of ${Object.keys(reporters).join(', ')}`);
     if (file === '') throw new UsageError(`--format ${format}= needs a file name after '='`);
-    return { format, reporter, file };
+    return { format, loadReporter, file };
   });
   const toStdout = outputs.filter((output) => output.file === undefined);
   if (outputFile !== undefined) {
@@ -33,7 +33,7 @@ export function planOutputs(formats: readonly string[] | undefined, outputFile: 
   } else if (toStdout.length > 1) {
     throw new UsageError(`only one format can write to standard output; give the others a file: --format ${toStdout[1]!.format}=<file>`);
   }
-  return outputs;
+  return Promise.all(outputs.map(async ({ format, loadReporter, file }): Promise<Output> => ({ format, reporter: await loadReporter(), file })));
 }
 
 export async function writeOutput(cwd: string, file: string, text: string): Promise<void> {

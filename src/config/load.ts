@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
-import type { Ajv2020, ErrorObject } from 'ajv/dist/2020.js';
+import { basename, dirname } from 'node:path';
+import type { ErrorObject } from 'ajv';
 import { parse as parseYaml } from 'yaml';
 import type { RuleSetting } from '../core/config.js';
-import { projectRoot } from '../core/paths.js';
+import { precompiledValidator } from '../schemas/precompiled.js';
 
 /** What a configuration file (or one of its overrides) sets. */
 export interface ConfigLayer {
@@ -53,20 +53,9 @@ export async function loadConfigFile(path: string): Promise<ConfigFile | undefin
   } catch (error) {
     throw new ConfigError(`${path}: not valid ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
   }
-  const validate = await validator();
+  const validate = precompiledValidator('config');
   if (!validate(data)) throw new ConfigError(`${path}: ${describeErrors(validate.errors ?? [])}`);
   return { path, directory: dirname(path), data: data as ConfigFileData };
-}
-
-let compiled: Promise<ReturnType<Ajv2020['compile']>> | undefined;
-
-/** Ajv is loaded only when a configuration file is found: loading it costs a one-file run a third of its time. */
-function validator() {
-  compiled ??= (async () => {
-    const [{ Ajv2020 }, text] = await Promise.all([import('ajv/dist/2020.js'), readFile(join(projectRoot, 'schemas', 'fim-lint-config.schema.json'), 'utf8')]);
-    return new Ajv2020({ allErrors: false }).compile(JSON.parse(text) as object);
-  })();
-  return compiled;
 }
 
 function describeErrors(errors: ErrorObject[]): string {

@@ -32,24 +32,16 @@ interface Prepared {
  */
 export class ConfigResolver {
   readonly #byDirectory = new Map<string, Promise<Prepared | undefined>>();
-  readonly #explicit: Promise<Prepared> | undefined;
+  #explicit: Promise<Prepared> | undefined;
 
-  constructor(private readonly options: ResolverOptions) {
-    if (options.configPath) {
-      const path = resolve(options.cwd, options.configPath);
-      this.#explicit = loadConfigFile(path).then((file) => {
-        if (!file) throw new ConfigError(`${path} has no 'fim-lint' key`);
-        return this.#prepare(file);
-      });
-    }
-  }
+  constructor(private readonly options: ResolverOptions) {}
 
   /** For `RunOptions.configFor`. */
   readonly configFor = (path: string): Promise<ResolvedFileConfig> => this.resolve(path);
 
   async resolve(path: string): Promise<ResolvedFileConfig> {
     const absolute = resolve(this.options.cwd, path);
-    const prepared = await (this.#explicit ?? this.#nearest(dirname(absolute)));
+    const prepared = await (this.options.configPath ? this.#explicitFile(this.options.configPath) : this.#nearest(dirname(absolute)));
     const config = defaultConfig();
     if (!prepared) return { config: withLayer(config, { rules: this.options.ruleOverrides }), ignored: false, configFile: undefined };
     const relativePath = relativeInside(prepared.file.directory, absolute);
@@ -59,6 +51,17 @@ export class ConfigResolver {
       if (relativePath !== undefined && override.matcher.ignores(relativePath)) resolved = withLayer(resolved, override.layer);
     }
     return { config: withLayer(resolved, { rules: this.options.ruleOverrides }), ignored, configFile: prepared.file.path };
+  }
+
+  /** `--config`, read when a file first needs it: a promise that failed before anything awaited it would end the process. */
+  #explicitFile(configPath: string): Promise<Prepared> {
+    this.#explicit ??= (async () => {
+      const path = resolve(this.options.cwd, configPath);
+      const file = await loadConfigFile(path);
+      if (!file) throw new ConfigError(`${path} has no 'fim-lint' key`);
+      return this.#prepare(file);
+    })();
+    return this.#explicit;
   }
 
   #nearest(directory: string): Promise<Prepared | undefined> {

@@ -4,8 +4,8 @@ import { fieldData } from './data.js';
 interface LicenseIndex {
   /** Lowercased id to canonical id. */
   byLowercase: Map<string, string>;
-  /** Simplified name (see `simplify`) to canonical id, for suggestions. */
-  bySimpleName: Map<string, string>;
+  /** Simplified name (see `simplify`) to canonical id, for suggestions; made on the first unknown id. */
+  bySimpleName: () => Map<string, string>;
 }
 
 let index: LicenseIndex | undefined;
@@ -19,9 +19,10 @@ function licenseIndex(): LicenseIndex {
       ...(require('spdx-license-ids/deprecated.json') as string[]),
       ...fieldData<{ ids: string[] }>('license').ids,
     ];
+    let bySimpleName: Map<string, string> | undefined;
     index = {
       byLowercase: new Map(ids.map((id) => [id.toLowerCase(), id])),
-      bySimpleName: new Map(ids.map((id) => [simplify(id), id])),
+      bySimpleName: () => (bySimpleName ??= new Map(ids.map((id) => [simplify(id), id]))),
     };
   }
   return index;
@@ -48,7 +49,7 @@ export function checkLicense(value: string): LicenseCheck {
     // `GPL-2.0+` is an SPDX id with "or later"; the free-form `GPL-2+` is known as written.
     const id = term.endsWith('+') ? term.slice(0, -1) : term;
     if (byLowercase.get(id.toLowerCase()) === id || byLowercase.get(term.toLowerCase()) === term || /^(LicenseRef|DocumentRef)-/.test(id)) continue;
-    const suggestion = byLowercase.get(term.toLowerCase()) ?? byLowercase.get(id.toLowerCase()) ?? bySimpleName.get(simplify(term));
+    const suggestion = byLowercase.get(term.toLowerCase()) ?? byLowercase.get(id.toLowerCase()) ?? bySimpleName().get(simplify(term));
     return suggestion ? { unknown: term, suggestion } : { unknown: term };
   }
   return {};

@@ -80,6 +80,38 @@ describe('fim-lint command line', () => {
     expect(run(['--no-shellcheck', '--shellcheck', './no/such/shellcheck', 'recipes-examples']).stderr).toBe('');
   });
 
+  it('exits 2 on an unknown format, names that objects inherit included', () => {
+    for (const format of ['nope', 'toString']) {
+      const { code, stdout, stderr } = run(['--format', format, 'recipes-examples/hello']);
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toContain(`fim-lint: unknown format '${format}': expected one of stylish, json, sarif, github, gcc, checkstyle, junit\n`);
+    }
+  });
+
+  it('reports an invalid --config once, as a configuration error, whatever else goes wrong', () => {
+    const directory = tempDir({ 'bad.yaml': 'rulez: {}\n' });
+    const config = join(directory, 'bad.yaml');
+    const invalid = run(['--config', config, '--no-shellcheck', 'recipes-examples/hello']);
+    expect(invalid).toMatchObject({ code: 2, stdout: '', stderr: `fim-lint: ${config}: the configuration has an unknown key 'rulez'\n` });
+    const usage = run(['--config', config, '--format', 'nope', 'recipes-examples/hello']);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toMatch(/^fim-lint: unknown format 'nope'.*\nRun 'fim-lint --help' for usage\.\n$/);
+    const nothingLinted = run(['--config', config, 'no/such/file.yaml']);
+    expect(nothingLinted.code).toBe(2);
+    expect(nothingLinted.stderr).toBe('fim-lint: cannot read no/such/file.yaml: no such file or directory\n');
+  });
+
+  it('lints on worker threads as on the main thread', () => {
+    const args = ['--no-shellcheck', '--format', 'json', 'recipes-examples'];
+    const threads = run(['--concurrency', '2', ...args]);
+    const main = run(['--concurrency', 'off', ...args]);
+    expect(threads.stderr).toBe('');
+    expect(threads.code).toBe(1);
+    expect(threads.stdout).toBe(main.stdout);
+    expect((JSON.parse(threads.stdout) as unknown[]).length).toBeGreaterThan(10);
+  });
+
   it('exits 0 on a clean recipe', () => {
     expect(run(['recipes-examples/hello']).code).toBe(0);
   });

@@ -3,7 +3,6 @@ import { approximateNote, embeddedScripts, type EmbeddedScript } from '../../rec
 import { CHECKED_SHELLS, scriptDialect } from '../../shell/dialect.js';
 import { findingFix, findingSpan, ScriptPositions } from '../../shellcheck/positions.js';
 import type { ShellCheckComment } from '../../shellcheck/runner.js';
-import { shellcheckService } from '../../shellcheck/service.js';
 import { describe } from '../../core/lint.js';
 
 export default defineRule({
@@ -27,6 +26,8 @@ export default defineRule({
       }
       return;
     }
+    // Loaded here: runs with ShellCheck turned off, or without scripts, do not pay for it.
+    const { shellcheckService } = await import('../../shellcheck/service.js');
     const service = shellcheckService(settings);
     const excluded = new Set(settings.exclude.map((code) => code.toUpperCase().replace(/^(?:SC)?/, 'SC')));
     await Promise.all(

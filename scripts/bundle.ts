@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { build, type Plugin } from 'esbuild';
+import { projectRoot } from '../src/core/paths.js';
+import { loadRules } from '../src/core/registry.js';
+import { ruleFiles } from '../src/core/rule-modules.js';
+
+/**
+ * `npm run build` after tsc: the command line as one file. Node 20 loads each of the 150-odd modules of a run on its
+ * own, and that took a third of a one-file run (a pre-commit hook). `dist/src/bin.js` is replaced by the bundle of
+ * itself; the worker threads of large runs get theirs at `dist/src/worker.js`, where the pool looks beside its own
+ * module. The library (`dist/src/index.js`) stays as tsc wrote it.
+ */
+const built = join(projectRoot, 'dist', 'src');
+// Bundled CommonJS packages (yaml) require Node's built-in modules, which an ES module bundle can only do with a require.
+const BANNER = "import { createRequire as createRequireForBundle } from 'node:module';\nconst require = createRequireForBundle(import.meta.url);";
+
+if (readFileSync(join(built, 'bin.js'), 'utf8').includes(BANNER)) {
+  throw new Error('dist/src/bin.js is a bundle already: npm run build compiles it again before bundling it');
+}
+
+// A rule file that does not default-export its rule fails the build rather than the bundle.
+await loadRules();
+
+const result = await build({
+  entryPoints: { bin: join(built, 'bin.js'), worker: join(built, 'core', 'worker.js') },
+  outdir: built,
+  allowOverwrite: true,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  // It finds its .wasm beside its own module.
+  external: ['web-tree-sitter'],
+  plugins: [staticRuleModules()],
+  banner: { js: BANNER },
+  logLevel: 'warning',
+  metafile: true,
+});
+console.log(`bundled ${Object.keys(result.metafile.inputs).length} modules into dist/src/bin.js and dist/src/worker.js`);
+
+/** `core/rule-modules.js` with the rule files imported statically: a bundle has no folder of rules to read. */
+function staticRuleModules(): Plugin {
+  const target = join(built, 'core', 'rule-modules.js');
+  return {
+    name: 'static-rule-modules',
+    setup(bundler) {
+      bundler.onLoad({ filter: /[\\/]rule-modules\.js$/ }, (args) => {
+        if (args.path !== target) return undefined;
+        const files = ruleFiles().map((file) => ({ ...file, path: relative(projectRoot, file.path) }));
+        const imports = files.map((file, index) => `import * as rule${index} from ${JSON.stringify(join(projectRoot, file.path))};`);
+        const contents = [
+          ...imports,
+          `const files = ${JSON.stringify(files)};`,
+          `const modules = [${files.map((_, index) => `rule${index}`).join(', ')}];`,
+          'export async function ruleModules() { return files.map((file, index) => ({ file, module: modules[index] })); }',
+        ].join('\n');
+        return { contents, loader: 'js', resolveDir: join(built, 'core') };
+      });
+    },
+  };
+}
