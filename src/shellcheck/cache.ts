@@ -1,10 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
+import { CACHE_FORMAT, dayNumber, formatEntry, parseComments, REFRESH_AFTER_DAYS, type CacheEntries } from './cache-entries.js';
+import { CacheDirectory } from './cache-directory.js';
 import type { ShellCheckComment } from './runner.js';
-
-/** Bumped whenever what is stored, or how a script is handed to ShellCheck, changes. */
-const CACHE_FORMAT = 1;
 
 /** The cache key of a script: everything its findings depend on. */
 export function cacheKey(shellcheckVersion: string, shell: string, input: string): string {
@@ -12,40 +11,62 @@ export function cacheKey(shellcheckVersion: string, shell: string, input: string
 }
 
 /**
- * ShellCheck findings on disk, one plain JSON file per key. Entries are written to a temporary file and renamed
- * into place, so concurrent runs never read a half-written entry; an unreadable entry is a miss.
+ * ShellCheck findings kept between runs in `<location>/shellcheck/` (see `CacheDirectory`). The files are read once,
+ * at the first lookup; each result found is appended to this cache's own journal at once. Nothing about the cache can
+ * fail a run: what cannot be read is a miss, what cannot be written is lost.
  */
 export class ResultCache {
-  readonly #directory: string;
-  #ready: Promise<unknown> | undefined;
+  readonly #directory: CacheDirectory;
+  readonly #journal = CacheDirectory.journalName(`${process.pid}-${threadId}-${randomBytes(4).toString('hex')}`);
+  #loading: Promise<CacheEntries> | undefined;
+  /** Lines of entries whose day of use is to be refreshed on disk. */
+  #refreshed: string[] = [];
 
-  constructor(directory: string) {
-    this.#directory = join(directory, 'shellcheck');
+  constructor(location: string) {
+    this.#directory = new CacheDirectory(join(location, 'shellcheck'));
   }
 
   async get(key: string): Promise<ShellCheckComment[] | undefined> {
-    try {
-      const entry = JSON.parse(await readFile(this.#path(key), 'utf8')) as unknown;
-      return Array.isArray(entry) ? (entry as ShellCheckComment[]) : undefined;
-    } catch {
+    this.#loading ??= this.#directory.load(dayNumber()).catch(() => new Map());
+    const entries = await this.#loading;
+    const entry = entries.get(key);
+    if (!entry) return undefined;
+    const comments = parseComments(entry.comments);
+    if (!comments) {
+      entries.delete(key);
       return undefined;
     }
-  }
-
-  /** Stores an entry; a failure (read-only disk, full disk) only costs the next run its cache hit. */
-  async set(key: string, comments: ShellCheckComment[]): Promise<void> {
-    const temporary = `${this.#path(key)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-    try {
-      this.#ready ??= mkdir(this.#directory, { recursive: true });
-      await this.#ready;
-      await writeFile(temporary, JSON.stringify(comments));
-      await rename(temporary, this.#path(key));
-    } catch {
-      await rm(temporary, { force: true }).catch(() => undefined);
+    const today = dayNumber();
+    if (entry.used < today - REFRESH_AFTER_DAYS) {
+      entry.used = today;
+      this.#refresh(formatEntry(key, entry));
     }
+    return comments;
   }
 
-  #path(key: string): string {
-    return join(this.#directory, `${key}.json`);
+  /** Stores results: they are on disk when this returns. */
+  set(results: readonly { key: string; comments: ShellCheckComment[] }[]): void {
+    const used = dayNumber();
+    this.#write(results.map(({ key, comments }) => formatEntry(key, { used, comments: JSON.stringify(comments) })).join(''));
+  }
+
+  /** Refreshed days of use are written together, soon after: losing them only makes the entries age sooner. */
+  #refresh(line: string): void {
+    if (this.#refreshed.length === 0) {
+      setImmediate(() => {
+        this.#write(this.#refreshed.join(''));
+        this.#refreshed = [];
+      });
+    }
+    this.#refreshed.push(line);
+  }
+
+  #write(text: string): void {
+    if (text === '') return;
+    try {
+      this.#directory.append(this.#journal, text);
+    } catch {
+      // A read-only or full disk: the next run checks these scripts again.
+    }
   }
 }

@@ -12,6 +12,7 @@ const MIN_BATCH = 16;
 const BATCH_WAIT_MS = 10;
 
 interface Job {
+  key: string;
   shell: string;
   input: string;
   resolve(comments: ShellCheckComment[]): void;
@@ -65,12 +66,10 @@ export class ShellCheckService {
   async #lookUp(key: string, shell: string, input: string): Promise<ShellCheckComment[]> {
     const cached = await this.#cache?.get(key);
     if (cached) return cached;
-    const comments = await new Promise<ShellCheckComment[]>((resolve, reject) => {
-      this.#queue.push({ shell, input, resolve, reject });
+    return new Promise<ShellCheckComment[]>((resolve, reject) => {
+      this.#queue.push({ key, shell, input, resolve, reject });
       this.#schedulePump();
     });
-    await this.#cache?.set(key, comments);
-    return comments;
   }
 
   /**
@@ -102,7 +101,10 @@ export class ShellCheckService {
       this.#running++;
       checkBatch(this.#executable, shell, batch.map((job) => job.input))
         .then(
-          (results) => batch.forEach((job, index) => job.resolve(results[index]!)),
+          (results) => {
+            this.#cache?.set(batch.map((job, index) => ({ key: job.key, comments: results[index]! })));
+            batch.forEach((job, index) => job.resolve(results[index]!));
+          },
           (error: unknown) => batch.forEach((job) => job.reject(error)),
         )
         .finally(() => {

@@ -2,7 +2,10 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { lintPaths } from '../../src/core/run.js';
+import { readEntries, type CacheEntries } from '../../src/shellcheck/cache-entries.js';
 import { ShellCheckService } from '../../src/shellcheck/service.js';
+import { recipe, testConfig } from '../helpers.js';
 import { hasShellcheck } from './available.js';
 
 describe.skipIf(!hasShellcheck)('the ShellCheck service', () => {
@@ -20,28 +23,62 @@ describe.skipIf(!hasShellcheck)('the ShellCheck service', () => {
     const script = 'echo $foo\n';
     const first = await new ShellCheckService('shellcheck', directory).check(script, 'bash');
     expect(first?.map((c) => c.code)).toEqual([2154, 2086]);
-    const entries = readdirSync(join(directory, 'shellcheck'));
-    expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatch(/^[0-9a-f]{64}\.json$/);
+    const [journal, ...others] = readdirSync(join(directory, 'shellcheck'));
+    expect(others).toEqual([]);
 
     // A fresh service (a later run) answers from the cache: a doctored entry proves it did not run ShellCheck again.
-    const entry = join(directory, 'shellcheck', entries[0]!);
-    const doctored = (JSON.parse(readFileSync(entry, 'utf8')) as { message: string }[]).map((c) => ({ ...c, message: 'from the cache' }));
-    writeFileSync(entry, JSON.stringify(doctored));
+    const entry = join(directory, 'shellcheck', journal!);
+    writeFileSync(entry, readFileSync(entry, 'utf8').replace(/"message":"[^"]*"/g, '"message":"from the cache"'));
     const second = await new ShellCheckService('shellcheck', directory).check(script, 'bash');
     expect(second?.map((c) => c.message)).toEqual(['from the cache', 'from the cache']);
-    // Another shell is another key; a corrupt entry is a miss.
+    // Another shell is another key; a corrupt cache file is a miss.
     expect((await new ShellCheckService('shellcheck', directory).check(script, 'sh'))?.map((c) => c.message)).not.toContain('from the cache');
-    writeFileSync(entry, '{not json');
+    for (const name of readdirSync(join(directory, 'shellcheck'))) writeFileSync(join(directory, 'shellcheck', name), '{not a cache');
     expect((await new ShellCheckService('shellcheck', directory).check(script, 'bash'))?.map((c) => c.code)).toEqual([2154, 2086]);
   });
 
-  it('leaves no temporary files behind in the cache', async () => {
+  it('does not answer from results of another ShellCheck version', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'fim-lint-cache-'));
+    const script = 'echo $foo\n';
+    expect((await new ShellCheckService('shellcheck', directory).check(script, 'bash'))?.map((c) => c.code)).toEqual([2154, 2086]);
+    // A stand-in for another release: it reports a version of its own and finds nothing.
+    const other = join(directory, 'shellcheck-other');
+    writeFileSync(other, '#!/bin/sh\nif [ "$1" = --version ]; then echo "version: 0.0.1-other"; else echo \'{"comments":[]}\'; fi\n', { mode: 0o755 });
+    expect(await new ShellCheckService(other, directory).check(script, 'bash')).toEqual([]);
+    expect((await new ShellCheckService('shellcheck', directory).check(script, 'bash'))?.map((c) => c.code)).toEqual([2154, 2086]);
+  });
+
+  it('checks each distinct script once, and leaves no temporary files in the cache', async () => {
     const directory = mkdtempSync(join(tmpdir(), 'fim-lint-cache-'));
     const services = [new ShellCheckService('shellcheck', directory), new ShellCheckService('shellcheck', directory)];
-    await Promise.all(services.flatMap((service) => Array.from({ length: 20 }, (_, index) => service.check(`echo "$v${index}"\n`, 'bash'))));
-    expect(readdirSync(join(directory, 'shellcheck')).filter((name) => !name.endsWith('.json'))).toEqual([]);
-    expect(readdirSync(join(directory, 'shellcheck'))).toHaveLength(20);
+    const scripts = Array.from({ length: 20 }, (_, index) => `echo "$v${index % 10}"\n`);
+    await Promise.all(services.flatMap((service) => scripts.map((script) => service.check(script, 'bash'))));
+    const names = readdirSync(join(directory, 'shellcheck'));
+    expect(names.filter((name) => !/^journal-v\d+-.+\.txt$/.test(name))).toEqual([]);
+    // Two services, like two worker threads: each checked the ten distinct scripts once.
+    const lines = names.flatMap((name) => readFileSync(join(directory, 'shellcheck', name), 'utf8').split('\n').filter(Boolean));
+    expect(lines).toHaveLength(20);
+    expect(new Set(lines.map((line) => line.split(' ')[0])).size).toBe(10);
+  });
+
+  it('keeps the results found on worker threads, which are stopped as soon as their files are answered', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'fim-lint-cache-'));
+    const files = Array.from({ length: 8 }, (_, index) => {
+      const path = join(directory, `recipe-${index}.yaml`);
+      writeFileSync(path, recipe('#!/SBUILD', 'pkg: "hello"', 'x_exec:', '  shell: "bash"', '  pkgver: |', '    echo "1.0"', '  run: |', `    echo $v${index}`));
+      return path;
+    });
+    const config = testConfig();
+    Object.assign(config.settings.shellcheck, { enabled: true, cache: true, cacheLocation: join(directory, 'cache') });
+    const cold = await lintPaths(files, { config, concurrency: 2 });
+    expect(cold.results.flatMap((result) => result.diagnostics.map((d) => d.ruleId))).toContain('shell/SC2154');
+
+    const entries: CacheEntries = new Map();
+    for (const name of readdirSync(join(directory, 'cache', 'shellcheck'))) readEntries(readFileSync(join(directory, 'cache', 'shellcheck', name), 'utf8'), entries);
+    // Eight run scripts and the pkgver script they share.
+    expect(entries.size).toBe(9);
+    const warm = await lintPaths(files, { config, concurrency: 2 });
+    expect(warm.results).toEqual(cold.results);
   });
 });
 

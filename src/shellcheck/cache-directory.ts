@@ -1,0 +1,139 @@
+import { randomBytes } from 'node:crypto';
+import { closeSync, fstatSync, mkdirSync, openSync, statSync, writeSync } from 'node:fs';
+import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { CACHE_FORMAT, formatEntry, keptEntries, readEntries, type CacheEntries } from './cache-entries.js';
+import { acquireLock } from './cache-lock.js';
+
+/** How long a run waits for another run's compaction before it reads the files as they are. */
+const LOCK_WAIT_MS = 5_000;
+
+const RESULTS = `results-v${CACHE_FORMAT}.txt`;
+const JOURNAL_PREFIX = `journal-v${CACHE_FORMAT}-`;
+/** A journal claimed by a compaction is renamed so; one left by a compaction that died is folded by the next. */
+const CLAIMED_PREFIX = `claimed-v${CACHE_FORMAT}-`;
+const LOCK = `compaction-v${CACHE_FORMAT}.lock`;
+/** Files that compaction removes: another format's (one JSON file per script was format 1), or a dead compaction's. */
+const OBSOLETE = new RegExp(`^(?:[0-9a-f]{64}\\.json(?:\\..+\\.tmp)?|(?:results|journal|claimed)-v(?!${CACHE_FORMAT}\\b)\\d+\\b.*|${RESULTS.replace('.', '\\.')}\\..+\\.tmp)$`);
+
+interface Listing {
+  /** Journals and claimed journals, by name. */
+  journals: string[];
+  obsolete: string[];
+}
+
+/**
+ * The files of the ShellCheck cache in one directory: `results-v2.txt`, every entry as of the last compaction, and a
+ * journal per writer (a thread of a run) holding the entries it added since. A run reads them all once; when it finds
+ * journals, it folds them into a new results file, under a lock, and deletes them.
+ *
+ * Nothing is ever rewritten in place: results are replaced by renaming a complete temporary file, and journals are
+ * only appended to, each by one writer. A line that is not a complete entry (a torn write) is skipped, so a damaged
+ * file costs cache hits, never a run.
+ */
+export class CacheDirectory {
+  readonly path: string;
+
+  constructor(path: string) {
+    this.path = path;
+  }
+
+  /** The entries on disk, after folding the journals into the results file if there are any (see above). */
+  async load(today: number): Promise<CacheEntries> {
+    const listing = await this.#list();
+    const { entries, skipped } = await this.#read(listing);
+    if (listing.journals.length === 0 && listing.obsolete.length === 0 && skipped === 0) return entries;
+    const release = await acquireLock(join(this.path, LOCK), LOCK_WAIT_MS);
+    if (!release) return (await this.#read(await this.#list())).entries;
+    try {
+      return await this.#compact(today);
+    } finally {
+      await release();
+    }
+  }
+
+  /**
+   * Appends entries to a journal, synchronously: a worker thread may be stopped as soon as its files are answered, so
+   * entries are on disk before the findings are handed on. If a compaction claimed the journal while the lines were
+   * being written, they may have missed its read: they are written again, to the journal's new file.
+   */
+  append(journal: string, text: string): void {
+    const path = join(this.path, journal);
+    mkdirSync(this.path, { recursive: true });
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const descriptor = openSync(path, 'a');
+      let written;
+      try {
+        writeAll(descriptor, text);
+        written = fstatSync(descriptor);
+      } finally {
+        closeSync(descriptor);
+      }
+      const current = statSync(path, { throwIfNoEntry: false });
+      if (current?.ino === written.ino && current.dev === written.dev) return;
+    }
+  }
+
+  /** A journal name of its own for one writer. */
+  static journalName(id: string): string {
+    return `${JOURNAL_PREFIX}${id}.txt`;
+  }
+
+  async #list(): Promise<Listing> {
+    let names: string[];
+    try {
+      names = await readdir(this.path);
+    } catch {
+      names = [];
+    }
+    return {
+      journals: names.filter((name) => name.startsWith(JOURNAL_PREFIX) || name.startsWith(CLAIMED_PREFIX)),
+      obsolete: names.filter((name) => OBSOLETE.test(name)),
+    };
+  }
+
+  async #read(listing: Listing): Promise<{ entries: CacheEntries; skipped: number }> {
+    const entries: CacheEntries = new Map();
+    let skipped = 0;
+    for (const name of [RESULTS, ...listing.journals]) {
+      const text = await readFile(join(this.path, name), 'utf8').catch(() => '');
+      skipped += readEntries(text, entries).skipped;
+    }
+    return { entries, skipped };
+  }
+
+  /**
+   * Under the lock: claims the journals (a writer appending after that starts a new file), writes the results file
+   * anew with what is worth keeping, then deletes the claimed journals and obsolete files.
+   */
+  async #compact(today: number): Promise<CacheEntries> {
+    const listing = await this.#list();
+    const claimed: string[] = [];
+    for (const name of listing.journals) {
+      // Unique, so that a journal claimed again (after a compaction that died) does not replace the first claim.
+      const claimedName = name.startsWith(CLAIMED_PREFIX) ? name : `${CLAIMED_PREFIX}${randomBytes(4).toString('hex')}-${name.slice(JOURNAL_PREFIX.length)}`;
+      if (claimedName !== name && !(await rename(join(this.path, name), join(this.path, claimedName)).then(() => true, () => false))) continue;
+      claimed.push(claimedName);
+    }
+    const { entries, skipped } = await this.#read({ journals: claimed, obsolete: [] });
+    if (claimed.length === 0 && listing.obsolete.length === 0 && skipped === 0) return entries;
+    const kept = keptEntries(entries, today);
+    const results = join(this.path, RESULTS);
+    const temporary = `${results}.${randomBytes(6).toString('hex')}.tmp`;
+    try {
+      await writeFile(temporary, kept.map(([key, entry]) => formatEntry(key, entry)).join(''));
+      await rename(temporary, results);
+    } catch {
+      // The claimed journals still hold the entries: the next compaction tries again.
+      await rm(temporary, { force: true }).catch(() => undefined);
+      return entries;
+    }
+    await Promise.all([...claimed, ...listing.obsolete].map((name) => rm(join(this.path, name), { force: true }).catch(() => undefined)));
+    return new Map(kept);
+  }
+}
+
+function writeAll(descriptor: number, text: string): void {
+  const bytes = Buffer.from(text);
+  for (let offset = 0; offset < bytes.length; ) offset += writeSync(descriptor, bytes, offset);
+}

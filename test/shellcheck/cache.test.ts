@@ -1,0 +1,153 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { describe, expect, it } from 'vitest';
+import { CACHE_FORMAT, dayNumber, formatEntry, keptEntries, MAX_AGE_DAYS, readEntries, REFRESH_AFTER_DAYS, type CacheEntries } from '../../src/shellcheck/cache-entries.js';
+import { STALE_LOCK_MS } from '../../src/shellcheck/cache-lock.js';
+import { cacheKey, ResultCache } from '../../src/shellcheck/cache.js';
+import type { ShellCheckComment } from '../../src/shellcheck/runner.js';
+
+const RESULTS = `results-v${CACHE_FORMAT}.txt`;
+
+const comment = (code: number, message = `finding ${code}`): ShellCheckComment => ({
+  line: 1,
+  column: 6,
+  endLine: 1,
+  endColumn: 10,
+  level: 'warning',
+  code,
+  message,
+  fix: null,
+});
+
+const key = (name: string) => cacheKey('0.9.0', 'bash', name);
+const newLocation = () => mkdtempSync(join(tmpdir(), 'fim-lint-cache-'));
+const filesIn = (location: string) => readdirSync(join(location, 'shellcheck')).sort();
+const resultsText = (location: string) => readFileSync(join(location, 'shellcheck', RESULTS), 'utf8');
+
+describe('the ShellCheck result cache', () => {
+  it('misses what it never stored and hits, in a later run, what it stored', async () => {
+    const location = newLocation();
+    const first = new ResultCache(location);
+    expect(await first.get(key('a'))).toBeUndefined();
+    first.set([
+      { key: key('a'), comments: [comment(2154)] },
+      { key: key('b'), comments: [] },
+    ]);
+    const later = new ResultCache(location);
+    expect(await later.get(key('a'))).toEqual([comment(2154)]);
+    expect(await later.get(key('b'))).toEqual([]);
+    expect(await later.get(key('c'))).toBeUndefined();
+  });
+
+  it('keys by ShellCheck version, shell and script text', () => {
+    const keys = [cacheKey('0.9.0', 'bash', 'echo $a'), cacheKey('0.10.0', 'bash', 'echo $a'), cacheKey('0.9.0', 'sh', 'echo $a'), cacheKey('0.9.0', 'bash', 'echo $b')];
+    expect(new Set(keys).size).toBe(4);
+    expect(cacheKey('0.9.0', 'bash', 'echo $a')).toBe(keys[0]);
+  });
+
+  it('writes each run to a journal at once, and the next run folds the journals into one results file', async () => {
+    const location = newLocation();
+    const runs = [new ResultCache(location), new ResultCache(location)];
+    runs[0]!.set([{ key: key('a'), comments: [comment(1)] }]);
+    runs[1]!.set([{ key: key('b'), comments: [comment(2)] }]);
+    expect(filesIn(location)).toEqual([expect.stringMatching(/^journal-v\d+-.+\.txt$/), expect.stringMatching(/^journal-v\d+-.+\.txt$/)]);
+
+    const next = new ResultCache(location);
+    expect(await next.get(key('a'))).toEqual([comment(1)]);
+    expect(filesIn(location)).toEqual([RESULTS]);
+    expect(resultsText(location).split('\n').filter(Boolean)).toHaveLength(2);
+    expect(await new ResultCache(location).get(key('b'))).toEqual([comment(2)]);
+  });
+
+  it('ignores a corrupt results file, and rewrites it', async () => {
+    const location = newLocation();
+    new ResultCache(location).set([{ key: key('a'), comments: [comment(1)] }]);
+    expect(await new ResultCache(location).get(key('a'))).toEqual([comment(1)]);
+    const intact = resultsText(location);
+
+    writeFileSync(join(location, 'shellcheck', RESULTS), '\0\0{not a cache\n');
+    expect(await new ResultCache(location).get(key('a'))).toBeUndefined();
+    expect(resultsText(location)).toBe('');
+
+    // A torn last line loses that entry only; an entry whose findings are not ShellCheck's is a miss.
+    const damaged = formatEntry(key('b'), { used: dayNumber(), comments: JSON.stringify([{ line: 'one' }]) });
+    writeFileSync(join(location, 'shellcheck', RESULTS), damaged + intact + intact.slice(0, 40));
+    const cache = new ResultCache(location);
+    expect(await cache.get(key('a'))).toEqual([comment(1)]);
+    expect(await cache.get(key('b'))).toBeUndefined();
+    expect(resultsText(location)).toBe(intact);
+  });
+
+  it('never fails the run when the cache cannot be read or written', async () => {
+    const location = newLocation();
+    writeFileSync(join(location, 'shellcheck'), 'a file where the cache directory should be');
+    const cache = new ResultCache(location);
+    expect(await cache.get(key('a'))).toBeUndefined();
+    expect(() => cache.set([{ key: key('a'), comments: [comment(1)] }])).not.toThrow();
+    expect(await new ResultCache(location).get(key('a'))).toBeUndefined();
+  });
+
+  it('removes the files of the cache format of one file per script', async () => {
+    const location = newLocation();
+    mkdirSync(join(location, 'shellcheck'));
+    writeFileSync(join(location, 'shellcheck', `${key('old')}.json`), '[]');
+    writeFileSync(join(location, 'shellcheck', `${key('old')}.json.123.abcd.tmp`), '[');
+    writeFileSync(join(location, 'shellcheck', 'notes.md'), 'not ours');
+    expect(await new ResultCache(location).get(key('old'))).toBeUndefined();
+    expect(filesIn(location)).toEqual(['notes.md', RESULTS]);
+  });
+
+  it('refreshes the day of use of an old entry that is hit, and drops entries unused for long', async () => {
+    const location = newLocation();
+    const today = dayNumber();
+    const entries = [
+      formatEntry(key('recent'), { used: today - 1, comments: '[]' }),
+      formatEntry(key('old'), { used: today - REFRESH_AFTER_DAYS - 1, comments: '[]' }),
+      formatEntry(key('forgotten'), { used: today - MAX_AGE_DAYS - 1, comments: '[]' }),
+    ];
+    mkdirSync(join(location, 'shellcheck'));
+    writeFileSync(join(location, 'shellcheck', RESULTS), entries.join(''));
+    const cache = new ResultCache(location);
+    expect(await cache.get(key('recent'))).toEqual([]);
+    expect(await cache.get(key('old'))).toEqual([]);
+    await nextTurn();
+    // Nothing to fold on the first read; the refreshed day went to a journal, and the next run folds it.
+    expect(await new ResultCache(location).get(key('forgotten'))).toBeUndefined();
+    const kept: CacheEntries = new Map();
+    readEntries(resultsText(location), kept);
+    expect(kept).toEqual(
+      new Map([
+        [key('recent'), { used: today - 1, comments: '[]' }],
+        [key('old'), { used: today, comments: '[]' }],
+      ]),
+    );
+  });
+
+  it('keeps at most the given number of entries, the most recently used', () => {
+    const entries: CacheEntries = new Map([
+      ['a', { used: 100, comments: '[]' }],
+      ['b', { used: 103, comments: '[]' }],
+      ['c', { used: 101, comments: 'not json' }],
+      ['d', { used: 102, comments: '[]' }],
+      ['e', { used: 90, comments: '[]' }],
+    ]);
+    expect(keptEntries(entries, 105, { maxAgeDays: 10, maxEntries: 2 }).map(([name]) => name)).toEqual(['b', 'd']);
+    expect(keptEntries(entries, 105, { maxAgeDays: 10, maxEntries: 9 }).map(([name]) => name)).toEqual(['b', 'd', 'a']);
+  });
+
+  it('waits for another run folding the journals, and breaks a lock left by a run that died', async () => {
+    const location = newLocation();
+    new ResultCache(location).set([{ key: key('a'), comments: [comment(1)] }]);
+    const lock = join(location, 'shellcheck', `compaction-v${CACHE_FORMAT}.lock`);
+    writeFileSync(lock, '');
+    const waiting = new ResultCache(location).get(key('a'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(filesIn(location)).toContain(`compaction-v${CACHE_FORMAT}.lock`);
+    expect(filesIn(location).some((name) => name.startsWith('journal-'))).toBe(true);
+    utimesSync(lock, new Date(Date.now() - STALE_LOCK_MS - 1000), new Date(Date.now() - STALE_LOCK_MS - 1000));
+    expect(await waiting).toEqual([comment(1)]);
+    expect(filesIn(location)).toEqual([RESULTS]);
+  });
+});
