@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { gcc } from '../src/reporters/gcc.js';
+import { reportText } from '../src/reporters/reporter.js';
 import { sharedRun } from './reporters/fixture.js';
 
 const read = (path: string) => readFileSync(new URL(`../${path}`, import.meta.url), 'utf8');
@@ -12,7 +13,7 @@ describe('CI integrations', () => {
     const [matcher] = (JSON.parse(read('.github/fim-lint-matcher.json')) as { problemMatcher: { owner: string; pattern: { regexp: string }[] }[] }).problemMatcher;
     expect(matcher!.owner).toBe('fim-lint');
     const pattern = new RegExp(matcher!.pattern[0]!.regexp);
-    const lines = gcc(results, context).trimEnd().split('\n');
+    const lines = reportText(gcc(results, context)).trimEnd().split('\n');
     const matched = lines.map((line) => pattern.exec(line)?.slice(1));
     expect(matched).toEqual([
       ['a/broken.yaml', '11', '1', 'error', expect.stringMatching(/^Duplicate key 'pkg'/), 'yaml/duplicate-key'],

@@ -11,7 +11,7 @@ import { UNUSED_DISABLE } from '../core/suppressions.js';
 import type { FixMode } from '../fix/fix-files.js';
 import { listRules, parseRuleOptions, printConfig } from './introspect.js';
 import { helpText, parseCommandLine, parseConcurrency, parseTimeout, UsageError, type CliValues } from './options.js';
-import { planOutputs, writeOutput } from './outputs.js';
+import { inPieces, planOutputs, writeOutput } from './outputs.js';
 import { packageVersion } from './version.js';
 
 export interface Io {
@@ -84,9 +84,9 @@ export async function main(io: Io): Promise<number> {
     const toTerminal = fixer?.mode === 'dry-run' ? io.stderr : io.stdout;
     for (const output of outputs) {
       const context = { color: output.file === undefined && color, cwd: io.cwd, skipped: run.skipped, ignored: run.ignored, rules, codeFrame };
-      const text = output.reporter(results, context);
-      if (output.file === undefined) toTerminal(text);
-      else await writeOutput(io.cwd, output.file, text);
+      const report = output.reporter(results, context);
+      if (output.file === undefined) for (const piece of inPieces(report)) toTerminal(piece);
+      else await writeOutput(io.cwd, output.file, report);
     }
     for (const notice of run.notices) io.stderr(`fim-lint: ${notice}\n`);
     for (const problem of problems) io.stderr(`fim-lint: ${problem}\n`);

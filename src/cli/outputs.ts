@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, open } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { reporters } from '../reporters/index.js';
 import type { Reporter } from '../reporters/reporter.js';
@@ -36,8 +36,33 @@ export async function planOutputs(formats: readonly string[] | undefined, output
   return Promise.all(outputs.map(async ({ format, loadReporter, file }): Promise<Output> => ({ format, reporter: await loadReporter(), file })));
 }
 
-export async function writeOutput(cwd: string, file: string, text: string): Promise<void> {
+/** About 64 KiB: a report is written in pieces this long, not in one system call per file of the run. */
+const PIECE_LENGTH = 65_536;
+
+/** A report in pieces to write one after the other; a reporter's many small ones are joined up to `PIECE_LENGTH`. */
+export function* inPieces(report: string | Iterable<string>): Generator<string> {
+  if (typeof report === 'string') {
+    yield report;
+    return;
+  }
+  let piece = '';
+  for (const part of report) {
+    piece += part;
+    if (piece.length >= PIECE_LENGTH) {
+      yield piece;
+      piece = '';
+    }
+  }
+  if (piece !== '') yield piece;
+}
+
+export async function writeOutput(cwd: string, file: string, report: string | Iterable<string>): Promise<void> {
   const path = resolve(cwd, file);
   await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, text);
+  const handle = await open(path, 'w');
+  try {
+    for (const piece of inPieces(report)) await handle.write(piece);
+  } finally {
+    await handle.close();
+  }
 }

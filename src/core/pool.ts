@@ -6,6 +6,7 @@ import type { Target } from '../files/discover.js';
 import type { Config } from './config.js';
 import { ENGINE_IDS, engineFailure, WORKER_HEAP_MB, WORKER_YOUNG_GENERATION_MB, type EngineId } from './limits.js';
 import { projectRoot } from './paths.js';
+import { SharedStrings } from './shared-strings.js';
 import type { TargetOutcome } from './target.js';
 
 /** What every worker needs to lint like the main thread. */
@@ -88,6 +89,7 @@ export class LintPool {
   readonly #slots: (Slot | undefined)[] = [];
   readonly #pending: Task[] = [];
   readonly #configIds = new Map<Config, number>();
+  readonly #strings = new SharedStrings();
   #nextId = 0;
 
   get size(): number {
@@ -133,7 +135,8 @@ export class LintPool {
       slot.ready = true;
     } else {
       for (const { id, outcome } of reply.finished) {
-        slot.inFlight.get(id)?.resolve(outcome);
+        const task = slot.inFlight.get(id);
+        task?.resolve(this.#strings.outcome(outcome, task.target.path));
         slot.inFlight.delete(id);
       }
     }

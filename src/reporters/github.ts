@@ -7,18 +7,16 @@ const COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const;
  * GitHub Actions workflow commands, one annotation per problem:
  * `::error file=…,line=…,endLine=…,col=…,endColumn=…,title=<rule>::<message>`, then the summary line for the log.
  */
-export const github: Reporter = (results, context) => {
-  const lines: string[] = [];
+export const github: Reporter = function* (results, context) {
   for (const result of results) {
     const file = shownPath(result.path, context.cwd);
     for (const d of result.diagnostics) {
       const properties = { file, line: d.line, endLine: d.endLine, col: d.column, endColumn: d.endColumn, title: d.ruleId };
       const list = Object.entries(properties).map(([key, value]) => `${key}=${escapeProperty(String(value))}`);
-      lines.push(`::${COMMAND[d.severity]} ${list.join(',')}::${escapeData(d.message)}`);
+      yield `::${COMMAND[d.severity]} ${list.join(',')}::${escapeData(d.message)}\n`;
     }
   }
-  lines.push(summaryLine(results, context));
-  return lines.join('\n') + '\n';
+  yield `${summaryLine(results, context)}\n`;
 };
 
 /** As `@actions/core` escapes command data: `%` first, then line breaks. */

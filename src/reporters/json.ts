@@ -3,9 +3,11 @@ import type { Reporter } from './reporter.js';
 import { resolve } from 'node:path';
 
 /** ESLint's JSON formatter shape: one entry per linted file, severity 2 for errors and 1 for warnings (0 for info). */
-export const json: Reporter = (results, { cwd }) =>
-  // File by file: the entries of a large run as objects took several times the memory of the finished text.
-  `[${results.map((result) => JSON.stringify(toEslintResult(result, cwd))).join(',')}]\n`;
+export const json: Reporter = function* (results, { cwd }) {
+  yield '[';
+  for (const [index, result] of results.entries()) yield `${index === 0 ? '' : ','}${JSON.stringify(toEslintResult(result, cwd))}`;
+  yield ']\n';
+};
 
 const ESLINT_SEVERITY = { error: 2, warning: 1, info: 0 } as const;
 

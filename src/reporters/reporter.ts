@@ -17,8 +17,17 @@ export interface ReportContext {
   codeFrame?: boolean;
 }
 
-/** Renders results; never recomputes a diagnostic. */
-export type Reporter = (results: readonly FileResult[], context: ReportContext) => string;
+/**
+ * Renders results; never recomputes a diagnostic. A reporter for a format made of one piece per file returns the
+ * pieces as they are made, so that a run over tens of thousands of files is written out without ever holding the
+ * whole report in memory.
+ */
+export type Reporter = (results: readonly FileResult[], context: ReportContext) => string | Iterable<string>;
+
+/** A report as one text. */
+export function reportText(report: string | Iterable<string>): string {
+  return typeof report === 'string' ? report : [...report].join('');
+}
 
 /** A result's path as reports show it: relative to the working directory when inside it, with `/` separators. */
 export function shownPath(path: string, cwd: string): string {

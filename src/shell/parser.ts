@@ -13,10 +13,14 @@ let language: Promise<Language> | undefined;
 /** The bash grammar, loaded once on first use (recipes without scripts never pay for it). */
 function bashLanguage(): Promise<Language> {
   language ??= (async () => {
-    // V8 tiers hot WebAssembly functions up to TurboFan in the background: that compile costs more CPU than it saves
-    // on a corpus of recipes, and the process waits for it at exit. The baseline compiler alone is used.
-    setFlagsFromString('--liftoff-only');
+    // V8 compiles WebAssembly with a baseline compiler and tiers hot functions up to TurboFan in the background; the
+    // flag is read when a module is compiled. Tree-sitter's runtime pays that back within a few hundred scripts
+    // (parsing takes about 30% less CPU), but the bash grammar's generated lexer is so large that optimising it costs
+    // more than a whole corpus gains, so the grammar keeps the baseline code. Workers race on this process-wide flag;
+    // losing the race only costs speed.
+    setFlagsFromString('--no-liftoff-only');
     await Parser.init();
+    setFlagsFromString('--liftoff-only');
     return Language.load(createRequire(import.meta.url).resolve('tree-sitter-bash/tree-sitter-bash.wasm'));
   })();
   return language;

@@ -7,6 +7,7 @@ import type { Log } from 'sarif';
 import type { Diagnostic } from '../../src/core/diagnostic.js';
 import { checkstyle } from '../../src/reporters/checkstyle.js';
 import { gcc } from '../../src/reporters/gcc.js';
+import { reportText } from '../../src/reporters/reporter.js';
 import { escapeData, escapeProperty, github } from '../../src/reporters/github.js';
 import { json } from '../../src/reporters/json.js';
 import { junit } from '../../src/reporters/junit.js';
@@ -48,7 +49,7 @@ describe('output formats, on one set of diagnostics', () => {
   });
 
   it('json: the ESLint shape, with absolute paths', () => {
-    const parsed = JSON.parse(json(results, context)) as { filePath: string; messages: { ruleId: string; line: number }[]; warningCount: number }[];
+    const parsed = JSON.parse(reportText(json(results, context))) as { filePath: string; messages: { ruleId: string; line: number }[]; warningCount: number }[];
     expect(parsed.map((r) => [r.filePath, r.messages.map((m) => `${m.ruleId}@${m.line}`)])).toEqual([
       [join(cwd, 'a/broken.yaml'), ['yaml/duplicate-key@11', 'yaml/multiple-documents@18']],
       [join(cwd, ODD), ['sbuild/shebang@1']],
@@ -57,7 +58,7 @@ describe('output formats, on one set of diagnostics', () => {
   });
 
   it('github: workflow commands with escaped properties, then the summary', () => {
-    expect(github(results, context).split('\n')).toEqual([
+    expect(reportText(github(results, context)).split('\n')).toEqual([
       `::error file=a/broken.yaml,line=11,endLine=11,col=1,endColumn=4,title=yaml/duplicate-key::${DUPLICATE}`,
       `::warning file=a/broken.yaml,line=18,endLine=18,col=1,endColumn=4,title=yaml/multiple-documents::${SECOND_DOCUMENT}`,
       `::warning file=b%2Cdir%3A50%25&<"q">/no-shebang.yaml,line=1,endLine=1,col=1,endColumn=17,title=sbuild/shebang::${SHEBANG}`,
@@ -70,13 +71,13 @@ describe('output formats, on one set of diagnostics', () => {
     expect(escapeData('50% done\r\nnext: a, b')).toBe('50%25 done%0D%0Anext: a, b');
     expect(escapeProperty('a,b:c%d\ne')).toBe('a%2Cb%3Ac%25d%0Ae');
     const diagnostic: Diagnostic = { ...results[0]!.diagnostics[0]!, ruleId: 'shell/SC2086', message: 'line one\nline two: 100%, done', severity: 'info' };
-    expect(github([{ path: 'x:y.yaml', diagnostics: [diagnostic] }], context).split('\n')[0]).toBe(
+    expect(reportText(github([{ path: 'x:y.yaml', diagnostics: [diagnostic] }], context)).split('\n')[0]).toBe(
       '::notice file=x%3Ay.yaml,line=11,endLine=11,col=1,endColumn=4,title=shell/SC2086::line one%0Aline two: 100%25, done',
     );
   });
 
   it('gcc: path:line:col: severity: message [rule], one line each and nothing else', () => {
-    expect(gcc(results, context)).toBe(
+    expect(reportText(gcc(results, context))).toBe(
       [
         `a/broken.yaml:11:1: error: ${DUPLICATE} [yaml/duplicate-key]`,
         `a/broken.yaml:18:1: warning: ${SECOND_DOCUMENT} [yaml/multiple-documents]`,
