@@ -17,4 +17,12 @@ describe('the shell parser', () => {
     expect(script.slice(strip.startIndex, strip.endIndex)).toBe('strip x');
     tree.delete();
   });
+
+  it('parses scripts asked for together in one batch, each into its own tree', async () => {
+    const scripts = Array.from({ length: 50 }, (_, index) => (index % 7 === 0 ? `if true; then echo ${index}` : `echo ${index} | tr 0-9 a-j`));
+    const trees = await Promise.all(scripts.map(parseShell));
+    expect(trees.map((tree) => tree!.rootNode.text)).toEqual(scripts);
+    expect(trees.map((tree) => tree!.rootNode.hasError)).toEqual(scripts.map((script) => script.startsWith('if')));
+    for (const tree of trees) tree!.delete();
+  });
 });
