@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { setFlagsFromString } from 'node:v8';
+import { isMainThread } from 'node:worker_threads';
 import { Language, Parser, type Tree } from 'web-tree-sitter';
 
 /** A script that takes longer than this to parse is given up; real recipe scripts take a fraction of a millisecond. */
@@ -14,11 +15,11 @@ let language: Promise<Language> | undefined;
 function bashLanguage(): Promise<Language> {
   language ??= (async () => {
     // V8 compiles WebAssembly with a baseline compiler and tiers hot functions up to TurboFan in the background; the
-    // flag is read when a module is compiled. Tree-sitter's runtime pays that back within a few hundred scripts
-    // (parsing takes about 30% less CPU), but the bash grammar's generated lexer is so large that optimising it costs
-    // more than a whole corpus gains, so the grammar keeps the baseline code. Workers race on this process-wide flag;
-    // losing the race only costs speed.
-    setFlagsFromString('--no-liftoff-only');
+    // flag is read when a module is compiled. On worker threads, which only run for hundreds of files, tree-sitter's
+    // runtime pays that back (parsing takes about 30% less CPU); a one-file run would wait about 50 ms for it. The bash
+    // grammar's generated lexer is so large that optimising it costs more than a whole corpus gains, so the grammar
+    // always keeps the baseline code. Workers race on this process-wide flag; losing the race only costs speed.
+    setFlagsFromString(isMainThread ? '--liftoff-only' : '--no-liftoff-only');
     await Parser.init();
     setFlagsFromString('--liftoff-only');
     return Language.load(createRequire(import.meta.url).resolve('tree-sitter-bash/tree-sitter-bash.wasm'));
