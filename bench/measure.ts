@@ -16,26 +16,40 @@ export const canMeasureMemory = existsSync(TIME);
 
 /** Runs a command `runs` times and keeps the median wall time and the highest peak memory. */
 export function measure(command: string, args: string[], runs: number, cwd?: string): Measurement {
-  const times: number[] = [];
-  let peakKb: number | undefined;
-  const cpu: number[] = [];
+  return measureTogether({ only: { command, args, cwd } }, runs).only;
+}
+
+export interface Command {
+  command: string;
+  args: string[];
+  cwd?: string;
+}
+
+/**
+ * Measures commands whose times are compared, taking turns run by run (A B C, A B C, …): a machine whose load drifts
+ * during the measurement then weighs on each of them alike.
+ */
+export function measureTogether<Name extends string>(commands: Record<Name, Command>, runs: number): Record<Name, Measurement> {
+  const entries = Object.entries<Command>(commands).map(([name, command]) => ({ name, command, times: [] as number[], cpu: [] as number[], peakKb: 0 }));
   for (let run = 0; run < runs; run++) {
-    const [file, fileArgs] = canMeasureMemory ? [TIME, ['-f', 'maxrss=%M cpu=%U+%S', command, ...args]] : [command, args];
-    const started = process.hrtime.bigint();
-    const result = spawnSync(file, fileArgs, { cwd, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 });
-    times.push(Number(process.hrtime.bigint() - started) / 1e9);
-    if (result.error) throw result.error;
-    const rss = /maxrss=(\d+)/.exec(result.stderr ?? '');
-    if (rss) peakKb = Math.max(peakKb ?? 0, Number(rss[1]));
-    const usage = /cpu=([\d.]+)\+([\d.]+)/.exec(result.stderr ?? '');
-    if (usage) cpu.push(Number(usage[1]) + Number(usage[2]));
+    for (const entry of entries) {
+      const { command, args, cwd } = entry.command;
+      const [file, fileArgs] = canMeasureMemory ? [TIME, ['-f', 'maxrss=%M cpu=%U+%S', command, ...args]] : [command, args];
+      const started = process.hrtime.bigint();
+      const result = spawnSync(file, fileArgs, { cwd, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 });
+      entry.times.push(Number(process.hrtime.bigint() - started) / 1e9);
+      if (result.error) throw result.error;
+      const rss = /maxrss=(\d+)/.exec(result.stderr ?? '');
+      if (rss) entry.peakKb = Math.max(entry.peakKb, Number(rss[1]));
+      const usage = /cpu=([\d.]+)\+([\d.]+)/.exec(result.stderr ?? '');
+      if (usage) entry.cpu.push(Number(usage[1]) + Number(usage[2]));
+    }
   }
-  return {
-    seconds: median(times),
-    peakMb: peakKb === undefined ? undefined : peakKb / 1024,
-    cpuSeconds: cpu.length > 0 ? median(cpu) : undefined,
-    runs: times,
-  };
+  const measured = entries.map(({ name, times, cpu, peakKb }) => [
+    name,
+    { seconds: median(times), peakMb: canMeasureMemory ? peakKb / 1024 : undefined, cpuSeconds: cpu.length > 0 ? median(cpu) : undefined, runs: times },
+  ]);
+  return Object.fromEntries(measured) as Record<Name, Measurement>;
 }
 
 function median(values: number[]): number {

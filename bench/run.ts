@@ -4,7 +4,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { projectRoot } from '../src/core/paths.js';
 import { POOL_THRESHOLD } from '../src/core/run.js';
-import { canMeasureMemory, commandExists, measure, type Measurement } from './measure.js';
+import { canMeasureMemory, commandExists, measure, measureTogether, type Measurement } from './measure.js';
 import { corpusFiles, writeSyntheticRepository } from './synthetic.js';
 
 /**
@@ -59,10 +59,16 @@ function benchCorpus(files: string[], scratch: string): void {
   const list = join(scratch, 'corpus-files.txt');
   writeFileSync(list, files.join('\n'));
   console.log(`\nCorpus: ${files.length} files, named on the command line`);
-  const lint = measure(node, fimLint(...files), RUNS);
-  const withoutShell = measure(node, fimLint(...shellRulesOff(), ...files), RUNS);
-  const single = measure(node, fimLint('--concurrency', 'off', ...files), RUNS);
-  const parse = measure(node, [parseOnly, `@${list}`], RUNS);
+  const lintWith = (...args: string[]) => ({ command: node, args: fimLint(...args) });
+  const { lint, withoutShell, single, parse } = measureTogether(
+    {
+      lint: lintWith(...files),
+      withoutShell: lintWith(...shellRulesOff(), ...files),
+      single: lintWith('--concurrency', 'off', ...files),
+      parse: { command: node, args: [parseOnly, `@${list}`] },
+    },
+    RUNS,
+  );
   line('fim-lint (worker threads)', `${show(lint)}, ${(files.length / lint.seconds).toFixed(0)} files/s`);
   line('fim-lint, no rule that parses shell', show(withoutShell));
   line('shell parsing adds (goal <= 50%)', `${((lint.seconds / withoutShell.seconds - 1) * 100).toFixed(0)}%`);

@@ -48,8 +48,8 @@ let waiting: { script: string; resolve: (tree: Tree | undefined) => void; reject
  * Parses a shell script into a tree-sitter syntax tree; nothing in it is ever executed. Undefined when the script took
  * longer than `SCRIPT_PARSE_LIMIT_MS` to parse.
  *
- * Scripts are parsed together once the files in hand have been read: switching between the YAML parser and the
- * WebAssembly one for every file cost about a tenth of the time of both (each evicts the other from the CPU's caches).
+ * Scripts are parsed together once the files in hand have been read: alternating between the YAML parser and the
+ * WebAssembly one file by file took about a tenth more CPU than running each over a batch of files.
  */
 export function parseShell(script: string): Promise<Tree | undefined> {
   shared ??= loadShellParser(SCRIPT_PARSE_LIMIT_MS);
