@@ -22,6 +22,7 @@ const example = join(projectRoot, 'recipes-examples', 'hello', 'static.official.
 const helpText = spawnSync(node, [bin, '--help'], { encoding: 'utf8' }).stdout;
 const lintArgs = ['--format', 'json', ...(helpText.includes('--no-shellcheck') ? ['--no-shellcheck'] : [])];
 const fimLint = (...args: string[]) => [bin, ...lintArgs, ...args];
+const lintWith = (...args: string[]) => ({ command: node, args: fimLint(...args) });
 
 const show = (m: Measurement) =>
   `${m.seconds.toFixed(3)} s${m.cpuSeconds === undefined ? '' : ` (cpu ${m.cpuSeconds.toFixed(2)} s)`}${m.peakMb === undefined ? '' : `, peak ${m.peakMb.toFixed(0)} MB`}`;
@@ -33,8 +34,7 @@ console.log(`fim-lint runs with: ${lintArgs.join(' ')}${canMeasureMemory ? '' : 
 console.log(`load average now: ${loadavg().map((load) => load.toFixed(1)).join(' ')} (above ${availableParallelism()}, other work skews the timings)\n`);
 
 console.log('One file (pre-commit hook)');
-const bare = measure(node, ['-e', '0'], SHORT_RUNS);
-const one = measure(node, fimLint(example), SHORT_RUNS);
+const { bare, one } = measureTogether({ bare: { command: node, args: ['-e', '0'] }, one: { command: node, args: fimLint(example) } }, SHORT_RUNS);
 line('node -e 0', show(bare));
 line('fim-lint, one recipe', show(one));
 line('ratio (goal <= 4)', `${ratio(one, bare)}x`);
@@ -59,7 +59,6 @@ function benchCorpus(files: string[], scratch: string): void {
   const list = join(scratch, 'corpus-files.txt');
   writeFileSync(list, files.join('\n'));
   console.log(`\nCorpus: ${files.length} files, named on the command line`);
-  const lintWith = (...args: string[]) => ({ command: node, args: fimLint(...args) });
   const { lint, withoutShell, single, parse } = measureTogether(
     {
       lint: lintWith(...files),
@@ -96,8 +95,10 @@ function benchThreshold(files: string[]): void {
   console.log(`\nWorker threads against one thread, by number of files (the pool starts at ${POOL_THRESHOLD} files)`);
   for (const count of [64, 256, 512, 1024]) {
     const some = files.slice(0, count);
-    const single = measure(node, fimLint('--concurrency', 'off', ...some), 5);
-    const pool = measure(node, fimLint('--concurrency', String(availableParallelism()), ...some), 5);
+    const { single, pool } = measureTogether(
+      { single: lintWith('--concurrency', 'off', ...some), pool: lintWith('--concurrency', String(availableParallelism()), ...some) },
+      5,
+    );
     line(`${count} files`, `one thread ${single.seconds.toFixed(3)} s, workers ${pool.seconds.toFixed(3)} s (${ratio(pool, single)}x)`);
   }
 }
@@ -107,9 +108,10 @@ function benchSynthetic(files: string[], scratch: string): void {
   const written = writeSyntheticRepository(corpus, files, repository, 10);
   const firstCopy = join(repository, 'copy-0');
   console.log(`\nSynthetic repository: ${written} files (10 varied copies of the corpus), walked as a directory`);
-  const once = measure(node, fimLint(firstCopy), RUNS);
-  const tenTimes = measure(node, fimLint(repository), RUNS);
-  const parse = measure(node, [parseOnly, repository], RUNS);
+  const { once, tenTimes, parse } = measureTogether(
+    { once: lintWith(firstCopy), tenTimes: lintWith(repository), parse: { command: node, args: [parseOnly, repository] } },
+    RUNS,
+  );
   line('fim-lint, one copy (3144 files)', show(once));
   line('fim-lint, ten copies', `${show(tenTimes)}, ${(written / tenTimes.seconds).toFixed(0)} files/s`);
   line('ten copies / one copy (goal <= 11)', ratio(tenTimes, once));

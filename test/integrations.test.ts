@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { gcc } from '../src/reporters/gcc.js';
-import { reportText } from '../src/reporters/reporter.js';
-import { sharedRun } from './reporters/fixture.js';
+import { reportText, sharedRun } from './reporters/fixture.js';
 
 const read = (path: string) => readFileSync(new URL(`../${path}`, import.meta.url), 'utf8');
 

@@ -24,11 +24,6 @@ export interface ReportContext {
  */
 export type Reporter = (results: readonly FileResult[], context: ReportContext) => string | Iterable<string>;
 
-/** A report as one text. */
-export function reportText(report: string | Iterable<string>): string {
-  return typeof report === 'string' ? report : [...report].join('');
-}
-
 /** A result's path as reports show it: relative to the working directory when inside it, with `/` separators. */
 export function shownPath(path: string, cwd: string): string {
   const relativePath = relative(cwd, resolve(cwd, path));

@@ -36,12 +36,14 @@ export async function parsedScripts(recipe: Recipe): Promise<ParsedScript[]> {
   return (await recipeScripts(recipe)).parsed;
 }
 
+/** A recipe's scripts are asked for together, so that they are parsed in one batch. */
 async function parseAll(scripts: EmbeddedScript[]): Promise<RecipeScripts> {
+  const trees = await Promise.all(scripts.map((script) => parseShell(script.text)));
   const result: RecipeScripts = { parsed: [], tooSlow: [] };
-  for (const script of scripts) {
-    const tree = await parseShell(script.text);
+  scripts.forEach((script, index) => {
+    const tree = trees[index];
     if (tree) result.parsed.push({ ...script, tree });
     else result.tooSlow.push(script);
-  }
+  });
   return result;
 }

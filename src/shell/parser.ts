@@ -42,7 +42,7 @@ export async function loadShellParser(timeLimitMs: number): Promise<ShellParse> 
 }
 
 let shared: Promise<ShellParse> | undefined;
-let waiting: { script: string; resolve: (tree: Tree | undefined) => void; reject: (error: unknown) => void }[] = [];
+let waiting: { script: string; settle: (tree: Promise<Tree | undefined>) => void }[] = [];
 
 /**
  * Parses a shell script into a tree-sitter syntax tree; nothing in it is ever executed. Undefined when the script took
@@ -53,27 +53,14 @@ let waiting: { script: string; resolve: (tree: Tree | undefined) => void; reject
  */
 export function parseShell(script: string): Promise<Tree | undefined> {
   shared ??= loadShellParser(SCRIPT_PARSE_LIMIT_MS);
-  return new Promise((resolve, reject) => {
-    if (waiting.push({ script, resolve, reject }) === 1) setImmediate(parseWaiting);
+  return new Promise((settle) => {
+    if (waiting.push({ script, settle }) === 1) setImmediate(parseWaiting);
   });
 }
 
-async function parseWaiting(): Promise<void> {
-  let parse: ShellParse;
-  try {
-    parse = await shared!;
-  } catch (error) {
-    parse = () => {
-      throw error;
-    };
-  }
+/** The parses run one after the other, before any of the code waiting on them goes on. */
+function parseWaiting(): void {
   const batch = waiting;
   waiting = [];
-  for (const { script, resolve, reject } of batch) {
-    try {
-      resolve(parse(script));
-    } catch (error) {
-      reject(error);
-    }
-  }
+  for (const { script, settle } of batch) settle(shared!.then((parse) => parse(script)));
 }

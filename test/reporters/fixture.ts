@@ -29,3 +29,8 @@ export async function sharedRun() {
   const context: ReportContext = { color: false, cwd, skipped: 0, rules: await loadRules() };
   return { cwd, results: run.results, context };
 }
+
+/** A report as one text, whether the reporter made it whole or in pieces. */
+export function reportText(report: string | Iterable<string>): string {
+  return typeof report === 'string' ? report : [...report].join('');
+}

@@ -7,13 +7,12 @@ import type { Log } from 'sarif';
 import type { Diagnostic } from '../../src/core/diagnostic.js';
 import { checkstyle } from '../../src/reporters/checkstyle.js';
 import { gcc } from '../../src/reporters/gcc.js';
-import { reportText } from '../../src/reporters/reporter.js';
 import { escapeData, escapeProperty, github } from '../../src/reporters/github.js';
 import { json } from '../../src/reporters/json.js';
 import { junit } from '../../src/reporters/junit.js';
 import { sarif } from '../../src/reporters/sarif.js';
 import { stylish } from '../../src/reporters/stylish.js';
-import { sharedRun } from './fixture.js';
+import { reportText, sharedRun } from './fixture.js';
 
 const { cwd, results, context } = await sharedRun();
 const DUPLICATE = "Duplicate key 'pkg': YAML keeps only one of the values; remove or rename the repeated key";
