@@ -4,7 +4,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { projectRoot } from '../src/core/paths.js';
 import { POOL_THRESHOLD } from '../src/core/run.js';
-import { canMeasureMemory, commandExists, measure, measureTogether, type Measurement } from './measure.js';
+import { canMeasureMemory, commandExists, measure, measureTogether, type Command, type Measurement } from './measure.js';
 import { corpusFiles, writeSyntheticRepository } from './synthetic.js';
 
 /**
@@ -56,38 +56,65 @@ if (!existsSync(corpus)) {
 benchShellCheck();
 
 function benchCorpus(files: string[], scratch: string): void {
-  const list = join(scratch, 'corpus-files.txt');
-  writeFileSync(list, files.join('\n'));
+  const cores = availableParallelism();
+  const list = writeList(scratch, 'corpus', files);
+  const parts = Array.from({ length: cores }, (_, part) => writeList(scratch, `part-${part}`, files.filter((_, index) => index % cores === part)));
+  const withYamllint = commandExists('yamllint');
   console.log(`\nCorpus: ${files.length} files, named on the command line`);
-  const { lint, withoutShell, single, parse } = measureTogether(
-    {
-      lint: lintWith(...files),
-      withoutShell: lintWith(...shellRulesOff(), ...files),
-      single: lintWith('--concurrency', 'off', ...files),
-      parse: { command: node, args: [parseOnly, `@${list}`] },
-    },
-    RUNS,
-  );
+  const runs = {
+    lint: lintWith(...files),
+    withoutShell: lintWith(...rulesOff(/^(shell|flatimage)\//), ...files),
+    noRule: lintWith(...rulesOff(/./), ...files),
+    single: lintWith('--concurrency', 'off', ...files),
+    parse: { command: node, args: [parseOnly, `@${list}`] },
+    parseSplit: alongside(parts.map((part) => [parseOnly, `@${part}`])),
+    parseScripts: { command: node, args: [parseOnly, '--scripts', `@${list}`] },
+    parseScriptsSplit: alongside(parts.map((part) => [parseOnly, '--scripts', `@${part}`])),
+  };
+  const yamllintRun: Record<string, Command> = withYamllint ? { yamllint: { command: 'yamllint', args: ['-f', 'parsable', ...files] } } : {};
+  const measured = measureTogether<string>({ ...runs, ...yamllintRun }, RUNS) as Record<keyof typeof runs, Measurement> & { yamllint?: Measurement };
+  const { lint, withoutShell, noRule, single, parse, parseSplit, parseScripts, parseScriptsSplit, yamllint } = measured;
   line('fim-lint (worker threads)', `${show(lint)}, ${(files.length / lint.seconds).toFixed(0)} files/s`);
   line('fim-lint, no rule that parses shell', show(withoutShell));
   line('shell parsing adds (goal <= 50%)', `${((lint.seconds / withoutShell.seconds - 1) * 100).toFixed(0)}%`);
+  line('fim-lint, every rule off', show(noRule));
   line('fim-lint --concurrency off (one thread)', show(single));
   line('bare yaml parse, one thread', show(parse));
   line('fim-lint / bare parse (goal <= 1.0)', ratio(lint, parse));
-  if (commandExists('yamllint')) {
-    const yamllint = measure('yamllint', ['-f', 'parsable', ...files], Math.min(RUNS, 3));
+  if (yamllint) {
     line('yamllint (default config)', show(yamllint));
     line('yamllint / fim-lint (goal >= 5)', ratio(yamllint, lint));
   } else {
     line('yamllint', 'not installed (apt-get install yamllint): skipped');
   }
+
+  console.log(`\nThe parsers alone, without fim-lint: what any linter of these recipes and their scripts must at least do`);
+  line(`bare yaml parse, ${cores} processes (a part each)`, `${show(parseSplit)}: ${ratio(parseSplit, parse)} of one thread`);
+  line('bare yaml + shell parse, one thread', show(parseScripts));
+  line(`bare yaml + shell parse, ${cores} processes`, `${show(parseScriptsSplit)}: ${ratio(parseScriptsSplit, parseScripts)} of one thread`);
+  const floor = parseScripts.seconds < parseScriptsSplit.seconds ? parseScripts : parseScriptsSplit;
+  line('floor (the faster of the two) / bare parse', ratio(floor, parse));
+  if (yamllint) line('yamllint / floor', ratio(yamllint, floor));
 }
 
-/** `--rule <id>=off` for every rule that parses the embedded scripts: the shell rules and the FlatImage rules. */
-function shellRulesOff(): string[] {
+function writeList(scratch: string, name: string, files: string[]): string {
+  const path = join(scratch, `${name}.txt`);
+  writeFileSync(path, files.join('\n'));
+  return path;
+}
+
+/** One command that runs several Node processes at once and waits for all of them. */
+function alongside(runs: string[][]): Command {
+  const quote = (arg: string) => `'${arg.replaceAll("'", `'\\''`)}'`;
+  const script = `${runs.map((args) => [node, ...args].map(quote).join(' ')).join(' & ')} & wait`;
+  return { command: 'sh', args: ['-c', script] };
+}
+
+/** `--rule <id>=off` for every rule whose id matches. */
+function rulesOff(ids: RegExp): string[] {
   const listing = spawnSync(node, [bin, '--list-rules'], { encoding: 'utf8' }).stdout;
-  const ids = listing.split('\n').map((row) => row.split(/\s+/)[0] ?? '').filter((id) => /^(shell|flatimage)\//.test(id));
-  return ids.flatMap((id) => ['--rule', `${id}=off`]);
+  const matching = listing.split('\n').map((row) => row.split(/\s+/)[0] ?? '').filter((id) => id.includes('/') && ids.test(id));
+  return matching.flatMap((id) => ['--rule', `${id}=off`]);
 }
 
 /** Where worker threads start to pay: the main thread against the pool on the first N corpus files. */
