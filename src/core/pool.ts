@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { Target } from '../files/discover.js';
 import type { Config } from './config.js';
-import { ENGINE_IDS, engineFailure, WORKER_HEAP_MB, WORKER_YOUNG_GENERATION_MB, type EngineId } from './limits.js';
+import { ENGINE_IDS, engineFailure, HEAP_GROWING_PERCENT, WORKER_HEAP_MB, WORKER_YOUNG_GENERATION_MB, type EngineId } from './limits.js';
 import { projectRoot } from './paths.js';
 import { SharedStrings } from './shared-strings.js';
 import type { TargetOutcome } from './target.js';
@@ -97,6 +98,8 @@ export class LintPool {
   }
 
   constructor(script: URL, options: PoolOptions) {
+    // A process-wide setting: it holds for the main thread too, which then keeps the results of the run.
+    setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
     this.#script = script;
     this.#options = options;
     for (let index = 0; index < options.size; index++) this.#slots.push(this.#spawn());

@@ -2,8 +2,6 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { loadRules } from './registry.js';
 import { lintTarget } from './target.js';
 import type { Config } from './config.js';
-import { heapBound } from './heap-bound.js';
-import { WORKER_HEAP_TARGET_MB } from './limits.js';
 import type { FinishedTask, TaskReply, TaskRequest, WorkerSetup } from './pool.js';
 
 /** A lint worker: the same `lintTarget` as the main thread, for the files the pool sends it. */
@@ -11,14 +9,12 @@ const port = parentPort!;
 const setup = workerData as WorkerSetup;
 const rules = await loadRules();
 const configs = new Map<number, Config>();
-const boundHeap = heapBound(WORKER_HEAP_TARGET_MB);
 
 // Results go back in batches, once per turn of the event loop: a message per file took about a tenth of a worker.
 let finished: FinishedTask[] = [];
 const sendFinished = () => {
   port.postMessage({ type: 'done', finished } satisfies TaskReply);
   finished = [];
-  boundHeap();
 };
 
 port.on('message', async ({ id, target, configId, config }: TaskRequest) => {
