@@ -18,8 +18,9 @@ export interface Io {
   argv: readonly string[];
   cwd: string;
   env: NodeJS.ProcessEnv;
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
+  /** May return a promise that settles once the text is handed on: a long report then waits for its reader. */
+  stdout: (text: string) => void | Promise<void>;
+  stderr: (text: string) => void | Promise<void>;
   readStdin: () => Uint8Array;
   isTTY: boolean;
 }
@@ -85,7 +86,7 @@ export async function main(io: Io): Promise<number> {
     for (const output of outputs) {
       const context = { color: output.file === undefined && color, cwd: io.cwd, skipped: run.skipped, ignored: run.ignored, rules, codeFrame };
       const report = output.reporter(results, context);
-      if (output.file === undefined) for (const piece of inPieces(report)) toTerminal(piece);
+      if (output.file === undefined) for (const piece of inPieces(report)) await toTerminal(piece);
       else await writeOutput(io.cwd, output.file, report);
     }
     for (const notice of run.notices) io.stderr(`fim-lint: ${notice}\n`);

@@ -19,9 +19,9 @@ export const WORKER_YOUNG_GENERATION_MB = 4;
 
 /**
  * How far V8 lets the old generation grow past what was alive at its last full collection, in percent, once workers
- * run. Left to itself V8 chooses up to 300%: a worker, which keeps little alive from file to file, filled up
- * to 230 MB with garbage for a working set of about 40 MB. At 100%, ten copies of the corpus peaked 45–55 MB lower at
- * about the same CPU time (50% saved another 15 MB for a tenth more CPU).
+ * run. Left to itself V8 chooses up to 300%: a worker, which keeps little alive from file to file, filled up to 230 MB
+ * with garbage for a working set of about 40 MB. At 100%, ten copies of the corpus peaked 45–55 MB lower at about the
+ * same CPU time (50% saved another 15 MB for a tenth more CPU).
  */
 export const HEAP_GROWING_PERCENT = 100;
 

@@ -1,0 +1,61 @@
+import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { afterAll, describe, expect, it } from 'vitest';
+import { streamWriter } from '../../src/cli/stream-writer.js';
+import { root, tempTree } from '../hostile/cli.js';
+
+/** A stream that takes 16 bytes before it asks writers to wait, and hands each chunk on after a few milliseconds. */
+function slowStream(received: string[]): Writable {
+  return new Writable({
+    highWaterMark: 16,
+    write(chunk: Buffer, _encoding, done) {
+      setTimeout(() => {
+        received.push(chunk.toString());
+        done();
+      }, 5);
+    },
+  });
+}
+
+describe('streamWriter', () => {
+  it('resolves once a slow stream has taken the text, and keeps the order', async () => {
+    const received: string[] = [];
+    const stream = slowStream(received);
+    const write = streamWriter(stream);
+    await write('a'.repeat(100));
+    expect(stream.writableLength).toBe(0);
+    await write('b');
+    await write('c'.repeat(50));
+    expect(received.join('')).toBe(`${'a'.repeat(100)}b${'c'.repeat(50)}`);
+  });
+
+  it('drops the rest quietly once the stream has failed', async () => {
+    const stream = new Writable({
+      write(_chunk, _encoding, done) {
+        done(Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }));
+      },
+    });
+    const write = streamWriter(stream);
+    await write('first');
+    await expect(write('x'.repeat(100_000))).resolves.toBeUndefined();
+  });
+});
+
+describe('a reader that goes away before the report ends (fim-lint … | head)', () => {
+  // About 300 KB of JSON: far more than a pipe holds.
+  const recipe = (index: number) => `#!/SBUILD\npkg: "p${index}"\npkg: "again"\ndescription: "x"\n`;
+  const directory = tempTree(Object.fromEntries(Array.from({ length: 300 }, (_, index) => [`r${index}.yaml`, recipe(index)])));
+  afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+  it('ends the run with its exit code and no stack trace', async () => {
+    const child = spawn(process.execPath, [join(root, 'dist/src/bin.js'), '--format', 'json', '--no-shellcheck', directory], { env: { ...process.env, NO_COLOR: '1' } });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
+  });
+});
