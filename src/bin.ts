@@ -11,4 +11,5 @@ const exitCode = await main({
   readStdin: readStdinSync,
   isTTY: Boolean(process.stdout.isTTY),
 });
-process.exitCode = exitCode;
+// A failed write may already have set exit code 2.
+process.exitCode ??= exitCode;

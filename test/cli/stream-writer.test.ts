@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { streamWriter } from '../../src/cli/stream-writer.js';
 import { root, tempTree } from '../hostile/cli.js';
 
@@ -31,15 +31,32 @@ describe('streamWriter', () => {
     expect(received.join('')).toBe(`${'a'.repeat(100)}b${'c'.repeat(50)}`);
   });
 
-  it('drops the rest quietly once the stream has failed', async () => {
-    const stream = new Writable({
+  const failing = (code: string) =>
+    new Writable({
       write(_chunk, _encoding, done) {
-        done(Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }));
+        done(Object.assign(new Error(`write ${code}`), { code }));
       },
     });
-    const write = streamWriter(stream);
+
+  it('drops the rest quietly once the reader has gone (EPIPE)', async () => {
+    const write = streamWriter(failing('EPIPE'));
     await write('first');
     await expect(write('x'.repeat(100_000))).resolves.toBeUndefined();
+    expect(process.exitCode).toBeUndefined();
+  });
+
+  it('drops the rest of the report after any other failure too, but ends the run with exit code 2', async () => {
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      const write = streamWriter(failing('ENOSPC'));
+      await write('first');
+      await expect(write('x'.repeat(100_000))).resolves.toBeUndefined();
+      expect(process.exitCode).toBe(2);
+      expect(stderr).toHaveBeenCalledWith('fim-lint: cannot write the report: write ENOSPC\n');
+    } finally {
+      process.exitCode = undefined;
+      stderr.mockRestore();
+    }
   });
 });
 
