@@ -1,10 +1,9 @@
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { streamWriter } from '../../src/cli/stream-writer.js';
-import { root, tempTree } from '../hostile/cli.js';
+import { bin, tempTree } from '../hostile/cli.js';
 
 /** A stream that takes 16 bytes before it asks writers to wait, and hands each chunk on after a few milliseconds. */
 function slowStream(received: string[]): Writable {
@@ -67,7 +66,7 @@ describe('a reader that goes away before the report ends (fim-lint … | head)',
   afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
   it('ends the run with its exit code and no stack trace', async () => {
-    const child = spawn(process.execPath, [join(root, 'dist/src/bin.js'), '--format', 'json', '--no-shellcheck', directory], { env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(process.execPath, [bin, '--format', 'json', '--no-shellcheck', directory], { env: { ...process.env, NO_COLOR: '1' } });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.stdout.once('data', () => child.stdout.destroy());

@@ -7,7 +7,7 @@ import { VALID_RECIPE } from '../helpers.js';
 
 /** Runs the built command line (`npm test` builds it first), as CI and users run it. */
 export const root = fileURLToPath(new URL('../../', import.meta.url));
-const bin = join(root, 'dist/src/bin.js');
+export const bin = join(root, 'dist/src/bin.js');
 
 export interface JsonResult {
   filePath: string;
