@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { chmodSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { build, type Plugin } from 'esbuild';
 import { projectRoot } from '../src/core/paths.js';
@@ -38,6 +38,17 @@ const result = await build({
   metafile: true,
 });
 console.log(`bundled ${Object.keys(result.metafile.inputs).length} modules into dist/src/bin.js and dist/src/worker.js`);
+
+// tsc writes files without the executable bit, and only `npm install` sets it when it links a bin: without this, a
+// rebuild (`npm test` builds too) leaves `npx fim-lint` with "Permission denied".
+for (const bin of packageBins()) chmodSync(join(projectRoot, bin), 0o755);
+
+/** The files package.json names as bins. */
+function packageBins(): string[] {
+  const { bin } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { bin?: string | Record<string, string> };
+  if (bin === undefined) return [];
+  return typeof bin === 'string' ? [bin] : Object.values(bin);
+}
 
 /** `core/rule-modules.js` with the rule files imported statically: a bundle has no folder of rules to read. */
 function staticRuleModules(): Plugin {
