@@ -12,6 +12,7 @@ const endToEnd = [
   'test/fix/cli-fix.test.ts',
   'test/fix/corpus-fix.test.ts',
   'test/hostile/**',
+  'test/package.test.ts',
   'test/pre-commit.test.ts',
   'test/shellcheck/cache-concurrency.test.ts',
   'test/validated/corpus-validated.test.ts',

@@ -1,4 +1,5 @@
-import { chmodSync, readFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { build, type Plugin } from 'esbuild';
 import { projectRoot } from '../src/core/paths.js';
@@ -9,35 +10,43 @@ import { ruleFiles } from '../src/core/rule-modules.js';
  * `npm run build` after tsc: the command line as one file. Node 20 loads each of the 150-odd modules of a run on its
  * own, and that took a third of a one-file run (a pre-commit hook). `dist/src/bin.js` is replaced by the bundle of
  * itself; the worker threads of large runs get theirs at `dist/src/worker.js`, where the pool looks beside its own
- * module. The library (`dist/src/index.js`) stays as tsc wrote it.
+ * module, and the library (`dist/src/index.js`) is bundled too. The bundles hold every dependency, and the two
+ * WebAssembly modules of the shell parser are copied to `dist/wasm/`: the package installs with no dependencies.
  */
 const built = join(projectRoot, 'dist', 'src');
 // Bundled CommonJS packages (yaml) require Node's built-in modules, which an ES module bundle can only do with a require.
 const BANNER = "import { createRequire as createRequireForBundle } from 'node:module';\nconst require = createRequireForBundle(import.meta.url);";
 
-if (readFileSync(join(built, 'bin.js'), 'utf8').includes(BANNER)) {
-  throw new Error('dist/src/bin.js is a bundle already: npm run build compiles it again before bundling it');
+for (const entry of ['bin.js', 'index.js']) {
+  if (readFileSync(join(built, entry), 'utf8').includes(BANNER)) {
+    throw new Error(`dist/src/${entry} is a bundle already: npm run build compiles it again before bundling it`);
+  }
 }
 
 // A rule file that does not default-export its rule fails the build rather than the bundle.
 await loadRules();
 
 const result = await build({
-  entryPoints: { bin: join(built, 'bin.js'), worker: join(built, 'core', 'worker.js') },
+  entryPoints: { bin: join(built, 'bin.js'), worker: join(built, 'core', 'worker.js'), index: join(built, 'index.js') },
   outdir: built,
   allowOverwrite: true,
   bundle: true,
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  // It finds its .wasm beside its own module.
-  external: ['web-tree-sitter'],
   plugins: [staticRuleModules()],
   banner: { js: BANNER },
   logLevel: 'warning',
   metafile: true,
 });
-console.log(`bundled ${Object.keys(result.metafile.inputs).length} modules into dist/src/bin.js and dist/src/worker.js`);
+console.log(`bundled ${Object.keys(result.metafile.inputs).length} modules into dist/src/bin.js, worker.js and index.js`);
+
+const wasm = join(projectRoot, 'dist', 'wasm');
+mkdirSync(wasm, { recursive: true });
+const resolve = createRequire(import.meta.url).resolve;
+for (const file of ['web-tree-sitter/web-tree-sitter.wasm', 'tree-sitter-bash/tree-sitter-bash.wasm']) {
+  copyFileSync(resolve(file), join(wasm, file.split('/')[1]!));
+}
 
 // tsc writes files without the executable bit, and only `npm install` sets it when it links a bin: without this, a
 // rebuild (`npm test` builds too) leaves `npx fim-lint` with "Permission denied".

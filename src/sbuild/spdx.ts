@@ -1,4 +1,5 @@
-import { createRequire } from 'node:module';
+import spdxDeprecatedIds from 'spdx-license-ids/deprecated.json' with { type: 'json' };
+import spdxIds from 'spdx-license-ids/index.json' with { type: 'json' };
 import { fieldData } from './data.js';
 
 interface LicenseIndex {
@@ -13,10 +14,9 @@ let index: LicenseIndex | undefined;
 /** The known ids: SPDX ids (current and deprecated) and the free-form names the SBUILD docs show. */
 function licenseIndex(): LicenseIndex {
   if (!index) {
-    const require = createRequire(import.meta.url);
     const ids = [
-      ...(require('spdx-license-ids') as string[]),
-      ...(require('spdx-license-ids/deprecated.json') as string[]),
+      ...spdxIds,
+      ...spdxDeprecatedIds,
       ...fieldData<{ ids: string[] }>('license').ids,
     ];
     let bySimpleName: Map<string, string> | undefined;

@@ -1,7 +1,10 @@
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { isMainThread } from 'node:worker_threads';
 import { Language, Parser, type Tree } from 'web-tree-sitter';
+import { projectRoot } from '../core/paths.js';
 
 /** A script that takes longer than this to parse is given up; real recipe scripts take a fraction of a millisecond. */
 export const SCRIPT_PARSE_LIMIT_MS = 10_000;
@@ -20,11 +23,21 @@ function bashLanguage(): Promise<Language> {
     // grammar's generated lexer is so large that optimising it costs more than a whole corpus gains, so the grammar
     // always keeps the baseline code. Workers race on this process-wide flag; losing the race only costs speed.
     setFlagsFromString(isMainThread ? '--liftoff-only' : '--no-liftoff-only');
-    await Parser.init();
+    await Parser.init({ locateFile: (name: string) => webAssemblyFile(name, 'web-tree-sitter') });
     setFlagsFromString('--liftoff-only');
-    return Language.load(createRequire(import.meta.url).resolve('tree-sitter-bash/tree-sitter-bash.wasm'));
+    return Language.load(webAssemblyFile('tree-sitter-bash.wasm', 'tree-sitter-bash'));
   })();
   return language;
+}
+
+/**
+ * The package ships the two WebAssembly modules in `dist/wasm/` (the build copies them there), so that an install needs
+ * neither `tree-sitter-bash`, 20 MB of C sources and native prebuilds around its 1.4 MB `.wasm`, nor an install script.
+ * A checkout that has not been built reads them from the development packages.
+ */
+function webAssemblyFile(name: string, developmentPackage: string): string {
+  const shipped = join(projectRoot, 'dist', 'wasm', name);
+  return existsSync(shipped) ? shipped : createRequire(import.meta.url).resolve(`${developmentPackage}/${name}`);
 }
 
 /** A bash parser that gives up a script after `timeLimitMs`, so that no script can stall a run. */
