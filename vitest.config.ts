@@ -5,6 +5,7 @@ import { defineConfig } from 'vitest/config';
  * `npm run test:unit` leaves them out, for a loop of well under a minute; `npm test` runs everything.
  */
 const endToEnd = [
+  'test/action.test.ts',
   'test/build.test.ts',
   'test/cli/**',
   'test/core/pool.test.ts',
