@@ -5,6 +5,7 @@ import { packageVersion } from '../cli/version.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { docsUrl } from '../core/rule.js';
 import type { Reporter } from './reporter.js';
+import { ruleHelp } from './rule-help.js';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 const SOURCE_ROOT = '%SRCROOT%';
@@ -17,6 +18,7 @@ export const sarif: Reporter = (results, { cwd, rules = [] }) => {
   const descriptors: ReportingDescriptor[] = rules.map((rule) => ({
     id: rule.id,
     shortDescription: { text: rule.description },
+    ...helpTexts(rule.id),
     helpUri: docsUrl(rule.id),
     defaultConfiguration: rule.optIn ? { enabled: false, level: LEVEL[rule.severity] } : { level: LEVEL[rule.severity] },
   }));
@@ -25,7 +27,14 @@ export const sarif: Reporter = (results, { cwd, rules = [] }) => {
     let index = indexOf.get(diagnostic.ruleId);
     if (index === undefined) {
       // A rule reporting on behalf of a tool (e.g. `shell/SC2086`) names codes the registry does not list.
-      index = descriptors.push({ id: diagnostic.ruleId, ...(diagnostic.url ? { helpUri: diagnostic.url } : {}) }) - 1;
+      const code = diagnostic.ruleId.replace(/^shell\//, '');
+      index =
+        descriptors.push({
+          id: diagnostic.ruleId,
+          shortDescription: { text: `ShellCheck ${code} in an embedded script: ${diagnostic.message}` },
+          ...helpTexts(diagnostic.ruleId),
+          ...(diagnostic.url ? { helpUri: diagnostic.url } : {}),
+        }) - 1;
       indexOf.set(diagnostic.ruleId, index);
     }
     return index;
@@ -62,6 +71,13 @@ export const sarif: Reporter = (results, { cwd, rules = [] }) => {
   };
   return JSON.stringify(log, null, 2) + '\n';
 };
+
+/** `fullDescription` and `help` from the rule's doc page. */
+function helpTexts(ruleId: string): Pick<ReportingDescriptor, 'fullDescription' | 'help'> {
+  const help = ruleHelp(ruleId);
+  if (!help) return {};
+  return { fullDescription: { text: help.fullDescription }, help: { text: help.text, markdown: help.markdown } };
+}
 
 function artifactLocation(path: string, cwd: string): { uri: string; uriBaseId?: string } {
   const absolute = resolve(cwd, path);

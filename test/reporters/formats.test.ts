@@ -137,11 +137,31 @@ describe('output formats, on one set of diagnostics', () => {
       const driver = log.runs[0]!.tool.driver;
       expect(driver.name).toBe('fim-lint');
       expect(driver.rules!.map((rule) => rule.id)).toEqual(context.rules!.map((rule) => rule.id));
-      expect(driver.rules!.find((rule) => rule.id === 'yaml/duplicate-key')).toEqual({
+      expect(driver.rules!.find((rule) => rule.id === 'yaml/duplicate-key')).toMatchObject({
         id: 'yaml/duplicate-key',
         shortDescription: { text: 'A key may appear only once in a mapping' },
+        fullDescription: { text: 'That no key appears twice in the same mapping. The diagnostic points at the second occurrence.' },
+        help: { text: expect.stringContaining('\n\n'), markdown: expect.stringMatching(/^\*\*Severity:\*\* error/) },
         helpUri: 'https://github.com/fim-lint/fim-lint/blob/main/docs/rules/yaml/duplicate-key.md',
         defaultConfiguration: { level: 'error' },
+      });
+    });
+
+    it('gives every rule, ShellCheck codes included, a short and a full description and help in text and Markdown', () => {
+      const shellFinding = { ...results[0]!.diagnostics[0]!, ruleId: 'shell/SC2086', message: 'Double quote to prevent globbing and word splitting.', url: 'https://www.shellcheck.net/wiki/SC2086' };
+      const withShell = JSON.parse(sarif([{ path: 'x.yaml', diagnostics: [shellFinding] }], context)) as Log;
+      const rules = withShell.runs[0]!.tool.driver.rules!;
+      for (const rule of rules) {
+        expect(rule.shortDescription?.text, rule.id).toBeTruthy();
+        expect(rule.fullDescription?.text, rule.id).toBeTruthy();
+        expect(rule.help?.text, rule.id).toBeTruthy();
+        expect(rule.help?.markdown, rule.id).toBeTruthy();
+      }
+      expect(rules.at(-1)).toMatchObject({
+        id: 'shell/SC2086',
+        shortDescription: { text: 'ShellCheck SC2086 in an embedded script: Double quote to prevent globbing and word splitting.' },
+        fullDescription: { text: expect.stringMatching(/^Runs ShellCheck on x_exec.run/) },
+        helpUri: 'https://www.shellcheck.net/wiki/SC2086',
       });
     });
 
