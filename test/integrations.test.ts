@@ -29,9 +29,9 @@ describe('CI integrations', () => {
     expect(action.runs.steps.some((step) => step.run?.includes(`$GITHUB_ACTION_PATH/${bin}`))).toBe(true);
   });
 
-  it('the pre-commit hook is a node hook on recipe file names that skips other YAML files', () => {
+  it('the pre-commit hook is a serial node hook on recipe file names that skips other YAML files and compares with the whole repository', () => {
     const [hook] = parse(read('.pre-commit-hooks.yaml')) as { id: string; language: string; entry: string; files: string }[];
-    expect(hook).toMatchObject({ id: 'fim-lint', language: 'node', entry: 'fim-lint --skip-non-recipes' });
+    expect(hook).toMatchObject({ id: 'fim-lint', language: 'node', entry: 'fim-lint --skip-non-recipes --cross-file-context .', require_serial: true });
     const files = new RegExp(hook!.files);
     expect(['binaries/a/static.official.stable.yaml', 'x.yml', 'pkg.SBUILD', 'README.md', 'a.yaml.disabled'].map((name) => files.test(name))).toEqual([true, true, true, false, false]);
   });

@@ -60,5 +60,28 @@ describe.skipIf(!hasPreCommit)('the pre-commit hook', () => {
     expect(bad.status).toBe(1);
     expect(bad.stdout).toMatch(/^fim-lint\.+Failed$/m);
     expect(bad.stdout).toContain("broken.yaml:11:1-11:4 error   Duplicate key 'pkg'");
+
+    // More recipes than one command line holds: pre-commit hands them to the hook in several batches, and the first
+    // and the last recipe, which share a pkg_id, land in different ones.
+    sh('git', ['rm', '-q', '--cached', 'broken.yaml']);
+    writeFileSync(join(user, '.fim-lint.yaml'), 'shellcheck:\n  enabled: false\n');
+    mkdirSync(join(user, 'many'));
+    const count = 2400;
+    for (let index = 0; index < count; index++) {
+      const name = `package-with-a-long-descriptive-name-${String(index).padStart(4, '0')}`;
+      const pkgId = index === 0 || index === count - 1 ? 'shared.pkg.id' : `example.com.${name}`;
+      const recipe = `#!/SBUILD\n_disabled: false\npkg: ${name}\npkg_id: ${pkgId}\ndescription: A package\nsrc_url:\n  - https://example.com/${name}\nx_exec:\n  shell: sh\n  pkgver: echo 1\n  run: echo built\n`;
+      writeFileSync(join(user, 'many', `${name}.static.official.stable.yaml`), recipe);
+    }
+    sh('git', ['add', '-A']);
+    const many = sh('pre-commit', ['run', '--all-files', '--verbose'], true);
+    const batches = many.stdout.match(/files? checked/g) ?? [];
+    expect(batches.length, many.stdout.slice(-2000)).toBeGreaterThan(1);
+    expect(many.status).toBe(1);
+    const duplicates = many.stdout.split('\n').filter((line) => line.includes('sbuild/duplicate-pkg-id') && line.includes(' error '));
+    expect(duplicates.map((line) => line.split(':')[0])).toEqual([
+      'many/package-with-a-long-descriptive-name-0000.static.official.stable.yaml',
+      'many/package-with-a-long-descriptive-name-2399.static.official.stable.yaml',
+    ]);
   });
 });

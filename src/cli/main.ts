@@ -67,6 +67,7 @@ export async function main(io: Io): Promise<number> {
       configFor: async (path) => withCommandLineSettings(await resolver.configFor(path), values, io.cwd),
       keepSource: codeFrame || values['emit-validated'],
       skipNonRecipes: values['skip-non-recipes'] ?? false,
+      crossFileContext: values['cross-file-context'],
       stdin,
       afterLint: fixer?.afterLint,
       concurrency: parseConcurrency(values.concurrency),

@@ -17,6 +17,7 @@ export const OPTIONS = {
   rule: { type: 'string', multiple: true, value: 'id=level', help: 'Set a rule to off, info, warn or error, over every configuration file (repeatable)' },
   'report-unused-disable-directives': { type: 'boolean', help: 'Report fim-lint-disable comments that suppress nothing, as errors' },
   'skip-non-recipes': { type: 'boolean', help: 'Skip named files that are plainly not recipes, as walked files are (for hooks)' },
+  'cross-file-context': { type: 'string', multiple: true, value: 'dir', help: 'Also compare with the recipes under dir in checks across files (duplicate pkg_id)' },
   'print-config': { type: 'string', value: 'file', help: 'Print the configuration that applies to a file, as JSON, and exit' },
   'list-rules': { type: 'boolean', help: 'List every rule with its default severity and documentation, and exit' },
   'stdin-filename': { type: 'string', value: 'path', help: 'The file name to report for the recipe read from standard input (`-`)' },

@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
 import { discoverTargets, type DiscoveryProblem, type Target } from '../files/discover.js';
 import { defaultConfig, isRuleEnabled, ruleSetting, type Config } from './config.js';
 import { compareDiagnostics, type Diagnostic, type FileResult } from './diagnostic.js';
@@ -41,6 +42,12 @@ export interface RunOptions extends Pick<TargetOptions, 'afterLint' | 'skipNonRe
   concurrency?: number | 'auto' | 'off';
   /** Per-file time limit on worker threads; the main thread cannot stop a file. */
   timeLimitSeconds?: number;
+  /**
+   * Folders whose recipes count for the checks across files (duplicate `pkg_id`) even where the run does not lint
+   * them; their own problems are not reported. A hook that sees its files in several batches still compares each
+   * batch with the whole repository.
+   */
+  crossFileContext?: readonly string[];
 }
 
 export interface RunSummary {
@@ -133,9 +140,39 @@ export async function lintPaths(paths: readonly string[], options: RunOptions): 
   }
 
   summary.notices = [...notices];
+  if (options.crossFileContext?.length) {
+    const linted = new Set(summary.results.map((result) => resolve(result.path)));
+    await collectFromContext(options.crossFileContext, linted, rules, configFor, options, collected);
+  }
   runProjectChecks(rules, collected, summary.results, configs, suppressions);
   for (const result of summary.results) result.diagnostics.sort(compareDiagnostics);
   return summary;
+}
+
+/** What the rules with checks across files collect from the recipes of `folders` that were not linted. */
+async function collectFromContext(
+  folders: readonly string[],
+  linted: ReadonlySet<string>,
+  rules: readonly Rule[],
+  configFor: (path: string) => Promise<FileConfig>,
+  options: RunOptions,
+  collected: Map<string, { path: string; data: unknown }[]>,
+): Promise<void> {
+  const collecting = rules.filter((rule) => rule.collect && rule.checkProject);
+  if (collecting.length === 0) return;
+  for (const target of discoverTargets(folders, [])) {
+    if (linted.has(resolve(target.path))) continue;
+    const { config, ignored } = await configFor(target.path);
+    if (ignored) continue;
+    const outcome = await lintTarget({ ...target, explicit: false }, { ...options, config, rules: collecting, keepSource: false });
+    if (outcome.kind !== 'linted') continue;
+    for (const rule of collecting) {
+      if (!(rule.id in outcome.collected) || !isRuleEnabled(config, rule)) continue;
+      const entries = collected.get(rule.id) ?? [];
+      entries.push({ path: target.path, data: outcome.collected[rule.id] });
+      collected.set(rule.id, entries);
+    }
+  }
 }
 
 function startPool(knownFiles: number, options: RunOptions): LintPool | undefined {
