@@ -8,6 +8,7 @@ import type { Config } from './config.js';
 import { ENGINE_IDS, engineFailure, HEAP_GROWING_PERCENT, WORKER_HEAP_MB, WORKER_YOUNG_GENERATION_MB, type EngineId } from './limits.js';
 import { projectRoot } from './paths.js';
 import { SharedStrings } from './shared-strings.js';
+import { listenToWorkers } from './terminate.js';
 import type { TargetOutcome } from './target.js';
 
 /** What every worker needs to lint like the main thread. */
@@ -117,6 +118,7 @@ export class LintPool {
   }
 
   #spawn(): Slot {
+    listenToWorkers();
     const worker = new Worker(this.#script, {
       workerData: this.#options.setup,
       resourceLimits: { maxOldGenerationSizeMb: this.#options.heapMb ?? WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
