@@ -64,7 +64,7 @@ export async function main(io: Io): Promise<number> {
     const stdin = targets.includes('-') ? { path: values['stdin-filename'] ?? '<stdin>', bytes: io.readStdin() } : undefined;
     const codeFrame = values['code-frame'] ?? false;
     const run = await lintPaths(targets, {
-      configFor: async (path) => withCommandLineSettings(await resolver.configFor(path), values, io.cwd),
+      configFor: async (path) => withCommandLineSettings(await resolver.configFor(path), values, io.cwd, io.env),
       keepSource: codeFrame || values['emit-validated'],
       skipNonRecipes: values['skip-non-recipes'] ?? false,
       crossFileContext: values['cross-file-context'],
@@ -133,10 +133,12 @@ function errorsOnly(results: readonly FileResult[]): FileResult[] {
 }
 
 /** The ShellCheck options of the command line, applied over the file's configuration. */
-function withCommandLineSettings<T extends { config: Config }>(resolved: T, values: CliValues, cwd: string): T {
+function withCommandLineSettings<T extends { config: Config }>(resolved: T, values: CliValues, cwd: string, env: NodeJS.ProcessEnv): T {
   const shellcheck = resolved.config.settings.shellcheck;
   if (values['no-shellcheck']) shellcheck.enabled = false;
-  if (values.shellcheck !== undefined) shellcheck.path = values.shellcheck.includes('/') ? resolve(cwd, values.shellcheck) : values.shellcheck;
+  // Only the person running fim-lint chooses the program: a configuration file cannot (see config/load.ts).
+  const executable = values.shellcheck ?? (env.FIM_LINT_SHELLCHECK || undefined);
+  if (executable !== undefined) shellcheck.path = executable.includes('/') ? resolve(cwd, executable) : executable;
   if (values.cache) shellcheck.cache = true;
   shellcheck.cacheLocation = resolve(cwd, values['cache-location'] ?? shellcheck.cacheLocation);
   return resolved;

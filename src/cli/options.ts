@@ -28,7 +28,7 @@ export const OPTIONS = {
   'emit-validated': { type: 'boolean', help: 'Write <file>.validated, the normalised recipe, next to each recipe without errors' },
   color: { type: 'boolean', help: 'Force coloured output' },
   'no-color': { type: 'boolean', help: 'Disable coloured output' },
-  shellcheck: { type: 'string', value: 'path', help: 'The ShellCheck executable (default: shellcheck on PATH)' },
+  shellcheck: { type: 'string', value: 'path', help: 'The ShellCheck executable (default: $FIM_LINT_SHELLCHECK, else shellcheck on PATH)' },
   'no-shellcheck': { type: 'boolean', help: 'Do not run ShellCheck on the embedded scripts' },
   cache: { type: 'boolean', help: 'Cache ShellCheck results between runs' },
   'cache-location': { type: 'string', value: 'dir', help: 'The cache directory (default: .fim-lint-cache)' },

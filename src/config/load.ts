@@ -1,15 +1,24 @@
 import { readFile } from 'node:fs/promises';
-import { basename, dirname } from 'node:path';
+import { basename, dirname, isAbsolute } from 'node:path';
 import type { ErrorObject } from 'ajv';
 import { parse as parseYaml } from 'yaml';
-import type { RuleSetting } from '../core/config.js';
+import type { RuleLevel, RuleSetting, ShellCheckLevel } from '../core/config.js';
 import { precompiledValidator } from '../schemas/precompiled.js';
 
 /** What a configuration file (or one of its overrides) sets. */
 export interface ConfigLayer {
   rules?: Record<string, RuleSetting>;
   flatimage?: { extraBaseImages?: string[] };
-  shellcheck?: Record<string, unknown>;
+  shellcheck?: ShellCheckLayer;
+}
+
+/** The ShellCheck settings a configuration file may set: never the executable (see `refuseChosenPrograms`). */
+export interface ShellCheckLayer {
+  enabled?: boolean;
+  severity?: Partial<Record<ShellCheckLevel, RuleLevel>>;
+  exclude?: string[];
+  cache?: boolean;
+  cacheLocation?: string;
 }
 
 export interface ConfigFileData extends ConfigLayer {
@@ -53,9 +62,36 @@ export async function loadConfigFile(path: string): Promise<ConfigFile | undefin
   } catch (error) {
     throw new ConfigError(`${path}: not valid ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
   }
+  refuseChosenPrograms(path, data);
   const validate = precompiledValidator('config');
   if (!validate(data)) throw new ConfigError(`${path}: ${describeErrors(validate.errors ?? [])}`);
   return { path, directory: dirname(path), data: data as ConfigFileData };
+}
+
+/**
+ * A repository's configuration never chooses a program to run, nor a place outside the working directory to write:
+ * whoever lints a pull request or a checkout would run or write whatever it names.
+ */
+function refuseChosenPrograms(path: string, data: unknown): void {
+  if (!isObject(data)) return;
+  const sections: [string, unknown][] = [['shellcheck', data.shellcheck]];
+  if (Array.isArray(data.overrides)) data.overrides.forEach((override, index) => isObject(override) && sections.push([`overrides.${index}.shellcheck`, override.shellcheck]));
+  for (const [where, section] of sections) {
+    if (!isObject(section)) continue;
+    if ('path' in section) {
+      throw new ConfigError(
+        `${path}: ${where}.path: a configuration file cannot choose the program to run; pass --shellcheck <path> on the command line or set the FIM_LINT_SHELLCHECK environment variable instead`,
+      );
+    }
+    const location = section.cacheLocation;
+    if (typeof location === 'string' && (isAbsolute(location) || location.split(/[\\/]/).includes('..'))) {
+      throw new ConfigError(`${path}: ${where}.cacheLocation must be a folder inside the working directory; pass --cache-location <dir> to use another`);
+    }
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function describeErrors(errors: ErrorObject[]): string {
@@ -66,6 +102,7 @@ function describeErrors(errors: ErrorObject[]): string {
     : 'the configuration';
   if (error.keyword === 'additionalProperties') return `${where} has an unknown key '${String(error.params.additionalProperty)}'`;
   if (error.keyword === 'propertyNames') return `${where}: '${String(error.params.propertyName)}' is not a rule id (namespace/name)`;
+  if (error.keyword === 'enum' && error.instancePath.includes('/shellcheck/')) return `${where} must be off, info, warn, warning or error`;
   if (error.keyword === 'oneOf' || error.keyword === 'enum') {
     return `${where} must be off, info, warn, warning or error, or [level, {options}]`;
   }

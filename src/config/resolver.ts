@@ -1,7 +1,7 @@
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { defaultConfig, type Config, type RuleSetting, type Settings } from '../core/config.js';
+import { defaultConfig, levelToSeverity, type Config, type RuleSetting, type Settings } from '../core/config.js';
 import type { FileConfig } from '../core/run.js';
 import { CONFIG_FILE_NAMES, ConfigError, loadConfigFile, type ConfigFile, type ConfigLayer } from './load.js';
 
@@ -28,10 +28,11 @@ interface Prepared {
 
 /**
  * Finds each file's configuration: the nearest `.fim-lint.yaml`, `.fim-lint.yml` or `package.json#fim-lint` from the
- * file's folder upward (or `--config`), its overrides that match the file, then `--rule`. Folders are looked up once.
+ * file's folder up to the project root (or `--config`), its overrides that match the file, then `--rule`. Folders are looked up once.
  */
 export class ConfigResolver {
   readonly #byDirectory = new Map<string, Promise<Prepared | undefined>>();
+  readonly #roots = new Map<string, string>();
   #explicit: Promise<Prepared> | undefined;
 
   constructor(private readonly options: ResolverOptions) {}
@@ -41,7 +42,8 @@ export class ConfigResolver {
 
   async resolve(path: string): Promise<ResolvedFileConfig> {
     const absolute = resolve(this.options.cwd, path);
-    const prepared = await (this.options.configPath ? this.#explicitFile(this.options.configPath) : this.#nearest(dirname(absolute)));
+    const directory = dirname(absolute);
+    const prepared = await (this.options.configPath ? this.#explicitFile(this.options.configPath) : this.#nearest(directory, this.#projectRoot(directory)));
     const config = defaultConfig();
     if (!prepared) return { config: withLayer(config, { rules: this.options.ruleOverrides }), ignored: false, configFile: undefined };
     const relativePath = relativeInside(prepared.file.directory, absolute);
@@ -64,7 +66,30 @@ export class ConfigResolver {
     return this.#explicit;
   }
 
-  #nearest(directory: string): Promise<Prepared | undefined> {
+  /**
+   * Where the lookup of a folder's configuration stops: the nearest folder holding `.git`, else the working directory
+   * for a folder inside it, else the folder itself. A configuration further up (in a shared folder such as /tmp or a
+   * home directory) belongs to someone else.
+   */
+  #projectRoot(directory: string): string {
+    let root = this.#roots.get(directory);
+    if (root === undefined) this.#roots.set(directory, (root = this.#findProjectRoot(directory)));
+    return root;
+  }
+
+  #findProjectRoot(directory: string): string {
+    for (let current = directory; ; ) {
+      if (existsSync(join(current, '.git'))) return current;
+      const parent = dirname(current);
+      if (parent === current) break;
+      current = parent;
+    }
+    const cwd = resolve(this.options.cwd);
+    return relativeInside(cwd, directory) !== undefined || directory === cwd ? cwd : directory;
+  }
+
+  /** The lookup from `directory` up to `root`; the answer for a folder is the same from every file below it. */
+  #nearest(directory: string, root: string): Promise<Prepared | undefined> {
     let found = this.#byDirectory.get(directory);
     if (!found) {
       found = (async () => {
@@ -75,7 +100,7 @@ export class ConfigResolver {
           if (file) return this.#prepare(file);
         }
         const parent = dirname(directory);
-        return parent === directory ? undefined : this.#nearest(parent);
+        return directory === root || parent === directory ? undefined : this.#nearest(parent, root);
       })();
       this.#byDirectory.set(directory, found);
     }
@@ -108,6 +133,12 @@ export function withLayer(config: Config, layer: ConfigLayer): Config {
   for (const section of ['flatimage', 'shellcheck'] as const) {
     const values = layer[section];
     if (values) settings[section] = { ...settings[section], ...values };
+  }
+  const severity = layer.shellcheck?.severity;
+  if (severity) {
+    // A map that names some levels changes those: the others keep their severity.
+    const levels = Object.entries(severity).map(([level, setting]) => [level, levelToSeverity(setting)]);
+    settings.shellcheck!.severity = { ...config.settings.shellcheck.severity, ...Object.fromEntries(levels) };
   }
   return { ...config, rules: { ...config.rules, ...layer.rules }, settings: settings as unknown as Settings };
 }

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { ShellCheckSettings } from '../core/config.js';
 import { cacheKey, ResultCache } from './cache.js';
+import { findExecutable } from './executable.js';
 import { checkBatch, shellcheckVersion, type ShellCheckComment } from './runner.js';
 import { scriptLineCount, withBuilderVariables } from './variables.js';
 
@@ -27,6 +28,8 @@ interface Job {
  */
 export class ShellCheckService {
   readonly #executable: string;
+  /** The absolute path that runs, once found. */
+  #resolved = '';
   readonly #cache: ResultCache | undefined;
   readonly #concurrency = Math.max(1, availableParallelism());
   #version: Promise<string | undefined> | undefined;
@@ -42,7 +45,10 @@ export class ShellCheckService {
 
   /** The ShellCheck version, or undefined when ShellCheck cannot be run. */
   version(): Promise<string | undefined> {
-    this.#version ??= shellcheckVersion(this.#executable);
+    if (!this.#version) {
+      const executable = findExecutable(this.#executable);
+      this.#version = executable === undefined ? Promise.resolve(undefined) : shellcheckVersion((this.#resolved = executable));
+    }
     return this.#version;
   }
 
@@ -99,7 +105,7 @@ export class ShellCheckService {
         else index++;
       }
       this.#running++;
-      checkBatch(this.#executable, shell, batch.map((job) => job.input))
+      checkBatch(this.#resolved, shell, batch.map((job) => job.input))
         .then(
           (results) => {
             this.#cache?.set(batch.map((job, index) => ({ key: job.key, comments: results[index]! })));

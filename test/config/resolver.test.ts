@@ -56,14 +56,14 @@ describe('configuration files', () => {
         '    rules:',
         '      sbuild/shebang: [error, { note: 1 }]',
         '    shellcheck:',
-        '      severity: style',
+        '      severity: { style: warn }',
         '',
       ].join('\n'),
     });
     const resolver = new ConfigResolver({ cwd: root, knownRuleIds, ruleOverrides: { 'yaml/syntax': 'warn' } });
     const inside = await resolver.resolve(join(root, 'binaries/x/static.yaml'));
     expect(inside.config.rules).toEqual({ 'sbuild/shebang': ['error', { note: 1 }], 'yaml/syntax': 'warn' });
-    expect(inside.config.settings).toMatchObject({ flatimage: { extraBaseImages: ['myorg-base'] }, shellcheck: { exclude: ['SC1091'], severity: 'style' } });
+    expect(inside.config.settings).toMatchObject({ flatimage: { extraBaseImages: ['myorg-base'] }, shellcheck: { exclude: ['SC1091'], severity: { error: 'error', warning: 'warning', info: 'info', style: 'warning' } } });
     const outside = await resolver.resolve(join(root, 'packages/x/static.yaml'));
     expect(outside.config.rules).toEqual({ 'sbuild/shebang': 'warn', 'yaml/syntax': 'warn' });
     expect(outside.config.settings).toMatchObject({ shellcheck: { exclude: ['SC1091'] } });

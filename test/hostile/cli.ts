@@ -22,13 +22,14 @@ export interface CliRun {
 }
 
 /** Runs `fim-lint`, killed after `timeoutMs` so that a hang fails the test instead of stalling the suite. */
-export function runCli(args: string[], options: { cwd?: string; timeoutMs?: number } = {}): CliRun {
+export function runCli(args: string[], options: { cwd?: string; timeoutMs?: number; env?: NodeJS.ProcessEnv; input?: string | Uint8Array } = {}): CliRun {
   const result = spawnSync(process.execPath, [bin, ...args], {
     cwd: options.cwd ?? root,
     encoding: 'utf8',
     timeout: options.timeoutMs ?? 60_000,
     maxBuffer: 256 * 1024 * 1024,
-    env: { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: '' },
+    env: { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: '', ...options.env },
+    input: options.input,
   });
   return { code: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr };
 }
