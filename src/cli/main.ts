@@ -72,6 +72,7 @@ export async function main(io: Io): Promise<number> {
       afterLint: fixer?.afterLint,
       concurrency: parseConcurrency(values.concurrency),
       timeLimitSeconds: parseTimeout(values.timeout),
+      resultCache: values.cache ? resolve(io.cwd, values['cache-location'] ?? '.fim-lint-cache') : undefined,
     });
     const problems = [...run.problems.map((problem) => problem.message), ...(fixer?.problems ?? [])];
     if (values['emit-validated']) {

@@ -30,7 +30,7 @@ export const OPTIONS = {
   'no-color': { type: 'boolean', help: 'Disable coloured output' },
   shellcheck: { type: 'string', value: 'path', help: 'The ShellCheck executable (default: $FIM_LINT_SHELLCHECK, else shellcheck on PATH)' },
   'no-shellcheck': { type: 'boolean', help: 'Do not run ShellCheck on the embedded scripts' },
-  cache: { type: 'boolean', help: 'Cache ShellCheck results between runs' },
+  cache: { type: 'boolean', help: 'Keep results between runs: an unchanged file is not linted again' },
   'cache-location': { type: 'string', value: 'dir', help: 'The cache directory (default: .fim-lint-cache)' },
   debug: { type: 'boolean', help: 'Print stack traces of internal errors' },
   help: { type: 'boolean', short: 'h', help: 'Show this help' },

@@ -1,11 +1,15 @@
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
+import { FileResultCache, type ResultKeyParts } from '../cache/file-results.js';
+import { shellcheckService } from '../shellcheck/service.js';
 import { discoverTargets, type DiscoveryProblem, type Target } from '../files/discover.js';
 import { defaultConfig, isRuleEnabled, ruleSetting, type Config } from './config.js';
 import { compareDiagnostics, type Diagnostic, type FileResult } from './diagnostic.js';
 import { DEFAULT_TIME_LIMIT_SECONDS } from './limits.js';
 import { FILES_PER_WORKER, LintPool, workerScript } from './pool.js';
 import { loadRules } from './registry.js';
+import { decodeRecipeBytes } from '../recipe/decode.js';
 import { docsUrl, type Rule } from './rule.js';
 import type { Suppressions } from './suppressions.js';
 import { lintFile, lintTarget, restoreSuppressions, type TargetOptions, type TargetOutcome } from './target.js';
@@ -48,6 +52,25 @@ export interface RunOptions extends Pick<TargetOptions, 'afterLint' | 'skipNonRe
    * batch with the whole repository.
    */
   crossFileContext?: readonly string[];
+  /**
+   * The cache folder (`--cache`): a file whose bytes, configuration and tools are unchanged since a run that linted it
+   * gets that run's results without being parsed. Not used when fixing.
+   */
+  resultCache?: string;
+}
+
+/** A file to lint, with the cache key its results will be kept under. */
+interface Work {
+  index: number;
+  target: Target;
+  config: Config;
+  cacheEntry?: CacheEntryName;
+}
+
+/** What a file's results are kept under: the key, and what it was made of besides the bytes. */
+interface CacheEntryName {
+  key: string;
+  parts: ResultKeyParts;
 }
 
 export interface RunSummary {
@@ -69,7 +92,9 @@ export async function lintPaths(paths: readonly string[], options: RunOptions): 
   const configFor = options.configFor ?? (async () => everyFile);
   const targets = discoverTargets(paths.filter((path) => path !== '-'), summary.problems);
   const firstTargets = take(targets, POOL_THRESHOLD);
-  const pool = startPool(firstTargets.length, options);
+  const cache = options.resultCache !== undefined && !options.afterLint ? new FileResultCache(options.resultCache) : undefined;
+  // Without a cache the workers start at once, to warm up while the rules load; with one, only the misses count.
+  let pool = cache ? undefined : startPool(firstTargets.length, options);
   const rules = await loadRules();
   const lintOptions = (config: Config): TargetOptions => ({ ...options, config, rules });
 
@@ -91,21 +116,35 @@ export async function lintPaths(paths: readonly string[], options: RunOptions): 
 
   // Only small results are kept: parsed recipes and their text are dropped as soon as each file is done.
   const outcomes: TargetOutcome[] = [];
+  /** A file to lint, or undefined when it is ignored or its results came from the cache. */
+  const prepare = async (index: number, target: Target): Promise<Work | undefined> => {
+    const config = await configOf(target.path);
+    if (!config) return undefined;
+    if (!cache) return { index, target, config };
+    const lookup = await lookUp(cache, target, config, options);
+    if (lookup.hit) {
+      outcomes[index] = lookup.hit;
+      return undefined;
+    }
+    return { index, target, config, cacheEntry: lookup.entry };
+  };
   // Several files are in flight at once: reads overlap with linting, and rules waiting on external tools
   // (ShellCheck) can batch their work across files.
   const inFlight = new Set<Promise<void>>();
-  const filesInFlight = pool ? pool.size * FILES_PER_WORKER : FILES_IN_FLIGHT;
   const schedule = async (index: number, task: () => Promise<TargetOutcome>) => {
     const running = task()
       .then((outcome) => void (outcomes[index] = outcome))
       .finally(() => inFlight.delete(running));
     inFlight.add(running);
+    const filesInFlight = pool ? pool.size * FILES_PER_WORKER : FILES_IN_FLIGHT;
     if (inFlight.size >= filesInFlight) await Promise.race(inFlight);
   };
-  const lint = async (index: number, target: Target) => {
-    const config = await configOf(target.path);
-    if (!config) return;
-    await schedule(index, () => (pool ? pool.lint(target, config) : lintTarget(target, lintOptions(config))));
+  const lint = async ({ index, target, config, cacheEntry }: Work) => {
+    await schedule(index, async () => {
+      const outcome = await (pool ? pool.lint(target, config) : lintTarget(target, lintOptions(config)));
+      if (cache && cacheEntry && outcome.kind === 'linted') keepInCache(cache, cacheEntry, target.path, outcome);
+      return outcome;
+    });
   };
 
   try {
@@ -115,12 +154,22 @@ export async function lintPaths(paths: readonly string[], options: RunOptions): 
       const config = await configOf(path);
       if (config) await schedule(index++, () => lintFile(path, bytes, lintOptions(config), true));
     }
-    for (const target of firstTargets) await lint(index++, target);
-    for (const target of targets) await lint(index++, target);
+    const firstWork: Work[] = [];
+    for (const target of firstTargets) {
+      const work = await prepare(index++, target);
+      if (work) firstWork.push(work);
+    }
+    if (cache) pool = startPool(firstWork.length, options);
+    for (const work of firstWork) await lint(work);
+    for (const target of targets) {
+      const work = await prepare(index++, target);
+      if (work) await lint(work);
+    }
     await Promise.all(inFlight);
   } finally {
     await pool?.close();
   }
+  cache?.sweep();
 
   const collected = new Map<string, { path: string; data: unknown }[]>();
   const suppressions = new Map<string, Suppressions | undefined>();
@@ -173,6 +222,37 @@ async function collectFromContext(
       collected.set(rule.id, entries);
     }
   }
+}
+
+/** The cached results of a file, or the key to keep its results under. An unreadable file is left to `lintTarget`. */
+async function lookUp(cache: FileResultCache, target: Target, config: Config, options: RunOptions): Promise<{ hit?: TargetOutcome; entry?: CacheEntryName }> {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(target.path);
+  } catch {
+    return {};
+  }
+  const shellcheck = config.settings.shellcheck.enabled ? ((await shellcheckService(config.settings.shellcheck).version()) ?? 'missing') : 'off';
+  const onlyIfRecipe = !target.explicit || (options.skipNonRecipes ?? false);
+  const parts = { path: target.path, config, shellcheck, onlyIfRecipe };
+  const key = cache.key(parts, bytes);
+  const hit = cache.get(key);
+  if (!hit) return { entry: { key, parts } };
+  const result = { ...hit.result, path: target.path };
+  if (options.keepSource) result.source = decodeRecipeBytes(bytes).text;
+  return { hit: { ...hit, result } };
+}
+
+/** Keeps a file's results, unless the file changed while it was linted (the results may then be of other bytes). */
+function keepInCache(cache: FileResultCache, { key, parts }: CacheEntryName, path: string, outcome: Extract<TargetOutcome, { kind: 'linted' }>): void {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    return;
+  }
+  const { source: _source, ...result } = outcome.result;
+  if (cache.key(parts, bytes) === key) cache.set(key, { ...outcome, result });
 }
 
 function startPool(knownFiles: number, options: RunOptions): LintPool | undefined {
