@@ -50,9 +50,10 @@ const analysed = new WeakMap<Recipe, Promise<ScriptCommands[]>>();
  * Whether the text of `x_exec.run` contains a word at all: a cheap test that lets a rule skip recipes whose script
  * cannot matter to it (no `fim-` anywhere, say) before anything is parsed. Commands are still only found in the tree.
  */
-export function runScriptMentions(recipe: Recipe, pattern: RegExp): boolean {
+export function runScriptMentions(recipe: Recipe, pattern: RegExp | ((script: string) => boolean)): boolean {
   const run = recipe.node(['x_exec', 'run']);
-  return isScalar(run) && typeof run.value === 'string' && pattern.test(run.value);
+  if (!isScalar(run) || typeof run.value !== 'string') return false;
+  return typeof pattern === 'function' ? pattern(run.value) : pattern.test(run.value);
 }
 
 /** The commands of the recipe's `x_exec.run` script, found once per recipe however many rules ask. */
@@ -286,7 +287,9 @@ function listingOf(invocation: Invocation): string[] | undefined {
     const paths = args.flat().filter((arg) => !arg.startsWith('-'));
     return paths.length === 0 ? ['./*'] : paths.map((path) => (path === '.' || /^\$\{SBUILD_OUTDIR\}\/?$/.test(path) ? `${path.replace(/\/$/, '')}/*` : path));
   }
-  if (name === 'echo' || name === 'printf') return args.flat().filter((arg) => !arg.startsWith('-'));
+  if (name === 'echo') return args.flat().filter((arg) => !arg.startsWith('-'));
+  // printf's first operand is its format, not a path it prints.
+  if (name === 'printf') return args.slice(args[0]?.[0] === '-v' ? 3 : 1).flat();
   return undefined;
 }
 

@@ -124,6 +124,54 @@ describe('flatimage/no-binary-rewrite', () => {
     expect(await at(untyped)).toEqual([]);
   });
 
+  it('reads command names as the shell does: escapes and quotes removed', async () => {
+    const run = ['\\strip "./${PKG}"', 'st""rip "./${PKG}"', "'strip' \"./${PKG}\"", "$'upx' \"./${PKG}\"", '"/usr/bin/objcopy" "./${PKG}"'];
+    expect(await at(flatImageRecipe(run))).toEqual([
+      "19:5-19:22 strip on the FlatImage './${PKG}'",
+      "20:5-20:23 strip on the FlatImage './${PKG}'",
+      "21:5-21:23 strip on the FlatImage './${PKG}'",
+      "22:5-22:22 upx on the FlatImage './${PKG}'",
+      "23:5-23:34 objcopy on the FlatImage './${PKG}'",
+    ]);
+  });
+
+  it('knows in-place editors and every ELF header editor', async () => {
+    const run = [
+      'chrpath -r "\\$ORIGIN/lib" "./${PKG}"',
+      'execstack -c "./${PKG}"',
+      "sed -i 's/old/new/' \"./${PKG}\"",
+      "perl -pi -e 's/old/new/' \"./${PKG}\"",
+      'llvm-objcopy-18 --strip-debug "./${PKG}"',
+      'aarch64-linux-gnu-elfedit --output-osabi=none "./${PKG}"',
+      'dd if=patch.bin of="./${PKG}" conv=notrunc',
+      'echo extra | tee -a "./${PKG}" >/dev/null',
+      'chrpath -l "./${PKG}"',
+      'execstack -q "./${PKG}"',
+      "sed -n '1p' \"./${PKG}\"",
+    ];
+    expect(await at(flatImageRecipe(run))).toEqual([
+      "19:5-19:41 chrpath on the FlatImage './${PKG}'",
+      "20:5-20:28 execstack on the FlatImage './${PKG}'",
+      "21:5-21:35 sed -i on the FlatImage './${PKG}'",
+      "22:5-22:40 perl -i on the FlatImage './${PKG}'",
+      "23:5-23:45 llvm-objcopy-18 on the FlatImage './${PKG}'",
+      "24:5-24:61 aarch64-linux-gnu-elfedit on the FlatImage './${PKG}'",
+      "25:5-25:47 dd on the FlatImage './${PKG}'",
+      "26:18-26:35 tee -a on the FlatImage './${PKG}'",
+    ]);
+  });
+
+  it('leaves tools alone that only read the image, and names the image, not a format string', async () => {
+    const run = [
+      'objcopy --dump-section .fim_reserved=conf.bin "./${PKG}" scratch.elf',
+      'strip -o out.elf "./${PKG}"',
+      'upx -t "./${PKG}"',
+      'objcopy "./${PKG}" "${SBUILD_TMPDIR}/copy.elf"',
+      "printf '%s\\n' \"./${PKG}\" | xargs strip",
+    ];
+    expect(await at(flatImageRecipe(run))).toEqual(["23:38-23:43 strip (run through xargs) on the FlatImage './${PKG}'"]);
+  });
+
   it('follows a download that becomes the artifact', async () => {
     const run = [
       'curl -qfsSL "https://example.org/firefox" -o "${SBUILD_TMPDIR}/firefox"',
