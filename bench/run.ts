@@ -34,10 +34,18 @@ console.log(`fim-lint runs with: ${lintArgs.join(' ')}${canMeasureMemory ? '' : 
 console.log(`load average now: ${loadavg().map((load) => load.toFixed(1)).join(' ')} (above ${availableParallelism()}, other work skews the timings)\n`);
 
 console.log('One file (pre-commit hook)');
-const { bare, one } = measureTogether({ bare: { command: node, args: ['-e', '0'] }, one: { command: node, args: fimLint(example) } }, SHORT_RUNS);
-line('node -e 0', show(bare));
-line('fim-lint, one recipe', show(one));
-line('ratio (goal <= 4)', `${ratio(one, bare)}x`);
+const withShellCheck: Record<string, Command> = commandExists('shellcheck') ? { oneShellCheck: { command: node, args: [bin, '--format', 'json', example] } } : {};
+const single = measureTogether<string>({ bare: { command: node, args: ['-e', '0'] }, one: { command: node, args: fimLint(example) }, ...withShellCheck }, SHORT_RUNS) as Record<
+  'bare' | 'one',
+  Measurement
+> & { oneShellCheck?: Measurement };
+line('node -e 0', show(single.bare));
+line('fim-lint, one recipe', show(single.one));
+line('ratio (goal <= 4)', `${ratio(single.one, single.bare)}x`);
+if (single.oneShellCheck) {
+  line('fim-lint, one recipe, with ShellCheck', show(single.oneShellCheck));
+  line('ratio (goal <= 4)', `${ratio(single.oneShellCheck, single.bare)}x`);
+}
 
 if (!existsSync(corpus)) {
   console.log(`\nThe corpus is not at ${corpus}: corpus and synthetic repository sections skipped.`);
