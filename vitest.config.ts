@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * The suites that need the built command line (dist/), the recipe corpus or an outside program such as pre-commit.
+ * The suites that need the built command line (dist/), the recipe corpus or an outside program such as pre-commit or
+ * Neovim.
  * `npm run test:unit` leaves them out, for a loop of well under a minute; `npm test` runs everything.
  */
 const endToEnd = [
@@ -13,6 +14,8 @@ const endToEnd = [
   'test/fix/cli-fix.test.ts',
   'test/fix/corpus-fix.test.ts',
   'test/hostile/**',
+  'test/lsp/neovim.test.ts',
+  'test/lsp/protocol.test.ts',
   'test/package.test.ts',
   'test/pre-commit.test.ts',
   'test/shellcheck/cache-concurrency.test.ts',

@@ -10,14 +10,14 @@ import { ruleFiles } from '../src/core/rule-modules.js';
  * `npm run build` after tsc: the command line as one file. Node 20 loads each of the 150-odd modules of a run on its
  * own, and that took a third of a one-file run (a pre-commit hook). `dist/src/bin.js` is replaced by the bundle of
  * itself; the worker threads of large runs get theirs at `dist/src/worker.js`, where the pool looks beside its own
- * module, and the library (`dist/src/index.js`) is bundled too. The bundles hold every dependency, and the two
+ * module, and the library (`dist/src/index.js`) and the language server (`dist/src/language-server.js`) are bundled too. The bundles hold every dependency, and the two
  * WebAssembly modules of the shell parser are copied to `dist/wasm/`: the package installs with no dependencies.
  */
 const built = join(projectRoot, 'dist', 'src');
 // Bundled CommonJS packages (yaml) require Node's built-in modules, which an ES module bundle can only do with a require.
 const BANNER = "import { createRequire as createRequireForBundle } from 'node:module';\nconst require = createRequireForBundle(import.meta.url);";
 
-for (const entry of ['bin.js', 'index.js']) {
+for (const entry of ['bin.js', 'index.js', 'language-server.js']) {
   if (readFileSync(join(built, entry), 'utf8').includes(BANNER)) {
     throw new Error(`dist/src/${entry} is a bundle already: npm run build compiles it again before bundling it`);
   }
@@ -27,7 +27,12 @@ for (const entry of ['bin.js', 'index.js']) {
 await loadRules();
 
 const result = await build({
-  entryPoints: { bin: join(built, 'bin.js'), worker: join(built, 'core', 'worker.js'), index: join(built, 'index.js') },
+  entryPoints: {
+    bin: join(built, 'bin.js'),
+    worker: join(built, 'core', 'worker.js'),
+    index: join(built, 'index.js'),
+    'language-server': join(built, 'language-server.js'),
+  },
   outdir: built,
   allowOverwrite: true,
   bundle: true,
@@ -39,7 +44,7 @@ const result = await build({
   logLevel: 'warning',
   metafile: true,
 });
-console.log(`bundled ${Object.keys(result.metafile.inputs).length} modules into dist/src/bin.js, worker.js and index.js`);
+console.log(`bundled ${Object.keys(result.metafile.inputs).length} modules into dist/src/bin.js, worker.js, index.js and language-server.js`);
 
 const wasm = join(projectRoot, 'dist', 'wasm');
 mkdirSync(wasm, { recursive: true });

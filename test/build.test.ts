@@ -13,7 +13,7 @@ function importedModules(path: string): Set<string> {
 }
 
 describe('npm run build', () => {
-  it.each(['bin.js', 'worker.js', 'index.js'])('bundles dist/src/%s: it imports only Node built-ins', (name) => {
+  it.each(['bin.js', 'worker.js', 'index.js', 'language-server.js'])('bundles dist/src/%s: it imports only Node built-ins', (name) => {
     const imported = [...importedModules(join(root, 'dist/src', name))];
     expect(imported.filter((specifier) => !specifier.startsWith('node:'))).toEqual([]);
   });

@@ -26,6 +26,7 @@ export const OPTIONS = {
   fix: { type: 'boolean', help: 'Apply the safe fixes to the files, then report what is left' },
   'fix-dry-run': { type: 'boolean', help: 'Print the fixes as a unified diff (the report goes to stderr); change nothing' },
   'emit-validated': { type: 'boolean', help: 'Write <file>.validated, the normalised recipe, next to each recipe without errors' },
+  lsp: { type: 'boolean', help: 'Run the language server on standard input and output (as fim-lint-language-server does)' },
   color: { type: 'boolean', help: 'Force coloured output' },
   'no-color': { type: 'boolean', help: 'Disable coloured output' },
   shellcheck: { type: 'string', value: 'path', help: 'The ShellCheck executable (default: $FIM_LINT_SHELLCHECK, else shellcheck on PATH)' },

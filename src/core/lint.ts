@@ -30,6 +30,8 @@ export interface LintOptions {
   keepSource?: boolean;
   /** Collects the rules' notices about the run (shown once each, not per file). */
   notices?: Set<string>;
+  /** Aborted when the result is no longer wanted (the editor's text changed): rules waiting on a tool stop waiting. */
+  signal?: AbortSignal;
 }
 
 export interface LintOutcome {
@@ -83,7 +85,7 @@ const recipeParser: Plugin<[], string, RecipeTree> = function () {
   });
 };
 
-const runRules: Plugin<[LintOptions & { collected: Record<string, unknown> }], RecipeTree> = function ({ config, rules, collected, notices }) {
+const runRules: Plugin<[LintOptions & { collected: Record<string, unknown> }], RecipeTree> = function ({ config, rules, collected, notices, signal }) {
   return async (tree, file) => {
     const { recipe } = tree.data;
     for (const rule of rules) {
@@ -96,6 +98,7 @@ const runRules: Plugin<[LintOptions & { collected: Record<string, unknown> }], R
         settings: config.settings,
         report: (problem) => addMessage(file, recipe, rule, problem, config),
         notice: (message) => notices?.add(message),
+        ...(signal ? { signal } : {}),
       };
       try {
         await rule.check(context);

@@ -28,6 +28,8 @@ export interface RuleContext {
   report(problem: Problem): void;
   /** Says something about the run rather than this file (e.g. a missing tool): each distinct notice is shown once. */
   notice(message: string): void;
+  /** Aborted when the result is no longer wanted (the editor's text changed): stop waiting on external tools. */
+  readonly signal?: AbortSignal;
 }
 
 /** What a rule collected from one file for a check across files (e.g. duplicate `pkg_id`). */

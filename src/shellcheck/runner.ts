@@ -41,13 +41,13 @@ export async function shellcheckVersion(executable: string): Promise<string | un
  * Checks several scripts of one shell dialect with a single ShellCheck process: each script is written to its own
  * temporary file, and each finding is mapped back by file name. Returns the findings of each script, in order.
  */
-export async function checkBatch(executable: string, shell: string, scripts: readonly string[]): Promise<ShellCheckComment[][]> {
+export async function checkBatch(executable: string, shell: string, scripts: readonly string[], signal?: AbortSignal): Promise<ShellCheckComment[][]> {
   const directory = await mkdtemp(join(tmpdir(), 'fim-lint-shellcheck-'));
   try {
     const files = scripts.map((_, index) => join(directory, `${index}.sh`));
     await Promise.all(scripts.map((script, index) => writeFile(files[index]!, script)));
     // --norc: a user's ~/.shellcheckrc must not change the results (they are cached by script and version).
-    const { stdout } = await run(executable, ['--norc', '--format=json1', `--shell=${shell}`, '--', ...files], BATCH_TIMEOUT_MS);
+    const { stdout } = await run(executable, ['--norc', '--format=json1', `--shell=${shell}`, '--', ...files], BATCH_TIMEOUT_MS, signal);
     const byFile = new Map(files.map((file) => [file, [] as ShellCheckComment[]]));
     for (const comment of (JSON.parse(stdout) as { comments: (ShellCheckComment & { file: string })[] }).comments) {
       const { file, ...finding } = comment;
@@ -60,9 +60,9 @@ export async function checkBatch(executable: string, shell: string, scripts: rea
 }
 
 /** Runs ShellCheck; exit status 1 only means it found something. */
-function run(executable: string, args: string[], timeout: number): Promise<{ stdout: string }> {
+function run(executable: string, args: string[], timeout: number, signal?: AbortSignal): Promise<{ stdout: string }> {
   return new Promise((resolve, reject) => {
-    execFile(executable, args, { timeout, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' }, (error, stdout, stderr) => {
+    execFile(executable, args, { timeout, signal, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' }, (error, stdout, stderr) => {
       if (error && !(error.code === 1 && stdout)) reject(new Error(stderr.trim() || error.message));
       else resolve({ stdout });
     });

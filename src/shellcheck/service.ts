@@ -18,13 +18,33 @@ interface Job {
   input: string;
   resolve(comments: ShellCheckComment[]): void;
   reject(error: unknown): void;
+  /** Set when no caller wants the result any more. */
+  abandoned?: boolean;
+  batch?: { jobs: Job[]; controller: AbortController };
 }
+
+/** One script's result, shared by every caller that asks for the same script. */
+interface Entry {
+  promise: Promise<ShellCheckComment[]>;
+  /** Undefined when the result came from the cache. */
+  job: Job | undefined;
+  /** Callers that can still abandon the result (an editor's pass); `pinned` when one cannot (a command-line run). */
+  waiters: number;
+  pinned: boolean;
+}
+
+/**
+ * Results kept in memory: a run checks each distinct script once, and a language server, which checks a new script
+ * after every change, keeps only the recent ones.
+ */
+const MAX_KEPT_RESULTS = 2000;
 
 /**
  * Checks scripts with ShellCheck on behalf of every file of a run. Scripts are queued and sent in batches, one
  * ShellCheck process per batch, with as many processes at once as there are cores: a free process takes what has been
  * queued, so the batches grow while the processes are busy. Identical scripts are checked once, and with a cache, once
- * across runs.
+ * across runs. A caller with an abort signal may give up: a script nobody waits for any more leaves the queue, and a
+ * batch nobody waits for is stopped.
  */
 export class ShellCheckService {
   readonly #executable: string;
@@ -33,7 +53,7 @@ export class ShellCheckService {
   readonly #cache: ResultCache | undefined;
   readonly #concurrency = Math.max(1, availableParallelism());
   #version: Promise<string | undefined> | undefined;
-  readonly #results = new Map<string, Promise<ShellCheckComment[]>>();
+  readonly #results = new Map<string, Entry>();
   readonly #queue: Job[] = [];
   #running = 0;
   #pumpTimer: NodeJS.Timeout | undefined;
@@ -52,30 +72,93 @@ export class ShellCheckService {
     return this.#version;
   }
 
-  /** The findings on a script's own lines, or undefined when ShellCheck cannot be run. */
-  async check(script: string, shell: string): Promise<ShellCheckComment[] | undefined> {
+  /** The findings on a script's own lines, or undefined when ShellCheck cannot be run. Rejects when `signal` aborts. */
+  async check(script: string, shell: string, signal?: AbortSignal): Promise<ShellCheckComment[] | undefined> {
+    signal?.throwIfAborted();
     const version = await this.version();
     if (version === undefined) return undefined;
+    signal?.throwIfAborted();
     const input = withBuilderVariables(script);
     const key = cacheKey(version, shell, input);
-    let result = this.#results.get(key);
-    if (!result) {
-      result = this.#lookUp(key, shell, input);
-      this.#results.set(key, result);
+    let entry = this.#results.get(key);
+    if (entry) {
+      // Most recently used last: the oldest entries are dropped first.
+      this.#results.delete(key);
+    } else {
+      entry = this.#lookUp(key, shell, input);
+      const created = entry;
       // A failed check is not remembered: a later run, or file, may try again.
-      result.catch(() => this.#results.delete(key));
+      entry.promise.catch(() => {
+        if (this.#results.get(key) === created) this.#results.delete(key);
+      });
     }
+    this.#results.set(key, entry);
+    if (this.#results.size > MAX_KEPT_RESULTS) this.#results.delete(this.#results.keys().next().value!);
     const lines = scriptLineCount(script);
-    return (await result).filter((comment) => comment.line <= lines);
+    const comments = signal ? await this.#waitUnlessAborted(key, entry, signal) : ((entry.pinned = true), await entry.promise);
+    return comments.filter((comment) => comment.line <= lines);
   }
 
-  async #lookUp(key: string, shell: string, input: string): Promise<ShellCheckComment[]> {
-    const cached = await this.#cache?.get(key);
-    if (cached) return cached;
-    return new Promise<ShellCheckComment[]>((resolve, reject) => {
-      this.#queue.push({ key, shell, input, resolve, reject });
-      this.#schedulePump();
+  #waitUnlessAborted(key: string, entry: Entry, signal: AbortSignal): Promise<ShellCheckComment[]> {
+    entry.waiters++;
+    return new Promise((resolve, reject) => {
+      let waiting = true;
+      const stopWaiting = () => {
+        waiting = false;
+        entry.waiters--;
+        signal.removeEventListener('abort', onAbort);
+      };
+      const onAbort = () => {
+        if (!waiting) return;
+        stopWaiting();
+        if (entry.waiters === 0 && !entry.pinned) this.#abandon(key, entry);
+        reject(signal.reason);
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      entry.promise.then(
+        (comments) => {
+          if (!waiting) return;
+          stopWaiting();
+          resolve(comments);
+        },
+        (error: unknown) => {
+          if (!waiting) return;
+          stopWaiting();
+          reject(error);
+        },
+      );
     });
+  }
+
+  #abandon(key: string, entry: Entry): void {
+    const { job } = entry;
+    if (!job) return;
+    if (this.#results.get(key) === entry) this.#results.delete(key);
+    job.abandoned = true;
+    const queued = this.#queue.indexOf(job);
+    if (queued !== -1) {
+      this.#queue.splice(queued, 1);
+      job.reject(new DOMException('No caller waits for this script any more', 'AbortError'));
+    } else if (job.batch?.jobs.every((other) => other.abandoned)) {
+      job.batch.controller.abort();
+    }
+  }
+
+  #lookUp(key: string, shell: string, input: string): Entry {
+    const entry: Entry = { promise: undefined as never, job: undefined, waiters: 0, pinned: false };
+    entry.promise = (async () => {
+      const cached = await this.#cache?.get(key);
+      if (cached) return cached;
+      return new Promise<ShellCheckComment[]>((resolve, reject) => {
+        const job: Job = { key, shell, input, resolve, reject };
+        entry.job = job;
+        this.#queue.push(job);
+        this.#schedulePump();
+      });
+    })();
+    // The callers handle the rejection; this keeps an abandoned script from being an unhandled one.
+    entry.promise.catch(() => {});
+    return entry;
   }
 
   /**
@@ -104,8 +187,10 @@ export class ShellCheckService {
         if (this.#queue[index]!.shell === shell) batch.push(...this.#queue.splice(index, 1));
         else index++;
       }
+      const controller = new AbortController();
+      for (const job of batch) job.batch = { jobs: batch, controller };
       this.#running++;
-      checkBatch(this.#resolved, shell, batch.map((job) => job.input))
+      checkBatch(this.#resolved, shell, batch.map((job) => job.input), controller.signal)
         .then(
           (results) => {
             this.#cache?.set(batch.map((job, index) => ({ key: job.key, comments: results[index]! })));

@@ -34,8 +34,9 @@ export default defineRule({
       scripts.map(async (script) => {
         let comments;
         try {
-          comments = await service.check(script.text, dialect.shell);
+          comments = await service.check(script.text, dialect.shell, context.signal);
         } catch (error) {
+          if (context.signal?.aborted) return;
           context.notice(`ShellCheck failed, so some scripts were not checked: ${describe(error)}`);
           return;
         }

@@ -1,0 +1,194 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LspClient } from '../../bench/lsp-client.js';
+import { recipe, VALID_RECIPE } from '../helpers.js';
+import { applyEdits, cliScript, compact, serverScript, startServer, uriOf, workspace, type TextEdit } from './server.js';
+
+/** A recipe with two fixable problems: `pkg_type` in capitals (line 5) and a category in the wrong case (line 7). */
+const FIXABLE = VALID_RECIPE.replace('pkg_type: "static"', 'pkg_type: "Static"').replace('  - "Utility"', '  - "utility"');
+const OTHER = VALID_RECIPE.replace('pkg: "hello"', 'pkg: "hello-too"');
+
+interface CodeAction {
+  title: string;
+  kind: string;
+  edit: { documentChanges: { textDocument: { uri: string; version: number }; edits: TextEdit[] }[] };
+}
+
+const root = workspace({
+  'hello/static.official.stable.yaml': FIXABLE,
+  // Same pkg_id as hello: sbuild/duplicate-pkg-id across the workspace.
+  'other/static.official.stable.yaml': OTHER,
+  'strict/.fim-lint.yaml': 'rules:\n  sbuild/category: warn\n',
+  'strict/static.official.stable.yaml': FIXABLE,
+});
+const hello = join(root, 'hello/static.official.stable.yaml');
+const helloUri = uriOf(hello);
+let client: LspClient;
+let capabilities: Record<string, unknown>;
+
+beforeAll(async () => {
+  client = await startServer(root);
+  capabilities = (client as unknown as { capabilities?: Record<string, unknown> }).capabilities ?? {};
+});
+afterAll(() => {
+  client?.kill();
+  rmSync(root, { recursive: true, force: true });
+});
+
+const ranges = (edits: TextEdit[]) => edits.map(({ range, newText }) => `${range.start.line + 1}:${range.start.character + 1}-${range.end.line + 1}:${range.end.character + 1} ${JSON.stringify(newText)}`);
+
+describe('the language server over stdio', () => {
+  it('publishes the diagnostics of an opened recipe with rule ids, exact ranges, severities and doc links', async () => {
+    const published = client.nextDiagnostics(helloUri, (p) => p.diagnostics.some((d) => d.code === 'sbuild/duplicate-pkg-id'));
+    await client.open(helloUri, FIXABLE);
+    const diagnostics = await published;
+    expect(compact(diagnostics)).toEqual([
+      'sbuild/duplicate-pkg-id 4:9-4:35',
+      'flatimage/pkg-type 5:11-5:19',
+      'sbuild/category 7:5-7:14',
+    ]);
+    const category = diagnostics.diagnostics.find((d) => d.code === 'sbuild/category')!;
+    expect(category).toMatchObject({
+      severity: 1,
+      message: "'utility' is not a registered category: categories are case-sensitive, write 'Utility'",
+      codeDescription: { href: 'https://github.com/fim-lint/fim-lint/blob/main/docs/rules/sbuild/category.md' },
+    });
+    expect(diagnostics.diagnostics[0]!.message).toBe("pkg_id 'github.com.example.hello' is also used by other/static.official.stable.yaml, strict/static.official.stable.yaml: a pkg_id identifies one recipe and is never shared");
+  });
+
+  it('reports what the command line reports for the same file, with the nearest .fim-lint.yaml', async () => {
+    const strict = join(root, 'strict/static.official.stable.yaml');
+    const published = client.nextDiagnostics(uriOf(strict), (p) => p.diagnostics.some((d) => d.code === 'sbuild/duplicate-pkg-id'));
+    await client.open(uriOf(strict), FIXABLE);
+    const fromServer = (await published).diagnostics.map((d) => `${d.code} ${d.range.start.line + 1}:${d.range.start.character + 1} ${['', 'error', 'warning', 'info'][d.severity!]} ${d.message}`);
+    const run = spawnSync(process.execPath, [cliScript, '--no-shellcheck', '-f', 'json', '.'], { cwd: root, encoding: 'utf8' });
+    const file = (JSON.parse(run.stdout) as { filePath: string; messages: { ruleId: string; line: number; column: number; severity: number; message: string }[] }[]).find((entry) =>
+      entry.filePath.endsWith('strict/static.official.stable.yaml'),
+    )!;
+    const fromCli = file.messages.map((m) => `${m.ruleId} ${m.line}:${m.column} ${m.severity === 2 ? 'error' : 'warning'} ${m.message.replace(/ and \d+ more|, [^:]*(?=:)/, '')}`);
+    expect(fromServer.map((line) => line.replace(/, [^:]*(?=:)/, ''))).toEqual(fromCli);
+    expect(fromServer).toContain("sbuild/category 7:5 warning 'utility' is not a registered category: categories are case-sensitive, write 'Utility'");
+    await client.close(uriOf(strict));
+  });
+
+  it('publishes again after a change, and the diagnostics follow the text', async () => {
+    const published = client.nextDiagnostics(helloUri, (p) => p.version === 2);
+    await client.change(helloUri, 2, FIXABLE.replace('"utility"', '"Utility"'));
+    expect(compact(await published)).toEqual(['sbuild/duplicate-pkg-id 4:9-4:35', 'flatimage/pkg-type 5:11-5:19']);
+    const back = client.nextDiagnostics(helloUri, (p) => p.version === 3);
+    await client.change(helloUri, 3, FIXABLE);
+    expect(compact(await back)).toContain('sbuild/category 7:5-7:14');
+  });
+
+  it('offers a quick fix per engine fix, "disable for this line" and "fix all in file"', async () => {
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: helloUri },
+      range: { start: { line: 6, character: 6 }, end: { line: 6, character: 6 } },
+      context: { diagnostics: [] },
+    });
+    expect(actions.map((action) => `${action.kind}: ${action.title}`)).toEqual([
+      "quickfix: Fix sbuild/category: 'utility' is not a registered category",
+      'quickfix: Disable sbuild/category for this line',
+      'source.fixAll.fim-lint: Fix all fim-lint problems in this file',
+    ]);
+    const [fix, disable, fixAll] = actions.map((action) => action.edit.documentChanges[0]!);
+    expect(fix!.textDocument).toEqual({ uri: helloUri, version: 3 });
+    expect(ranges(fix!.edits)).toEqual(['7:6-7:13 "Utility"']);
+    expect(ranges(disable!.edits)).toEqual(['7:1-7:1 "  # fim-lint-disable-next-line sbuild/category -- <reason>\\n"']);
+    expect(applyEdits(FIXABLE, fixAll!.edits)).toBe(VALID_RECIPE);
+
+    const disabled = applyEdits(FIXABLE, disable!.edits);
+    const published = client.nextDiagnostics(helloUri, (p) => p.version === 4);
+    await client.change(helloUri, 4, disabled);
+    expect(compact(await published)).toEqual(['sbuild/duplicate-pkg-id 4:9-4:35', 'flatimage/pkg-type 5:11-5:19']);
+  });
+
+  it('puts "disable for this line" at the end of the line where a comment line above would not be one', async () => {
+    const text = recipe('#!/SBUILD ver @v1.0.0', 'description: "one', '  two"') + VALID_RECIPE.split('\n').slice(1).join('\n').replace('description: "Prints a greeting"\n', '').replace('pkg_type: "static"', 'pkg_type: "Static"');
+    const published = client.nextDiagnostics(helloUri, (p) => p.version === 5);
+    await client.change(helloUri, 5, text);
+    await published;
+    const line = text.split('\n').findIndex((l) => l.startsWith('pkg_type'));
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: helloUri },
+      range: { start: { line, character: 0 }, end: { line, character: 0 } },
+      context: { diagnostics: [], only: ['quickfix'] },
+    });
+    expect(actions.map((action) => action.title)).toEqual(["Fix flatimage/pkg-type: pkg_type 'Static' must be lowercase", 'Disable flatimage/pkg-type for this line']);
+    expect(ranges(actions[1]!.edit.documentChanges[0]!.edits)).toEqual([`${line + 1}:1-${line + 1}:1 "# fim-lint-disable-next-line flatimage/pkg-type -- <reason>\\n"`]);
+    const restored = client.nextDiagnostics(helloUri, (p) => p.version === 6);
+    await client.change(helloUri, 6, FIXABLE);
+    await restored;
+  });
+
+  it('shows the rule doc on hover over a diagnostic, and nothing elsewhere', async () => {
+    const hover = await client.request<{ contents: { kind: string; value: string } } | null>('textDocument/hover', { textDocument: { uri: helloUri }, position: { line: 6, character: 8 } });
+    expect(hover!.contents.kind).toBe('markdown');
+    expect(hover!.contents.value).toMatch(/^\*\*sbuild\/category\*\* \(error\): 'utility' is not a registered category/);
+    expect(hover!.contents.value).toContain(readFileSync(join(__dirname, '../../docs/rules/sbuild/category.md'), 'utf8').split('\n## What it checks\n')[1]!.split('\n')[0]);
+    expect(hover!.contents.value).toContain('(https://github.com/fim-lint/fim-lint/blob/main/data/freedesktop-categories.json)');
+    expect(await client.request('textDocument/hover', { textDocument: { uri: helloUri }, position: { line: 1, character: 2 } })).toBeNull();
+  });
+
+  it('completes pkg_type, base images, categories, hosts and fim-perms permissions', async () => {
+    const labels = async (lines: string[], line: number, character: number) => {
+      const uri = uriOf(join(root, 'completion.yaml'));
+      await client.open(uri, recipe(...lines));
+      const items = await client.request<{ label: string }[]>('textDocument/completion', { textDocument: { uri }, position: { line, character } });
+      await client.close(uri);
+      return items.map((item) => item.label);
+    };
+    expect(await labels(['#!/SBUILD', 'pkg_type: "fl'], 1, 13)).toEqual(['flatimage']);
+    expect(await labels(['#!/SBUILD', 'pkg: "firefox-a'], 1, 15)).toEqual(['alpine', 'arch', 'archlinux', 'artix']);
+    expect(await labels(['#!/SBUILD', 'pkg: "chromium-void-g'], 1, 21)).toEqual(['void-glibc']);
+    expect(await labels(['#!/SBUILD', 'category:', '  - "Utility"', '  - "Graph'], 3, 11)).toEqual(['Graphics']);
+    expect(await labels(['#!/SBUILD', 'x_exec:', '  host:', '    - "x86_64-l'], 3, 16)).toEqual(['x86_64-linux']);
+    expect(await labels(['#!/SBUILD', 'x_exec:', '  run: |', '    ./app fim-perms add home,au'], 3, 31)).toEqual(['audio']);
+  });
+
+  it('keeps running on a binary text, broken YAML and a huge text', async () => {
+    const uri = uriOf(join(root, 'odd.yaml'));
+    const binary = client.nextDiagnostics(uri, (p) => p.version === 1);
+    await client.open(uri, '#!/SBUILD\npkg: "a\0b"\n');
+    expect(compact(await binary)).toEqual(['yaml/encoding 1:1-1:1']);
+    const broken = client.nextDiagnostics(uri, (p) => p.version === 2);
+    await client.change(uri, 2, '#!/SBUILD\npkg: [unclosed\n  - :\n');
+    expect(compact(await broken).every((line) => line.startsWith('yaml/syntax'))).toBe(true);
+    const huge = client.nextDiagnostics(uri, (p) => p.diagnostics.length === 0);
+    await client.change(uri, 3, `#!/SBUILD\ndescription: "${'x'.repeat(5 * 1024 * 1024)}"\n`);
+    await huge;
+    expect(client.messages.map((m) => m.message)).toContain('odd.yaml is too large to lint while typing (5 MB of text): run fim-lint on it');
+    await client.close(uri);
+    const hover = await client.request('textDocument/hover', { textDocument: { uri: helloUri }, position: { line: 6, character: 8 } });
+    expect(hover).not.toBeNull();
+  });
+
+  it('clears the diagnostics of a closed file', async () => {
+    const cleared = client.nextDiagnostics(helloUri, (p) => p.diagnostics.length === 0);
+    await client.close(helloUri);
+    expect((await cleared).diagnostics).toEqual([]);
+  });
+
+  it('shuts down and exits with code 0', async () => {
+    expect(await client.shutdown()).toBe(0);
+    expect(client.stderr.join('')).toBe('');
+  });
+});
+
+describe('fim-lint --lsp', () => {
+  it('is the same server', async () => {
+    const other = await LspClient.start(process.execPath, [cliScript, '--lsp'], {});
+    const uri = uriOf(join(root, 'hello/static.official.stable.yaml'));
+    const published = other.nextDiagnostics(uri);
+    await other.open(uri, FIXABLE);
+    expect(compact(await published)).toContain('sbuild/category 7:5-7:14');
+    expect(await other.shutdown()).toBe(0);
+  });
+
+  it('prints its version like the command line', () => {
+    const run = spawnSync(process.execPath, [serverScript, '--version'], { encoding: 'utf8' });
+    expect(run.stdout.trim()).toBe(JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')).version);
+  });
+});
