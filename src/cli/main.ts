@@ -13,6 +13,7 @@ import { listRules, parseRuleOptions, printConfig } from './introspect.js';
 import { helpText, parseCommandLine, parseConcurrency, parseTimeout, UsageError, type CliValues } from './options.js';
 import { inPieces, planOutputs, writeOutput } from './outputs.js';
 import { packageVersion } from './version.js';
+import { visible } from '../reporters/escape.js';
 
 export interface Io {
   argv: readonly string[];
@@ -91,28 +92,38 @@ export async function main(io: Io): Promise<number> {
       if (output.file === undefined) for (const piece of inPieces(report)) await toTerminal(piece);
       else await writeOutput(io.cwd, output.file, report);
     }
-    for (const notice of run.notices) io.stderr(`fim-lint: ${notice}\n`);
-    for (const problem of problems) io.stderr(`fim-lint: ${problem}\n`);
+    for (const notice of run.notices) say(io, notice);
+    for (const problem of problems) say(io, problem);
     if (problems.length > 0) return EXIT.failure;
     const counts = countBySeverity(results);
     if (counts.errors > 0) return EXIT.errors;
     if (maxWarnings !== undefined && counts.warnings > maxWarnings) {
-      io.stderr(`fim-lint: ${counts.warnings} warnings found, more than --max-warnings ${maxWarnings}\n`);
+      say(io, `${counts.warnings} warnings found, more than --max-warnings ${maxWarnings}`);
       return EXIT.errors;
     }
     return EXIT.ok;
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`fim-lint: ${error.message}\nRun 'fim-lint --help' for usage.\n`);
+      say(io, error.message);
+      io.stderr("Run 'fim-lint --help' for usage.\n");
       return EXIT.failure;
     }
     if (error instanceof ConfigError) {
-      io.stderr(`fim-lint: ${error.message}\n`);
+      say(io, error.message);
       return EXIT.failure;
     }
-    io.stderr(debug && error instanceof Error && error.stack ? `${error.stack}\n` : `fim-lint: internal error: ${describe(error)} (run with --debug for details)\n`);
+    if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack.split('\n').map(visible).join('\n')}\n`);
+    else say(io, `internal error: ${describe(error)} (run with --debug for details)`);
     return EXIT.failure;
   }
+}
+
+/**
+ * One line on standard error. Its text may hold file names, keys and values: a line break in one must not start a line
+ * that a CI runner reads as a command (`::error::`), nor an escape sequence reach the terminal.
+ */
+function say(io: Io, text: string): void {
+  void io.stderr(`fim-lint: ${visible(text)}\n`);
 }
 
 /** Fixing is loaded only by the runs that fix. */

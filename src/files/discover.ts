@@ -1,5 +1,5 @@
 import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
-import { join, relative } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 
 /** File names a directory walk picks up. */
 const RECIPE_NAME = /\.(ya?ml|sbuild)$/i;
@@ -83,7 +83,12 @@ function* walk(directory: string, real: string, visited: Set<string>, problems: 
 
 export function displayPath(path: string, cwd = process.cwd()): string {
   const shown = relative(cwd, path);
-  return shown === '' || shown.startsWith('..') ? path : shown;
+  return shown === '' || isOutside(shown) ? path : shown;
+}
+
+/** Whether a `relative()` result leaves its base: `..` or `../x`, but not a name such as `..x.yaml`. */
+export function isOutside(relativePath: string): boolean {
+  return relativePath === '..' || relativePath.startsWith(`..${sep}`) || relativePath.startsWith('../') || isAbsolute(relativePath);
 }
 
 const FS_ERRORS: Record<string, string> = {

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../core/diagnostic.js';
+import { visible } from './escape.js';
 
 /** Lines shown at most for one problem. */
 const MAX_LINES = 3;
@@ -18,12 +19,13 @@ export function codeFrame(source: string, diagnostic: Diagnostic, color: boolean
   const frame: string[] = [];
   for (let number = diagnostic.line; number <= last; number++) {
     const text = (lines[number - 1] ?? '').replace(/\r$/, '');
-    frame.push(`  ${dim(`${String(number).padStart(width)} │`)} ${text}`);
+    frame.push(`  ${dim(`${String(number).padStart(width)} │`)} ${visible(text)}`);
     const from = number === diagnostic.line ? diagnostic.column - 1 : text.length - text.trimStart().length;
     const to = number === diagnostic.endLine ? diagnostic.endColumn - 1 : text.length;
-    const carets = Math.max(1, Math.min(to, text.length) - from);
+    // Measured on the text as shown, where an escaped control takes several columns.
+    const carets = Math.max(1, visible(text.slice(from, Math.min(to, text.length))).length);
     // Keep tabs under tabs so the carets line up with the text above them.
-    const indent = text.slice(0, from).replace(/[^\t]/g, ' ');
+    const indent = visible(text.slice(0, from)).replace(/[^\t]/g, ' ');
     frame.push(`  ${dim(`${' '.repeat(width)} │`)} ${indent}${mark('^'.repeat(carets))}`);
   }
   return frame;

@@ -1,3 +1,4 @@
+import { visible } from './escape.js';
 import { shownPath, type Reporter } from './reporter.js';
 import { summaryLine } from './summary.js';
 
@@ -9,15 +10,23 @@ const COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const;
  */
 export const github: Reporter = function* (results, context) {
   for (const result of results) {
-    const file = shownPath(result.path, context.cwd);
+    const file = visibleLines(shownPath(result.path, context.cwd));
     for (const d of result.diagnostics) {
       const properties = { file, line: d.line, endLine: d.endLine, col: d.column, endColumn: d.endColumn, title: d.ruleId };
       const list = Object.entries(properties).map(([key, value]) => `${key}=${escapeProperty(String(value))}`);
-      yield `::${COMMAND[d.severity]} ${list.join(',')}::${escapeData(d.message)}\n`;
+      yield `::${COMMAND[d.severity]} ${list.join(',')}::${escapeData(visibleLines(d.message))}\n`;
     }
   }
   yield `${summaryLine(results, context)}\n`;
 };
+
+/**
+ * Line breaks stay, as the escapes GitHub reads back (a multi-line message; a file name that still names its file); any
+ * other control is made visible.
+ */
+function visibleLines(message: string): string {
+  return message.split(/\r?\n/).map(visible).join('\n');
+}
 
 /** As `@actions/core` escapes command data: `%` first, then line breaks. */
 export function escapeData(text: string): string {

@@ -1,11 +1,12 @@
 import type { Diagnostic, FileResult } from '../core/diagnostic.js';
+import { stringifyWellFormed } from './escape.js';
 import type { Reporter } from './reporter.js';
 import { resolve } from 'node:path';
 
 /** ESLint's JSON formatter shape: one entry per linted file, severity 2 for errors and 1 for warnings (0 for info). */
 export const json: Reporter = function* (results, { cwd }) {
   yield '[';
-  for (const [index, result] of results.entries()) yield `${index === 0 ? '' : ','}${JSON.stringify(toEslintResult(result, cwd))}`;
+  for (const [index, result] of results.entries()) yield `${index === 0 ? '' : ','}${stringifyWellFormed(toEslintResult(result, cwd))}`;
   yield ']\n';
 };
 

@@ -1,6 +1,8 @@
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import type { FileResult } from '../core/diagnostic.js';
 import type { Rule } from '../core/rule.js';
+import { isOutside } from '../files/discover.js';
+import { visible } from './escape.js';
 
 export interface ReportContext {
   /** Use ANSI colours. */
@@ -27,11 +29,11 @@ export type Reporter = (results: readonly FileResult[], context: ReportContext) 
 /** A result's path as reports show it: relative to the working directory when inside it, with `/` separators. */
 export function shownPath(path: string, cwd: string): string {
   const relativePath = relative(cwd, resolve(cwd, path));
-  const shown = relativePath === '' || relativePath.startsWith('..') || isAbsolute(relativePath) ? path : relativePath;
+  const shown = relativePath === '' || isOutside(relativePath) ? path : relativePath;
   return shown.split(sep).join('/');
 }
 
-/** A message on one line, for formats that have one line per problem. */
+/** A message on one line, for formats that have one line per problem, with anything a terminal would act on made visible. */
 export function oneLine(message: string): string {
-  return message.replace(/\s*(?:\r\n|\r|\n)\s*/g, ' ');
+  return visible(message.replace(/\s*(?:\r\n|\r|\n)\s*/g, ' '));
 }

@@ -1,8 +1,10 @@
-import { isAbsolute, relative, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { packageVersion } from '../cli/version.js';
 import type { Diagnostic } from '../core/diagnostic.js';
+import { isOutside } from '../files/discover.js';
+import { stringifyWellFormed, wellFormed } from './escape.js';
 import { docsUrl } from '../core/rule.js';
 import type { Reporter } from './reporter.js';
 import { ruleHelp } from './rule-help.js';
@@ -69,7 +71,7 @@ export const sarif: Reporter = (results, { cwd, rules = [] }) => {
       },
     ],
   };
-  return JSON.stringify(log, null, 2) + '\n';
+  return stringifyWellFormed(log, 2) + '\n';
 };
 
 /** `fullDescription` and `help` from the rule's doc page. */
@@ -80,8 +82,8 @@ function helpTexts(ruleId: string): Pick<ReportingDescriptor, 'fullDescription' 
 }
 
 function artifactLocation(path: string, cwd: string): { uri: string; uriBaseId?: string } {
-  const absolute = resolve(cwd, path);
+  const absolute = resolve(cwd, wellFormed(path));
   const relativePath = relative(cwd, absolute);
-  if (relativePath.startsWith('..') || isAbsolute(relativePath)) return { uri: pathToFileURL(absolute).href };
+  if (isOutside(relativePath)) return { uri: pathToFileURL(absolute).href };
   return { uri: relativePath.split(/[\\/]/).map(encodeURIComponent).join('/'), uriBaseId: SOURCE_ROOT };
 }

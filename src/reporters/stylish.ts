@@ -2,6 +2,7 @@ import { VFile } from 'vfile';
 import { reporter as vfileReporter } from 'vfile-reporter';
 import type { Diagnostic, FileResult } from '../core/diagnostic.js';
 import { codeFrame } from './code-frame.js';
+import { visible } from './escape.js';
 import { oneLine, shownPath, type Reporter } from './reporter.js';
 import { summaryLine } from './summary.js';
 
@@ -14,7 +15,7 @@ export const stylish: Reporter = (results, context) => {
   const blocks: string[] = [];
   for (const result of results) {
     if (result.diagnostics.length === 0) continue;
-    const path = shownPath(result.path, context.cwd);
+    const path = visible(shownPath(result.path, context.cwd));
     const diagnostics = [...result.diagnostics].sort(inReporterOrder);
     const [header, ...rows] = vfileReporter(toVFile(path, diagnostics), { color: context.color }).split('\n');
     const lines = [header!];
