@@ -63,6 +63,9 @@ export async function main(io: Io): Promise<number> {
     if (values.fix && targets.includes('-')) throw new UsageError('--fix cannot rewrite standard input: use --fix-dry-run to see the fixes');
     const fixer = values.fix ? await fileFixer('write') : values['fix-dry-run'] ? await fileFixer('dry-run') : undefined;
     const stdin = targets.includes('-') ? { path: values['stdin-filename'] ?? '<stdin>', bytes: io.readStdin() } : undefined;
+    // Checked once here: a wrong value is a usage error before anything runs.
+    parseTimeout(values['shellcheck-timeout'], '--shellcheck-timeout');
+    parseTimeout(values['shellcheck-memory'], '--shellcheck-memory', 'megabytes');
     const codeFrame = values['code-frame'] ?? false;
     const run = await lintPaths(targets, {
       configFor: async (path) => withCommandLineSettings(await resolver.configFor(path), values, io.cwd, io.env),
@@ -152,6 +155,8 @@ function withCommandLineSettings<T extends { config: Config }>(resolved: T, valu
   const executable = values.shellcheck ?? (env.FIM_LINT_SHELLCHECK || undefined);
   if (executable !== undefined) shellcheck.path = executable.includes('/') ? resolve(cwd, executable) : executable;
   if (values.cache) shellcheck.cache = true;
+  shellcheck.timeoutSeconds = parseTimeout(values['shellcheck-timeout'], '--shellcheck-timeout') ?? shellcheck.timeoutSeconds;
+  shellcheck.memoryMb = parseTimeout(values['shellcheck-memory'], '--shellcheck-memory', 'megabytes') ?? shellcheck.memoryMb;
   shellcheck.cacheLocation = resolve(cwd, values['cache-location'] ?? shellcheck.cacheLocation);
   return resolved;
 }

@@ -30,6 +30,8 @@ export const OPTIONS = {
   color: { type: 'boolean', help: 'Force coloured output' },
   'no-color': { type: 'boolean', help: 'Disable coloured output' },
   shellcheck: { type: 'string', value: 'path', help: 'The ShellCheck executable (default: $FIM_LINT_SHELLCHECK, else shellcheck on PATH)' },
+  'shellcheck-timeout': { type: 'string', value: 'seconds', help: 'Time limit of one ShellCheck process (default 20); a script over it gets a shell/shellcheck error' },
+  'shellcheck-memory': { type: 'string', value: 'MB', help: 'Memory limit of one ShellCheck process (default 2048); a script over it gets a shell/shellcheck error' },
   'no-shellcheck': { type: 'boolean', help: 'Do not run ShellCheck on the embedded scripts' },
   cache: { type: 'boolean', help: 'Keep results between runs: an unchanged file is not linted again' },
   'cache-location': { type: 'string', value: 'dir', help: 'The cache directory (default: .fim-lint-cache)' },
@@ -67,12 +69,12 @@ export function parseConcurrency(value: string | undefined): number | 'auto' | '
   throw new UsageError(`invalid --concurrency '${value}': expected a number, auto or off`);
 }
 
-/** `--timeout`: a positive number of seconds. */
-export function parseTimeout(value: string | undefined): number | undefined {
+/** `--timeout` and the like: a positive number (of seconds, of megabytes). */
+export function parseTimeout(value: string | undefined, option = '--timeout', unit = 'seconds'): number | undefined {
   if (value === undefined) return undefined;
-  const seconds = Number(value);
-  if (value.trim() === '' || !Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`invalid --timeout '${value}': expected a positive number of seconds`);
-  return seconds;
+  const amount = Number(value);
+  if (value.trim() === '' || !Number.isFinite(amount) || amount <= 0) throw new UsageError(`invalid ${option} '${value}': expected a positive number of ${unit}`);
+  return amount;
 }
 
 export function helpText(): string {

@@ -20,6 +20,10 @@ export interface ShellCheckSettings {
   cache: boolean;
   /** The cache directory, relative to the working directory unless absolute. */
   cacheLocation: string;
+  /** A ShellCheck process that runs longer is killed with its process group (`--shellcheck-timeout`). */
+  timeoutSeconds: number;
+  /** A ShellCheck process that needs more memory fails (`--shellcheck-memory`). */
+  memoryMb: number;
 }
 
 export interface Settings {
@@ -48,6 +52,9 @@ export function defaultConfig(): Config {
         exclude: ['SC1091'],
         cache: false,
         cacheLocation: '.fim-lint-cache',
+        // Below the per-file time limit (30 s), so that a script ShellCheck is stuck on is reported on its recipe.
+        timeoutSeconds: 20,
+        memoryMb: 2048,
       },
     },
   };

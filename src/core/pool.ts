@@ -9,6 +9,7 @@ import { ENGINE_IDS, engineFailure, HEAP_GROWING_PERCENT, WORKER_HEAP_MB, WORKER
 import { projectRoot } from './paths.js';
 import { SharedStrings } from './shared-strings.js';
 import { listenToWorkers } from './terminate.js';
+import { listenToChildren, stopChildrenOf } from './child-processes.js';
 import type { TargetOutcome } from './target.js';
 
 /** What every worker needs to lint like the main thread. */
@@ -119,6 +120,7 @@ export class LintPool {
 
   #spawn(): Slot {
     listenToWorkers();
+    listenToChildren();
     const worker = new Worker(this.#script, {
       workerData: this.#options.setup,
       resourceLimits: { maxOldGenerationSizeMb: this.#options.heapMb ?? WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
@@ -191,6 +193,8 @@ export class LintPool {
    * failure of a lone file settles it, so a worker that cannot even start still lets the run end.
    */
   #replace(slot: Slot, ruleId: EngineId, message: string): void {
+    // A stopped worker runs no more code: the processes it started (ShellCheck) are stopped from here.
+    stopChildrenOf(slot.worker.threadId);
     void this.#stop(slot);
     const tasks = [...slot.inFlight.values()];
     slot.inFlight.clear();

@@ -1,13 +1,19 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { CACHE_FORMAT, dayNumber, formatEntry, parseComments, REFRESH_AFTER_DAYS, type CacheEntries } from './cache-entries.js';
 import { CacheDirectory } from './cache-directory.js';
+import { cacheSecret } from './cache-secret.js';
 import type { ShellCheckComment } from './runner.js';
 
 /** The cache key of a script: everything its findings depend on. */
 export function cacheKey(shellcheckVersion: string, shell: string, input: string): string {
   return createHash('sha256').update(JSON.stringify([CACHE_FORMAT, shellcheckVersion, shell, input])).digest('hex');
+}
+
+/** The key an entry of a script is stored under, in a cache with this secret. */
+export function signedKey(secret: Buffer, key: string): string {
+  return createHmac('sha256', secret).update(key).digest('hex');
 }
 
 /**
@@ -22,11 +28,25 @@ export class ResultCache {
   /** Lines of entries whose day of use is to be refreshed on disk. */
   #refreshed: string[] = [];
 
+  readonly #location: string;
+  #secret: Buffer | undefined;
+
   constructor(location: string) {
+    this.#location = location;
     this.#directory = new CacheDirectory(join(location, 'shellcheck'));
   }
 
-  async get(key: string): Promise<ShellCheckComment[] | undefined> {
+  /**
+   * The key an entry is stored under: the script's key signed with this cache's secret. An entry written by anyone
+   * without the secret (a cache committed to a repository) is never found, so it cannot hide findings.
+   */
+  #entryKey(key: string): string {
+    this.#secret ??= cacheSecret(this.#location);
+    return signedKey(this.#secret, key);
+  }
+
+  async get(scriptKey: string): Promise<ShellCheckComment[] | undefined> {
+    const key = this.#entryKey(scriptKey);
     this.#loading ??= this.#directory.load(dayNumber()).catch(() => new Map());
     const entries = await this.#loading;
     const entry = entries.get(key);
@@ -47,7 +67,7 @@ export class ResultCache {
   /** Stores results: they are on disk when this returns. */
   set(results: readonly { key: string; comments: ShellCheckComment[] }[]): void {
     const used = dayNumber();
-    this.#write(results.map(({ key, comments }) => formatEntry(key, { used, comments: JSON.stringify(comments) })).join(''));
+    this.#write(results.map(({ key, comments }) => formatEntry(this.#entryKey(key), { used, comments: JSON.stringify(comments) })).join(''));
   }
 
   /** Refreshed days of use are written together, soon after: losing them only makes the entries age sooner. */

@@ -1,8 +1,9 @@
-import { execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ShellCheckLevel } from '../core/config.js';
+import { trackChild } from '../core/child-processes.js';
 
 /** One ShellCheck finding as `-f json1` gives it (lines and columns 1-based, columns in code points, a tab counts 1). */
 export interface ShellCheckComment {
@@ -24,13 +25,31 @@ export interface ShellCheckReplacement {
   replacement: string;
 }
 
-/** A ShellCheck that takes longer than this on one batch is stopped, and its scripts count as failed. */
-const BATCH_TIMEOUT_MS = 120_000;
+/** The bounds of one ShellCheck process. */
+export interface ShellCheckLimits {
+  timeoutMs: number;
+  memoryMb: number;
+}
+
+export const DEFAULT_LIMITS: ShellCheckLimits = { timeoutMs: 20_000, memoryMb: 2048 };
+
+/** The most output read from ShellCheck: far beyond the findings of any batch. */
+const MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
+
+/** Why ShellCheck gave no findings for a batch. */
+export class ShellCheckFailure extends Error {
+  constructor(
+    readonly reason: 'timeout' | 'memory' | 'failed',
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 /** The version of the ShellCheck at `executable`, or undefined when it cannot be run. */
-export async function shellcheckVersion(executable: string): Promise<string | undefined> {
+export async function shellcheckVersion(executable: string, limits: ShellCheckLimits = DEFAULT_LIMITS): Promise<string | undefined> {
   try {
-    const { stdout } = await run(executable, ['--version'], 10_000);
+    const { stdout } = await run(executable, ['--version'], limits, undefined);
     return /^version:\s*(\S+)/m.exec(stdout)?.[1] ?? 'unknown';
   } catch {
     return undefined;
@@ -39,17 +58,30 @@ export async function shellcheckVersion(executable: string): Promise<string | un
 
 /**
  * Checks several scripts of one shell dialect with a single ShellCheck process: each script is written to its own
- * temporary file, and each finding is mapped back by file name. Returns the findings of each script, in order.
+ * temporary file, and each finding is mapped back by file name. Returns the findings of each script, in order; throws
+ * a `ShellCheckFailure` when ShellCheck fails or goes over its limits.
  */
-export async function checkBatch(executable: string, shell: string, scripts: readonly string[], signal?: AbortSignal): Promise<ShellCheckComment[][]> {
+export async function checkBatch(
+  executable: string,
+  shell: string,
+  scripts: readonly string[],
+  limits: ShellCheckLimits = DEFAULT_LIMITS,
+  signal?: AbortSignal,
+): Promise<ShellCheckComment[][]> {
   const directory = await mkdtemp(join(tmpdir(), 'fim-lint-shellcheck-'));
   try {
     const files = scripts.map((_, index) => join(directory, `${index}.sh`));
     await Promise.all(scripts.map((script, index) => writeFile(files[index]!, script)));
     // --norc: a user's ~/.shellcheckrc must not change the results (they are cached by script and version).
-    const { stdout } = await run(executable, ['--norc', '--format=json1', `--shell=${shell}`, '--', ...files], BATCH_TIMEOUT_MS, signal);
+    const { stdout } = await run(executable, ['--norc', '--format=json1', `--shell=${shell}`, '--', ...files], limits, directory, signal);
     const byFile = new Map(files.map((file) => [file, [] as ShellCheckComment[]]));
-    for (const comment of (JSON.parse(stdout) as { comments: (ShellCheckComment & { file: string })[] }).comments) {
+    let output: { comments: (ShellCheckComment & { file: string })[] };
+    try {
+      output = JSON.parse(stdout) as typeof output;
+    } catch {
+      throw new ShellCheckFailure('failed', 'its output was not the JSON expected');
+    }
+    for (const comment of output.comments) {
       const { file, ...finding } = comment;
       byFile.get(file)?.push(finding);
     }
@@ -59,12 +91,70 @@ export async function checkBatch(executable: string, shell: string, scripts: rea
   }
 }
 
-/** Runs ShellCheck; exit status 1 only means it found something. */
-function run(executable: string, args: string[], timeout: number, signal?: AbortSignal): Promise<{ stdout: string }> {
+/**
+ * Runs ShellCheck in a process group of its own, under a memory limit (`ulimit -v`, set by /bin/sh before it becomes
+ * ShellCheck) and a time limit; over either, the whole group is killed. Exit status 1 only means it found something.
+ */
+function run(executable: string, args: string[], limits: ShellCheckLimits, directory: string | undefined, signal?: AbortSignal): Promise<{ stdout: string }> {
   return new Promise((resolve, reject) => {
-    execFile(executable, args, { timeout, signal, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' }, (error, stdout, stderr) => {
-      if (error && !(error.code === 1 && stdout)) reject(new Error(stderr.trim() || error.message));
-      else resolve({ stdout });
+    if (signal?.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const kilobytes = Math.max(1, Math.round(limits.memoryMb * 1024));
+    const child = spawn('/bin/sh', ['-c', `ulimit -v ${kilobytes} && exec "$0" "$@"`, executable, ...args], {
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const untrack = child.pid === undefined ? () => undefined : trackChild({ pid: child.pid, directory });
+    const stdout: Buffer[] = [];
+    let stdoutBytes = 0;
+    let stderr = '';
+    let stopped: unknown;
+    const stop = (failure: ShellCheckFailure) => {
+      stopped ??= failure;
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // Already ended.
+      }
+    };
+    const onAbort = () => stop(signal!.reason);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const timer = setTimeout(
+      () => stop(new ShellCheckFailure('timeout', `it ran longer than the ${limits.timeoutMs / 1000} s limit (--shellcheck-timeout) and was stopped`)),
+      limits.timeoutMs,
+    );
+    child.stdout.on('data', (data: Buffer) => {
+      stdoutBytes += data.length;
+      if (stdoutBytes > MAX_OUTPUT_BYTES) stop(new ShellCheckFailure('failed', 'its output went over 256 MB'));
+      else stdout.push(data);
+    });
+    child.stderr.on('data', (data: Buffer) => {
+      if (stderr.length < 4096) stderr += data.toString('utf8');
+    });
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      untrack();
+      reject(new ShellCheckFailure('failed', error.message));
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      // ShellCheck may have started processes of its own: none outlives it.
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // The group is gone.
+      }
+      untrack();
+      const output = Buffer.concat(stdout).toString('utf8');
+      if (stopped !== undefined) reject(stopped);
+      else if (/out of memory|memory allocation failed|cannot allocate/i.test(stderr) || code === 251) {
+        reject(new ShellCheckFailure('memory', `it needed more than the ${limits.memoryMb} MB memory limit (--shellcheck-memory) and was stopped`));
+      } else if (code === 0 || (code === 1 && output !== '')) resolve({ stdout: output });
+      else reject(new ShellCheckFailure('failed', stderr.trim().split('\n')[0] || `it exited with ${code === null ? 'a signal' : `status ${code}`}`));
     });
   });
 }

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { ShellCheckSettings } from '../core/config.js';
 import { cacheKey, ResultCache } from './cache.js';
 import { findExecutable } from './executable.js';
-import { checkBatch, shellcheckVersion, type ShellCheckComment } from './runner.js';
+import { checkBatch, DEFAULT_LIMITS, shellcheckVersion, type ShellCheckComment, type ShellCheckLimits } from './runner.js';
 import { scriptLineCount, withBuilderVariables } from './variables.js';
 
 /** At most this many scripts go to one ShellCheck process. */
@@ -13,6 +13,8 @@ const MIN_BATCH = 16;
 const BATCH_WAIT_MS = 10;
 
 interface Job {
+  /** Was in a batch that failed: it goes to ShellCheck alone, so that a failure is pinned on its own script. */
+  alone?: boolean;
   key: string;
   shell: string;
   input: string;
@@ -58,8 +60,11 @@ export class ShellCheckService {
   #running = 0;
   #pumpTimer: NodeJS.Timeout | undefined;
 
-  constructor(executable: string, cacheDirectory: string | undefined) {
+  readonly #limits: ShellCheckLimits;
+
+  constructor(executable: string, cacheDirectory: string | undefined, limits: ShellCheckLimits = DEFAULT_LIMITS) {
     this.#executable = executable;
+    this.#limits = limits;
     this.#cache = cacheDirectory === undefined ? undefined : new ResultCache(cacheDirectory);
   }
 
@@ -67,7 +72,7 @@ export class ShellCheckService {
   version(): Promise<string | undefined> {
     if (!this.#version) {
       const executable = findExecutable(this.#executable);
-      this.#version = executable === undefined ? Promise.resolve(undefined) : shellcheckVersion((this.#resolved = executable));
+      this.#version = executable === undefined ? Promise.resolve(undefined) : shellcheckVersion((this.#resolved = executable), this.#limits);
     }
     return this.#version;
   }
@@ -179,30 +184,53 @@ export class ShellCheckService {
 
   #pump(): void {
     while (this.#running < this.#concurrency && this.#queue.length > 0) {
-      const free = this.#concurrency - this.#running;
-      const size = Math.min(MAX_BATCH, Math.ceil(this.#queue.length / free));
-      const shell = this.#queue[0]!.shell;
-      const batch: Job[] = [];
-      for (let index = 0; index < this.#queue.length && batch.length < size; ) {
-        if (this.#queue[index]!.shell === shell) batch.push(...this.#queue.splice(index, 1));
-        else index++;
-      }
+      const batch = this.#nextBatch();
       const controller = new AbortController();
       for (const job of batch) job.batch = { jobs: batch, controller };
       this.#running++;
-      checkBatch(this.#resolved, shell, batch.map((job) => job.input), controller.signal)
+      checkBatch(this.#resolved, batch[0]!.shell, batch.map((job) => job.input), this.#limits, controller.signal)
         .then(
           (results) => {
             this.#cache?.set(batch.map((job, index) => ({ key: job.key, comments: results[index]! })));
             batch.forEach((job, index) => job.resolve(results[index]!));
           },
-          (error: unknown) => batch.forEach((job) => job.reject(error)),
+          (error: unknown) => this.#failed(batch, error, controller.signal.aborted),
         )
         .finally(() => {
           this.#running--;
           this.#schedulePump();
         });
     }
+  }
+
+  /** The next batch: a job that must go alone, or queued jobs of the first job's shell. */
+  #nextBatch(): Job[] {
+    const first = this.#queue[0]!;
+    if (first.alone) return this.#queue.splice(0, 1);
+    const free = this.#concurrency - this.#running;
+    const size = Math.min(MAX_BATCH, Math.ceil(this.#queue.length / free));
+    const batch: Job[] = [];
+    for (let index = 0; index < this.#queue.length && batch.length < size; ) {
+      const job = this.#queue[index]!;
+      if (job.shell === first.shell && !job.alone) batch.push(...this.#queue.splice(index, 1));
+      else index++;
+    }
+    return batch;
+  }
+
+  /**
+   * A failed script fails on its own: a batch of one settles with the failure, while the scripts of a larger batch
+   * are each checked again alone, first in the queue, so that the others still get their findings.
+   */
+  #failed(batch: Job[], error: unknown, aborted: boolean): void {
+    const wanted = batch.filter((job) => !job.abandoned);
+    if (aborted || batch.length === 1 || wanted.length === 0) {
+      batch.forEach((job) => job.reject(error));
+      return;
+    }
+    batch.filter((job) => job.abandoned).forEach((job) => job.reject(error));
+    for (const job of wanted) job.alone = true;
+    this.#queue.unshift(...wanted);
   }
 }
 
@@ -211,10 +239,11 @@ const services = new Map<string, ShellCheckService>();
 /** The service for an executable and cache, shared by every file of a run (and by later runs in this process). */
 export function shellcheckService(settings: ShellCheckSettings, cwd = process.cwd()): ShellCheckService {
   const cacheDirectory = settings.cache ? resolve(cwd, settings.cacheLocation) : undefined;
-  const id = JSON.stringify([settings.path, cacheDirectory]);
+  const limits = { timeoutMs: settings.timeoutSeconds * 1000, memoryMb: settings.memoryMb };
+  const id = JSON.stringify([settings.path, cacheDirectory, limits]);
   let service = services.get(id);
   if (!service) {
-    service = new ShellCheckService(settings.path, cacheDirectory);
+    service = new ShellCheckService(settings.path, cacheDirectory, limits);
     services.set(id, service);
   }
   return service;

@@ -1,11 +1,12 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { CACHE_FORMAT, dayNumber, formatEntry, keptEntries, MAX_AGE_DAYS, readEntries, REFRESH_AFTER_DAYS, type CacheEntries } from '../../src/shellcheck/cache-entries.js';
 import { STALE_LOCK_MS } from '../../src/shellcheck/cache-lock.js';
-import { cacheKey, ResultCache } from '../../src/shellcheck/cache.js';
+import { cacheKey, ResultCache, signedKey } from '../../src/shellcheck/cache.js';
+import { cacheSecret, SECRET_FILE } from '../../src/shellcheck/cache-secret.js';
 import type { ShellCheckComment } from '../../src/shellcheck/runner.js';
 
 const RESULTS = `results-v${CACHE_FORMAT}.txt`;
@@ -102,10 +103,11 @@ describe('the ShellCheck result cache', () => {
   it('refreshes the day of use of an old entry that is hit, and drops entries unused for long', async () => {
     const location = newLocation();
     const today = dayNumber();
+    const stored = (name: string) => signedKey(cacheSecret(location), key(name));
     const entries = [
-      formatEntry(key('recent'), { used: today - 1, comments: '[]' }),
-      formatEntry(key('old'), { used: today - REFRESH_AFTER_DAYS - 1, comments: '[]' }),
-      formatEntry(key('forgotten'), { used: today - MAX_AGE_DAYS - 1, comments: '[]' }),
+      formatEntry(stored('recent'), { used: today - 1, comments: '[]' }),
+      formatEntry(stored('old'), { used: today - REFRESH_AFTER_DAYS - 1, comments: '[]' }),
+      formatEntry(stored('forgotten'), { used: today - MAX_AGE_DAYS - 1, comments: '[]' }),
     ];
     mkdirSync(join(location, 'shellcheck'));
     writeFileSync(join(location, 'shellcheck', RESULTS), entries.join(''));
@@ -119,8 +121,8 @@ describe('the ShellCheck result cache', () => {
     readEntries(resultsText(location), kept);
     expect(kept).toEqual(
       new Map([
-        [key('recent'), { used: today - 1, comments: '[]' }],
-        [key('old'), { used: today, comments: '[]' }],
+        [stored('recent'), { used: today - 1, comments: '[]' }],
+        [stored('old'), { used: today, comments: '[]' }],
       ]),
     );
   });
@@ -149,5 +151,23 @@ describe('the ShellCheck result cache', () => {
     utimesSync(lock, new Date(Date.now() - STALE_LOCK_MS - 1000), new Date(Date.now() - STALE_LOCK_MS - 1000));
     expect(await waiting).toEqual([comment(1)]);
     expect(filesIn(location)).toEqual([RESULTS]);
+  });
+
+  it('finds only entries signed with its own secret, which it trusts only as a file of mode 0600', async () => {
+    const location = newLocation();
+    // A cache committed to a repository: entries under the plain script keys, and a secret checked out as 0644.
+    mkdirSync(join(location, 'shellcheck'));
+    writeFileSync(join(location, 'shellcheck', RESULTS), formatEntry(key('a'), { used: dayNumber(), comments: '[]' }));
+    const planted = Buffer.alloc(32, 7);
+    writeFileSync(join(location, SECRET_FILE), planted, { mode: 0o644 });
+    writeFileSync(join(location, 'shellcheck', RESULTS), formatEntry(signedKey(planted, key('b')), { used: dayNumber(), comments: '[]' }), { flag: 'a' });
+    const cache = new ResultCache(location);
+    expect(await cache.get(key('a'))).toBeUndefined();
+    expect(await cache.get(key('b'))).toBeUndefined();
+    expect(statSync(join(location, SECRET_FILE)).mode & 0o777).toBe(0o600);
+    expect(readFileSync(join(location, SECRET_FILE))).not.toEqual(planted);
+    // Its own entries are found by the next run, which trusts the secret.
+    cache.set([{ key: key('a'), comments: [comment(1)] }]);
+    expect(await new ResultCache(location).get(key('a'))).toEqual([comment(1)]);
   });
 });

@@ -37,7 +37,12 @@ export default defineRule({
           comments = await service.check(script.text, dialect.shell, context.signal);
         } catch (error) {
           if (context.signal?.aborted) return;
-          context.notice(`ShellCheck failed, so some scripts were not checked: ${describe(error)}`);
+          // Reported on the script itself, as an error: a script that stops ShellCheck is unchecked, and may be hostile.
+          context.report({
+            message: `ShellCheck could not check x_exec.${script.field}: ${describe(error)}`,
+            at: context.recipe.keySpan(['x_exec', script.field]),
+            severity: 'error',
+          });
           return;
         }
         if (comments === undefined) {
