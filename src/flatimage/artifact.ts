@@ -1,7 +1,7 @@
 import type { Recipe } from '../recipe/recipe.js';
 import type { ShellCommand } from '../shell/commands.js';
 import type { Word } from '../shell/words.js';
-import { programName } from '../shell/wrappers.js';
+import { CONTAINER_ROOT, programName } from '../shell/wrappers.js';
 import { IMAGE_EXTENSIONS } from './formats.js';
 
 /** What the recipe produces, for telling the artifact from helper files. */
@@ -70,7 +70,7 @@ export function wordRefersToArtifact(word: Word, cwdIsOutdir: boolean, context: 
 export function refersToArtifact(path: string, cwdIsOutdir: boolean, context: ArtifactNames): boolean {
   if (context.downloads.has(path)) return true;
   const value = normalise(path);
-  if (value.includes('${SBUILD_TMPDIR}') || value === '' || value.endsWith('/')) return false;
+  if (value.includes('${SBUILD_TMPDIR}') || value.includes(CONTAINER_ROOT) || value === '' || value.endsWith('/')) return false;
   const slash = value.lastIndexOf('/');
   const directory = slash === -1 ? undefined : value.slice(0, slash);
   const name = value.slice(slash + 1);
@@ -84,7 +84,8 @@ export function refersToArtifact(path: string, cwdIsOutdir: boolean, context: Ar
   return !METADATA.test(name);
 }
 
-function normalise(path: string): string {
+/** A path with the builder's variables spelt one way and `./`, `/./` and `//` tidied. */
+export function normalise(path: string): string {
   return path
     .replace(/\$\{(pkg|PKG)\}/g, '${PKG}')
     .replace(/\$\{(PWD|SBUILD_OUTDIR)\}/g, '${SBUILD_OUTDIR}')

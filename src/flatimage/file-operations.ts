@@ -111,6 +111,11 @@ function parseArgs(args: readonly Word[], syntax: Syntax): ParsedArgs {
   return { options, operands };
 }
 
+/** The value of `--name=value` or `of=value` as a word of its own, written as the script has it after the `=`. */
+function afterEquals(word: Word): Word {
+  return { ...word, raw: word.raw.slice(word.raw.indexOf('=') + 1), values: word.values.map((value) => value.slice(value.indexOf('=') + 1)) };
+}
+
 const has = (parsed: ParsedArgs, ...names: string[]) => parsed.options.some((option) => names.includes(option.name));
 const valuesOf = (parsed: ParsedArgs, ...names: string[]) =>
   parsed.options.filter((option) => names.includes(option.name) && option.value).map((option) => option.value!);
@@ -267,7 +272,7 @@ const fallocate = alwaysInPlace('space', set('-o', '--offset', '-l', '--length')
 
 /** `dd if=IN of=OUT`: OUT is overwritten from IN, appended to with `oflag=append`. */
 const dd: Reader = (args, tool) => {
-  const operand = (key: string) => args.filter((arg) => text(arg).startsWith(`${key}=`)).map((arg) => ({ ...arg, values: arg.values.map((value) => value.slice(key.length + 1)) }));
+  const operand = (key: string) => args.filter((arg) => text(arg).startsWith(`${key}=`)).map(afterEquals);
   const appends = args.some((arg) => /^oflag=.*append/.test(text(arg)));
   const inputs = operand('if');
   return { tool, reads: inputs, writes: operand('of').map((word) => ({ word, effect: appends ? 'append' : 'overwrite', from: inputs })) };

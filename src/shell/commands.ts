@@ -1,10 +1,10 @@
 import type { Node } from 'web-tree-sitter';
 import { isScalar } from 'yaml';
 import type { Recipe } from '../recipe/recipe.js';
-import { parseShell } from './parser.js';
+import { shellParser, type ShellParse } from './parser.js';
 import { parsedScripts, type ParsedScript } from './parsed-scripts.js';
 import { findListing } from './listing.js';
-import { programName, unwrapCommand, type Invocation } from './wrappers.js';
+import { containerPath, programName, stdinShell, unwrapCommand, type Container, type Invocation } from './wrappers.js';
 import { evaluateWord, type Word } from './words.js';
 
 /** A simple command as the shell would run it, found in the syntax tree (never by matching text). */
@@ -13,6 +13,8 @@ export interface ShellCommand extends Invocation {
   cwdIsOutdir: boolean;
   /** Redirections written on this command (`>> file`). */
   redirects: Redirect[];
+  /** For a command run as part of a function call, the functions called, outermost first. */
+  calls?: string[];
 }
 
 export interface Redirect {
@@ -22,6 +24,7 @@ export interface Redirect {
   start: number;
   end: number;
   cwdIsOutdir: boolean;
+  calls?: string[];
 }
 
 export interface ScriptCommands {
@@ -29,20 +32,27 @@ export interface ScriptCommands {
   /** Every command in script order, wrapped ones included after their wrapper. */
   commands: ShellCommand[];
   redirects: Redirect[];
+  /**
+   * Every command and redirection in the order the script runs them. A function's body comes once where it is defined
+   * and again at each call, with the call's arguments bound to `$1`, `$@`…; those runs are only here.
+   */
+  trace: (ShellCommand | Redirect)[];
 }
 
 /** Node types whose children are statements; in any other node only substitutions can hold commands. */
 const STATEMENT_CONTAINERS = new Set([
   'program', 'list', 'compound_statement', 'if_statement', 'elif_clause', 'else_clause', 'while_statement', 'c_style_for_statement',
-  'case_statement', 'case_item', 'function_definition', 'do_group', 'negated_command', 'declaration_command', 'heredoc_redirect',
+  'case_statement', 'case_item', 'do_group', 'negated_command', 'heredoc_redirect',
 ]);
 
 function mayHoldSubstitution(text: string): boolean {
   return text.includes('$(') || text.includes('`') || text.includes('<(') || text.includes('>(');
 }
 
-/** `bash -c` strings inside `bash -c` strings are followed this deep. */
+/** Scripts inside scripts (`bash -c`, `eval`, here-documents) and function calls are followed this deep. */
 const MAX_NESTING = 4;
+/** At most this many scripts inside one script are parsed, so that no recipe can make the analysis slow. */
+const MAX_INNER_SCRIPTS = 64;
 
 const analysed = new WeakMap<Recipe, Promise<ScriptCommands[]>>();
 
@@ -67,59 +77,91 @@ export function runCommands(recipe: Recipe): Promise<ScriptCommands[]> {
 }
 
 export async function analyseScript(script: ParsedScript): Promise<ScriptCommands> {
-  const collector = new Collector();
+  const collector = new Collector(await shellParser());
   collector.walk(script.tree.rootNode, initialState(), (offset) => offset);
-  await collector.followInnerScripts();
   collector.commands.sort((a, b) => a.start - b.start || a.via.length - b.via.length);
   collector.redirects.sort((a, b) => a.start - b.start);
-  return { script, commands: collector.commands, redirects: collector.redirects };
+  return { script, commands: collector.commands, redirects: collector.redirects, trace: collector.trace };
 }
 
 interface State {
   bindings: Map<string, string[]>;
+  /** Arrays the script assigned (`cmd=(strip -s)`), and `@` for the positional parameters: each element's values. */
+  arrays: Map<string, string[][]>;
+  /** Variables a child shell inherits. */
+  exported: Set<string>;
   /** The working directory stack: `true` for the output directory. */
   cwd: boolean[];
   via: string[];
   /** What a pipe feeds the current command: the paths the previous stage lists. */
   stdin: string[] | undefined;
+  /** What a pipe feeds the current command when it is a script (`cat <<EOF | sh`, `echo "…" | bash`). */
+  stdinScript: ScriptSource | undefined;
   depth: number;
+  calls: string[];
+  /** Inside `docker run -v HOST:DIR …`: how paths map back to the host. */
+  container: Container | undefined;
 }
 
 function initialState(): State {
-  return { bindings: new Map(), cwd: [true], via: [], stdin: undefined, depth: 0 };
+  return {
+    bindings: new Map(), arrays: new Map(), exported: new Set(), cwd: [true], via: [], stdin: undefined, stdinScript: undefined, depth: 0, calls: [], container: undefined,
+  };
 }
 
 function cloneState(state: State): State {
-  return { ...state, bindings: new Map(state.bindings), cwd: state.cwd.slice() };
+  return { ...state, bindings: new Map(state.bindings), arrays: new Map(state.arrays), exported: new Set(state.exported), cwd: state.cwd.slice() };
 }
 
 type OffsetMap = (offset: number) => number;
 
-interface InnerScript {
-  text: string;
-  offsets: number[];
-  state: State;
+/** A node whose text is a script (a string, a here-document body), with the map of its tree's offsets. */
+interface ScriptSource {
+  node: Node;
   map: OffsetMap;
 }
+
+interface FunctionDefinition {
+  body: Node;
+  map: OffsetMap;
+}
+
+const POSITIONAL = /^(\d+|@|\*|#)$/;
 
 class Collector {
   readonly commands: ShellCommand[] = [];
   readonly redirects: Redirect[] = [];
-  readonly #pending: InnerScript[] = [];
+  readonly trace: (ShellCommand | Redirect)[] = [];
+  readonly #functions = new Map<string, FunctionDefinition>();
+  readonly #parse: ShellParse;
+  #innerScripts = 0;
   /** What the last statement walked prints, when it lists paths (`find DIR`, `ls`): what a pipe hands on. */
   #listing: string[] | undefined;
+  /** What the last statement walked prints, when it prints a script (`echo "strip x"`, `cat <<EOF`). */
+  #printedScript: ScriptSource | undefined;
+
+  constructor(parse: ShellParse) {
+    this.#parse = parse;
+  }
 
   walk(node: Node, state: State, map: OffsetMap): void {
     switch (node.type) {
       case 'comment':
       case 'heredoc_start':
       case 'heredoc_end':
+      case 'heredoc_body':
         return;
       case 'command':
-        this.#command(node, state, map, []);
+        this.#command(node, state, map, [], undefined);
         return;
       case 'variable_assignment':
         this.#assign(node, state, map);
+        return;
+      case 'declaration_command':
+        this.#declare(node, state, map);
+        return;
+      case 'function_definition':
+        this.#defineFunction(node, state, map);
         return;
       case 'redirected_statement':
         this.#redirected(node, state, map);
@@ -143,21 +185,67 @@ class Collector {
     }
   }
 
-  #command(node: Node, state: State, map: OffsetMap, redirects: Redirect[]): void {
+  #record(command: ShellCommand | Redirect, state: State): void {
+    if (state.calls.length > 0) command.calls = state.calls;
+    else if ('operator' in command) this.redirects.push(command);
+    else this.commands.push(command);
+    this.trace.push(command);
+  }
+
+  #command(node: Node, state: State, map: OffsetMap, redirects: Redirect[], input: ScriptSource | undefined): void {
     // Substitutions in the arguments run first, on the host.
     if (mayHoldSubstitution(node.text)) for (const child of node.namedChildren) if (child.type !== 'command_name') this.#walkSubstitutions(child, state, map);
     const nameNode = node.childForFieldName('name');
     if (!nameNode) return;
-    const name = mapWord(evaluateWord(nameNode, state.bindings), map);
-    const args = node.childrenForFieldName('argument').map((argument) => mapWord(evaluateWord(argument, state.bindings), map));
+    let words = this.#expand([nameNode, ...node.childrenForFieldName('argument')], state, map);
+    if (state.container) words = words.map((word, index) => (index === 0 ? word : containerPath(word, state.container!)));
+    const [name, ...args] = words;
+    if (!name) return;
     const invocation: Invocation = { name, args, via: state.via, start: name.start, end: (args[args.length - 1] ?? name).end, stdin: state.stdin };
+    if (state.container) invocation.container = state.container;
     this.#listing = listingOf(invocation);
+    this.#printedScript = printedScript(node, invocation, map);
     const cwdIsOutdir = state.cwd[state.cwd.length - 1]!;
+    const herestring = node.childrenForFieldName('redirect').find((redirect) => redirect.type === 'herestring_redirect')?.namedChildren[0];
+    const scriptInput = input ?? (herestring ? { node: herestring, map } : state.stdinScript);
+    if (herestring && !invocation.stdin) invocation.stdin = evaluateWord(herestring, state.bindings).values;
     for (const each of unwrapCommand(invocation)) {
-      this.commands.push({ ...each, cwdIsOutdir, redirects: each === invocation ? redirects : [] });
-      if (each.innerScript && state.depth < MAX_NESTING) this.#queueInnerScript(each, node, state, map);
+      this.#record({ ...each, cwdIsOutdir, redirects: each === invocation ? redirects : [] }, state);
+      if (state.depth >= MAX_NESTING) continue;
+      const program = programName(each.name);
+      if (each.innerScript) {
+        const source = findArgumentNode(node, each.innerScript.word);
+        if (source) this.#childShell({ node: source, map }, each, each.innerScript.shell, each.innerScript.positional, state);
+      } else if (program === 'eval' && each.via.length === state.via.length) this.#eval(node, state, map);
+      else if (each === invocation && this.#functions.has(program)) this.#call(program, args, state);
+      else if (scriptInput) {
+        const shell = stdinShell(each);
+        if (shell) this.#childShell(scriptInput, each, shell.shell, shell.positional, state);
+      }
     }
     trackDirectory(name.values[0] ?? '', args, state);
+  }
+
+  /**
+   * The words of a command line after expansion: `"${cmd[@]}"` and `"$@"` become one word per element, and an unquoted
+   * variable holding several words (`S="strip -s"; $S file`) is split.
+   */
+  #expand(nodes: Node[], state: State, map: OffsetMap): Word[] {
+    const words: Word[] = [];
+    for (const node of nodes) {
+      const word = mapWord(evaluateWord(node, state.bindings), map);
+      const elements = arrayElements(node, state);
+      if (elements) {
+        for (const values of elements) words.push({ ...word, values, literal: false });
+        continue;
+      }
+      const unquoted = node.type === 'simple_expansion' || node.type === 'expansion' || (node.type === 'command_name' && /^(simple_)?expansion$/.test(node.firstChild?.type ?? ''));
+      const [value] = word.values;
+      if (unquoted && word.values.length === 1 && value !== undefined && /\s/.test(value.trim())) {
+        for (const part of value.trim().split(/\s+/)) words.push({ ...word, values: [part] });
+      } else words.push(word);
+    }
+    return words;
   }
 
   /** Walks the `$(…)`, `` `…` `` and `<(…)` inside a word or test, which run on the host too. */
@@ -171,13 +259,130 @@ class Collector {
     const name = node.childForFieldName('name');
     const value = node.childForFieldName('value');
     if (value) this.#walkSubstitutions(value, state, map);
-    if (name?.type === 'variable_name') state.bindings.set(name.text, value ? evaluateWord(value, state.bindings).values : ['']);
+    if (name?.type !== 'variable_name') return;
+    const appends = node.children.some((child) => child.type === '+=');
+    if (value?.type === 'array') {
+      const elements = value.namedChildren.flatMap((element) => arrayElements(element, state) ?? [evaluateWord(element, state.bindings).values]);
+      this.#bindArray(name.text, [...(appends ? state.arrays.get(name.text) ?? [] : []), ...elements], state);
+      return;
+    }
+    const values = value ? evaluateWord(value, state.bindings).values : [''];
+    state.arrays.delete(name.text);
+    state.bindings.set(name.text, appends ? (state.bindings.get(name.text) ?? ['']).map((before) => before + values[0]) : values);
+  }
+
+  #bindArray(name: string, elements: string[][], state: State): void {
+    state.arrays.set(name, elements);
+    elements.forEach((values, index) => state.bindings.set(`${name}[${index}]`, values));
+    state.bindings.set(name, elements[0] ?? ['']);
+    state.bindings.set(`${name}[@]`, elements.flat());
+  }
+
+  #declare(node: Node, state: State, map: OffsetMap): void {
+    const keyword = node.firstChild?.text;
+    const flags = node.namedChildren.filter((child) => child.type === 'word').map((child) => child.text);
+    const exports = keyword === 'export' || flags.some((flag) => /^-[a-z]*x/.test(flag));
+    for (const child of node.namedChildren) {
+      this.walk(child, state, map);
+      if (!exports) continue;
+      const name = child.type === 'variable_assignment' ? child.childForFieldName('name')?.text : child.type === 'variable_name' ? child.text : undefined;
+      if (name) state.exported.add(name);
+    }
+  }
+
+  #defineFunction(node: Node, state: State, map: OffsetMap): void {
+    const name = node.childForFieldName('name')?.text;
+    const body = node.childForFieldName('body');
+    if (!body) return;
+    if (name) this.#functions.set(name, { body, map });
+    // The body as written, with its parameters unknown: what other rules check once.
+    this.walk(body, cloneState(state), map);
+  }
+
+  /** A call of a function the script defined: its body runs here with the arguments as `$1`, `$@`…. */
+  #call(name: string, args: Word[], state: State): void {
+    const definition = this.#functions.get(name)!;
+    if (state.calls.includes(name) || state.calls.length >= MAX_NESTING) return;
+    const inner = cloneState(state);
+    inner.calls = [...state.calls, name];
+    inner.via = [...state.via, `function ${name}`];
+    inner.depth++;
+    bindPositional(inner, args.map((arg) => arg.values), name);
+    this.walk(definition.body, inner, definition.map);
+    // Functions share the caller's variables.
+    for (const [key, values] of inner.bindings) if (!POSITIONAL.test(key)) state.bindings.set(key, values);
+    for (const [key, elements] of inner.arrays) if (key !== '@') state.arrays.set(key, elements);
+  }
+
+  /** `eval ARG…`: the arguments joined by spaces are a script run in this shell. */
+  #eval(node: Node, state: State, map: OffsetMap): void {
+    const sources = node.childrenForFieldName('argument');
+    if (sources.length === 0) return;
+    const parts = sources.map((source) => scriptText(source));
+    let text = '';
+    const offsets: number[] = [];
+    parts.forEach((part, index) => {
+      if (index > 0) {
+        text += ' ';
+        offsets.push(sources[index]!.startIndex);
+      }
+      text += part.text;
+      offsets.push(...part.offsets.slice(0, -1));
+    });
+    offsets.push(sources[sources.length - 1]!.endIndex);
+    this.#runScript(text, offsets, { ...state, via: [...state.via, 'eval'], depth: state.depth + 1 }, map);
+  }
+
+  /** A script a child shell runs (`bash -c '…'`, `bash <<EOF`, `cat <<EOF | sh`), in a copy of this shell's state. */
+  #childShell(source: ScriptSource, invocation: Invocation, shell: string, positional: string[][], state: State): void {
+    const { text, offsets, expanded } = scriptText(source.node);
+    const inner = cloneState(state);
+    inner.depth++;
+    inner.via = [...invocation.via, shell];
+    inner.stdin = undefined;
+    inner.stdinScript = undefined;
+    inner.calls = state.calls;
+    if (invocation.container) {
+      inner.container = invocation.container;
+      inner.cwd = [invocation.container.workdirIsOutdir];
+    }
+    // A quoted script sees only what the child inherits; an expanded one was expanded by this shell first.
+    if (!expanded) for (const key of inner.bindings.keys()) if (!inner.exported.has(key.replace(/\[.*$/, ''))) inner.bindings.delete(key);
+    for (const key of [...inner.bindings.keys()]) if (POSITIONAL.test(key)) inner.bindings.delete(key);
+    positional.forEach((values, index) => inner.bindings.set(String(index), values));
+    bindPositional(inner, positional.slice(1), undefined);
+    this.#runScript(text, offsets, inner, source.map);
+  }
+
+  /** Parses a script found inside the script and walks it where it runs, its positions mapped to the outer script. */
+  #runScript(text: string, offsets: number[], state: State, map: OffsetMap): void {
+    if (++this.#innerScripts > MAX_INNER_SCRIPTS) return;
+    const tree = this.#parse(text);
+    if (!tree) return;
+    const functions = new Map(this.#functions);
+    try {
+      this.walk(tree.rootNode, state, (offset) => map(offsets[Math.min(offset, offsets.length - 1)]!));
+    } finally {
+      // Function bodies point into the tree freed here.
+      this.#functions.clear();
+      for (const [name, definition] of functions) this.#functions.set(name, definition);
+      tree.delete();
+    }
   }
 
   #redirected(node: Node, state: State, map: OffsetMap): void {
     const cwdIsOutdir = state.cwd[state.cwd.length - 1]!;
     const redirects: Redirect[] = [];
+    let heredoc: ScriptSource | undefined;
+    const fedByHeredoc: Node[] = [];
     for (const redirect of node.childrenForFieldName('redirect')) {
+      if (redirect.type === 'heredoc_redirect') {
+        const body = redirect.namedChildren.find((child) => child.type === 'heredoc_body');
+        if (body) heredoc = { node: body, map };
+        // `cat <<EOF | sh`: the rest of the pipeline is parsed inside the here-document redirection.
+        fedByHeredoc.push(...redirect.namedChildren.filter((child) => !child.type.startsWith('heredoc_')));
+        continue;
+      }
       const destination = redirect.childForFieldName('destination');
       const operator = redirect.children.find((child) => !child.isNamed)?.type ?? '';
       if (redirect.type !== 'file_redirect' || !destination) {
@@ -185,25 +390,32 @@ class Collector {
         continue;
       }
       this.#walkSubstitutions(destination, state, map);
-      const target = mapWord(evaluateWord(destination, state.bindings), map);
+      let target = mapWord(evaluateWord(destination, state.bindings), map);
+      if (state.container) target = containerPath(target, state.container);
       redirects.push({ operator, target, start: map(redirect.startIndex), end: map(redirect.endIndex), cwdIsOutdir });
     }
-    this.redirects.push(...redirects);
+    for (const redirect of redirects) this.#record(redirect, state);
     const body = node.childForFieldName('body');
-    if (body?.type === 'command') this.#command(body, state, map, redirects);
+    if (body?.type === 'command') this.#command(body, state, map, redirects, heredoc);
     else if (body) this.walk(body, state, map);
+    if (fedByHeredoc.length === 0) return;
+    const printed = body?.type === 'command' && isPlainCat(body) ? heredoc : undefined;
+    for (const child of fedByHeredoc) this.walk(child, { ...state, stdinScript: printed }, map);
   }
 
   #pipeline(node: Node, state: State, map: OffsetMap): void {
     const stages = node.namedChildren;
     let listing: string[] | undefined;
+    let printed: ScriptSource | undefined = state.stdinScript;
     for (const stage of stages) {
-      const stageState = { ...cloneState(state), stdin: listing };
+      const stageState = { ...cloneState(state), stdin: listing, stdinScript: printed };
       if (stage.type === 'while_statement') bindReadVariable(stage, stageState, listing);
       this.#listing = undefined;
+      this.#printedScript = undefined;
       this.walk(stage, stageState, map);
       // Filters (grep, sort, cut, …) pass the listing through; the first stage that lists paths defines it.
       if (commandOf(stage)) listing ??= this.#listing;
+      printed = commandOf(stage) ? this.#printedScript : undefined;
     }
     this.#listing = listing;
   }
@@ -215,7 +427,8 @@ class Collector {
       if (value.type === 'command_substitution') values.push(...this.#substitutionListing(value, state, map));
       else {
         this.#walkSubstitutions(value, state, map);
-        values.push(...evaluateWord(value, state.bindings).values);
+        const elements = arrayElements(value, state);
+        values.push(...(elements ? elements.flat() : evaluateWord(value, state.bindings).values));
       }
     }
     if (variable) state.bindings.set(variable.text, values.length > 0 ? values : ['${@}']);
@@ -234,35 +447,30 @@ class Collector {
     }
     return listing ?? [node.text];
   }
+}
 
-  #queueInnerScript(invocation: Invocation, node: Node, state: State, map: OffsetMap): void {
-    const source = findArgumentNode(node, invocation.innerScript!.word);
-    if (!source) return;
-    const { text, offsets } = scriptText(source);
-    const inner = cloneState(state);
-    inner.depth++;
-    inner.via = [...invocation.via, invocation.innerScript!.shell];
-    inner.stdin = undefined;
-    invocation.innerScript!.positional.forEach((values, index) => inner.bindings.set(String(index), values));
-    const positional = invocation.innerScript!.positional.slice(1).flat();
-    inner.bindings.set('@', positional);
-    inner.bindings.set('*', positional);
-    this.#pending.push({ text, offsets, state: inner, map: (offset) => map(offsets[Math.min(offset, offsets.length - 1)]!) });
-  }
+/** `$1`…, `$@`, `$*` and `$#` for a function call or a child shell. */
+function bindPositional(state: State, positional: string[][], functionName: string | undefined): void {
+  if (functionName !== undefined) for (const key of [...state.bindings.keys()]) if (POSITIONAL.test(key) && key !== '0') state.bindings.delete(key);
+  positional.forEach((values, index) => state.bindings.set(String(index + 1), values));
+  const all = positional.flat();
+  state.bindings.set('@', all);
+  state.bindings.set('*', all);
+  state.bindings.set('#', [String(positional.length)]);
+  state.arrays.set('@', positional);
+}
 
-  /** Parses and walks the strings given to `bash -c` (and the ones inside those). */
-  async followInnerScripts(): Promise<void> {
-    while (this.#pending.length > 0) {
-      const inner = this.#pending.shift()!;
-      const tree = await parseShell(inner.text);
-      if (!tree) continue;
-      try {
-        this.walk(tree.rootNode, inner.state, inner.map);
-      } finally {
-        tree.delete();
-      }
-    }
-  }
+/** The elements a word stands for when it is `"${name[@]}"`, `${name[*]}` or `"$@"` of a known array, else undefined. */
+function arrayElements(node: Node, state: State): string[][] | undefined {
+  let expansion = node;
+  if ((node.type === 'string' || node.type === 'command_name') && node.namedChildren.length === 1) expansion = node.namedChildren[0]!;
+  if (expansion.type === 'string' && expansion.namedChildren.length === 1) expansion = expansion.namedChildren[0]!;
+  if (expansion.type !== 'expansion' && expansion.type !== 'simple_expansion') return undefined;
+  const text = expansion.text;
+  const all = /^\$(?:\{)?([@*])\}?$/.exec(text) ?? /^\$\{([A-Za-z_][A-Za-z0-9_]*)\[[@*]\]\}$/.exec(text);
+  if (!all) return undefined;
+  const name = all[1] === '*' ? '@' : all[1]!;
+  return state.arrays.get(name);
 }
 
 function mapWord(word: Word, map: OffsetMap): Word {
@@ -275,6 +483,19 @@ function commandOf(stage: Node): Node | undefined {
     const body = stage.childForFieldName('body');
     return body?.type === 'command' ? body : undefined;
   }
+  return undefined;
+}
+
+function isPlainCat(command: Node): boolean {
+  return command.childForFieldName('name')?.text === 'cat' && command.childrenForFieldName('argument').every((arg) => arg.text === '-');
+}
+
+/** The script `echo "…"` or `printf '%s\n' "…"` prints, for a pipe into a shell. */
+function printedScript(node: Node, invocation: Invocation, map: OffsetMap): ScriptSource | undefined {
+  const name = programName(invocation.name);
+  const args = node.childrenForFieldName('argument').filter((arg) => !/^-[neE]+$/.test(arg.text));
+  if (name === 'echo' && args.length === 1) return { node: args[0]!, map };
+  if (name === 'printf' && args.length === 2 && /^['"]?%s(\\n)?['"]?$/.test(args[0]!.text)) return { node: args[1]!, map };
   return undefined;
 }
 
@@ -302,21 +523,33 @@ function bindReadVariable(loop: Node, state: State, listing: string[] | undefine
   if (last) state.bindings.set(last, listing ?? [`\${${last}}`]);
 }
 
-/** `cd`, `pushd` and `popd` move the working directory: only the output directory itself keeps relative paths there. */
+/**
+ * `cd`, `pushd` and `popd` move the working directory: only the output directory itself keeps relative paths there.
+ * `PWD` follows, so that `$(pwd)` and `${PWD}` name the directory the script is in.
+ */
 function trackDirectory(name: string, args: Word[], state: State): void {
+  if (name !== 'cd' && name !== 'pushd' && name !== 'popd') return;
   const operands = args.filter((arg) => !/^-[A-Za-z]*$/.test(arg.values[0] ?? ''));
   const isOutdir = (word: Word | undefined) => word !== undefined && word.values.every((value) => /^(\.|\.\/|\$\{(SBUILD_OUTDIR|PWD)\}\/?)$/.test(value));
   if (name === 'cd') state.cwd[state.cwd.length - 1] = isOutdir(operands[0]);
   else if (name === 'pushd' && operands.length > 0) state.cwd.push(isOutdir(operands[0]));
   else if (name === 'popd' && state.cwd.length > 1) state.cwd.pop();
+  if (state.cwd[state.cwd.length - 1]) state.bindings.delete('PWD');
+  else {
+    const target = operands[0]?.values.length === 1 ? operands[0].values[0]! : '';
+    state.bindings.set('PWD', [name !== 'popd' && /^(\/|\$\{SBUILD_TMPDIR\})/.test(target) ? target.replace(/\/$/, '') : '${ELSEWHERE}']);
+  }
 }
 
 function findArgumentNode(command: Node, word: Word): Node | undefined {
   return command.childrenForFieldName('argument').find((argument) => argument.text === word.raw);
 }
 
-/** The text of a quoted or plain word as a script, with the script offset of each of its characters. */
-function scriptText(node: Node): { text: string; offsets: number[] } {
+/**
+ * The text of a quoted or plain word, or of a here-document body, as a script, with the script offset of each of its
+ * characters. `expanded` tells whether this shell expanded it first (double quotes, an unquoted here-document).
+ */
+function scriptText(node: Node): { text: string; offsets: number[]; expanded: boolean } {
   let text = '';
   const offsets: number[] = [];
   const add = (value: string, start: number, escapes: RegExp | undefined) => {
@@ -326,10 +559,17 @@ function scriptText(node: Node): { text: string; offsets: number[] } {
       offsets.push(start + index);
     }
   };
-  if (node.type === 'raw_string') add(node.text.slice(1, -1), node.startIndex + 1, undefined);
-  else if (node.type === 'string') {
+  let expanded = true;
+  if (node.type === 'raw_string') {
+    add(node.text.slice(1, -1), node.startIndex + 1, undefined);
+    expanded = false;
+  } else if (node.type === 'string') {
     for (const child of node.namedChildren) add(child.text, child.startIndex, child.type === 'string_content' ? /[$`"\\]/ : undefined);
+  } else if (node.type === 'heredoc_body') {
+    const start = node.parent?.namedChildren.find((child) => child.type === 'heredoc_start')?.text ?? '';
+    expanded = !/['"\\]/.test(start);
+    add(node.text, node.startIndex, expanded ? /[$`\\]/ : undefined);
   } else add(node.text, node.startIndex, /./);
   offsets.push(node.endIndex);
-  return { text, offsets };
+  return { text, offsets, expanded };
 }

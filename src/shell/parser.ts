@@ -55,6 +55,12 @@ export async function loadShellParser(timeLimitMs: number): Promise<ShellParse> 
 }
 
 let shared: Promise<ShellParse> | undefined;
+
+/** The shared parser itself, for parsing scripts found inside a script (`eval` strings) where they run. */
+export function shellParser(): Promise<ShellParse> {
+  shared ??= loadShellParser(SCRIPT_PARSE_LIMIT_MS);
+  return shared;
+}
 let waiting: { script: string; settle: (tree: Promise<Tree | undefined>) => void }[] = [];
 
 /**
@@ -65,7 +71,7 @@ let waiting: { script: string; settle: (tree: Promise<Tree | undefined>) => void
  * WebAssembly one file by file took about a tenth more CPU than running each over a batch of files.
  */
 export function parseShell(script: string): Promise<Tree | undefined> {
-  shared ??= loadShellParser(SCRIPT_PARSE_LIMIT_MS);
+  shellParser();
   return new Promise((settle) => {
     if (waiting.push({ script, settle }) === 1) setImmediate(parseWaiting);
   });

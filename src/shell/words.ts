@@ -15,6 +15,8 @@ export interface Word {
   values: string[];
   /** True when the word is plain text with nothing left to expand (a literal). */
   literal: boolean;
+  /** When `values` were translated (a path in a container mapped to the host): the values as the script has them. */
+  written?: string[];
   /** Offsets in the script that holds the word. */
   start: number;
   end: number;
@@ -63,6 +65,8 @@ function evaluate(node: Node, bindings: Bindings): Evaluated {
     case 'simple_expansion':
     case 'expansion':
       return { values: expandVariable(node, bindings), literal: false };
+    case 'command_substitution':
+      return { values: [pathSubstitution(node, bindings) ?? node.text], literal: false };
     default:
       return { values: [node.text], literal: false };
   }
@@ -70,12 +74,42 @@ function evaluate(node: Node, bindings: Bindings): Evaluated {
 
 function expandVariable(node: Node, bindings: Bindings): string[] {
   const named = node.namedChildren;
+  // `${name[N]}`, `${name[@]}`: an element of an array the script assigned, or all of them as alternatives.
+  if (node.type === 'expansion' && named.length === 1 && named[0]!.type === 'subscript' && node.text.startsWith('${') && !/^\$\{[#!]/.test(node.text)) {
+    const subscript = named[0]!;
+    const index = subscript.childForFieldName('index')?.text;
+    const key = `${subscript.childForFieldName('name')?.text ?? ''}[${index === '*' ? '@' : index}]`;
+    if (node.text.endsWith(']}')) return bindings.get(key)?.slice() ?? [node.text];
+    return [node.text];
+  }
   // `${NAME}` and `$NAME` alone: anything else (`${x:-y}`, `${#x}`, `${x//a/b}`) is kept as written.
   const plain = named.length === 1 && (named[0]!.type === 'variable_name' || named[0]!.type === 'special_variable_name');
   const plainLength = node.type === 'expansion' ? named[0] && node.text === `\${${named[0].text}}` : true;
   if (!plain || !plainLength) return [node.text];
   const name = named[0]!.text;
   return bindings.get(name)?.slice() ?? [`\${${name}}`];
+}
+
+/**
+ * What `$(pwd)`, `$(realpath PATH)` and `$(readlink -f PATH)` print: the path, relative ones under `${PWD}` (the
+ * working directory the script is known to be in, when it is bound). Undefined for any other substitution.
+ */
+function pathSubstitution(node: Node, bindings: Bindings): string | undefined {
+  if (node.namedChildren.length !== 1) return undefined;
+  const command = node.namedChildren[0]!;
+  if (command.type !== 'command' || command.childrenForFieldName('redirect').length > 0) return undefined;
+  const name = command.childForFieldName('name')?.text;
+  const args = command.childrenForFieldName('argument');
+  const pwd = bindings.get('PWD')?.[0] ?? '${PWD}';
+  if (name === 'pwd' && args.every((arg) => /^-[LP]$/.test(arg.text))) return pwd;
+  const options = args.filter((arg) => arg.text.startsWith('-'));
+  const operands = args.filter((arg) => !arg.text.startsWith('-'));
+  if (operands.length !== 1) return undefined;
+  if (name === 'realpath' ? options.some((arg) => /^--?(relative|z|zero)/.test(arg.text)) : name !== 'readlink' || !options.some((arg) => /^-[a-z]*[fem]/.test(arg.text))) return undefined;
+  const values = evaluate(operands[0]!, bindings).values;
+  if (values.length !== 1) return undefined;
+  const path = values[0]!;
+  return path.startsWith('/') || path.startsWith('${') ? path : `${pwd}/${path.replace(/^\.\//, '')}`;
 }
 
 function unescapeDoubleQuoted(text: string): string {

@@ -14,7 +14,20 @@ export interface Invocation {
   stdin: string[] | undefined;
   /** For `bash -c 'script' arg0 arg1…`: the script word and the positional parameters `$0`, `$1`, …. */
   innerScript?: { word: Word; shell: string; positional: string[][] };
+  /** For a command run in a container (`docker run -v HOST:DIR … IMAGE cmd`): its mounts. */
+  container?: Container;
 }
+
+/** A container's view of the host: which host directories it mounts where. Paths not under a mount are its own. */
+export interface Container {
+  mounts: { host: string; target: string }[];
+  /** Where relative paths are, on the host (undefined when not in a mount). */
+  workdir: string | undefined;
+  workdirIsOutdir: boolean;
+}
+
+/** A path no host file has: what a path inside a container that is not under a mount becomes. */
+export const CONTAINER_ROOT = '${CONTAINER_ROOT}';
 
 /** The last path segment of a program name: `/usr/bin/strip` is `strip`. */
 export function programName(word: Word): string {
@@ -47,6 +60,34 @@ function unwrapOnce(invocation: Invocation): Invocation[] {
     }
     case 'nice':
       return after(invocation, name, skipOptions(args, 0, new Set(['-n']), false));
+    case 'ionice':
+      return after(invocation, name, skipOptions(args, 0, new Set(['-c', '-n', '-p', '-P', '-u', '--class', '--classdata']), false));
+    case 'taskset':
+      return after(invocation, name, skipOptions(args, 0, new Set(), false) + (args.some((arg) => /^-[a-z]*c|^--cpu-list/.test(arg.values[0] ?? '')) ? 0 : 1));
+    case 'chrt':
+      return after(invocation, name, skipOptions(args, 0, new Set(['-T', '-P', '-D']), false) + 1);
+    case 'stdbuf':
+      return after(invocation, name, skipOptions(args, 0, new Set(['-i', '-o', '-e']), false));
+    case 'setsid':
+    case 'fakeroot':
+    case 'eatmydata':
+    case 'unbuffer':
+    case 'catchsegv':
+      return after(invocation, name, skipOptions(args, 0, new Set(['-l', '-s', '-i']), false));
+    case 'flock':
+      return flock(invocation);
+    case 'su':
+    case 'runuser':
+      return su(invocation, name);
+    case 'nix-shell':
+      return nixShell(invocation);
+    case 'nix':
+      return nix(invocation);
+    case 'parallel':
+      return parallel(invocation);
+    case 'docker':
+    case 'podman':
+      return containerRun(invocation, name);
     case 'nohup':
     case 'time':
     case 'exec':
@@ -86,7 +127,162 @@ function after(invocation: Invocation, wrapper: string, index: number): Invocati
   const name = invocation.args[index];
   if (!name) return [];
   const args = invocation.args.slice(index + 1);
-  return [{ name, args, via: [...invocation.via, wrapper], start: name.start, end: (args[args.length - 1] ?? name).end, stdin: invocation.stdin }];
+  const inner: Invocation = { name, args, via: [...invocation.via, wrapper], start: name.start, end: (args[args.length - 1] ?? name).end, stdin: invocation.stdin };
+  if (invocation.container) inner.container = invocation.container;
+  return [inner];
+}
+
+/** `flock FILE cmd args` or `flock FILE -c 'script'`. */
+function flock(invocation: Invocation): Invocation[] {
+  const args = invocation.args;
+  const lock = skipOptions(args, 0, new Set(['-w', '--timeout', '-E', '--conflict-exit-code']), false);
+  const command = args.findIndex((arg, index) => index > lock && ['-c', '--command'].includes(arg.values[0] ?? ''));
+  if (command !== -1) {
+    const script = args[command + 1];
+    if (script) invocation.innerScript = { word: script, shell: 'flock -c', positional: [['flock']] };
+    return [];
+  }
+  return after(invocation, 'flock', skipOptions(args, lock + 1, new Set(['-w', '--timeout', '-E', '--conflict-exit-code']), false));
+}
+
+/** `su [-] [user] -c 'script'` and `runuser -u user -- cmd args` / `runuser -c 'script'`. */
+function su(invocation: Invocation, name: string): Invocation[] {
+  const args = invocation.args;
+  const command = args.findIndex((arg) => ['-c', '--command', '--session-command'].includes(arg.values[0] ?? ''));
+  if (command !== -1) {
+    const script = args[command + 1];
+    if (script) invocation.innerScript = { word: script, shell: `${name} -c`, positional: [[name]] };
+    return [];
+  }
+  const separator = args.findIndex((arg) => arg.values[0] === '--');
+  return name === 'runuser' && separator !== -1 ? after(invocation, name, separator + 1) : [];
+}
+
+/** `nix-shell … --run 'script'` (or `--command`): the script runs in a shell with the packages. */
+function nixShell(invocation: Invocation): Invocation[] {
+  const args = invocation.args;
+  const run = args.findIndex((arg) => arg.values[0] === '--run' || arg.values[0] === '--command');
+  const script = run === -1 ? undefined : args[run + 1];
+  if (script) invocation.innerScript = { word: script, shell: `nix-shell ${args[run]!.values[0]}`, positional: [['nix-shell']] };
+  return [];
+}
+
+/** `nix develop … -c cmd args`, `nix shell … -c cmd args` (also `--command`). */
+function nix(invocation: Invocation): Invocation[] {
+  const sub = invocation.args[0]?.values[0];
+  if (sub !== 'develop' && sub !== 'shell') return [];
+  const command = invocation.args.findIndex((arg) => arg.values[0] === '-c' || arg.values[0] === '--command');
+  return command === -1 ? [] : after(invocation, `nix ${sub}`, command + 1);
+}
+
+/** `parallel [options] cmd args ::: inputs…`: the command runs with each input appended (or put at `{}`). */
+function parallel(invocation: Invocation): Invocation[] {
+  const args = invocation.args;
+  const separator = args.findIndex((arg) => /^:::+$/.test(arg.values[0] ?? ''));
+  const start = skipOptions(args, 0, new Set(['-j', '--jobs', '-P', '--max-procs', '-S', '--sshlogin', '--joblog', '--results', '--delay', '--timeout', '--retries', '-n', '--max-args', '-d', '--delimiter', '-a', '--arg-file', '--tmpdir', '--halt']), false);
+  const end = separator === -1 ? args.length : separator;
+  const [unwrapped] = after({ ...invocation, args: args.slice(0, end) }, 'parallel', start);
+  if (!unwrapped) return [];
+  const inputs = separator === -1 ? invocation.stdin ?? [] : args.slice(separator + 1).filter((arg) => !/^:::+$/.test(arg.values[0] ?? '')).flatMap((arg) => arg.values);
+  if (unwrapped.args.some((arg) => arg.values.some((value) => value.includes('{}')))) {
+    unwrapped.args = unwrapped.args.map((arg) => replacePlaceholder(arg, '{}', inputs));
+  } else if (inputs.length > 0) {
+    const at = args[separator] ?? invocation.args[invocation.args.length - 1]!;
+    unwrapped.args = [...unwrapped.args, syntheticWord(inputs, { start: at.start, end: invocation.end })];
+    unwrapped.end = invocation.end;
+  }
+  return [unwrapped];
+}
+
+const CONTAINER_OPTIONS_WITH_VALUE = new Set([
+  '-v', '--volume', '--mount', '-w', '--workdir', '-e', '--env', '--env-file', '--name', '-u', '--user', '--platform', '--network', '--net',
+  '-p', '--publish', '--entrypoint', '-h', '--hostname', '--cap-add', '--cap-drop', '--device', '--security-opt', '--tmpfs', '--ulimit',
+  '-l', '--label', '-m', '--memory', '--cpus', '--shm-size', '--add-host', '--dns', '--log-driver', '--log-opt', '--pull', '--restart',
+  '--ipc', '--pid', '--userns', '--group-add', '--runtime', '--stop-signal', '--gpus', '--cidfile', '--volumes-from', '--arch', '--os',
+]);
+
+/** `docker run [options] IMAGE cmd args` (also podman): the command runs in the container, with its mounts mapped to the host. */
+function containerRun(invocation: Invocation, engine: string): Invocation[] {
+  const args = invocation.args;
+  if (args[0]?.values[0] !== 'run') return [];
+  const mounts: Container['mounts'] = [];
+  let workdir: string | undefined;
+  let index = 1;
+  while (index < args.length) {
+    const value = args[index]!.values[0] ?? '';
+    if (!value.startsWith('-')) break;
+    const equals = value.startsWith('--') ? value.indexOf('=') : -1;
+    const option = equals === -1 ? value : value.slice(0, equals);
+    const takes = CONTAINER_OPTIONS_WITH_VALUE.has(option);
+    const optionValue = equals !== -1 ? value.slice(equals + 1) : takes ? args[index + 1]?.values[0] : undefined;
+    index += takes && equals === -1 ? 2 : 1;
+    if (optionValue === undefined) continue;
+    if (option === '-v' || option === '--volume') {
+      const [host, target, mode] = optionValue.split(':');
+      if (host && target && !/(^|,)ro(,|$)/.test(mode ?? '')) mounts.push({ host: host.replace(/\/+$/, ''), target: target.replace(/\/+$/, '') || '/' });
+    } else if (option === '--mount') {
+      const fields = Object.fromEntries(optionValue.split(',').map((field) => field.split('=') as [string, string]));
+      const host = fields.source ?? fields.src;
+      const target = fields.target ?? fields.destination ?? fields.dst;
+      if (host && target && !('readonly' in fields) && !('ro' in fields)) mounts.push({ host: host.replace(/\/+$/, ''), target: target.replace(/\/+$/, '') || '/' });
+    } else if (option === '-w' || option === '--workdir') workdir = optionValue;
+  }
+  const hostWorkdir = workdir === undefined ? undefined : hostPath(workdir, mounts);
+  const container: Container = {
+    mounts,
+    workdir: hostWorkdir,
+    workdirIsOutdir: hostWorkdir !== undefined && /^(\.|\$\{(SBUILD_OUTDIR|PWD)\})$/.test(hostWorkdir),
+  };
+  const [inner] = after({ ...invocation, args: args.slice(index) }, `${engine} run`, 1);
+  if (!inner) return [];
+  inner.container = container;
+  inner.args = inner.args.map((arg) => containerPath(arg, container));
+  return [inner];
+}
+
+function hostPath(path: string, mounts: Container['mounts']): string | undefined {
+  for (const { host, target } of mounts) {
+    if (path === target) return host;
+    if (path.startsWith(`${target === '/' ? '' : target}/`)) return `${host}${path.slice(target === '/' ? 0 : target.length)}`;
+  }
+  return undefined;
+}
+
+/** A word of a command run in a container, with each path it may be put into host terms. */
+export function containerPath(word: Word, container: Container): Word {
+  const values = word.values.map((value) => {
+    if (value.startsWith('-') || value === '') return value;
+    if (value.startsWith('/')) return hostPath(value, container.mounts) ?? `${CONTAINER_ROOT}${value}`;
+    // A host directory is not there unless mounted at the same path; other variables (`${PKG}`) are names.
+    if (/^\$\{(SBUILD_OUTDIR|SBUILD_TMPDIR|PWD|HOME|ELSEWHERE)\}/.test(value)) return `${CONTAINER_ROOT}/${value}`;
+    return container.workdir === undefined ? `${CONTAINER_ROOT}/${value}` : `${container.workdir}/${value.replace(/^\.\//, '')}`;
+  });
+  return values.every((value, index) => value === word.values[index]) ? word : { ...word, values, literal: false, written: word.written ?? word.values };
+}
+
+/**
+ * For a shell that reads its script from standard input (`bash`, `sh -s arg…`, `bash -`): its name for messages and
+ * its positional parameters (`$0` first). Undefined when it runs `-c` or a script file.
+ */
+export function stdinShell(invocation: Invocation): { shell: string; positional: string[][] } | undefined {
+  const name = programName(invocation.name);
+  if (!SHELLS.has(name) || invocation.innerScript) return undefined;
+  const args = invocation.args;
+  let index = 0;
+  let fromStdin = false;
+  while (index < args.length) {
+    const value = args[index]!.values[0] ?? '';
+    if (value === '-' || value === '--') {
+      fromStdin ||= value === '-';
+      index++;
+      break;
+    }
+    if (!/^[-+]/.test(value)) break;
+    if (/^-[A-Za-z]*s/.test(value)) fromStdin = true;
+    index += SHELL_OPTIONS_WITH_VALUE.has(value) ? 2 : 1;
+  }
+  if (!fromStdin && index < args.length) return undefined;
+  return { shell: `${name}${fromStdin ? ' -s' : ''}`, positional: [[name], ...args.slice(index).map((arg) => arg.values)] };
 }
 
 function replacePlaceholder(word: Word, placeholder: string, paths: string[]): Word {

@@ -1,8 +1,9 @@
 import { defineRule } from '../../core/rule.js';
-import { artifactNames, refersToArtifact, type ArtifactNames } from '../../flatimage/artifact.js';
-import { FORMAT_NAMES } from '../../flatimage/formats.js';
-import { imageFormat } from '../../flatimage/recipe-kind.js';
+import { artifactNames } from '../../flatimage/artifact.js';
 import { EFFECTS } from '../../flatimage/file-operations.js';
+import { FORMAT_NAMES } from '../../flatimage/formats.js';
+import { shippedFiles } from '../../flatimage/image-identity.js';
+import { imageFormat } from '../../flatimage/recipe-kind.js';
 import { mayRewrite, rewritingUse } from '../../flatimage/rewriting-tools.js';
 import { runCommands, runScriptMentions } from '../../shell/commands.js';
 import type { Word } from '../../shell/words.js';
@@ -16,41 +17,63 @@ export default defineRule({
     const format = await imageFormat(recipe);
     if (!format) return;
     const image = FORMAT_NAMES[format] ?? format;
-    for (const { script, commands, redirects } of await runCommands(recipe)) {
-      const names = artifactNames(recipe, commands);
-      for (const command of commands) {
-        const use = rewritingUse(command);
-        if (!use) continue;
-        for (const write of use.writes) {
-          const path = imagePath(write.word, command.cwdIsOutdir, names);
-          if (path === undefined) continue;
-          const wrapper = command.via.length > 0 ? ` (run through ${command.via.join(', ')})` : '';
+    for (const { script, commands, trace } of await runCommands(recipe)) {
+      // What ships is followed through moves and copies here, not guessed from downloads.
+      const ships = shippedFiles(trace, { names: artifactNames(recipe, commands).names, downloads: new Set() });
+      const reported = new Set<string>();
+      const imagePath = (index: number, word: Word, cwdIsOutdir: boolean) => {
+        const found = word.values.findIndex((value) => ships(index, value, cwdIsOutdir));
+        return found === -1 ? undefined : { path: word.values[found]!, written: word.written?.[found] ?? unquoted(word.raw) };
+      };
+      const once = (start: number, end: number) => !reported.has(`${start}:${end}`) && Boolean(reported.add(`${start}:${end}`));
+      trace.forEach((step, index) => {
+        if ('operator' in step) {
+          if (step.operator !== '>>' && step.operator !== '&>>') return;
+          const target = imagePath(index, step.target, step.cwdIsOutdir);
+          if (!target || !once(step.start, step.end)) return;
           report({
-            message: `${use.tool}${wrapper} ${subject(path, image)}: it ${write.description}. Do not rewrite the finished image; change binaries before they go into it`,
-            at: script.toFileSpan(command.start, command.end),
+            message: `'${step.operator}' ${subject(target, image).replace(/^on/, 'to')}${calledFrom(step.calls)}: it ${EFFECTS.append}. Write the data to a separate file`,
+            at: script.toFileSpan(step.start, step.end),
           });
-          break;
+          return;
         }
-      }
-      for (const redirect of redirects) {
-        if (redirect.operator !== '>>' && redirect.operator !== '&>>') continue;
-        const path = imagePath(redirect.target, redirect.cwdIsOutdir, names);
-        if (path === undefined) continue;
-        report({
-          message: `'${redirect.operator}' ${subject(path, image).replace(/^on/, 'to')}: it ${EFFECTS.append}. Write the data to a separate file`,
-          at: script.toFileSpan(redirect.start, redirect.end),
-        });
-      }
+        const use = rewritingUse(step);
+        if (!use) return;
+        for (const write of use.writes) {
+          const target = imagePath(index, write.word, step.cwdIsOutdir);
+          if (!target) continue;
+          if (!once(step.start, step.end)) return;
+          const wrapper = step.via.length > 0 ? ` (run through ${step.via.join(', ')})` : '';
+          report({
+            message: `${use.tool}${wrapper} ${subject(target, image)}${calledFrom(step.calls)}: it ${write.description}. Do not rewrite the finished image; change binaries before they go into it`,
+            at: script.toFileSpan(step.start, step.end),
+          });
+          return;
+        }
+      });
     }
   },
 });
 
-/** The value of a word that names the image, as the script spells it once quotes are removed. */
-function imagePath(word: Word, cwdIsOutdir: boolean, names: ArtifactNames): string | undefined {
-  return word.values.find((value) => refersToArtifact(value, cwdIsOutdir, names));
+/**
+ * `on the FlatImage './${PKG}'`, `on '${SBUILD_OUTDIR}/*', which includes the FlatImage` for a glob, and the host path
+ * after a path inside a container.
+ */
+function subject({ path, written }: { path: string; written: string }, image: string): string {
+  // The operand as written, and what it stands for when that differs (`"$IMG"`, a path inside a container).
+  const shown = /[*?[]/.test(path) || written.includes('{}') || written === '' ? path : written;
+  const value = shown !== path && normalised(shown) !== normalised(path) ? ` (${shown.startsWith('/') ? 'mounted from' : 'that is'} '${path}')` : '';
+  return /[*?[]/.test(path) ? `on '${shown}'${value}, which includes the ${image}` : `on the ${image} '${shown}'${value}`;
 }
 
-/** `on the FlatImage './${PKG}'`, or `on '${SBUILD_OUTDIR}/*', which includes the FlatImage` for a glob. */
-function subject(path: string, image: string): string {
-  return /[*?[]/.test(path) ? `on '${path}', which includes the ${image}` : `on the ${image} '${path}'`;
+function unquoted(raw: string): string {
+  return /^(["']).*\1$/s.test(raw) && !raw.slice(1, -1).includes(raw[0]!) ? raw.slice(1, -1) : raw;
+}
+
+function normalised(path: string): string {
+  return path.replace(/\$([A-Za-z_][A-Za-z0-9_]*)/g, '${$1}');
+}
+
+function calledFrom(calls: string[] | undefined): string {
+  return calls && calls.length > 0 ? `, passed to ${calls.join(' → ')}()` : '';
 }

@@ -30,8 +30,6 @@ describe('flatimage/no-binary-rewrite', () => {
       'elfedit --output-osabi=none "${PKG}"',
       'termux-elf-cleaner "${PKG}"',
       'eu-elfcompress "${PKG}"',
-      'install -Dsm755 build/firefox "${SBUILD_OUTDIR}/${PKG}"',
-      'install --strip build/firefox "./${PKG}"',
       'truncate -s 1M "${PKG}"',
       'cat extra.bin >> "${PKG}"',
       '"${CROSS_COMPILE}strip" "${PKG}"',
@@ -47,12 +45,14 @@ describe('flatimage/no-binary-rewrite', () => {
       '26:5-26:41 elfedit on the FlatImage \'${PKG}\'',
       '27:5-27:32 termux-elf-cleaner on the FlatImage \'${PKG}\'',
       '28:5-28:28 eu-elfcompress on the FlatImage \'${PKG}\'',
-      '29:5-29:60 install -s on the FlatImage \'${SBUILD_OUTDIR}/${PKG}\'',
-      '30:5-30:45 install -s on the FlatImage \'./${PKG}\'',
-      '31:5-31:28 truncate on the FlatImage \'${PKG}\'',
-      "32:19-32:30 '>>' to the FlatImage '${PKG}'",
-      '33:5-33:37 ${CROSS_COMPILE}strip on the FlatImage \'${PKG}\'',
+      '29:5-29:28 truncate on the FlatImage \'${PKG}\'',
+      "30:19-30:30 '>>' to the FlatImage '${PKG}'",
+      '31:5-31:37 ${CROSS_COMPILE}strip on the FlatImage \'${PKG}\'',
     ]);
+    expect(await at(flatImageRecipe(['install -Dsm755 build/firefox "${SBUILD_OUTDIR}/${PKG}"']))).toEqual([
+      '19:5-19:60 install -s on the FlatImage \'${SBUILD_OUTDIR}/${PKG}\'',
+    ]);
+    expect(await at(flatImageRecipe(['install --strip build/firefox "./${PKG}"']))).toEqual(['19:5-19:45 install -s on the FlatImage \'./${PKG}\'']);
   });
 
   it('follows wrappers, loops, pipes and bash -c to the tool', async () => {
@@ -75,8 +75,8 @@ describe('flatimage/no-binary-rewrite', () => {
       "22:39-22:65 objcopy on '${SBUILD_OUTDIR}/*', which includes the FlatImage",
       "23:48-23:62 strip on './*.flatimage', which includes the FlatImage",
       "24:14-24:45 strip (run through bash -c) on the FlatImage '${SBUILD_OUTDIR}/${PKG}'",
-      "25:12-25:20 upx (run through sh -c) on the FlatImage './${PKG}'",
-      "27:5-27:19 strip on the FlatImage '${SBUILD_OUTDIR}/${PKG}'",
+      "25:12-25:20 upx (run through sh -c) on the FlatImage '$1' (that is './${PKG}')",
+      "27:5-27:19 strip on the FlatImage '$IMAGE' (that is '${SBUILD_OUTDIR}/${PKG}')",
       "28:45-28:55 strip (run through find -exec, sh -c) on './*', which includes the FlatImage",
     ]);
   });
@@ -170,6 +170,150 @@ describe('flatimage/no-binary-rewrite', () => {
       "printf '%s\\n' \"./${PKG}\" | xargs strip",
     ];
     expect(await at(flatImageRecipe(run))).toEqual(["23:38-23:43 strip (run through xargs) on the FlatImage './${PKG}'"]);
+  });
+
+  it('follows a function call: the arguments are $1, $@ and $* in the body, and recursion stops', async () => {
+    const run = [
+      'shrink() {',
+      '  strip --strip-all "$1"',
+      '}',
+      'shrink "./${PKG}"',
+      'shrink "${SBUILD_TMPDIR}/helper"',
+      'pack() { upx "$@"; }',
+      'pack -9 "./${PKG}"',
+      'loop() { loop "$@"; strip $*; }',
+      'loop "./${PKG}"',
+      'unused() { strip "$1"; }',
+    ];
+    expect(await at(flatImageRecipe(run))).toEqual([
+      "20:7-20:29 strip (run through function shrink) on the FlatImage '$1' (that is './${PKG}'), passed to shrink()",
+      "24:14-24:22 upx (run through function pack) on the FlatImage '$@' (that is './${PKG}'), passed to pack()",
+      "26:25-26:33 strip (run through function loop) on the FlatImage '$*' (that is './${PKG}'), passed to loop()",
+    ]);
+  });
+
+  it('follows arrays and variables that stand for the command or its operands', async () => {
+    const run = [
+      'cmd=(strip --strip-all)',
+      '"${cmd[@]}" "./${PKG}"',
+      'files=("./${PKG}")',
+      'objcopy --strip-debug "${files[@]}"',
+      'S="upx -9"',
+      '$S "./${PKG}"',
+      'T=strip',
+      '"$T" "${files[0]}"',
+      'objcopy "${files[@]}" out.elf',
+      'args=(-o out.elf)',
+      'strip "${args[@]}" "./${PKG}"',
+    ];
+    expect(await at(flatImageRecipe(run))).toEqual([
+      "20:5-20:27 strip on the FlatImage './${PKG}'",
+      "22:5-22:40 objcopy on the FlatImage '${files[@]}' (that is './${PKG}')",
+      "24:5-24:18 upx on the FlatImage './${PKG}'",
+      "26:5-26:23 strip on the FlatImage '${files[0]}' (that is './${PKG}')",
+    ]);
+  });
+
+  it('parses eval strings, here-documents, here-strings and piped scripts where they run, at their exact positions', async () => {
+    const run = [
+      'eval "strip \\"./\\${PKG}\\""',
+      "eval 'upx \"./${PKG}\"'",
+      'bash <<EOF',
+      'strip "./${PKG}"',
+      'EOF',
+      "sh -s \"./${PKG}\" <<'EOF'",
+      '  upx "$1"',
+      'EOF',
+      'cat <<EOF | sh',
+      'patchelf --set-rpath /x "./${PKG}"',
+      'EOF',
+      'bash <<< "strip ./${PKG}"',
+      'echo "strip ./${PKG}" | bash',
+      'bash script.sh <<< "strip ./${PKG}"',
+      'cat <<EOF | tee notes.txt',
+      'strip "./${PKG}"',
+      'EOF',
+    ];
+    expect(await at(flatImageRecipe(run))).toEqual([
+      "19:11-19:30 strip (run through eval) on the FlatImage './${PKG}'",
+      "20:11-20:25 upx (run through eval) on the FlatImage './${PKG}'",
+      "22:5-22:21 strip (run through bash) on the FlatImage './${PKG}'",
+      "25:7-25:15 upx (run through sh -s) on the FlatImage '$1' (that is './${PKG}')",
+      "28:5-28:39 patchelf (run through sh) on the FlatImage './${PKG}'",
+      "30:15-30:29 strip (run through bash) on the FlatImage './${PKG}'",
+      "31:11-31:25 strip (run through bash) on the FlatImage './${PKG}'",
+    ]);
+  });
+
+  it('follows programs that run their arguments or a string as a command, and containers with the output directory mounted', async () => {
+    const run = [
+      'su -c "strip ./${PKG}"',
+      'nix-shell -p binutils --run "strip ./${PKG}"',
+      'xargs strip <<< "./${PKG}"',
+      'parallel strip ::: "./${PKG}"',
+      'timeout 60 nice env FOO=1 upx "./${PKG}"',
+      'docker run --rm -v "${SBUILD_OUTDIR}:/w" -w /w alpine sh -c "strip /w/${PKG}"',
+      'podman run --rm -v "$(pwd):/out" alpine strip "/out/${PKG}"',
+      'docker run --rm -v "${SBUILD_OUTDIR}:/w" -w /w alpine upx "${PKG}"',
+      'docker run --rm -v "${SBUILD_TMPDIR}:/w" alpine strip "/w/${PKG}"',
+      'docker run --rm -v "${SBUILD_OUTDIR}:/w:ro" alpine strip "/w/${PKG}"',
+      'docker run --rm alpine strip "/usr/bin/${PKG}"',
+    ];
+    expect(await at(flatImageRecipe(run))).toEqual([
+      "19:12-19:26 strip (run through su -c) on the FlatImage './${PKG}'",
+      "20:34-20:48 strip (run through nix-shell --run) on the FlatImage './${PKG}'",
+      "21:11-21:16 strip (run through xargs) on the FlatImage './${PKG}'",
+      "22:14-22:34 strip (run through parallel) on the FlatImage './${PKG}'",
+      "23:31-23:45 upx (run through timeout, nice, env) on the FlatImage './${PKG}'",
+      "24:66-24:81 strip (run through docker run, sh -c) on the FlatImage '/w/${PKG}' (mounted from '${SBUILD_OUTDIR}/${PKG}')",
+      "25:45-25:64 strip (run through podman run) on the FlatImage '/out/${PKG}' (mounted from '${PWD}/${PKG}')",
+      "26:59-26:71 upx (run through docker run) on the FlatImage '${PKG}' (that is '${SBUILD_OUTDIR}/${PKG}')",
+    ]);
+  });
+
+  it('follows the image through moves, copies and path variables, and leaves copies that are never shipped alone', async () => {
+    const run = [
+      'mv "./${PKG}" "${SBUILD_TMPDIR}/work.bin"',
+      'strip "${SBUILD_TMPDIR}/work.bin"',
+      'mv "${SBUILD_TMPDIR}/work.bin" "./${PKG}"',
+      'cp "./${PKG}" "${SBUILD_TMPDIR}/copy"',
+      'upx "${SBUILD_TMPDIR}/copy"',
+      'cp "./${PKG}" "${SBUILD_TMPDIR}/"',
+      'objcopy "${SBUILD_TMPDIR}/${PKG}"',
+      'install -m755 "./${PKG}" "${SBUILD_TMPDIR}/inst"',
+      'patchelf --set-rpath /x "${SBUILD_TMPDIR}/inst"',
+      'rsync -a "${SBUILD_TMPDIR}/inst" "./${PKG}"',
+      'IMG="$(realpath "./${PKG}")"',
+      'strip "${IMG}"',
+      'OUT="$(pwd)"',
+      'LINK="$(readlink -f "${SBUILD_OUTDIR}/${PKG}")"',
+      'chrpath -d "$LINK"',
+      'ln -sf "./${PKG}" "${SBUILD_TMPDIR}/alias"',
+      'sstrip "${SBUILD_TMPDIR}/alias"',
+      'upx "${OUT}/${PKG}"',
+    ];
+    expect(await at(flatImageRecipe(run))).toEqual([
+      "20:5-20:38 strip on the FlatImage '${SBUILD_TMPDIR}/work.bin'",
+      "27:5-27:52 patchelf on the FlatImage '${SBUILD_TMPDIR}/inst'",
+      "30:5-30:19 strip on the FlatImage '${IMG}' (that is '${PWD}/${PKG}')",
+      "33:5-33:23 chrpath on the FlatImage '$LINK' (that is '${SBUILD_OUTDIR}/${PKG}')",
+      "35:5-35:36 sstrip on the FlatImage '${SBUILD_TMPDIR}/alias'",
+      "36:5-36:24 upx on the FlatImage '${OUT}/${PKG}' (that is '${PWD}/${PKG}')",
+    ]);
+    const restored = ['cp "./${PKG}" "${SBUILD_TMPDIR}/backup"', 'strip "./${PKG}"', 'mv "${SBUILD_TMPDIR}/backup" "./${PKG}"'];
+    expect(await at(flatImageRecipe(restored))).toEqual([]);
+  });
+
+  it('does not guess: variables from outside the script and paths it cannot know are no finding', async () => {
+    const run = [
+      'strip "${EXTERNAL_IMAGE}"',
+      'strip "$1"',
+      'cd "${SBUILD_TMPDIR}"',
+      'strip "$(pwd)/helper"',
+      'upx "$(some-tool --print-path)"',
+      "bash -c 'strip \"$IMG\"'",
+    ];
+    expect(await at(flatImageRecipe(['IMG="./${PKG}"', ...run]))).toEqual([]);
   });
 
   it('follows a download that becomes the artifact', async () => {

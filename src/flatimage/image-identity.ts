@@ -1,0 +1,104 @@
+import type { Redirect, ShellCommand } from '../shell/commands.js';
+import { programName } from '../shell/wrappers.js';
+import { normalise, refersToArtifact, type ArtifactNames } from './artifact.js';
+import { fileOperation, type FileWrite } from './file-operations.js';
+
+type Step = ShellCommand | Redirect;
+
+/** Which files hold what the recipe ships, after one step of the script. */
+interface Shipping {
+  /** Files whose content is moved or copied onto the artifact later (`cp IMG tmp; strip tmp; mv tmp IMG`). */
+  becomes: ReadonlySet<string>;
+  /** Artifact files whose content is replaced later (`cp IMG backup; strip IMG; mv backup IMG`), so it never ships. */
+  replaced: ReadonlySet<string>;
+}
+
+const NOTHING: Shipping = { becomes: new Set(), replaced: new Set() };
+
+/**
+ * Follows the image through `mv`, `cp`, `install`, `rsync`, `ln` and redirections, from the end of the script back:
+ * `ships(step, path)` tells whether what the file holds right after that step is what the recipe ships. A copy that
+ * is never moved back does not ship; a file moved or copied onto the artifact later does.
+ */
+export function shippedFiles(trace: readonly Step[], names: ArtifactNames): (index: number, path: string, cwdIsOutdir: boolean) => boolean {
+  const after: Shipping[] = new Array<Shipping>(trace.length);
+  const links = new Map<string, { index: number; target: string; cwdIsOutdir: boolean }>();
+  let current = NOTHING;
+  const ships = (state: Shipping, path: string, cwdIsOutdir: boolean) => {
+    const key = canonical(path, cwdIsOutdir);
+    if (state.becomes.has(key)) return true;
+    if (state.replaced.has(key)) return false;
+    return refersToArtifact(path, cwdIsOutdir, names);
+  };
+  for (let index = trace.length - 1; index >= 0; index--) {
+    after[index] = current;
+    for (const write of replacements(trace[index]!)) current = throughReplacement(current, write, trace[index]!.cwdIsOutdir, ships);
+  }
+  trace.forEach((step, index) => {
+    if ('operator' in step || programName(step.name) !== 'ln') return;
+    for (const write of replacements(step)) {
+      const target = write.from[0]?.values[0];
+      if (target === undefined || write.from.length !== 1) continue;
+      for (const link of destinations(write, target)) links.set(canonical(link, step.cwdIsOutdir), { index, target, cwdIsOutdir: step.cwdIsOutdir });
+    }
+  });
+  return (index, path, cwdIsOutdir) => {
+    const state = after[index] ?? NOTHING;
+    if (ships(state, path, cwdIsOutdir)) return true;
+    // A link made earlier writes through to its target.
+    const link = links.get(canonical(path, cwdIsOutdir));
+    return link !== undefined && link.index < index && ships(state, link.target, link.cwdIsOutdir);
+  };
+}
+
+/** The writes of a step that give a file new content taken from other files (or from nothing, as `>` does). */
+function replacements(step: Step): FileWrite[] {
+  if ('operator' in step) return step.operator === '>' || step.operator === '>|' ? [{ word: step.target, effect: 'replace', from: [] }] : [];
+  const operation = fileOperation(programName(step.name), step.args);
+  if (!operation) return [];
+  return operation.writes.filter(
+    (write) => write.effect !== 'append' && write.effect !== 'overwrite' && !write.from.some((source) => source.values[0] === write.word.values[0]),
+  );
+}
+
+function throughReplacement(state: Shipping, write: FileWrite, cwdIsOutdir: boolean, ships: (state: Shipping, path: string, cwd: boolean) => boolean): Shipping {
+  const becomes = new Set(state.becomes);
+  const replaced = new Set(state.replaced);
+  const sources = write.from.length > 0 ? write.from : [undefined];
+  for (const source of sources) {
+    const sourcePath = source?.values.length === 1 ? source.values[0] : undefined;
+    for (const destination of destinations(write, sourcePath)) {
+      const shipped = ships(state, destination, cwdIsOutdir);
+      const key = canonical(destination, cwdIsOutdir);
+      // Before this step the destination's content is not what ships: it is replaced here (a certain path only).
+      if (write.word.values.length === 1) {
+        becomes.delete(key);
+        replaced.add(key);
+      }
+      if (shipped && sourcePath !== undefined && !/[*?[]/.test(sourcePath)) {
+        const sourceKey = canonical(sourcePath, cwdIsOutdir);
+        becomes.add(sourceKey);
+        replaced.delete(sourceKey);
+      }
+    }
+  }
+  return { becomes, replaced };
+}
+
+/** The files a write creates: the destination, or the source's name inside it for `cp a b dir/`. */
+function destinations(write: FileWrite, source: string | undefined): string[] {
+  const values = write.word.values;
+  if (!write.intoDirectory) return values;
+  if (source === undefined) return [];
+  const name = source.slice(source.lastIndexOf('/') + 1);
+  return values.map((directory) => `${directory.replace(/\/+$/, '')}/${name}`);
+}
+
+/** One spelling per file: relative paths in the output directory written under `${SBUILD_OUTDIR}`. */
+function canonical(path: string, cwdIsOutdir: boolean): string {
+  const value = normalise(path);
+  if (value.startsWith('/') || value.startsWith('${')) return value;
+  const relative = value.replace(/^\.\//, '');
+  return cwdIsOutdir ? `\${SBUILD_OUTDIR}/${relative}` : `\${ELSEWHERE}/${relative}`;
+}
+
