@@ -16,6 +16,7 @@ const endToEnd = [
   'test/hostile/**',
   'test/lsp/neovim.test.ts',
   'test/lsp/protocol.test.ts',
+  'test/lsp/shellcheck.test.ts',
   'test/package.test.ts',
   'test/pre-commit.test.ts',
   'test/shellcheck/cache-concurrency.test.ts',

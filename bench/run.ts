@@ -62,6 +62,7 @@ if (!existsSync(corpus)) {
 }
 
 benchShellCheck();
+benchLanguageServer();
 
 function benchCorpus(files: string[], scratch: string): void {
   const cores = availableParallelism();
@@ -177,4 +178,9 @@ function benchShellCheck(): void {
     return;
   }
   spawnSync(node, [script], { stdio: 'inherit' });
+}
+
+function benchLanguageServer(): void {
+  console.log('');
+  spawnSync(node, [join(projectRoot, 'dist', 'bench', 'lsp.js')], { stdio: 'inherit' });
 }

@@ -72,7 +72,7 @@ export class RecipeLinter {
     const { config, ignored } = await this.configFor(file);
     if (ignored) return { kind: 'skipped' };
     const path = file ? displayPath(file, this.folders()) : basename(document.uri);
-    const shellcheckDone = !options.shellcheck || !config.settings.shellcheck.enabled;
+    const shellcheckDone = options.shellcheck || !config.settings.shellcheck.enabled;
     const lintConfig = options.shellcheck ? config : withoutShellCheck(config);
     const lintOptions = { config: lintConfig, rules: this.rules, keepSource: true, ...(options.signal ? { signal: options.signal } : {}) };
     const outcome = text.slice(0, BINARY_SNIFF).includes('\0')
