@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,6 +6,7 @@ import type { Config } from '../core/config.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { TargetOutcome } from '../core/target.js';
 import { packageVersion } from '../cli/version.js';
+import { cacheSecret } from '../shellcheck/cache-secret.js';
 
 /** Part of every key and of the folder name: a new format ignores an old one's entries. */
 const FORMAT = 1;
@@ -36,16 +37,26 @@ export interface ResultKeyParts {
  * not name its own key is a miss and is replaced; what cannot be written is lost.
  */
 export class FileResultCache {
+  readonly #location: string;
   readonly #directory: string;
+  #secret: Buffer | undefined;
   #swept = false;
 
   constructor(location: string) {
+    this.#location = location;
     this.#directory = join(location, `results-v${FORMAT}`);
   }
 
+  /**
+   * The name of a file's entry: a digest of everything its results depend on, signed with the cache folder's own
+   * secret (see `cacheSecret`). Entries written without that secret, such as a cache committed to a repository, are
+   * never found, so they cannot hide findings.
+   */
   key(parts: ResultKeyParts, bytes: Uint8Array): string {
     const header = JSON.stringify([FORMAT, buildId(), parts.shellcheck, parts.path, parts.onlyIfRecipe, parts.config]);
-    return createHash('sha256').update(header).update('\0').update(bytes).digest('hex');
+    const digest = createHash('sha256').update(header).update('\0').update(bytes).digest();
+    this.#secret ??= cacheSecret(this.#location);
+    return createHmac('sha256', this.#secret).update(digest).digest('hex');
   }
 
   get(key: string): LintedOutcome | undefined {

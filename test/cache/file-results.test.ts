@@ -1,10 +1,11 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FileResultCache, type LintedOutcome } from '../../src/cache/file-results.js';
 import { defaultConfig } from '../../src/core/config.js';
 import { lintPaths } from '../../src/core/run.js';
+import { SECRET_FILE } from '../../src/shellcheck/cache-secret.js';
 import { compact, VALID_RECIPE } from '../helpers.js';
 
 let directory: string;
@@ -102,6 +103,15 @@ describe('the result cache', () => {
       expect(await lintWithCache([path])).toEqual(expected);
       expect(JSON.parse(readFileSync(entryPath, 'utf8'))).toEqual(entry);
     }
+  });
+
+  it('never uses entries written without the cache folder\'s own secret, such as a cache committed to a repository', async () => {
+    const path = write('a.yaml', BROKEN);
+    const expected = await lintWithCache([path]);
+    markEntries('planted');
+    // A checkout makes files readable by all: a secret that others can read is replaced, and the entries go with it.
+    chmodSync(join(cacheLocation, SECRET_FILE), 0o644);
+    expect(await lintWithCache([path])).toEqual(expected);
   });
 
   it('keeps no result that depends on more than the file: a notice about the run', async () => {
