@@ -15,6 +15,7 @@ if (process.argv.slice(2).includes('--lsp')) {
     stderr: streamWriter(process.stderr),
     readStdin: readStdinSync,
     isTTY: Boolean(process.stdout.isTTY),
+    columns: process.stdout.columns,
   });
   // A failed write may already have set exit code 2.
   process.exitCode ??= exitCode;

@@ -1,25 +1,81 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { fileURLToPath } from 'node:url';
+import { lintPaths } from '../src/core/run.js';
 import { gcc } from '../src/reporters/gcc.js';
 import { reportText, sharedRun } from './reporters/fixture.js';
 
 const read = (path: string) => readFileSync(new URL(`../${path}`, import.meta.url), 'utf8');
 
+interface Matcher {
+  owner: string;
+  severity?: string;
+  pattern: { regexp: string; file: number; line: number; column: number; severity?: number; message: number; code: number }[];
+}
+
+const matchers = (JSON.parse(read('.github/fim-lint-matcher.json')) as { problemMatcher: Matcher[] }).problemMatcher;
+
+/**
+ * A log line as the GitHub runner reads it with the shipped matchers: the first matcher whose pattern matches, its
+ * groups, and the severity from the line or the matcher's default, lowercased; undefined when no matcher takes the
+ * line or its severity is not one the runner keeps (error, warning, notice).
+ */
+function matchLine(line: string) {
+  for (const matcher of matchers) {
+    const pattern = matcher.pattern[0];
+    const groups = new RegExp(pattern!.regexp).exec(line);
+    if (!groups) continue;
+    const severity = (pattern!.severity ? groups[pattern!.severity] : matcher.severity ?? 'error')!.toLowerCase();
+    if (!['error', 'warning', 'notice'].includes(severity)) return undefined;
+    const group = (index: number) => groups[index];
+    return { file: group(pattern!.file), line: group(pattern!.line), column: group(pattern!.column), severity, message: group(pattern!.message), code: group(pattern!.code) };
+  }
+  return undefined;
+}
+
 describe('CI integrations', () => {
   it('the problem matcher reads every line of the gcc format, with or without colour codes', async () => {
     const { results, context } = await sharedRun();
-    const [matcher] = (JSON.parse(read('.github/fim-lint-matcher.json')) as { problemMatcher: { owner: string; pattern: { regexp: string }[] }[] }).problemMatcher;
-    expect(matcher!.owner).toBe('fim-lint');
-    const pattern = new RegExp(matcher!.pattern[0]!.regexp);
     const lines = reportText(gcc(results, context)).trimEnd().split('\n');
-    const matched = lines.map((line) => pattern.exec(line)?.slice(1));
-    expect(matched).toEqual([
-      ['a/broken.yaml', '11', '1', 'error', expect.stringMatching(/^Duplicate key 'pkg'/), 'yaml/duplicate-key'],
-      ['a/broken.yaml', '18', '1', 'warning', expect.stringMatching(/^YAML document 2/), 'yaml/multiple-documents'],
-      ['b,dir:50%&<"q">/no-shebang.yaml', '1', '1', 'warning', expect.stringMatching(/^Missing '#!\/SBUILD'/), 'sbuild/shebang'],
+    expect(lines.map(matchLine)).toEqual([
+      { file: 'a/broken.yaml', line: '11', column: '1', severity: 'error', message: expect.stringMatching(/^Duplicate key 'pkg'/), code: 'yaml/duplicate-key' },
+      { file: 'a/broken.yaml', line: '18', column: '1', severity: 'warning', message: expect.stringMatching(/^YAML document 2/), code: 'yaml/multiple-documents' },
+      { file: 'b,dir:50%&<"q">/no-shebang.yaml', line: '1', column: '1', severity: 'warning', message: expect.stringMatching(/^Missing '#!\/SBUILD'/), code: 'sbuild/shebang' },
     ]);
-    expect(pattern.exec(`\u001B[31m${lines[0]}`)?.[1]).toBe('a/broken.yaml');
+    expect(matchLine(`\u001B[31m${lines[0]}`)?.file).toBe('a/broken.yaml');
+  });
+
+  it('the problem matcher gives every gcc line of the examples a severity the GitHub runner accepts: info is a notice', async () => {
+    const run = await lintPaths([fileURLToPath(new URL('../recipes-examples/', import.meta.url))], {});
+    const cwd = fileURLToPath(new URL('..', import.meta.url));
+    const lines = reportText(gcc(run.results, { color: false, cwd, skipped: 0 })).trimEnd().split('\n');
+    const diagnostics = run.results.flatMap((result) => result.diagnostics);
+    expect(lines).toHaveLength(diagnostics.length);
+    const runnerSeverity = { error: 'error', warning: 'warning', info: 'notice' } as const;
+    expect(diagnostics.some((d) => d.severity === 'info')).toBe(true);
+    lines.forEach((line, index) => {
+      const match = matchLine(line);
+      expect(match, line).toBeDefined();
+      expect(match!.severity, line).toBe(runnerSeverity[diagnostics[index]!.severity]);
+      expect(match!.code, line).toBe(diagnostics[index]!.ruleId);
+      expect(`${match!.line}:${match!.column}`, line).toBe(`${diagnostics[index]!.line}:${diagnostics[index]!.column}`);
+    });
+  });
+
+  it('the VS Code task of docs/editors.md reads error, warning and info lines of the gcc format', async () => {
+    type VsCodeMatcher = Omit<Matcher, 'pattern'> & { pattern: Matcher['pattern'][number] };
+    const task = JSON.parse(/\*\*VS Code\*\*[^]*?```json\n([^]*?)```/.exec(read('docs/editors.md'))![1]!) as { command: string; problemMatcher: VsCodeMatcher[] };
+    expect(task.command).toContain('--format gcc');
+    const { results, context } = await sharedRun();
+    const info = { ...results[0]!.diagnostics[0]!, severity: 'info' as const, ruleId: 'sbuild/license', message: 'info text' };
+    const lines = reportText(gcc([...results, { path: 'i.yaml', diagnostics: [info] }], context)).trimEnd().split('\n');
+    const severities = lines.map((line) => {
+      const matcher = task.problemMatcher.find((candidate) => new RegExp(candidate.pattern.regexp).test(line));
+      const groups = new RegExp(matcher!.pattern.regexp).exec(line)!;
+      return matcher!.pattern.severity ? groups[matcher!.pattern.severity] : matcher!.severity;
+    });
+    expect(severities).toEqual(['error', 'warning', 'warning', 'info']);
   });
 
   it('the action runs the built command line of this package', () => {

@@ -59,7 +59,7 @@ describe.skipIf(!hasPreCommit)('the pre-commit hook', () => {
     const bad = sh('pre-commit', ['run', '--all-files'], true);
     expect(bad.status).toBe(1);
     expect(bad.stdout).toMatch(/^fim-lint\.+Failed$/m);
-    expect(bad.stdout).toContain("broken.yaml:11:1-11:4 error   Duplicate key 'pkg'");
+    expect(bad.stdout).toMatch(/^broken\.yaml\n {2}11:1 {2}error {4}Duplicate key 'pkg'/m);
 
     // More recipes than one command line holds: pre-commit hands them to the hook in several batches, and the first
     // and the last recipe, which share a pkg_id, land in different ones.
@@ -78,8 +78,10 @@ describe.skipIf(!hasPreCommit)('the pre-commit hook', () => {
     const batches = many.stdout.match(/files? checked/g) ?? [];
     expect(batches.length, many.stdout.slice(-2000)).toBeGreaterThan(1);
     expect(many.status).toBe(1);
-    const duplicates = many.stdout.split('\n').filter((line) => line.includes('sbuild/duplicate-pkg-id') && line.includes(' error '));
-    expect(duplicates.map((line) => line.split(':')[0])).toEqual([
+    // Stylish blocks: the path, then the rows of its problems.
+    const blocks = many.stdout.split('\n\n').map((block) => block.trim().split('\n'));
+    const duplicates = blocks.filter(([, ...rows]) => /\berror\b[^]*sbuild\/duplicate-pkg-id/.test(rows.join('\n'))).map(([path]) => path!);
+    expect(duplicates).toEqual([
       'many/package-with-a-long-descriptive-name-0000.static.official.stable.yaml',
       'many/package-with-a-long-descriptive-name-2399.static.official.stable.yaml',
     ]);

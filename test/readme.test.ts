@@ -1,10 +1,16 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadRules } from '../src/core/registry.js';
+import { lintPaths } from '../src/core/run.js';
+import { stylish } from '../src/reporters/stylish.js';
 
 const readmeUrl = new URL('../README.md', import.meta.url);
 const START = '<!-- rules-table -->\n';
 const END = '<!-- /rules-table -->';
+const SAMPLE_START = '<!-- output-sample -->\n';
+const SAMPLE_END = '<!-- /output-sample -->';
 
 /** The README's rules table, made from the rule registry so that it cannot drift. */
 async function rulesTable(): Promise<string> {
@@ -27,6 +33,19 @@ describe('README', () => {
     const expected = await rulesTable();
     if (process.env.UPDATE_README) writeFileSync(readmeUrl, readme.slice(0, start) + expected + readme.slice(end));
     expect(readFileSync(readmeUrl, 'utf8').slice(start, readFileSync(readmeUrl, 'utf8').indexOf(END))).toBe(expected);
+  });
+
+  it('shows what `fim-lint recipes-examples/broken/` prints at 80 columns (UPDATE_README=1 rewrites the sample)', async () => {
+    const root = fileURLToPath(new URL('..', import.meta.url));
+    const run = await lintPaths([join(root, 'recipes-examples/broken/')], {});
+    const sample = stylish(run.results, { color: false, cwd: root, skipped: run.skipped, width: 80 }) as string;
+    const readme = readFileSync(readmeUrl, 'utf8');
+    const [start, end] = [readme.indexOf(SAMPLE_START) + SAMPLE_START.length, readme.indexOf(SAMPLE_END)];
+    expect(start).toBeGreaterThan(SAMPLE_START.length - 1);
+    const expected = `\`\`\`\n${sample}\`\`\`\n`;
+    if (process.env.UPDATE_README) writeFileSync(readmeUrl, readme.slice(0, start) + expected + readme.slice(end));
+    const current = readFileSync(readmeUrl, 'utf8');
+    expect(current.slice(start, current.indexOf(SAMPLE_END))).toBe(expected);
   });
 
   it('shows the two quick-start commands', () => {

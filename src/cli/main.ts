@@ -10,8 +10,9 @@ import { lintPaths } from '../core/run.js';
 import { UNUSED_DISABLE } from '../core/suppressions.js';
 import type { FixMode } from '../fix/fix-files.js';
 import { listRules, parseRuleOptions, printConfig } from './introspect.js';
-import { helpText, parseCommandLine, parseConcurrency, parseTimeout, UsageError, type CliValues } from './options.js';
+import { helpText, parseColumnUnit, parseCommandLine, parseConcurrency, parseTimeout, UsageError, type CliValues } from './options.js';
 import { inPieces, planOutputs, writeOutput } from './outputs.js';
+import { terminalFor } from './terminal.js';
 import { packageVersion } from './version.js';
 import { visible } from '../reporters/escape.js';
 
@@ -24,6 +25,8 @@ export interface Io {
   stderr: (text: string) => void | Promise<void>;
   readStdin: () => Uint8Array;
   isTTY: boolean;
+  /** The terminal's columns when standard output is one. */
+  columns?: number | undefined;
 }
 
 export const EXIT = { ok: 0, errors: 1, failure: 2 } as const;
@@ -57,6 +60,9 @@ export async function main(io: Io): Promise<number> {
     }
     const outputs = await planOutputs(values.format, values['output-file'], io.env);
     const maxWarnings = parseMaxWarnings(values);
+    const columnUnit = parseColumnUnit(values['column-unit']);
+    // gcc columns in bytes or cells are counted on the text of the line.
+    const columnsNeedSource = columnUnit !== 'utf-16' && outputs.some((output) => output.format === 'gcc');
 
     const targets = paths.length > 0 ? paths : ['.'];
     if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together');
@@ -69,7 +75,7 @@ export async function main(io: Io): Promise<number> {
     const codeFrame = values['code-frame'] ?? false;
     const run = await lintPaths(targets, {
       configFor: async (path) => withCommandLineSettings(await resolver.configFor(path), values, io.cwd, io.env),
-      keepSource: codeFrame || values['emit-validated'],
+      keepSource: codeFrame || values['emit-validated'] || columnsNeedSource,
       skipNonRecipes: values['skip-non-recipes'] ?? false,
       crossFileContext: values['cross-file-context'],
       stdin,
@@ -85,12 +91,15 @@ export async function main(io: Io): Promise<number> {
     }
     const results = values.quiet ? errorsOnly(run.results) : run.results;
 
-    const color = values['no-color'] ? false : (values.color ?? (io.isTTY && !io.env.NO_COLOR));
+    const colorFlag = values['no-color'] ? false : values.color;
+    const terminal = terminalFor({ env: io.env, isTTY: io.isTTY, columns: io.columns, colorFlag });
+    const inFile = terminalFor({ env: io.env, isTTY: false, colorFlag: false });
     // With --fix-dry-run the diff owns standard output, and the report that would go there goes to standard error.
     if (fixer?.mode === 'dry-run') io.stdout(fixer.diffs(run.results.map((result) => result.path)));
     const toTerminal = fixer?.mode === 'dry-run' ? io.stderr : io.stdout;
     for (const output of outputs) {
-      const context = { color: output.file === undefined && color, cwd: io.cwd, skipped: run.skipped, ignored: run.ignored, rules, codeFrame };
+      const { color, hyperlinks, width } = output.file === undefined ? terminal : inFile;
+      const context = { color, hyperlinks, width, columnUnit, cwd: io.cwd, skipped: run.skipped, ignored: run.ignored, rules, codeFrame };
       const report = output.reporter(results, context);
       if (output.file === undefined) for (const piece of inPieces(report)) await toTerminal(piece);
       else await writeOutput(io.cwd, output.file, report);

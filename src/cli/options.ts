@@ -1,3 +1,5 @@
+import { COLUMN_UNITS, type ColumnUnit } from '../reporters/columns.js';
+import { wrap } from '../text/width.js';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 /** Every command-line option, with the text `--help` shows for it. */
@@ -10,6 +12,11 @@ export const OPTIONS = {
     help: 'Output format: stylish (default; github when GITHUB_ACTIONS=true), json, sarif, github, gcc, checkstyle, junit; repeat it for several, `=file` writes one to a file',
   },
   'output-file': { type: 'string', short: 'o', value: 'file', help: 'Write the output of the format given without `=file` to this file' },
+  'column-unit': {
+    type: 'string',
+    value: 'byte|utf-16|display',
+    help: 'What the columns of the gcc format count: UTF-8 bytes (default; Vim, Emacs), UTF-16 code units (VS Code) or terminal cells (gcc, Vim %v)',
+  },
   'code-frame': { type: 'boolean', help: 'Show the offending lines under each problem (stylish)' },
   quiet: { type: 'boolean', short: 'q', help: 'Report errors only' },
   'max-warnings': { type: 'string', value: 'n', help: 'Exit 1 when there are more than n warnings' },
@@ -62,6 +69,13 @@ export function parseCommandLine(argv: readonly string[]): { values: CliValues; 
   }
 }
 
+/** `--column-unit`: byte (the default), utf-16 or display. */
+export function parseColumnUnit(value: string | undefined): ColumnUnit {
+  if (value === undefined) return 'byte';
+  if ((COLUMN_UNITS as readonly string[]).includes(value)) return value as ColumnUnit;
+  throw new UsageError(`invalid --column-unit '${value}': expected ${COLUMN_UNITS.join(', ')}`);
+}
+
 /** `--concurrency`: `auto`, `off` or a whole number of worker threads. */
 export function parseConcurrency(value: string | undefined): number | 'auto' | 'off' {
   if (value === undefined || value === 'auto' || value === 'off') return value ?? 'auto';
@@ -77,22 +91,30 @@ export function parseTimeout(value: string | undefined, option = '--timeout', un
   return amount;
 }
 
+const HELP_WIDTH = 80;
+const FLAG_COLUMN = 30;
+
+/** The `--help` text, wrapped to fit 80 columns. */
 export function helpText(): string {
-  const rows = Object.entries(OPTIONS).map(([name, option]) => {
-    const flag = `${'short' in option ? `-${option.short}, ` : '    '}--${name}${'value' in option ? ` <${option.value}>` : ''}`;
-    return `  ${flag.padEnd(34)} ${option.help}`;
+  const descriptionIndent = ' '.repeat(FLAG_COLUMN + 3);
+  const rows = Object.entries(OPTIONS).flatMap(([name, option]) => {
+    const flag = `  ${'short' in option ? `-${option.short}, ` : '    '}--${name}${'value' in option ? ` <${option.value}>` : ''}`;
+    const [first, ...rest] = wrap(option.help, HELP_WIDTH - descriptionIndent.length);
+    const head = flag.length < FLAG_COLUMN + 2 ? [`${flag.padEnd(FLAG_COLUMN + 2)} ${first}`] : [flag, descriptionIndent + first];
+    return [...head, ...rest.map((line) => descriptionIndent + line)];
   });
+  const paragraph = (text: string) => wrap(text, HELP_WIDTH);
   return [
     'Usage: fim-lint [options] [paths...]',
     '',
-    'Lints SBUILD recipes. Directories are walked for *.yaml, *.yml, *.SBUILD and *.sbuild files;',
-    '`-` reads a recipe from standard input. With no paths, the current directory is linted.',
+    ...paragraph(
+      'Lints SBUILD recipes. Directories are walked for *.yaml, *.yml, *.SBUILD and *.sbuild files; `-` reads a recipe from standard input. With no paths, the current directory is linted.',
+    ),
     '',
     'Options:',
     ...rows,
     '',
-    'Exit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 usage or configuration error,',
-    'unreadable path or internal failure.',
+    ...paragraph('Exit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 usage or configuration error, unreadable path or internal failure.'),
     '',
   ].join('\n');
 }

@@ -3,23 +3,28 @@ import { stringifyWellFormed } from './escape.js';
 import type { Reporter } from './reporter.js';
 import { resolve } from 'node:path';
 
-/** ESLint's JSON formatter shape: one entry per linted file, severity 2 for errors and 1 for warnings (0 for info). */
+/**
+ * ESLint's JSON formatter shape: one entry per linted file, severity 2 for errors and 1 for warnings. ESLint has no
+ * info level and reads severity 0 as "off", so info-level problems are severity 1 too, counted with the warnings, and
+ * every message says its own level in `fimLintSeverity` ("error", "warning" or "info").
+ */
 export const json: Reporter = function* (results, { cwd }) {
   yield '[';
   for (const [index, result] of results.entries()) yield `${index === 0 ? '' : ','}${stringifyWellFormed(toEslintResult(result, cwd))}`;
   yield ']\n';
 };
 
-const ESLINT_SEVERITY = { error: 2, warning: 1, info: 0 } as const;
+const ESLINT_SEVERITY = { error: 2, warning: 1, info: 1 } as const;
 
 function toEslintResult(result: FileResult, cwd: string) {
-  const count = (severity: Diagnostic['severity'], fixableOnly: boolean) =>
-    result.diagnostics.filter((d) => d.severity === severity && (!fixableOnly || d.fix)).length;
+  const count = (severity: 1 | 2, fixableOnly: boolean) =>
+    result.diagnostics.filter((d) => ESLINT_SEVERITY[d.severity] === severity && (!fixableOnly || d.fix)).length;
   return {
     filePath: resolve(cwd, result.path),
     messages: result.diagnostics.map((d) => ({
       ruleId: d.ruleId,
       severity: ESLINT_SEVERITY[d.severity],
+      fimLintSeverity: d.severity,
       message: d.message,
       line: d.line,
       column: d.column,
@@ -27,10 +32,10 @@ function toEslintResult(result: FileResult, cwd: string) {
       endColumn: d.endColumn,
       ...(d.fix ? { fix: toEslintFix(d) } : {}),
     })),
-    errorCount: count('error', false),
-    warningCount: count('warning', false),
-    fixableErrorCount: count('error', true),
-    fixableWarningCount: count('warning', true),
+    errorCount: count(2, false),
+    warningCount: count(1, false),
+    fixableErrorCount: count(2, true),
+    fixableWarningCount: count(1, true),
   };
 }
 

@@ -1,6 +1,7 @@
 import { relative, resolve, sep } from 'node:path';
 import type { FileResult } from '../core/diagnostic.js';
 import type { Rule } from '../core/rule.js';
+import type { ColumnUnit } from './columns.js';
 import { isOutside } from '../files/discover.js';
 import { visible } from './escape.js';
 
@@ -17,6 +18,12 @@ export interface ReportContext {
   rules?: readonly Rule[];
   /** Show the offending lines under each message (needs `FileResult.source`). */
   codeFrame?: boolean;
+  /** Columns of a line for the human format (default 80). */
+  width?: number;
+  /** Make rule ids OSC 8 hyperlinks to their documentation. */
+  hyperlinks?: boolean;
+  /** What the columns of the `gcc` format count (default: UTF-8 bytes). */
+  columnUnit?: ColumnUnit;
 }
 
 /**

@@ -1,62 +1,93 @@
-import { VFile } from 'vfile';
-import { reporter as vfileReporter } from 'vfile-reporter';
 import type { Diagnostic, FileResult } from '../core/diagnostic.js';
+import { docsUrl } from '../core/rule.js';
+import { stringWidth, wrap } from '../text/width.js';
 import { codeFrame } from './code-frame.js';
 import { visible } from './escape.js';
-import { oneLine, shownPath, type Reporter } from './reporter.js';
+import { oneLine, shownPath, type ReportContext, type Reporter } from './reporter.js';
 import { summaryLine } from './summary.js';
 
+/** Below this many columns for the message, messages start on their own line under the position. */
+const MIN_MESSAGE_WIDTH = 24;
+const NARROW_INDENT = '    ';
+
 /**
- * Editor-style output from vfile-reporter: a header per file with problems, then one line per problem that starts with
- * a clickable `path:line:col` (with the end of the span after a `-`), severity, message and rule id, optionally the
- * offending lines, and a summary line.
+ * ESLint's stylish shape, made to fit the terminal: the path once per file, then `line:col  severity  message  rule-id`
+ * rows. Messages wrap at spaces under the message column, so that no line is wider than `context.width` except a path
+ * that is longer by itself. Rule ids link to their documentation where the terminal shows hyperlinks.
  */
 export const stylish: Reporter = (results, context) => {
+  const width = context.width ?? 80;
+  const style = styles(context);
   const blocks: string[] = [];
   for (const result of results) {
     if (result.diagnostics.length === 0) continue;
-    const path = visible(shownPath(result.path, context.cwd));
-    const diagnostics = [...result.diagnostics].sort(inReporterOrder);
-    const [header, ...rows] = vfileReporter(toVFile(path, diagnostics), { color: context.color }).split('\n');
-    const lines = [header!];
-    diagnostics.forEach((diagnostic, index) => {
-      lines.push(`${path}:${rows[index]}`);
-      if (context.codeFrame && result.source !== undefined) lines.push(...codeFrame(result.source, diagnostic, context.color));
-    });
-    blocks.push(lines.join('\n'));
+    blocks.push(fileBlock(result, context, width, style).join('\n'));
   }
-  blocks.push(summaryLine(results, context));
+  blocks.push(wrap(summaryLine(results, context), width - 2).join('\n  '));
   return blocks.join('\n\n') + '\n';
 };
 
+function fileBlock(result: FileResult, context: ReportContext, width: number, style: Styles): string[] {
+  const diagnostics = [...result.diagnostics].sort(inReportOrder);
+  const positionWidth = Math.max(...diagnostics.map((d) => position(d).length));
+  const severityWidth = Math.max(...diagnostics.map((d) => d.severity.length));
+  const lines = [style.path(visible(shownPath(result.path, context.cwd)))];
+  for (const diagnostic of diagnostics) {
+    const head = `  ${position(diagnostic).padEnd(positionWidth)}  ${diagnostic.severity.padEnd(severityWidth)}  `;
+    const narrow = width - head.length < MIN_MESSAGE_WIDTH;
+    const indent = narrow ? NARROW_INDENT : ' '.repeat(head.length);
+    const rows = messageRows(diagnostic, width - indent.length, style);
+    const styledHead = `  ${style.position(position(diagnostic).padEnd(positionWidth))}  ${style.severity(diagnostic.severity, diagnostic.severity.padEnd(severityWidth))}`;
+    if (narrow) lines.push(styledHead.trimEnd(), ...rows.map((row) => indent + row));
+    else lines.push(`${styledHead}  ${rows[0]}`, ...rows.slice(1).map((row) => indent + row));
+    if (context.codeFrame && result.source !== undefined) lines.push(...codeFrame(result.source, diagnostic, context.color, width));
+  }
+  return lines;
+}
+
+/** The message wrapped to `width`, with the rule id after its last line when it fits there, else on a line of its own. */
+function messageRows(diagnostic: Diagnostic, width: number, style: Styles): string[] {
+  const message = oneLine(diagnostic.message) + (diagnostic.fix ? ' (fixable)' : '');
+  const rows = wrap(message, width);
+  const ruleId = style.ruleId(diagnostic.ruleId, diagnostic.url ?? docsUrl(diagnostic.ruleId));
+  const last = rows.at(-1)!;
+  if (stringWidth(last) + 2 + stringWidth(diagnostic.ruleId) <= width) rows[rows.length - 1] = `${last}  ${ruleId}`;
+  else rows.push(...wrap(diagnostic.ruleId, width).map((piece) => style.ruleId(piece, diagnostic.url ?? docsUrl(diagnostic.ruleId))));
+  return rows;
+}
+
+function position(diagnostic: Diagnostic): string {
+  return `${diagnostic.line}:${diagnostic.column}`;
+}
+
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
-/** vfile-reporter's order (line, column, errors first, rule id, text), so that its n-th row is the n-th diagnostic. */
-function inReporterOrder(a: Diagnostic, b: Diagnostic): number {
-  return (
-    a.line - b.line ||
-    a.column - b.column ||
-    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-    a.ruleId.localeCompare(b.ruleId) ||
-    reason(a).localeCompare(reason(b))
-  );
+function inReportOrder(a: Diagnostic, b: Diagnostic): number {
+  return a.line - b.line || a.column - b.column || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message);
 }
 
-function reason(diagnostic: Diagnostic): string {
-  return oneLine(diagnostic.message) + (diagnostic.fix ? ' (fixable)' : '');
+interface Styles {
+  path: (text: string) => string;
+  position: (text: string) => string;
+  severity: (severity: Diagnostic['severity'], text: string) => string;
+  ruleId: (text: string, url: string) => string;
 }
 
-function toVFile(path: string, diagnostics: readonly Diagnostic[]): VFile {
-  const file = new VFile({ path });
-  for (const diagnostic of diagnostics) {
-    const message = file.message(reason(diagnostic), {
-      place: {
-        start: { line: diagnostic.line, column: diagnostic.column },
-        end: { line: diagnostic.endLine, column: diagnostic.endColumn },
-      },
-      ruleId: diagnostic.ruleId,
-    });
-    message.fatal = diagnostic.severity === 'error' ? true : diagnostic.severity === 'warning' ? false : undefined;
-  }
-  return file;
+const SEVERITY_COLOR = { error: '31', warning: '33', info: '34' } as const;
+
+function styles({ color, hyperlinks }: ReportContext): Styles {
+  const sgr = (open: string, close: string) => (text: string) => (color ? `\u001B[${open}m${text}\u001B[${close}m` : text);
+  const dim = sgr('2', '22');
+  return {
+    path: sgr('4', '24'),
+    position: dim,
+    severity: (severity, text) => sgr(SEVERITY_COLOR[severity], '39')(text),
+    ruleId: (text, url) => dim(hyperlinks ? hyperlink(text, url) : text),
+  };
+}
+
+/** An OSC 8 hyperlink; a URL with characters a terminal could read as a control sequence is left out. */
+function hyperlink(text: string, url: string): string {
+  if (!/^https?:\/\/[\x21-\x7e]+$/.test(url)) return text;
+  return `\u001B]8;;${url}\u001B\\${text}\u001B]8;;\u001B\\`;
 }

@@ -20,11 +20,10 @@ function tempDir(files: Record<string, string>): string {
 }
 
 describe('fim-lint command line', () => {
-  it('prints editor-style path:line:col diagnostics for the bundled examples and exits 1 on errors', () => {
+  it('prints the path, then line:col, severity, message and rule id for the bundled examples, and exits 1 on errors', () => {
     const { code, stdout } = run(['recipes-examples/broken']);
     expect(code).toBe(1);
-    expect(stdout).toContain('recipes-examples/broken/static.official.stable.yaml');
-    expect(stdout).toMatch(/11:1-11:4\s+error\s+Duplicate key 'pkg'.*yaml\/duplicate-key/);
+    expect(stdout).toMatch(/^recipes-examples\/broken\/static\.official\.stable\.yaml\n {2}11:1 {2}error {4}Duplicate key 'pkg'[^]*?yaml\/duplicate-key/m);
   });
 
   it('writes the ESLint JSON shape with one entry per linted file, clean ones too', () => {

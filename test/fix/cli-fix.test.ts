@@ -58,7 +58,7 @@ describe('fim-lint --fix', () => {
 
   it('marks fixable problems in the human output and counts them in JSON', () => {
     const path = tempFile('r.yaml', NO_SHEBANG);
-    expect(run([path]).stdout).toMatch(/Missing '#!\/SBUILD' first line.*\(fixable\)[\s\S]*1 fixable with --fix/);
+    expect(run([path]).stdout).toMatch(/Missing '#!\/SBUILD' first line[^]*?\(fixable\) {2}sbuild\/shebang[\s\S]*1 fixable with --fix/);
     const [result] = JSON.parse(run(['--format', 'json', path]).stdout) as { fixableWarningCount: number; messages: { fix?: unknown }[] }[];
     expect(result!.fixableWarningCount).toBe(1);
     expect(result!.messages[0]!.fix).toEqual({ range: [0, 0], text: '#!/SBUILD ver @v1.0.0\n' });

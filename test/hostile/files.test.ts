@@ -131,6 +131,6 @@ describe('unusual path names', () => {
 
     const stylish = runCli([join(directory, names[1]!)], { cwd: directory });
     expect(stylish.stdout).toContain('ünïcödé/café ☕.yaml');
-    expect(stylish.stdout).toMatch(/4:1-4:4\s+error\s+Duplicate key 'pkg'/);
+    expect(stylish.stdout).toMatch(/^ {2}4:1 {2}error {2}Duplicate key 'pkg'/m);
   });
 });

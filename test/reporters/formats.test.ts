@@ -21,29 +21,58 @@ const SHEBANG = "Missing '#!/SBUILD' first line: SBUILD recipes start with '#!/S
 const ODD = 'b,dir:50%&<"q">/no-shebang.yaml';
 
 describe('output formats, on one set of diagnostics', () => {
-  it('stylish: a header per file with problems, lines starting with path:line:col, the summary', () => {
+  it('stylish: the path once per file, then line:col, severity, message and rule id rows wrapped to 80 columns, the summary', () => {
     expect(stylish(results, context).split('\n')).toEqual([
       'a/broken.yaml',
-      `a/broken.yaml:11:1-11:4 error   ${DUPLICATE.padEnd(SECOND_DOCUMENT.length)} yaml/duplicate-key`,
-      `a/broken.yaml:18:1-18:4 warning ${SECOND_DOCUMENT} yaml/multiple-documents`,
+      "  11:1  error    Duplicate key 'pkg': YAML keeps only one of the values; remove",
+      '                 or rename the repeated key  yaml/duplicate-key',
+      '  18:1  warning  YAML document 2 is ignored: only the first document of a file',
+      '                 is the recipe; remove it or move it to its own file',
+      '                 yaml/multiple-documents',
       '',
       ODD,
-      `${ODD}:1:1-1:17 warning ${SHEBANG} (fixable) sbuild/shebang`,
+      "  1:1  warning  Missing '#!/SBUILD' first line: SBUILD recipes start with",
+      "                '#!/SBUILD ver @v1.0.0' (fixable)  sbuild/shebang",
       '',
       '✖ 1 error, 2 warnings, 1 fixable with --fix · 3 files checked',
       '',
     ]);
   });
 
+  it('stylish: one row per problem on a wide terminal, messages on their own lines on a narrow one', () => {
+    expect(stylish(results, { ...context, width: 200 }).split('\n').slice(1, 3)).toEqual([
+      `  11:1  error    ${DUPLICATE}  yaml/duplicate-key`,
+      `  18:1  warning  ${SECOND_DOCUMENT}  yaml/multiple-documents`,
+    ]);
+    expect(stylish(results, { ...context, width: 30 }).split('\n').slice(0, 8)).toEqual([
+      'a/broken.yaml',
+      '  11:1  error',
+      "    Duplicate key 'pkg': YAML",
+      '    keeps only one of the',
+      '    values; remove or rename',
+      '    the repeated key',
+      '    yaml/duplicate-key',
+      '  18:1  warning',
+    ]);
+  });
+
+  it('stylish: rule ids are OSC 8 hyperlinks to their documentation when the terminal shows them', () => {
+    const text = stylish(results, { ...context, width: 200, hyperlinks: true });
+    expect(text).toContain(`${DUPLICATE}  \u001B]8;;https://github.com/fim-lint/fim-lint/blob/main/docs/rules/yaml/duplicate-key.md\u001B\\yaml/duplicate-key\u001B]8;;\u001B\\\n`);
+    expect(stylish(results, context)).not.toContain('\u001B');
+  });
+
   it('stylish with code frames shows the offending lines under each problem', () => {
     const lines = stylish(results, { ...context, codeFrame: true }).split('\n');
-    expect(lines.slice(1, 7)).toEqual([
-      expect.stringMatching(/^a\/broken\.yaml:11:1-11:4 error/),
+    expect(lines.slice(1, 9)).toEqual([
+      expect.stringMatching(/^  11:1  error/),
+      expect.stringMatching(/^ {17}or rename/),
       '  11 │ pkg: "broken-bin"',
       '     │ ^^^',
-      expect.stringMatching(/^a\/broken\.yaml:18:1-18:4 warning/),
+      expect.stringMatching(/^  18:1  warning/),
+      expect.stringMatching(/^ {17}is the recipe/),
+      expect.stringMatching(/^ {17}yaml\/multiple-documents/),
       '  18 │ ---',
-      '     │ ^^^',
     ]);
   });
 
