@@ -78,9 +78,14 @@ describe.skipIf(!hasPreCommit)('the pre-commit hook', () => {
     const batches = many.stdout.match(/files? checked/g) ?? [];
     expect(batches.length, many.stdout.slice(-2000)).toBeGreaterThan(1);
     expect(many.status).toBe(1);
-    // Stylish blocks: the path, then the rows of its problems.
-    const blocks = many.stdout.split('\n\n').map((block) => block.trim().split('\n'));
-    const duplicates = blocks.filter(([, ...rows]) => /\berror\b[^]*sbuild\/duplicate-pkg-id/.test(rows.join('\n'))).map(([path]) => path!);
+    // Stylish blocks: the path, then the indented rows of its problems (a batch's output may follow the summary line of
+    // the batch before it).
+    const blocks = many.stdout.split('\n\n').map((block) => {
+      const lines = block.trim().split('\n');
+      const firstRow = lines.findIndex((line) => line.startsWith('  '));
+      return { path: lines[firstRow - 1], rows: firstRow > 0 ? lines.slice(firstRow).join('\n') : '' };
+    });
+    const duplicates = blocks.filter(({ rows }) => /\berror\b[^]*sbuild\/duplicate-pkg-id/.test(rows)).map(({ path }) => path);
     expect(duplicates).toEqual([
       'many/package-with-a-long-descriptive-name-0000.static.official.stable.yaml',
       'many/package-with-a-long-descriptive-name-2399.static.official.stable.yaml',

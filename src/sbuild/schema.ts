@@ -58,8 +58,18 @@ function resolveRef(ref: string): Schema {
 /** The JSON types a schema (one alternative) accepts; undefined when it does not restrict the type. */
 export function schemaTypes(schema: Schema): JsonType[] | undefined {
   const type = schema.type;
-  if (type === undefined) return undefined;
+  // `{not: {type: [...]}}` accepts the other types: the editor schema writes "null only" so, as `type: null` would make
+  // editors offer `null` as a value.
+  if (type === undefined) return excludedTypes(schema);
   return (Array.isArray(type) ? type : [type]).map((name) => (name === 'integer' ? 'number' : name) as JsonType);
+}
+
+const JSON_TYPES: readonly JsonType[] = ['string', 'number', 'boolean', 'array', 'object', 'null'];
+
+function excludedTypes(schema: Schema): JsonType[] | undefined {
+  const not = schema.not as Schema | undefined;
+  const excluded = not && Object.keys(not).length === 1 ? schemaTypes(not) : undefined;
+  return excluded && JSON_TYPES.filter((type) => !excluded.includes(type));
 }
 
 /** The alternatives of a schema that accept a value of this type. */

@@ -19,6 +19,9 @@ export interface PrecompiledSchema {
   annotations: readonly string[];
 }
 
+/** Keywords of the YAML language server: hovers in Markdown and completion snippets. */
+const EDITOR_ANNOTATIONS = ['markdownDescription', 'defaultSnippets'] as const;
+
 /**
  * The schemas fim-lint validates with. Compiling them with Ajv at start-up took a one-file run a third of its time, so
  * they are compiled ahead of time to standalone CommonJS (`npm run validators:update`); a test fails when one is stale.
@@ -29,13 +32,13 @@ export const PRECOMPILED = {
     validator: 'sbuild.validate.cjs',
     options: { allErrors: true, strict: true, allowUnionTypes: true },
     // Annotations of the schema that carry data for the semantic rules.
-    annotations: ['x-enum-ci', 'x-pattern', 'x-spec-level', 'x-origin', 'x-format', 'x-data'],
+    annotations: ['x-enum-ci', 'x-pattern', 'x-spec-level', 'x-origin', 'x-format', 'x-data', ...EDITOR_ANNOTATIONS],
   },
   config: {
     schema: 'fim-lint-config.schema.json',
     validator: 'fim-lint-config.validate.cjs',
     options: { allErrors: false },
-    annotations: [],
+    annotations: EDITOR_ANNOTATIONS,
   },
 } as const satisfies Record<string, PrecompiledSchema>;
 

@@ -27,6 +27,12 @@ describe('sbuild/schema', () => {
     expect((await lint(text, { only })).map(compact)).toEqual(['sbuild/schema error 6:3-6:13 pkg_type must be a string, found a list']);
   });
 
+  it('accepts an empty pkg_type and one without a value (the builder then reads the magic bytes), and no other type', async () => {
+    expect(await lint(VALID_RECIPE.replace('pkg_type: "static"', 'pkg_type: ""'), { only })).toEqual([]);
+    expect(await lint(VALID_RECIPE.replace('pkg_type: "static"', 'pkg_type:'), { only })).toEqual([]);
+    expect((await lint(VALID_RECIPE.replace('pkg_type: "static"', 'pkg_type: {a: 1}'), { only })).map(compact)).toEqual(['sbuild/schema error 5:11-5:17 pkg_type must be a string, found a map']);
+  });
+
   it('lists the allowed values of an enum, with the near one', async () => {
     const text = VALID_RECIPE.replace('pkg_type: "static"', 'pkg_type: "binary"');
     expect((await lint(text, { only })).map(compact)).toEqual([
