@@ -123,7 +123,7 @@ function addMessage(file: VFile, recipe: Recipe, rule: Rule, problem: Problem, c
   const end = recipe.position(Math.max(span.end, span.start));
   const message = withoutStackTrace(
     () =>
-      file.message(problem.message, {
+      file.message(problem.message + recipe.aliasNote(problem.at, span.start), {
         place: { start: { ...start, offset: span.start }, end: { ...end, offset: span.end } },
         ruleId,
         source: 'fim-lint',
@@ -134,7 +134,8 @@ function addMessage(file: VFile, recipe: Recipe, rule: Rule, problem: Problem, c
   message.url = problem.url ?? docsUrl(rule.id);
   message.start = span.start;
   message.end = span.end;
-  if (problem.fix) message.fix = Array.isArray(problem.fix) ? problem.fix : [problem.fix];
+  // A value inside an aliased collection is written once for every use: no fix for one use can edit it.
+  if (problem.fix && !recipe.insideAliasedCollection(problem.at)) message.fix = Array.isArray(problem.fix) ? problem.fix : [problem.fix];
 }
 
 /** A vfile message is an `Error`: capturing a stack trace for each costs more than the rest of the message. */

@@ -1,4 +1,5 @@
-import { isMap, isPair, isScalar, parseAllDocuments, type Document, type Node, type Pair } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node, type Pair } from 'yaml';
+import { AliasResolver } from './aliases.js';
 import { addDuplicateKeyErrors } from './duplicate-keys.js';
 
 /** A half-open range of UTF-16 offsets into the recipe text. */
@@ -66,22 +67,64 @@ export class Recipe {
     return (this.document?.errors ?? []).some((error) => error.code !== 'DUPLICATE_KEY');
   }
 
-  /** The YAML node at a path of keys and indexes, e.g. `['x_exec', 'host', 0]`. */
+  /**
+   * The YAML node at a path of keys and indexes, e.g. `['x_exec', 'host', 0]`, with aliases followed: a value
+   * reached through an alias is a stand-in that holds the anchored value and sits where the alias is written.
+   */
   node(path: readonly PathSegment[]): Node | undefined {
-    const found = this.document?.getIn(path, true);
-    return found && typeof found === 'object' ? (found as Node) : undefined;
+    return this.#walk(path)?.node;
   }
 
-  /** The key/value pair whose key ends the path, e.g. `['x_exec', 'arch']`. */
+  /** The key/value pair whose key ends the path, e.g. `['x_exec', 'arch']` (its key sits at the alias when reached through one). */
   pair(path: readonly PathSegment[]): Pair<Node, Node> | undefined {
     if (path.length === 0) return undefined;
-    const parent = path.length === 1 ? this.document?.contents : this.node(path.slice(0, -1));
-    if (!isMap(parent)) return undefined;
-    const last = path[path.length - 1];
-    for (const item of parent.items) {
-      if (isPair(item) && isScalar(item.key) && String(item.key.value) === String(last)) return item as Pair<Node, Node>;
+    const parent = this.#walk(path.slice(0, -1));
+    const map = parent?.node && this.aliases.original(parent.node);
+    if (!isMap(map)) return undefined;
+    const pair = this.aliases.pairOf(map, String(path[path.length - 1]));
+    if (!pair) return undefined;
+    return (parent!.via ? this.aliases.standInPair(pair, parent!.via) : pair) as Pair<Node, Node>;
+  }
+
+  /** The items of the list at a path, aliases followed (see `node`); nothing when the value is not a list. */
+  items(path: readonly PathSegment[]): (Node | undefined)[] {
+    const list = this.#walk(path);
+    const original = list?.node && this.aliases.original(list.node);
+    if (!isSeq(original)) return [];
+    return original.items.map((item) => this.aliases.resolve(item, list!.via).node);
+  }
+
+  /** Follows aliases by reference: every alias, however often it is used, is looked up once per path step. */
+  get aliases(): AliasResolver {
+    return (this.#aliases ??= new AliasResolver(this.document, this.text));
+  }
+
+  #aliases: AliasResolver | undefined;
+
+  /** True for a node handed out from inside an aliased collection (written once for every use of the alias). */
+  insideAliasedCollection(at: unknown): boolean {
+    return this.#aliases?.use(at)?.direct === false;
+  }
+
+  /** What a message about a location adds when the value there comes from an alias (see `AliasResolver.noteFor`). */
+  aliasNote(at: unknown, offset: number): string {
+    if (!this.text.includes('*')) return '';
+    return this.aliases.noteFor(at, offset, (where) => this.position(where).line);
+  }
+
+  #walk(path: readonly PathSegment[]): ReturnType<AliasResolver['resolve']> | undefined {
+    const document = this.document;
+    if (!document) return undefined;
+    let current = this.aliases.resolve(document.contents);
+    for (const segment of path) {
+      const collection = current.node && this.aliases.original(current.node);
+      let child: unknown;
+      if (isMap(collection)) child = this.aliases.pairOf(collection, String(segment))?.value;
+      else if (isSeq(collection) && Number.isInteger(Number(segment)) && String(segment) !== '') child = collection.items[Number(segment)];
+      if (child === undefined || child === null) return undefined;
+      current = this.aliases.resolve(child, current.via);
     }
-    return undefined;
+    return current.node ? current : undefined;
   }
 
   /** The span of the value at a path, of its key when the value is empty, of the closest existing parent otherwise. */

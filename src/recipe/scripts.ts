@@ -1,4 +1,5 @@
 import { isScalar, type Scalar } from 'yaml';
+import { ALIAS_NOTE } from './aliases.js';
 import type { Recipe, Span } from './recipe.js';
 
 export type ScriptField = 'run' | 'pkgver';
@@ -30,19 +31,24 @@ export function embeddedScripts(recipe: Recipe): EmbeddedScript[] {
   const shell = isScalar(shellValue) && typeof shellValue.value === 'string' ? shellValue.value.toLowerCase() : undefined;
   const scripts: EmbeddedScript[] = [];
   for (const field of FIELDS) {
-    const node = recipe.node(['x_exec', field]);
+    const value = recipe.node(['x_exec', field]);
+    // A script reached through an alias is the anchored text: positions are inside it, and messages say which alias uses it.
+    const node = value && recipe.aliases.original(value);
     if (!isScalar(node) || typeof node.value !== 'string' || !node.range) continue;
-    scripts.push(makeScript(recipe, field, node as Scalar & { value: string }, shell));
+    const use = recipe.aliases.use(value);
+    const note = use ? recipe.aliases.usedThroughNote(`x_exec.${field}`, use.alias, (offset) => recipe.position(offset).line) : undefined;
+    scripts.push(makeScript(recipe, field, node as Scalar & { value: string }, shell, note));
   }
   return scripts;
 }
 
-function makeScript(recipe: Recipe, field: ScriptField, node: Scalar & { value: string }, shell: string | undefined): EmbeddedScript {
+function makeScript(recipe: Recipe, field: ScriptField, node: Scalar & { value: string }, shell: string | undefined, aliasNote: string | undefined): EmbeddedScript {
   const text = node.value;
   const valueStart = node.range![0];
   const mapper = offsetMapper(recipe, node);
   const toFileOffset = mapper ?? (() => valueStart);
   const exact = mapper !== undefined;
+  const tagged = (span: Span): Span => (aliasNote === undefined ? span : Object.assign(span, { [ALIAS_NOTE]: aliasNote }));
   return {
     field,
     text,
@@ -52,7 +58,7 @@ function makeScript(recipe: Recipe, field: ScriptField, node: Scalar & { value: 
     toFileOffset,
     toFileSpan: (start, end) => {
       const fileStart = toFileOffset(start);
-      return { start: fileStart, end: Math.max(fileStart, exact ? toFileOffset(end) : node.range![1]) };
+      return tagged({ start: fileStart, end: Math.max(fileStart, exact ? toFileOffset(end) : node.range![1]) });
     },
   };
 }

@@ -1,4 +1,4 @@
-import { isScalar, isSeq, type Scalar } from 'yaml';
+import { isScalar, type Scalar } from 'yaml';
 import type { PathSegment, Recipe } from '../recipe/recipe.js';
 
 export interface StringItem {
@@ -7,12 +7,13 @@ export interface StringItem {
   node: Scalar;
 }
 
-/** The string items of the YAML list at a path, with their nodes; other items and non-lists give nothing. */
+/**
+ * The string items of the YAML list at a path, with their nodes (aliases followed: an aliased item's node sits at the
+ * alias); other items and non-lists give nothing.
+ */
 export function stringItems(recipe: Recipe, path: readonly PathSegment[]): StringItem[] {
-  const list = recipe.node(path);
-  if (!isSeq(list)) return [];
   const items: StringItem[] = [];
-  list.items.forEach((node, index) => {
+  recipe.items(path).forEach((node, index) => {
     if (isScalar(node) && typeof node.value === 'string' && node.range) items.push({ index, value: node.value, node });
   });
   return items;

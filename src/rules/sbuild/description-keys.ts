@@ -16,16 +16,18 @@ export default defineRule({
     if (parsed.some((entry) => entry.problem)) return;
     const source = provides.length > 0 ? 'provides' : 'pkg';
     const programs = new Set(provides.length > 0 ? parsed.flatMap((entry) => entry.names) : [String(fields.pkg ?? '')]);
-    for (const item of description.items) {
+    for (const item of recipe.aliases.original(description).items) {
       if (!isPair(item) || !isScalar(item.key)) continue;
       const key = String(item.key.value);
+      // Through an alias, the key is reported where the alias is written.
+      const keyNode = recipe.aliases.use(description) ? recipe.pair(['description', key])!.key : item.key;
       if (key === '_default' || programs.has(key)) continue;
       report({
         message:
           source === 'provides'
             ? `description has an entry for '${key}', a program that provides does not list: add it to provides or remove the entry`
             : `description has an entry for '${key}', but without provides the only program is pkg '${String(fields.pkg)}': list the programs in provides or remove the entry`,
-        at: item.key,
+        at: keyNode,
       });
     }
   },
