@@ -20,21 +20,26 @@ export interface FixedText {
   stopped?: 'syntax-errors' | 'pass-limit';
 }
 
+/** The one rule whose fixes apply to a file with YAML syntax errors: they repair the YAML itself. */
+const SYNTAX_RULE = 'yaml/syntax';
+
 /**
- * Applies the offered fixes in passes until none is left or none applies, re-linting after each pass. A file with
- * YAML syntax errors is left alone; a pass whose fixes together would add YAML errors is retried one fix at a time,
- * and a fix that adds YAML errors on its own is dropped.
+ * Applies the offered fixes in passes until none is left or none applies, re-linting after each pass. Of a file with
+ * YAML syntax errors only the fixes of yaml/syntax are applied (the other rules' offsets would rest on a misread
+ * recipe); a pass whose fixes together would add YAML errors is retried one fix at a time, and a fix that adds YAML
+ * errors on its own is dropped.
  */
 export async function fixText(text: string, relint: Relint, first?: LintOutcome): Promise<FixedText> {
   let outcome = first ?? (await relint(text));
   const fixed: Diagnostic[] = [];
   if (!hasFixes(outcome)) return { text, outcome, fixed, passes: 0 };
-  if (outcome.recipe?.hasSyntaxErrors !== false) return { text, outcome, fixed, passes: 0, stopped: 'syntax-errors' };
+  if (usableFixes(outcome).length === 0) return { text, outcome, fixed, passes: 0, stopped: 'syntax-errors' };
 
   let passes = 0;
   while (hasFixes(outcome)) {
     if (passes === MAX_FIX_PASSES) return { text, outcome, fixed, passes, stopped: 'pass-limit' };
-    const offered = outcome.result.diagnostics.filter((d) => d.fix);
+    const offered = usableFixes(outcome);
+    if (offered.length === 0) break;
     const step = safePass(text, offered);
     if (step.text === text) break;
     passes++;
@@ -43,6 +48,11 @@ export async function fixText(text: string, relint: Relint, first?: LintOutcome)
     outcome = await relint(text);
   }
   return { text, outcome, fixed, passes };
+}
+
+function usableFixes(outcome: LintOutcome): Diagnostic[] {
+  const broken = outcome.recipe?.hasSyntaxErrors !== false;
+  return outcome.result.diagnostics.filter((d) => d.fix && (!broken || d.ruleId === SYNTAX_RULE));
 }
 
 function hasFixes(outcome: LintOutcome): boolean {

@@ -38,13 +38,29 @@ describe('fim-lint --fix', () => {
     expect(readFileSync(path).equals(fixed)).toBe(true);
   });
 
-  it('never rewrites a file with a YAML syntax error', () => {
+  it('never rewrites a file with a YAML syntax error that it cannot fix', () => {
     const text = 'pkg: "a"\nx_exec: [unclosed\n';
     const path = tempFile('r.yaml', text);
     const { code, stdout } = run(['--fix', path]);
     expect(code).toBe(1);
     expect(stdout).toContain('yaml/syntax');
     expect(readFileSync(path, 'utf8')).toBe(text);
+  });
+
+  it('re-indents a script written at column 1 under `run: |` into its block, and the recipe then parses', () => {
+    const head = '#!/SBUILD ver @v1.0.0\n_disabled: false\npkg: "a"\ndescription: "d"\nsrc_url:\n  - "https://github.com/example/a"\nx_exec:\n  shell: "bash"\n  run: |\n';
+    const script = ['#!/usr/bin/env bash', 'if [ -n "${PKG}" ]; then', '  echo "${PKG}"', 'fi'];
+    const path = tempFile('r.yaml', `${head}    ${script[0]}\n${script.slice(1).join('\n')}\n`);
+    const before = run(['--format', 'json', path]);
+    expect(before.code).toBe(1);
+    const [result] = JSON.parse(before.stdout) as { messages: { ruleId: string; line: number; column: number; message: string }[] }[];
+    expect(result!.messages.map((m) => `${m.ruleId} ${m.line}:${m.column} ${m.message}`)).toEqual([
+      'yaml/syntax 11:1 Line 11 starts at column 1, left of the script of `run: |` on line 9, so the script ends at line 10: indent lines 11–13 by 4 spaces',
+    ]);
+    const fixed = run(['--fix', path]);
+    expect(fixed.code).toBe(0);
+    expect(readFileSync(path, 'utf8')).toBe(head + script.map((line) => `    ${line}\n`).join(''));
+    expect(run([path]).code).toBe(0);
   });
 
   it('--fix-dry-run prints a unified diff, reports what would be left on stderr, and writes nothing', () => {

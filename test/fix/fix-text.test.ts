@@ -59,7 +59,7 @@ describe('fixText', () => {
     expect(result.fixed.map((d) => d.ruleId).sort()).toEqual(FIXABLE_RULE_IDS);
   });
 
-  it('never touches a file with YAML syntax errors', async () => {
+  it('never touches a file with YAML syntax errors that yaml/syntax offers no fix for', async () => {
     const text = 'pkgver: 1.10\nx_exec: [unclosed\n';
     const result = await fixText(text, lintWithFixtures);
     expect(result).toMatchObject({ text, passes: 0, stopped: 'syntax-errors', fixed: [] });

@@ -1,4 +1,5 @@
 import { defineRule } from '../../core/rule.js';
+import { followsFromSyntaxCause } from '../../recipe/syntax-diagnosis.js';
 
 export default defineRule({
   id: 'yaml/duplicate-key',
@@ -8,6 +9,8 @@ export default defineRule({
   check({ recipe, report }) {
     for (const error of recipe.document?.errors ?? []) {
       if (error.code !== 'DUPLICATE_KEY') continue;
+      // Shell lines that a broken block turned into keys, or the keys of a pasted recipe: yaml/syntax names the cause.
+      if (followsFromSyntaxCause(recipe, error.pos[0])) continue;
       const key = /^(?:"[^"]*"|'[^']*'|[^\s:]+)/.exec(recipe.text.slice(error.pos[0]))?.[0] ?? '';
       report({
         message: `Duplicate key ${key ? `'${key}'` : ''}: YAML keeps only one of the values; remove or rename the repeated key`.replace('  ', ' '),
