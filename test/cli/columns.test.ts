@@ -51,4 +51,17 @@ describe('columns of the gcc format', () => {
     expect(run.status, run.stderr).toBe(0);
     expect(readFileSync(join(directory, 'cursor.txt'), 'utf8')).toBe('8:31:"CLI":e\n');
   });
+
+  it.skipIf(!hasNeovim)('keep info-level problems in Neovim as notes', () => {
+    const gcc = spawnSync(process.execPath, [bin, '--no-shellcheck', '--format', 'gcc', 'recipes-examples/greeter'], { cwd: root, encoding: 'utf8' });
+    writeFileSync(join(directory, 'greeter.txt'), gcc.stdout);
+    const errorformat = /`:set errorformat=([^`]+)`/.exec(readFileSync(join(root, 'docs/editors.md'), 'utf8'))![1]!;
+    const script = [`set errorformat=${errorformat}`, 'cfile greeter.txt', 'call writefile(map(getqflist(), {_, e -> e.lnum . ":" . e.type}), "types.txt")', 'qa!'];
+    const run = spawnSync('nvim', ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', ...script.flatMap((command) => ['-c', command])], { cwd: directory, encoding: 'utf8', timeout: 30_000, input: '' });
+    expect(run.status, run.stderr).toBe(0);
+    const types = readFileSync(join(directory, 'types.txt'), 'utf8').trimEnd().split('\n');
+    expect(types).toHaveLength(gcc.stdout.trimEnd().split('\n').length);
+    expect(types).toContain('21:n');
+    expect(new Set(types.map((entry) => entry.split(':')[1]))).toEqual(new Set(['e', 'w', 'n']));
+  });
 });
