@@ -50,6 +50,7 @@ describe('large and slow recipes', () => {
       {
         ruleId: 'engine/timeout',
         severity: 2,
+        fimLintSeverity: 'error',
         message: 'Linting this file took longer than the 5 s time limit and was stopped; no other check ran',
         line: 1,
         column: 1,
