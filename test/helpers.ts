@@ -86,3 +86,15 @@ export function corpusFiles(root = corpusRoot): string[] {
   return listCorpusFiles(root);
 }
 
+
+/**
+ * The same recipe with the text of its `x_exec.run` block (the last field) anchored as `x_script: &s |` just before
+ * `x_exec`, and `run: *s`: script line n is then file line (line of x_exec in the original) + n - 1.
+ */
+export function withAliasedRun(text: string): string {
+  const marker = '  run: |\n';
+  const at = text.lastIndexOf(marker);
+  const head = text.slice(0, at);
+  const xExec = head.lastIndexOf('x_exec:\n');
+  return `${head.slice(0, xExec)}x_script: &s |\n${text.slice(at + marker.length)}${head.slice(xExec)}  run: *s\n`;
+}

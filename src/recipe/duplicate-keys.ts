@@ -1,22 +1,23 @@
-import { isMap, isPair, isScalar, isSeq, YAMLParseError, type Document } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, YAMLParseError, type Alias, type Document, type Node } from 'yaml';
 
 /**
  * Adds the `DUPLICATE_KEY` errors that `yaml` would report with `uniqueKeys: true`, the same keys at the same
  * offsets. `yaml` compares each new key with every earlier key of its map, so a map of 100,000 keys takes minutes;
  * this finds the same duplicates in one pass, without recursion (documents may nest deeply).
  */
-export function addDuplicateKeyErrors(document: Document.Parsed): void {
+export function addDuplicateKeyErrors(document: Document.Parsed, aliasTarget: (alias: Alias) => Node | undefined): void {
   const pending: unknown[] = [document.contents];
   while (pending.length > 0) {
     const node = pending.pop();
     if (isMap(node)) {
       const seen = new Set<unknown>();
       for (const pair of node.items) {
-        const key = pair.key;
+        // An alias key is the key it stands for: the data holds it under that name.
+        const key = isAlias(pair.key) ? aliasTarget(pair.key) : pair.key;
         // yaml compares scalar keys by value with `===` (so NaN never repeats) and other keys by identity.
         if (isScalar(key) && !Number.isNaN(key.value)) {
           if (seen.has(key.value)) {
-            const start = key.range?.[0] ?? 0;
+            const start = (pair.key as Node).range?.[0] ?? 0;
             document.errors.push(new YAMLParseError([start, start + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
           } else {
             seen.add(key.value);

@@ -44,7 +44,11 @@ export class Recipe {
       // Checked in linear time below: yaml's own check is quadratic in the number of keys of a map.
       uniqueKeys: false,
     }) as Document.Parsed[]);
-    for (const document of this.documents) addDuplicateKeyErrors(document);
+    this.documents.forEach((document, index) => {
+      const aliases = () => (index === 0 ? this.aliases : new AliasResolver(document, text));
+      let resolver: AliasResolver | undefined;
+      addDuplicateKeyErrors(document, (alias) => (resolver ??= aliases()).target(alias));
+    });
     const built = buildData(this.document);
     this.data = built.data;
     this.dataError = built.error;

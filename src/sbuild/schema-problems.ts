@@ -106,30 +106,35 @@ const BOOLEAN_WORDS: Record<string, boolean> = { true: true, false: false, yes: 
 function implicitType(recipe: Recipe, path: PathSegment[], value: unknown, expected: JsonType[]): SchemaProblem | undefined {
   const node = recipe.node(path);
   if (!isScalar(node) || !node.range) return undefined;
-  const [start, end] = node.range;
+  // Through an alias, the text is the anchored value's and the place is the alias's; no fix edits an anchored value for one use.
+  const written = recipe.aliases.original(node);
+  if (!isScalar(written) || !written.range) return undefined;
+  const [start, end] = written.range;
+  const at = { start: node.range[0], end: node.range[1] };
+  const edit = (replacement: string) => (written === node ? { fix: { start, end, text: replacement } } : {});
   const text = recipe.text.slice(start, end);
   const field = fieldName(path);
-  if (expected.includes('string') && (typeof value === 'number' || typeof value === 'boolean') && node.type === 'PLAIN') {
+  if (expected.includes('string') && (typeof value === 'number' || typeof value === 'boolean') && written.type === 'PLAIN') {
     const read = String(value) === text ? `a ${jsonType(value)}` : `the ${jsonType(value)} ${String(value)}`;
     return {
       kind: 'implicit-type',
       path,
       message: `${field} must be a string, but YAML reads ${text} as ${read}: quote it as "${text}"`,
-      at: { start, end },
-      fix: { start, end, text: JSON.stringify(text) },
+      at,
+      ...edit(JSON.stringify(text)),
     };
   }
   const word = typeof value === 'string' ? BOOLEAN_WORDS[value.trim().toLowerCase()] : undefined;
   if (expected.includes('boolean') && word !== undefined) {
-    const quoted = (node as Scalar).type !== 'PLAIN';
+    const quoted = (written as Scalar).type !== 'PLAIN';
     return {
       kind: 'implicit-type',
       path,
       message: quoted
         ? `${field} must be a boolean, but ${text} is a quoted string: write ${word} without quotes`
         : `${field} must be a boolean, but YAML 1.2 reads ${text} as a string: write ${word}`,
-      at: { start, end },
-      fix: { start, end, text: String(word) },
+      at,
+      ...edit(String(word)),
     };
   }
   return undefined;

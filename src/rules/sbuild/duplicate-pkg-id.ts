@@ -4,6 +4,8 @@ import { valueSpan } from '../../sbuild/locate.js';
 
 interface PkgIdPlace extends Span {
   pkgId: string;
+  /** Where the value comes from when pkg_id is an alias. */
+  aliasNote: string;
   line: number;
   column: number;
   endLine: number;
@@ -26,7 +28,7 @@ export default defineRule<PkgIdPlace>({
     const span = valueSpan(recipe, ['pkg_id']);
     const start = recipe.position(span.start);
     const end = recipe.position(span.end);
-    return { pkgId, ...span, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+    return { pkgId, aliasNote: recipe.aliasNote(undefined, span.start), ...span, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
   },
   checkProject({ entries, report }) {
     const byId = new Map<string, { path: string; data: PkgIdPlace }[]>();
@@ -37,7 +39,7 @@ export default defineRule<PkgIdPlace>({
         const others = sharing.filter((other) => other.path !== path).map((other) => other.path);
         const named = others.slice(0, NAMED_FILES).join(', ') + (others.length > NAMED_FILES ? ` and ${others.length - NAMED_FILES} more` : '');
         report(path, {
-          message: `pkg_id '${pkgId}' is also used by ${named}: a pkg_id identifies one recipe and is never shared`,
+          message: `pkg_id '${pkgId}' is also used by ${named}: a pkg_id identifies one recipe and is never shared${data.aliasNote ?? ''}`,
           at: { start: data.start, end: data.end },
           line: data.line,
           column: data.column,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compact, lint } from '../../helpers.js';
+import { compact, lint, withAliasedRun } from '../../helpers.js';
 import { flatImageRecipe } from './recipes.js';
 
 const only = 'flatimage/fim-command';
@@ -76,5 +76,12 @@ describe('flatimage/fim-command', () => {
   it('leaves other programs, strings and variables alone', async () => {
     const run = ['echo fim-perms add everything', 'fim --help', '"./${PKG}" fim-perms add "${PERMS}"', '"./${PKG}" --version'];
     expect(await check(run)).toEqual([]);
+  });
+
+  it('checks a run script an alias stands for, inside the anchored text, naming the alias', async () => {
+    const text = withAliasedRun(flatImageRecipe(['"./${PKG}" fim-perms-set home']));
+    expect((await lint(text, { only, config: { rules: { [only]: ['error', {}] }, settings: { flatimage: { extraBaseImages: [] } } } })).map(compact)).toEqual([
+      "flatimage/fim-command error 17:16-17:29 fim-perms-set is a FlatImage v0.x command, removed in v1.0.0; in v1.0.x write 'fim-perms set' (x_exec.run is alias *s on line 20, anchored on line 16)",
+    ]);
   });
 });

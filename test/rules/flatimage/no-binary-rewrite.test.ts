@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lint, recipe } from '../../helpers.js';
+import { lint, recipe, withAliasedRun } from '../../helpers.js';
 import { flatImageRecipe } from './recipes.js';
 
 const only = 'flatimage/no-binary-rewrite';
@@ -323,5 +323,11 @@ describe('flatimage/no-binary-rewrite', () => {
       'mv "${SBUILD_TMPDIR}/firefox" "./${PKG}"',
     ];
     expect(await at(flatImageRecipe(run))).toEqual(["20:5-20:37 strip on the FlatImage '${SBUILD_TMPDIR}/firefox'"]);
+  });
+
+  it('checks a run script an alias stands for, inside the anchored text, naming the alias', async () => {
+    const diagnostics = await lint(withAliasedRun(flatImageRecipe([download, 'strip "./${PKG}"'])), { only });
+    expect(diagnostics.map((d) => `${d.line}:${d.column}-${d.endLine}:${d.endColumn}`)).toEqual(['18:5-18:21']);
+    expect(diagnostics[0]!.message).toMatch(/^strip on the FlatImage '\.\/\$\{PKG\}': .* \(x_exec\.run is alias \*s on line 21, anchored on line 16\)$/);
   });
 });

@@ -56,4 +56,14 @@ describe('flatimage/pkg-name', () => {
   it('only checks FlatImage recipes', async () => {
     expect(await lint(flatImageRecipe(['true'], { pkg: 'firefox', pkgType: 'pkg_type: "appimage"' }), { only })).toEqual([]);
   });
+
+  it('checks a pkg an alias stands for, at the alias, without a fix', async () => {
+    const text = flatImageRecipe(['true'], { pkg: 'x' }).replace('pkg: "x"', 'x_pkg: &p "firefox-Alpine.flatimage"\npkg: *p');
+    const diagnostics = await lint(text, { only, config: { rules: {}, settings: { flatimage: { extraBaseImages: [] } } } });
+    expect(diagnostics.map(compact)).toEqual([
+      "flatimage/pkg-name error 4:6-4:8 Base image 'Alpine' in pkg must be lowercase: 'alpine' (the value of alias *p, anchored on line 3)",
+      "flatimage/pkg-name error 4:6-4:8 pkg 'firefox-Alpine.flatimage' includes the file extension '.flatimage': pkg is the package name; the builder adds the extension to ${SBUILD_PKG} (the value of alias *p, anchored on line 3)",
+    ]);
+    expect(diagnostics.map((d) => d.fix)).toEqual([undefined, undefined]);
+  });
 });

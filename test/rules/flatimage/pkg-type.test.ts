@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compact, lint, recipe } from '../../helpers.js';
+import { compact, lint, recipe, withAliasedRun } from '../../helpers.js';
 import { flatImageRecipe } from './recipes.js';
 
 const only = 'flatimage/pkg-type';
@@ -44,5 +44,16 @@ describe('flatimage/pkg-type', () => {
     expect(await lint(flatImageRecipe(['"./${PKG}" fim-commit'], { pkgType: 'pkg_type: "gameimage"' }), { only })).toEqual([]);
     expect(await lint(flatImageRecipe(['echo "fim-commit is not run here"'], { pkgType: null }), { only })).toEqual([]);
     expect(await lint(flatImageRecipe(['"./${PKG}" fim-commit'], { pkgType: 'pkg_type: "flatimag"' }), { only })).toEqual([]);
+  });
+
+  it('reads a pkg_type and a run script that aliases stand for, and reports at the alias without a fix', async () => {
+    const upper = flatImageRecipe(['true'], { pkgType: 'pkg_type: *t' }).replace('_disabled: false', '_disabled: false\nx_t: &t "FlatImage"');
+    const diagnostics = await lint(upper, { only });
+    expect(diagnostics.map(compact)).toEqual(["flatimage/pkg-type error 6:11-6:13 pkg_type 'FlatImage' must be lowercase: 'flatimage' (the value of alias *t, anchored on line 3)"]);
+    expect(diagnostics[0]!.fix).toBeUndefined();
+    const other = withAliasedRun(flatImageRecipe(['curl -o "./${PKG}" "https://example.org/firefox-alpine.flatimage"'], { pkgType: 'pkg_type: *t' })).replace('_disabled: false', '_disabled: false\nx_t: &t "appimage"');
+    expect((await lint(other, { only })).map(compact)).toEqual([
+      "flatimage/pkg-type error 6:11-6:13 pkg_type is 'appimage' but this recipe builds a FlatImage (the run script downloads or copies a .flatimage file (curl) at 18:5): set pkg_type: \"flatimage\" (the value of alias *t, anchored on line 3)",
+    ]);
   });
 });

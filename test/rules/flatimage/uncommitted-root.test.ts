@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compact, lint } from '../../helpers.js';
+import { compact, lint, withAliasedRun } from '../../helpers.js';
 import { flatImageRecipe } from './recipes.js';
 
 const only = 'flatimage/uncommitted-root';
@@ -25,5 +25,12 @@ describe('flatimage/uncommitted-root', () => {
   it('does not count a commit into a separate layer file', async () => {
     const run = ['"./${PKG}" fim-root apk add firefox', '"./${PKG}" fim-layer commit layer'];
     expect(await lint(flatImageRecipe(run), { only })).toHaveLength(1);
+  });
+
+  it('checks a run script an alias stands for, inside the anchored text, naming the alias', async () => {
+    const run = ['"./${PKG}" fim-root apk add firefox', '"./${PKG}" fim-boot /usr/bin/firefox'];
+    expect((await lint(withAliasedRun(flatImageRecipe(run)), { only })).map(compact)).toEqual([
+      "flatimage/uncommitted-root warning 17:5-17:24 fim-root on './${PKG}' writes its changes to the overlay beside the file: no later 'fim-commit' (v1.0.x) or 'fim-layer commit binary' (v2.0) puts them into the image, so the package ships without them (x_exec.run is alias *s on line 21, anchored on line 16)",
+    ]);
   });
 });

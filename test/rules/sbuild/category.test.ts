@@ -28,4 +28,14 @@ describe('sbuild/category', () => {
   it('accepts main, additional and reserved categories', async () => {
     expect(await lint(withCategories('"Utility"', '"ConsoleOnly"', '"Emulator"', '"TrayIcon"'), { only })).toEqual([]);
   });
+
+  it('checks a category an alias stands for, at the alias, without a fix', async () => {
+    const text = VALID_RECIPE.replace('pkg_type: "static"', 'pkg_type: "static"\ntag: [&c "utility", &d "Emulater"]').replace('category:\n  - "Utility"', 'category: [*c, *d]');
+    const diagnostics = await lint(text, { only });
+    expect(diagnostics.map(compact)).toEqual([
+      "sbuild/category error 7:12-7:14 'utility' is not a registered category: categories are case-sensitive, write 'Utility' (the value of alias *c, anchored on line 6)",
+      "sbuild/category error 7:16-7:18 'Emulater' is not a registered freedesktop.org category: did you mean 'Emulator'? (the value of alias *d, anchored on line 6)",
+    ]);
+    expect(diagnostics[0]!.fix).toBeUndefined();
+  });
 });

@@ -36,4 +36,11 @@ describe('sbuild/description-keys', () => {
       "description has an entry for 'ls', a program that provides does not list: add it to provides or remove the entry",
     ]);
   });
+
+  it('checks the keys of a description an alias stands for, at the alias', async () => {
+    const text = VALID_RECIPE.replace('description: "Prints a greeting"', 'x_d: &d\n  _default: "Greeting tools"\n  goodbye: "Says goodbye"\ndescription: *d');
+    expect((await lint(text, { only })).map(compact)).toEqual([
+      "sbuild/description-keys warning 11:14-11:16 description has an entry for 'goodbye', but without provides the only program is pkg 'hello': list the programs in provides or remove the entry (the value of alias *d, anchored on line 8)",
+    ]);
+  });
 });

@@ -56,4 +56,11 @@ describe('sbuild/disabled-reason', () => {
     expect(await lint(text, { only })).toEqual([]);
     expect(await lint(disabled('_disabled_reason:', '  - "Too slow & Expensive"'), { only })).toEqual([]);
   });
+
+  it('checks a date an alias stands for, at the alias', async () => {
+    const text = disabled('x_date: &d "31/12/2024"', '_disabled_reason:', '  broken:', '    - date: *d', '      reason: "Does not build"');
+    expect((await lint(text, { only })).map(compact)).toEqual([
+      "sbuild/disabled-reason warning 6:13-6:15 '31/12/2024' is not a valid date in _disabled_reason.broken[0].date: expected YYYY-MM-DD or an RFC 3339 timestamp such as 2024-12-31T23:59:59Z (the value of alias *d, anchored on line 3)",
+    ]);
+  });
 });

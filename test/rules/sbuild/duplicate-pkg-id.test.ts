@@ -38,4 +38,13 @@ describe('sbuild/duplicate-pkg-id', () => {
     const retired = write('old.yaml.disabled', VALID_RECIPE);
     expect(await pkgIdDiagnostics([live, disabled, retired])).toEqual({ [live]: [], [disabled]: [], [retired]: [] });
   });
+
+  it('sees a pkg_id an alias stands for and reports it at the alias', async () => {
+    const a = write('alias-a.yaml', VALID_RECIPE.replace('pkg_id: "github.com.example.hello"', 'x_id: &id "github.com.example.aliased"\npkg_id: *id'));
+    const b = write('alias-b.yaml', VALID_RECIPE.replace('pkg_id: "github.com.example.hello"', 'pkg_id: "github.com.example.aliased"'));
+    expect(await pkgIdDiagnostics([a, b])).toEqual({
+      [a]: [`sbuild/duplicate-pkg-id error 5:9-5:12 pkg_id 'github.com.example.aliased' is also used by ${b}: a pkg_id identifies one recipe and is never shared (the value of alias *id, anchored on line 4)`],
+      [b]: [`sbuild/duplicate-pkg-id error 4:9-4:37 pkg_id 'github.com.example.aliased' is also used by ${a}: a pkg_id identifies one recipe and is never shared`],
+    });
+  });
 });

@@ -35,4 +35,12 @@ describe('sbuild/host', () => {
     ]);
     expect(applyFix(text, diagnostics[0]!)).toBe(text.replace('x86_64-Linux', 'x86_64-linux'));
   });
+
+  it('checks arch, os and host values an alias stands for, at the alias', async () => {
+    const text = VALID_RECIPE.replace('pkg_type: "static"', 'pkg_type: "static"\ntag: [&a "x86", &h "x86_64-linx"]').replace('x_exec:\n', 'x_exec:\n  arch: [*a]\n  host: *hosts\n').replace('category:\n', 'x_hosts: &hosts [*h]\ncategory:\n');
+    expect((await lint(text, { only })).map(compact)).toEqual([
+      "sbuild/host error 18:10-18:12 'x86' is not a valid x_exec.arch: expected one of aarch64, loongarch64, riscv64, x86_64 (the value of alias *a, anchored on line 6)",
+      "sbuild/host error 19:9-19:15 'x86_64-linx' is not a valid x_exec.host: expected <arch>-<os> with arch one of aarch64, loongarch64, riscv64, x86_64 and os one of freebsd, illumos, linux, netbsd, openbsd, redox (did you mean 'x86_64-linux'?) (the value of alias *hosts, anchored on line 7)",
+    ]);
+  });
 });

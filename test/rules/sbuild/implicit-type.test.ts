@@ -40,4 +40,14 @@ describe('sbuild/implicit-type', () => {
     // A list where a string is expected is a schema error, not a typing accident.
     expect((await lint(VALID_RECIPE.replace('pkg_type: "static"', 'pkgver: [1]'), { only: ['sbuild/implicit-type', 'sbuild/schema'] })).map((d) => d.ruleId)).toEqual(['sbuild/schema']);
   });
+
+  it('reports a value an alias stands for at the alias, quoting the anchored text, without a fix', async () => {
+    const text = VALID_RECIPE.replace('pkg_type: "static"', 'pkg_type: "static"\nx_v: &v 1.10\npkgver: *v').replace('_disabled: false', "x_b: &b 'false'\n_disabled: *b");
+    const diagnostics = await lint(text, { only });
+    expect(diagnostics.map(compact)).toEqual([
+      "sbuild/implicit-type error 3:12-3:14 _disabled must be a boolean, but 'false' is a quoted string: write false without quotes (the value of alias *b, anchored on line 2)",
+      'sbuild/implicit-type error 8:9-8:11 pkgver must be a string, but YAML reads 1.10 as the number 1.1: quote it as "1.10" (the value of alias *v, anchored on line 7)',
+    ]);
+    expect(diagnostics.map((d) => d.fix)).toEqual([undefined, undefined]);
+  });
 });

@@ -20,4 +20,12 @@ describe('sbuild/license', () => {
     const text = withLicenses('- "GPL-3.0-or-later"', '- "GPL-2.0"', '- "GPL-2.0+"', '- "(MIT OR Apache-2.0) AND GPL-2.0-only WITH Classpath-exception-2.0"', '- "LicenseRef-Proprietary"', '- "GPLv3"', '- "Unfree"');
     expect(await lint(text, { only })).toEqual([]);
   });
+
+  it('checks license ids an alias stands for, at the alias', async () => {
+    const text = withLicenses('- *l', '- id: *l').replace('pkg_type: "static"', 'pkg_type: "static"\ntag: [&l "MIT License"]');
+    expect((await lint(text, { only })).map(compact)).toEqual([
+      "sbuild/license info 13:5-13:7 'MIT License' is not an SPDX license id nor a free-form name of the SBUILD docs: did you mean 'MIT'? (the value of alias *l, anchored on line 6)",
+      "sbuild/license info 14:9-14:11 'MIT License' is not an SPDX license id nor a free-form name of the SBUILD docs: did you mean 'MIT'? (the value of alias *l, anchored on line 6)",
+    ]);
+  });
 });

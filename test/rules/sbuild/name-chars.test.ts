@@ -27,4 +27,11 @@ describe('sbuild/name-chars', () => {
     const text = VALID_RECIPE.replace('pkg: "hello"', 'pkg: "notepad++"\napp_id: "net._86box._86Box"').replace('pkg_id: "github.com.example.hello"', 'pkg_id: "github.com.86Box.86Box-2.stable"');
     expect(await lint(text, { only })).toEqual([]);
   });
+
+  it('checks a name an alias stands for, at the alias', async () => {
+    const text = VALID_RECIPE.replace('pkg: "hello"', 'x_n: &n "hello world"\npkg: *n');
+    expect((await lint(text, { only })).map(compact)).toEqual([
+      "sbuild/name-chars error 4:6-4:8 pkg 'hello world' contains ' ': only the characters A-Za-z0-9+._- are allowed (the value of alias *n, anchored on line 3)",
+    ]);
+  });
 });

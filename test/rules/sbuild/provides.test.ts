@@ -28,4 +28,11 @@ describe('sbuild/provides', () => {
     const text = withProvides('"hello"', '"chaos:chaos-cli:cc"', '"busybox==whoami"', '"ripgrep=>rg"', '"test==["', '"notepad++"');
     expect(await lint(text, { only })).toEqual([]);
   });
+
+  it('checks provides entries an alias stands for, at the alias', async () => {
+    const text = VALID_RECIPE.replace('pkg_type: "static"', 'pkg_type: "static"\ntag: [&p "my prog"]').replace('src_url:', 'provides: [*p]\nsrc_url:');
+    expect((await lint(text, { only })).map(compact)).toEqual([
+      "sbuild/provides error 14:12-14:14 'my prog' is not a valid provides entry: 'my prog' contains white space, which a program name cannot hold (expected prog, prog:alias, prog==link or prog=>name) (the value of alias *p, anchored on line 6)",
+    ]);
+  });
 });

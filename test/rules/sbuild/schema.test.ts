@@ -97,4 +97,11 @@ describe('sbuild/schema', () => {
     expect((await lint(text, { only })).map(compact)).toEqual([]);
     expect((await lint(text, { only: ['sbuild/unknown-key', 'sbuild/implicit-type'] })).map((d) => d.ruleId)).toEqual(['sbuild/unknown-key', 'sbuild/implicit-type']);
   });
+
+  it('validates the value an alias stands for and reports it at the alias', async () => {
+    const text = VALID_RECIPE.replace('_disabled: false', '_disabled: false\nx_t: &t "nonsense"').replace('pkg_type: "static"', 'pkg_type: *t');
+    expect((await lint(text, { only })).map(compact)).toEqual([
+      "sbuild/schema error 6:11-6:13 'nonsense' is not a valid pkg_type: expected one of appbundle, appimage, archive, dynamic, flatimage, gameimage, nixappimage, onelf, runimage, static (the value of alias *t, anchored on line 3)",
+    ]);
+  });
 });

@@ -46,4 +46,14 @@ describe('sbuild/unknown-key', () => {
     );
     expect(await lint(text, { only })).toEqual([]);
   });
+
+  it('reports an unknown key of a map an alias stands for at the alias, without a fix', async () => {
+    const text = VALID_RECIPE.replace('x_exec:\n  shell: "bash"\n', 'x_x: &x\n  shel: "bash"\n  shell: "bash"\n').replace(/$/, 'x_exec: *x\n').replace('x_x:', 'x_exec_base:');
+    const diagnostics = await lint(text, { only });
+    expect(diagnostics.map(compact)).toEqual([
+      "sbuild/unknown-key warning 15:1-15:12 Unknown key 'x_exec_base', which the builder ignores: SBUILD does not define it",
+      "sbuild/unknown-key warning 22:9-22:11 Unknown key 'shel' in x_exec, which the builder ignores: did you mean 'shell'? (the value of alias *x, anchored on line 15)",
+    ]);
+    expect(diagnostics[1]!.fix).toBeUndefined();
+  });
 });

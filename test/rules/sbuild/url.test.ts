@@ -47,4 +47,11 @@ describe('sbuild/url', () => {
     const text = VALID_RECIPE.replace('  - "https://github.com/example/hello"\nmaintainer', '  - "http://example.com"\n  - "ftp://ftp.gnu.org/gnu/hello/"\nmaintainer');
     expect(await lint(text, { only })).toEqual([]);
   });
+
+  it('checks a URL an alias stands for, at the alias', async () => {
+    const text = VALID_RECIPE.replace('homepage:\n  - "https://github.com/example/hello"', 'homepage:\n  - &u "htps://github.com/example/hello"').replace('src_url:\n  - "https://github.com/example/hello"', 'src_url: [*u]');
+    const diagnostics = await lint(text, { only: 'sbuild/url' });
+    expect(diagnostics.map(compact)[1]).toMatch(/^sbuild\/url error 13:11-13:13 'htps:\/\/github.com\/example\/hello' is not a valid URL in src_url\[0\]: .* \(the value of alias \*u, anchored on line 10\)$/);
+    expect(diagnostics).toHaveLength(2);
+  });
 });

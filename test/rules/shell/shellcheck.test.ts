@@ -33,6 +33,11 @@ describe.skipIf(!hasShellcheck)('shell/shellcheck with ShellCheck installed', ()
     ]);
   });
 
+  it('checks a script an alias stands for, at its position inside the anchored text, naming the alias', async () => {
+    const text = recipe('#!/SBUILD', 'pkg: "hello"', 'x_script: &s |', '  echo "$foo"', 'x_exec:', '  shell: "bash"', '  run: *s');
+    expect(await findings(text)).toEqual([`${SC2154('4:9-4:13', 'foo')} (x_exec.run is alias *s on line 7, anchored on line 3)`]);
+  });
+
   it('counts columns as an editor does: tabs as one column, characters outside the BMP as two', async () => {
     expect(await findings(script('bash', '  run: |', '    \techo "😀" "$foo"'))).toEqual([SC2154('6:17-6:21', 'foo')]);
   });

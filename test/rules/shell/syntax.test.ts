@@ -92,4 +92,12 @@ describe('shell/syntax', () => {
     const zsh = recipe('#!/SBUILD', 'pkg: "hello"', 'x_exec:', '  shell: "zsh"', '  run: |', '    if [[ -n $PKG ]] { echo $PKG }');
     expect(await syntaxErrors(zsh)).toEqual([]);
   });
+
+  it('checks a script an alias stands for, inside the anchored text, once for each field that uses it', async () => {
+    const text = recipe('#!/SBUILD', 'pkg: "hello"', 'x_script: &s |', '  echo start', '  if [ -n "$PKG" ]; then', 'x_exec:', '  shell: "bash"', '  pkgver: *s', '  run: *s');
+    expect(await syntaxErrors(text)).toEqual([
+      `${prefix} 5:3-5:5 Shell syntax error in x_exec.pkgver: \`if\` without a matching \`fi\` (x_exec.pkgver is alias *s on line 8, anchored on line 3)`,
+      `${prefix} 5:3-5:5 Shell syntax error in x_exec.run: \`if\` without a matching \`fi\` (x_exec.run is alias *s on line 9, anchored on line 3)`,
+    ]);
+  });
 });

@@ -20,4 +20,11 @@ describe('yaml/duplicate-key', () => {
   it('accepts the same key in different mappings', async () => {
     expect(await lint(recipe('#!/SBUILD', 'a:', '  pkg: 1', 'b:', '  pkg: 2'), { only: 'yaml/duplicate-key' })).toEqual([]);
   });
+
+  it('sees a key repeated through an alias key', async () => {
+    const diagnostics = await lint(recipe('#!/SBUILD', 'x_k: &k pkg', 'pkg: foo', '*k : bar'), { only: 'yaml/duplicate-key' });
+    expect(diagnostics.map(compact)).toEqual([
+      "yaml/duplicate-key error 4:1-4:3 Duplicate key '*k': YAML keeps only one of the values; remove or rename the repeated key (the value of alias *k, anchored on line 2)",
+    ]);
+  });
 });
