@@ -1,5 +1,5 @@
-import { indentOf, isBlank, lineIndexAt, type Line } from '../text/lines.js';
-import type { Recipe, Span } from './recipe.js';
+import { indentOf, isBlank, type Line } from '../text/lines.js';
+import type { Span } from './recipe.js';
 import { keyLine } from './yaml-layout.js';
 
 export interface PastedRecipe {
@@ -16,17 +16,14 @@ interface Repeat {
 }
 
 /**
- * A second recipe in the first YAML document: top-level keys written again, after a second `#!/SBUILD` line or
+ * A second recipe in the first YAML document (lines `from` to `to`): top-level keys written again, after a second `#!/SBUILD` line or
  * two different keys or more without one (one key written again, however often, is a duplicate key).
  */
-export function findPastedRecipe(recipe: Recipe, lines: readonly Line[]): PastedRecipe | undefined {
-  const document = recipe.document;
-  if (!document || lines.length === 0) return undefined;
-  const to = document.range[2] >= recipe.text.length ? lines.length : lineIndexAt(lines, document.range[2]) + 1;
+export function findPastedRecipe(lines: readonly Line[], from: number, to: number): PastedRecipe | undefined {
   const seen = new Map<string, Line>();
   const repeats: Repeat[] = [];
   const shebangs: Line[] = [];
-  for (let index = lineIndexAt(lines, document.range[0]); index < to; index++) {
+  for (let index = from; index < to; index++) {
     const line = lines[index]!;
     if (index > 0 && line.text.startsWith('#!/SBUILD')) shebangs.push(line);
     if (indentOf(line.text) !== 0) continue;

@@ -41,16 +41,17 @@ export function followsFromSyntaxCause(recipe: Recipe, offset: number): boolean 
 function diagnose(recipe: Recipe): SyntaxCause[] {
   const lines = splitLines(recipe.text);
   const causes: SyntaxCause[] = [];
-  const pasted = findPastedRecipe(recipe, lines);
+  const ends = recipe.documents.map((_, index) => documentEndLine(recipe, lines, index));
+  const pasted = recipe.document && findPastedRecipe(lines, lineIndexAt(lines, recipe.document.range[0]), ends[0]!);
   if (pasted) causes.push({ ...pasted, document: 0 });
   recipe.documents.forEach((document, index) => {
-    const cause = diagnoseDocument(recipe.text, lines, document, index);
+    const cause = diagnoseDocument(recipe.text, lines, document, index, ends[index]!);
     if (cause && !(pasted && index === 0 && cause.from >= pasted.from)) causes.push(cause);
   });
   return causes;
 }
 
-function diagnoseDocument(text: string, lines: readonly Line[], document: Document.Parsed, index: number): SyntaxCause | undefined {
+function diagnoseDocument(text: string, lines: readonly Line[], document: Document.Parsed, index: number, to: number): SyntaxCause | undefined {
   const errors = document.errors.filter((error) => error.code !== 'DUPLICATE_KEY').sort((a, b) => a.pos[0] - b.pos[0]);
   const first = errors[0];
   if (!first) return undefined;
@@ -62,8 +63,9 @@ function diagnoseDocument(text: string, lines: readonly Line[], document: Docume
   }
 
   const from = lines.length === 0 ? 0 : lineIndexAt(lines, document.range[0]);
-  const to = documentEndLine(lines, document);
-  const errorLine = lineIndexAt(lines, first.pos[0]);
+  // The parser may put an error on the blank line before the line that causes it.
+  let errorLine = lineIndexAt(lines, first.pos[0]);
+  while (errorLine + 1 < to && isBlank(lines[errorLine]!.text)) errorLine++;
   const layouts = blockLayouts(lines, from, to);
   const inBlocks = blockContentLines(layouts);
   const candidates: Omit<SyntaxCause, 'document'>[] = [];
@@ -93,7 +95,7 @@ function diagnoseDocument(text: string, lines: readonly Line[], document: Docume
   }
 
   const chosen = candidates.sort((a, b) => a.from - b.from)[0];
-  if (chosen && chosen.from <= first.pos[0]) return { ...chosen, message: chosen.message + where, document: index };
+  if (chosen && chosen.from <= Math.max(first.pos[0], lines[errorLine]?.end ?? 0)) return { ...chosen, message: chosen.message + where, document: index };
   const message = `YAML syntax error: ${parserSentence(first)}${where}`;
   return { kind: 'parser', message, at: span(first), document: index, from: first.pos[0] };
 }
@@ -156,10 +158,10 @@ function previousNonBlank(lines: readonly Line[], index: number, from: number): 
   return undefined;
 }
 
-function documentEndLine(lines: readonly Line[], document: Document.Parsed): number {
-  const end = document.range[2];
-  if (end >= (lines.at(-1)?.end ?? 0)) return lines.length;
-  return lineIndexAt(lines, end) + 1;
+/** The line after a document's last: where the next document starts (a broken document's own range may end early). */
+function documentEndLine(recipe: Recipe, lines: readonly Line[], index: number): number {
+  const next = recipe.documents[index + 1];
+  return next ? lineIndexAt(lines, next.range[0]) : lines.length;
 }
 
 function span(error: YAMLError): Span {
