@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { defaultConfig } from '../src/core/config.js';
@@ -96,10 +96,14 @@ async function main(): Promise<void> {
     const config = defaultConfig();
     config.settings.shellcheck.enabled = false;
     const engine: number[] = [];
+    const engineCpu: number[] = [];
     for (let run = 0; run < 11; run++) {
       const start = performance.now();
+      const cpu = process.cpuUsage();
       await lintText('recipe.yaml', text.replace('A tool', `A tool ${run}`), { config, rules });
+      const used = process.cpuUsage(cpu);
       engine.push(performance.now() - start);
+      engineCpu.push((used.user + used.system) / 1000);
     }
 
     const median = percentile(latencies, 0.5);
@@ -110,7 +114,9 @@ async function main(): Promise<void> {
     line('change to diagnostics, 95th percentile', `${percentile(latencies, 0.95).toFixed(1)} ms`);
     line('change to diagnostics, slowest (goal <= 150)', `${Math.max(...latencies).toFixed(1)} ms`);
     line('engine alone, same text, in process (median)', `${engineMedian.toFixed(1)} ms`);
+    line('engine alone, CPU time (median)', `${percentile(engineCpu, 0.5).toFixed(1)} ms`);
     line('server median / engine (debounce 40 ms incl.)', `${(median / engineMedian).toFixed(2)}x`);
+    line('load average (2 cores busy = 2.0)', loadavg().map((load) => load.toFixed(1)).join(' '));
     if (shellcheckLatencies.length > 0) line('change to the script to ShellCheck findings', `${percentile(shellcheckLatencies, 0.5).toFixed(1)} ms`);
     await client.shutdown();
   } finally {
