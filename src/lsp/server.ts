@@ -48,6 +48,8 @@ interface OpenDocument {
   /** Aborts the ShellCheck pass of an older version. */
   shellcheckRun: AbortController | undefined;
   linting: { version: number; done: Promise<void> } | undefined;
+  /** A lint of this document is under way (the workspace scan waits for it). */
+  busy: boolean;
   justOpened: boolean;
 }
 
@@ -114,7 +116,7 @@ export function startLanguageServer(input: NodeJS.ReadableStream, output: NodeJS
       if (watchFiles) {
         await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }] });
       }
-      await index.scan();
+      await index.scan(() => [...open.values()].some((entry) => entry.timer !== undefined || entry.busy));
       for (const uri of open.keys()) republishProject(uri);
     }, undefined),
   );
@@ -122,7 +124,7 @@ export function startLanguageServer(input: NodeJS.ReadableStream, output: NodeJS
   const state = (uri: string): OpenDocument => {
     let found = open.get(uri);
     if (!found) {
-      found = { analysis: undefined, shellcheck: [], project: [], published: [], timer: undefined, shellcheckRun: undefined, linting: undefined, justOpened: false };
+      found = { analysis: undefined, shellcheck: [], project: [], published: [], timer: undefined, shellcheckRun: undefined, linting: undefined, busy: false, justOpened: false };
       open.set(uri, found);
     }
     return found;
@@ -146,16 +148,17 @@ export function startLanguageServer(input: NodeJS.ReadableStream, output: NodeJS
 
   /** Lints the document's current version without ShellCheck, publishes, then starts the ShellCheck pass. */
   const lintNow = (uri: string): Promise<void> => {
-    const entry = state(uri);
     const document = documents.get(uri);
     if (!document) return Promise.resolve();
-    if (entry.linting?.version === document.version) return entry.linting.done;
+    const entry = state(uri);
     clearTimeout(entry.timer);
     entry.timer = undefined;
+    if (entry.linting?.version === document.version) return entry.linting.done;
     entry.shellcheckRun?.abort();
     entry.shellcheckRun = undefined;
+    entry.busy = true;
     const done = guarded(`linting ${uri}`, async () => {
-      const attempt = await linter.lint(document, { shellcheck: false });
+      const attempt = await linter.lint(document, { shellcheck: false }).finally(() => (entry.busy = false));
       // A newer version is on its way, or the document was closed meanwhile.
       if (open.get(uri) !== entry || documents.get(uri)?.version !== document.version) return;
       if (attempt.kind === 'skipped') {

@@ -1,4 +1,4 @@
-import { setImmediate as yieldToEvents } from 'node:timers/promises';
+import { setImmediate as yieldToEvents, setTimeout as sleep } from 'node:timers/promises';
 import { discoverTargets } from '../files/discover.js';
 import { isRuleEnabled, ruleSetting } from '../core/config.js';
 import type { Diagnostic } from '../core/diagnostic.js';
@@ -7,8 +7,8 @@ import { lintTarget } from '../core/target.js';
 import type { Analysis, RecipeLinter } from './recipe-linter.js';
 import { displayPath } from './document-paths.js';
 
-/** Files read between two turns of the event loop while the workspace is scanned, so that requests are still served. */
-const FILES_PER_TURN = 8;
+/** How long the scan of the workspace waits while the editor's documents are being linted. */
+const BUSY_WAIT_MS = 25;
 
 /**
  * What the rules with checks across files (duplicate `pkg_id`) collected from every recipe of the workspace folders:
@@ -27,13 +27,16 @@ export class WorkspaceIndex {
     this.#collecting = rules.filter((rule) => rule.collect && rule.checkProject);
   }
 
-  /** Reads every recipe of the workspace folders; resolves when done. */
-  async scan(): Promise<void> {
+  /**
+   * Reads every recipe of the workspace folders; resolves when done. One file per turn of the event loop, and none while
+   * `busy()` says the open documents are being linted: typing goes first.
+   */
+  async scan(busy: () => boolean = () => false): Promise<void> {
     if (this.#collecting.length === 0) return;
-    let count = 0;
     for (const target of discoverTargets(this.folders(), [])) {
+      await yieldToEvents();
+      while (busy()) await sleep(BUSY_WAIT_MS);
       await this.refresh(target.path);
-      if (++count % FILES_PER_TURN === 0) await yieldToEvents();
     }
   }
 
