@@ -11,7 +11,7 @@ import { UNUSED_DISABLE } from '../core/suppressions.js';
 import type { FixMode } from '../fix/fix-files.js';
 import { listRules, parseRuleOptions, printConfig } from './introspect.js';
 import { helpText, parseColumnUnit, parseCommandLine, parseConcurrency, parseTimeout, UsageError, type CliValues } from './options.js';
-import { inPieces, planOutputs, writeOutput } from './outputs.js';
+import { inPieces, planOutputs, ReportFileError, writeOutput } from './outputs.js';
 import { terminalFor } from './terminal.js';
 import { packageVersion } from './version.js';
 import { visible } from '../reporters/escape.js';
@@ -67,7 +67,7 @@ export async function main(io: Io): Promise<number> {
     const targets = paths.length > 0 ? paths : ['.'];
     if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together');
     if (values.fix && targets.includes('-')) throw new UsageError('--fix cannot rewrite standard input: use --fix-dry-run to see the fixes');
-    const fixer = values.fix ? await fileFixer('write') : values['fix-dry-run'] ? await fileFixer('dry-run') : undefined;
+    const fixer = values.fix ? await fileFixer('write', targets) : values['fix-dry-run'] ? await fileFixer('dry-run', targets) : undefined;
     const stdin = targets.includes('-') ? { path: values['stdin-filename'] ?? '<stdin>', bytes: io.readStdin() } : undefined;
     // Checked once here: a wrong value is a usage error before anything runs.
     parseTimeout(values['shellcheck-timeout'], '--shellcheck-timeout');
@@ -85,9 +85,12 @@ export async function main(io: Io): Promise<number> {
       resultCache: values.cache ? resolve(io.cwd, values['cache-location'] ?? '.fim-lint-cache') : undefined,
     });
     const problems = [...run.problems.map((problem) => problem.message), ...(fixer?.problems ?? [])];
+    const notices = [...run.notices, ...(fixer?.notices ?? [])];
     if (values['emit-validated']) {
       const { emitValidated } = await import('../validated/emit.js');
-      problems.push(...(await emitValidated(run.results, async (path) => (await resolver.resolve(path)).config, stdin?.path)));
+      const emitted = await emitValidated(run.results, async (path) => (await resolver.resolve(path)).config, { stdinPath: stdin?.path, roots: targets });
+      problems.push(...emitted.problems);
+      notices.push(...emitted.notices);
     }
     const results = values.quiet ? errorsOnly(run.results) : run.results;
 
@@ -102,9 +105,14 @@ export async function main(io: Io): Promise<number> {
       const context = { color, hyperlinks, width, columnUnit, cwd: io.cwd, skipped: run.skipped, ignored: run.ignored, rules, codeFrame };
       const report = output.reporter(results, context);
       if (output.file === undefined) for (const piece of inPieces(report)) await toTerminal(piece);
-      else await writeOutput(io.cwd, output.file, report);
+      else {
+        await writeOutput(io.cwd, output.file, report).catch((error: unknown) => {
+          if (!(error instanceof ReportFileError)) throw error;
+          problems.push(error.message);
+        });
+      }
     }
-    for (const notice of run.notices) say(io, notice);
+    for (const notice of notices) say(io, notice);
     for (const problem of problems) say(io, problem);
     if (problems.length > 0) return EXIT.failure;
     const counts = countBySeverity(results);
@@ -139,9 +147,9 @@ function say(io: Io, text: string): void {
 }
 
 /** Fixing is loaded only by the runs that fix. */
-async function fileFixer(mode: FixMode) {
+async function fileFixer(mode: FixMode, roots: readonly string[]) {
   const { FileFixer } = await import('../fix/fix-files.js');
-  return new FileFixer(mode);
+  return new FileFixer(mode, roots);
 }
 
 function parseMaxWarnings(values: CliValues): number | undefined {

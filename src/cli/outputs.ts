@@ -1,5 +1,8 @@
 import { mkdir, open } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import { describe } from '../core/lint.js';
+import { linkOnTheWay } from '../files/links.js';
+import { writePiecesAtomic } from '../fix/write.js';
 import { reporters } from '../reporters/index.js';
 import type { Reporter } from '../reporters/reporter.js';
 import { UsageError } from './options.js';
@@ -56,9 +59,28 @@ export function* inPieces(report: string | Iterable<string>): Generator<string> 
   if (piece !== '') yield piece;
 }
 
+/**
+ * Writes a report file as a whole, by rename, so that a failed run never leaves half a report. A symbolic link is
+ * never followed nor replaced, neither as the file nor as a folder on the way to it inside the working directory (a
+ * repository could hold a link named like the report). Devices (`/dev/stdout`, `/dev/null`) are written as they are.
+ */
 export async function writeOutput(cwd: string, file: string, report: string | Iterable<string>): Promise<void> {
   const path = resolve(cwd, file);
+  if (path.startsWith('/dev/')) return writeToDevice(path, report);
+  const link = await linkOnTheWay(path, [cwd], cwd);
+  if (link !== undefined) throw new ReportFileError(`cannot write the report ${file}: ${link === path ? file : link} is a symbolic link, and fim-lint never writes through a link`);
   await mkdir(dirname(path), { recursive: true });
+  try {
+    await writePiecesAtomic(path, inPieces(report));
+  } catch (error) {
+    throw new ReportFileError(`cannot write the report ${file}: ${describe(error)}`);
+  }
+}
+
+/** A report file that cannot be written: a problem of the run, not an internal error. */
+export class ReportFileError extends Error {}
+
+async function writeToDevice(path: string, report: string | Iterable<string>): Promise<void> {
   const handle = await open(path, 'w');
   try {
     for (const piece of inPieces(report)) await handle.write(piece);

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../core/diagnostic.js';
 import { describe, type LintOutcome } from '../core/lint.js';
 import type { LintedFile } from '../core/run.js';
+import { linkOnTheWay } from '../files/links.js';
 import { decodeRecipeBytes } from '../recipe/decode.js';
 import { unifiedDiff } from './diff.js';
 import { fixText } from './fix-text.js';
@@ -19,13 +20,20 @@ export interface FileFix {
 /**
  * Fixes files as they are linted (the `afterLint` step of a run): in `write` mode each changed file is replaced
  * atomically, in `dry-run` mode the change is only kept as a diff. The outcome passed on is the one of the fixed
- * text, so the report shows what is left.
+ * text, so the report shows what is left. Only regular files inside the linted tree are written: a file that is a
+ * symbolic link, or is reached through one, is linted but not fixed, with a notice.
  */
 export class FileFixer {
   readonly changes: FileFix[] = [];
   readonly problems: string[] = [];
+  /** Files linted but not fixed, one line each. */
+  readonly notices: string[] = [];
 
-  constructor(readonly mode: FixMode) {}
+  /** `roots`: the paths of the command line, which bound the tree that may be written. */
+  constructor(
+    readonly mode: FixMode,
+    private readonly roots: readonly string[] = ['.'],
+  ) {}
 
   readonly afterLint = async (file: LintedFile): Promise<LintOutcome> => {
     const decoded = decodeRecipeBytes(file.bytes);
@@ -39,6 +47,12 @@ export class FileFixer {
       change.diff = unifiedDiff(file.path, bom + decoded.text, bom + result.text);
     } else {
       if (file.fromStdin) return file.outcome;
+      const link = await linkOnTheWay(file.path, this.roots);
+      if (link !== undefined) {
+        const why = link === file.path ? 'it is a symbolic link' : `it is reached through the symbolic link ${link}`;
+        this.notices.push(`${file.path} was not fixed: ${why}; run --fix on the file it points to`);
+        return file.outcome;
+      }
       try {
         await writeFileAtomic(file.path, new TextEncoder().encode(bom + result.text), file.bytes);
       } catch (error) {

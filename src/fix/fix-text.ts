@@ -25,9 +25,9 @@ const SYNTAX_RULE = 'yaml/syntax';
 
 /**
  * Applies the offered fixes in passes until none is left or none applies, re-linting after each pass. Of a file with
- * YAML syntax errors only the fixes of yaml/syntax are applied (the other rules' offsets would rest on a misread
- * recipe); a pass whose fixes together would add YAML errors is retried one fix at a time, and a fix that adds YAML
- * errors on its own is dropped.
+ * YAML syntax errors, in any of its documents, only the fixes of yaml/syntax are applied (the other rules' offsets
+ * would rest on a misread recipe); a pass whose fixes together would add YAML errors is retried one fix at a time,
+ * and a fix that adds YAML errors on its own is dropped.
  */
 export async function fixText(text: string, relint: Relint, first?: LintOutcome): Promise<FixedText> {
   let outcome = first ?? (await relint(text));
@@ -51,8 +51,14 @@ export async function fixText(text: string, relint: Relint, first?: LintOutcome)
 }
 
 function usableFixes(outcome: LintOutcome): Diagnostic[] {
-  const broken = outcome.recipe?.hasSyntaxErrors !== false;
+  const broken = outcome.recipe?.hasSyntaxErrors !== false || hasSyntaxErrorsAfterTheRecipe(outcome);
   return outcome.result.diagnostics.filter((d) => d.fix && (!broken || d.ruleId === SYNTAX_RULE));
+}
+
+/** A later YAML document with a syntax error: the file does not parse as a whole, as one with a broken recipe. */
+function hasSyntaxErrorsAfterTheRecipe(outcome: LintOutcome): boolean {
+  const later = outcome.recipe?.documents.slice(1) ?? [];
+  return later.some((document) => document.errors.some((error) => error.code !== 'DUPLICATE_KEY'));
 }
 
 function hasFixes(outcome: LintOutcome): boolean {

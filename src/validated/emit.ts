@@ -2,20 +2,30 @@ import type { Config } from '../core/config.js';
 import type { FileResult } from '../core/diagnostic.js';
 import { describe, lintText } from '../core/lint.js';
 import { loadRules } from '../core/registry.js';
+import { linkOnTheWay } from '../files/links.js';
 import { writeFileAtomic } from '../fix/write.js';
 import { buildValidated } from './validated.js';
 
+export interface EmitOptions {
+  /** The name of a recipe read from standard input, which has no place for a `.validated` file. */
+  stdinPath?: string;
+  /** The paths of the command line, which bound the tree that may be written. */
+  roots?: readonly string[];
+}
+
 /**
  * Writes `<path>.validated` next to every linted recipe without errors (the results must keep their source). Returns
- * the problems, one line each. A recipe read from standard input (`stdinPath`) has no place for one.
+ * the problems and the notices, one line each. A recipe that is a symbolic link or is reached through one gets no
+ * `.validated` file (a notice says so), and an existing `.validated` link is never followed nor replaced.
  */
 export async function emitValidated(
   results: readonly FileResult[],
   configFor: (path: string) => Promise<Config>,
-  stdinPath?: string,
-): Promise<string[]> {
+  { stdinPath, roots = ['.'] }: EmitOptions = {},
+): Promise<{ problems: string[]; notices: string[] }> {
   const rules = await loadRules();
   const problems: string[] = [];
+  const notices: string[] = [];
   for (const result of results) {
     if (result.source === undefined || result.path === stdinPath) continue;
     if (result.diagnostics.some((d) => d.severity === 'error')) continue;
@@ -24,6 +34,12 @@ export async function emitValidated(
     const relint = config ? (text: string) => lintText(result.path, text, { config, rules }) : undefined;
     const built = await buildValidated(result.source, relint);
     const target = `${result.path}.validated`;
+    const link = await linkOnTheWay(result.path, roots);
+    if (link !== undefined) {
+      const why = link === result.path ? 'the recipe is a symbolic link' : `the recipe is reached through the symbolic link ${link}`;
+      notices.push(`${target} was not written: ${why}`);
+      continue;
+    }
     if (!built.ok) {
       problems.push(`cannot write ${target}: ${built.reason}`);
       continue;
@@ -34,5 +50,5 @@ export async function emitValidated(
       problems.push(`cannot write ${target}: ${describe(error)}`);
     }
   }
-  return problems;
+  return { problems, notices };
 }

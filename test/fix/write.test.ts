@@ -1,8 +1,8 @@
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { StaleFileError, writeFileAtomic } from '../../src/fix/write.js';
+import { NotARegularFileError, StaleFileError, writeFileAtomic, writePiecesAtomic } from '../../src/fix/write.js';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
@@ -18,13 +18,24 @@ describe('writeFileAtomic', () => {
     expect(readdirSync(directory)).toEqual(['r.yaml']);
   });
 
-  it('writes through a symbolic link, which stays a link', async () => {
+  it('refuses to write through a symbolic link, and leaves the link and its target as they are', async () => {
     const directory = mkdtempSync(join(tmpdir(), 'fim-lint-write-'));
     writeFileSync(join(directory, 'real.yaml'), 'old\n');
     symlinkSync('real.yaml', join(directory, 'link.yaml'));
-    await writeFileAtomic(join(directory, 'link.yaml'), bytes('new\n'));
-    expect(readFileSync(join(directory, 'real.yaml'), 'utf8')).toBe('new\n');
+    await expect(writeFileAtomic(join(directory, 'link.yaml'), bytes('new\n'))).rejects.toThrow(
+      new NotARegularFileError('it is a symbolic link, and fim-lint never writes through a link'),
+    );
+    expect(readFileSync(join(directory, 'real.yaml'), 'utf8')).toBe('old\n');
+    expect(lstatSync(join(directory, 'link.yaml')).isSymbolicLink()).toBe(true);
     expect(readdirSync(directory).sort()).toEqual(['link.yaml', 'real.yaml']);
+  });
+
+  it('writes a report made in pieces, replacing a regular file', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'fim-lint-write-'));
+    writeFileSync(join(directory, 'out.json'), 'a longer old report\n');
+    await writePiecesAtomic(join(directory, 'out.json'), ['[', '1', ']\n']);
+    expect(readFileSync(join(directory, 'out.json'), 'utf8')).toBe('[1]\n');
+    expect(readdirSync(directory)).toEqual(['out.json']);
   });
 
   it('leaves a file alone that changed since it was read', async () => {
