@@ -10,7 +10,8 @@ const ERROR_FINDING_RECIPE = goodRecipe().replace('    soar dl', '    echo $@\n 
 function markingProgram(directory: string, name: string): { path: string; mark: string } {
   const path = join(directory, name);
   const mark = join(directory, `${name}.ran`);
-  writeFileSync(path, `#!/bin/sh\ntouch '${mark}'\necho 'version: 0.10.0'\necho '{"comments":[]}'\n`);
+  // Answers as ShellCheck does: its version for --version, no findings for a batch of scripts.
+  writeFileSync(path, `#!/bin/sh\ntouch '${mark}'\nif [ "$1" = --version ]; then echo 'version: 0.10.0'; else echo '{"comments":[]}'; fi\n`);
   chmodSync(path, 0o755);
   return { path, mark };
 }
