@@ -1,10 +1,10 @@
 import type { Diagnostic, FileResult } from '../core/diagnostic.js';
 import { docsUrl } from '../core/rule.js';
-import { stringWidth, wrap } from '../text/width.js';
+import { stringWidth, wrap, wrapPhrases } from '../text/width.js';
 import { codeFrame } from './code-frame.js';
 import { visible } from './escape.js';
 import { oneLine, shownPath, type ReportContext, type Reporter } from './reporter.js';
-import { summaryLine } from './summary.js';
+import { summaryPhrases } from './summary.js';
 
 /** Below this many columns for the message, messages start on their own line under the position. */
 const MIN_MESSAGE_WIDTH = 24;
@@ -23,7 +23,7 @@ export const stylish: Reporter = (results, context) => {
     if (result.diagnostics.length === 0) continue;
     blocks.push(fileBlock(result, context, width, style).join('\n'));
   }
-  blocks.push(wrap(summaryLine(results, context), width - 2).join('\n  '));
+  blocks.push(wrapPhrases(summaryPhrases(results, context), width - 2).join('\n  '));
   return blocks.join('\n\n') + '\n';
 };
 

@@ -68,3 +68,14 @@ export function splitAtWidth(text: string, width: number): [string, string] {
   }
   return [text.slice(0, end), text.slice(end)];
 }
+
+/** Phrases joined by spaces into lines of at most `width` cells, breaking only between phrases where they fit. */
+export function wrapPhrases(phrases: readonly string[], width: number): string[] {
+  const lines: string[] = [];
+  for (const phrase of phrases) {
+    const last = lines.at(-1);
+    if (last !== undefined && stringWidth(last) + 1 + stringWidth(phrase) <= width) lines[lines.length - 1] = `${last} ${phrase}`;
+    else lines.push(...wrap(phrase, width));
+  }
+  return lines;
+}

@@ -54,6 +54,7 @@ describe('output formats, on one set of diagnostics', () => {
       '    yaml/duplicate-key',
       '  18:1  warning',
     ]);
+    expect(stylish(results, { ...context, width: 30 }).split('\n').slice(-4)).toEqual(['✖ 1 error, 2 warnings,', '  1 fixable with --fix ·', '  3 files checked', '']);
   });
 
   it('stylish: rule ids are OSC 8 hyperlinks to their documentation when the terminal shows them', () => {
