@@ -65,6 +65,26 @@ describe('fixText', () => {
     expect(result).toMatchObject({ text, passes: 0, stopped: 'syntax-errors', fixed: [] });
   });
 
+  it('of a file with YAML syntax errors applies only the fixes of yaml/syntax, then the others once it parses', async () => {
+    const syntax = (await loadRules()).find((rule) => rule.id === 'yaml/syntax')!;
+    const seen: boolean[] = [];
+    const marker = defineRule({
+      id: 'fixture/marker',
+      description: 'offers a comment at the end, on broken YAML too',
+      severity: 'warning',
+      runsOnBrokenYaml: true,
+      check({ recipe, report }) {
+        seen.push(recipe.hasSyntaxErrors);
+        if (!recipe.text.endsWith('# checked\n')) report({ message: 'mark', fix: { start: recipe.text.length, end: recipe.text.length, text: '# checked\n' } });
+      },
+    });
+    const text = 'pkg: a\nx_exec:\n  run: |\n    echo a\nif true; then\n  echo b\nfi\n';
+    const result = await fixText(text, lintWith(syntax, marker));
+    expect(result.text).toBe('pkg: a\nx_exec:\n  run: |\n    echo a\n    if true; then\n      echo b\n    fi\n# checked\n');
+    expect(result.fixed.map((d) => d.ruleId)).toEqual(['yaml/syntax', 'fixture/marker']);
+    expect(seen.slice(0, 2)).toEqual([true, false]);
+  });
+
   it('drops a fix that would break the YAML and still applies the others', async () => {
     const breaking = defineRule({
       id: 'fixture/breaks',
