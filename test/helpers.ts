@@ -39,6 +39,13 @@ export function testConfig(): Config {
   return config;
 }
 
+/** The test configuration for recipes written for a builder release (`YYYY-MM`). */
+export function atTarget(target: string): Partial<Config> {
+  const config = testConfig();
+  config.settings.target = target;
+  return config;
+}
+
 /** Diagnostics as `ruleId@line:column` strings: the shape most assertions need. */
 export async function positions(text: string, options: LintTestOptions = {}): Promise<string[]> {
   return (await lint(text, options)).map((d) => `${d.ruleId}@${d.line}:${d.column}`);

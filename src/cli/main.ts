@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { releaseProblem } from '../sbuild/builder-release.js';
 import { resolve } from 'node:path';
 import { ConfigError } from '../config/load.js';
 import { ConfigResolver } from '../config/resolver.js';
@@ -65,6 +66,7 @@ export async function main(io: Io): Promise<number> {
     const columnsNeedSource = columnUnit !== 'utf-16' && outputs.some((output) => output.format === 'gcc');
 
     const targets = paths.length > 0 ? paths : ['.'];
+    if (values.target !== undefined && releaseProblem(values.target)) throw new UsageError(`--target ${releaseProblem(values.target)!}`);
     if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together');
     if (values.fix && targets.includes('-')) throw new UsageError('--fix cannot rewrite standard input: use --fix-dry-run to see the fixes');
     const fixer = values.fix ? await fileFixer('write', targets) : values['fix-dry-run'] ? await fileFixer('dry-run', targets) : undefined;
@@ -166,6 +168,7 @@ function errorsOnly(results: readonly FileResult[]): FileResult[] {
 
 /** The ShellCheck options of the command line, applied over the file's configuration. */
 function withCommandLineSettings<T extends { config: Config }>(resolved: T, values: CliValues, cwd: string, env: NodeJS.ProcessEnv): T {
+  if (values.target !== undefined) resolved.config.settings.target = values.target;
   const shellcheck = resolved.config.settings.shellcheck;
   if (values['no-shellcheck']) shellcheck.enabled = false;
   // Only the person running fim-lint chooses the program: a configuration file cannot (see config/load.ts).

@@ -36,6 +36,11 @@ export const OPTIONS = {
   lsp: { type: 'boolean', help: 'Run the language server on standard input and output (as fim-lint-language-server does)' },
   color: { type: 'boolean', help: 'Force coloured output' },
   'no-color': { type: 'boolean', help: 'Disable coloured output' },
+  target: {
+    type: 'string',
+    value: 'release',
+    help: 'The builder release the recipes are written for, as YYYY-MM from 2025-11 to 2026-06 (default: 2026-06, the final one)',
+  },
   shellcheck: { type: 'string', value: 'path', help: 'The ShellCheck executable (default: $FIM_LINT_SHELLCHECK, else shellcheck on PATH)' },
   'shellcheck-timeout': { type: 'string', value: 'seconds', help: 'Time limit of one ShellCheck process (default 20); a script over it gets a shell/shellcheck error' },
   'shellcheck-memory': { type: 'string', value: 'MB', help: 'Memory limit of one ShellCheck process (default 2048); a script over it gets a shell/shellcheck error' },

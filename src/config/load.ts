@@ -7,6 +7,7 @@ import { precompiledValidator } from '../schemas/precompiled.js';
 
 /** What a configuration file (or one of its overrides) sets. */
 export interface ConfigLayer {
+  target?: string;
   rules?: Record<string, RuleSetting>;
   flatimage?: { extraBaseImages?: string[] };
   shellcheck?: ShellCheckLayer;

@@ -140,7 +140,9 @@ export function withLayer(config: Config, layer: ConfigLayer): Config {
     const levels = Object.entries(severity).map(([level, setting]) => [level, levelToSeverity(setting)]);
     settings.shellcheck!.severity = { ...config.settings.shellcheck.severity, ...Object.fromEntries(levels) };
   }
-  return { ...config, rules: { ...config.rules, ...layer.rules }, settings: settings as unknown as Settings };
+  const merged = settings as unknown as Settings;
+  if (layer.target !== undefined) merged.target = layer.target;
+  return { ...config, rules: { ...config.rules, ...layer.rules }, settings: merged };
 }
 
 /** The path relative to a folder with `/` separators, or undefined when it lies outside that folder. */

@@ -1,3 +1,4 @@
+import { DEFAULT_TARGET } from '../sbuild/builder-release.js';
 import type { Severity } from './diagnostic.js';
 
 /** A rule's level in configuration: `warn` is the ESLint spelling of the `warning` severity. */
@@ -27,6 +28,8 @@ export interface ShellCheckSettings {
 }
 
 export interface Settings {
+  /** The builder release the recipes are written for (`YYYY-MM`, see src/sbuild/builder-release.ts). */
+  target: string;
   flatimage: {
     /** Base images accepted in a FlatImage `pkg` on top of the built-in list. */
     extraBaseImages: string[];
@@ -43,6 +46,7 @@ export function defaultConfig(): Config {
   return {
     rules: {},
     settings: {
+      target: DEFAULT_TARGET,
       flatimage: { extraBaseImages: [] },
       shellcheck: {
         enabled: true,

@@ -32,7 +32,7 @@ export const PRECOMPILED = {
     validator: 'sbuild.validate.cjs',
     options: { allErrors: true, strict: true, allowUnionTypes: true },
     // Annotations of the schema that carry data for the semantic rules.
-    annotations: ['x-enum-ci', 'x-pattern', 'x-spec-level', 'x-origin', 'x-format', 'x-data', ...EDITOR_ANNOTATIONS],
+    annotations: ['x-enum-ci', 'x-pattern', 'x-spec-level', 'x-origin', 'x-format', 'x-data', 'x-since', 'x-removed', 'x-required-until', ...EDITOR_ANNOTATIONS],
   },
   config: {
     schema: 'fim-lint-config.schema.json',

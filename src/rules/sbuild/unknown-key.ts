@@ -3,13 +3,17 @@ import { replaceScalarText } from '../../sbuild/edit.js';
 import { didYouMean } from '../../text/near-miss.js';
 import { fieldName } from '../../sbuild/schema.js';
 import { unknownKeys } from '../../sbuild/unknown-keys.js';
+import { targetFieldProblems } from '../../sbuild/target-fields.js';
 
 export default defineRule({
   id: 'sbuild/unknown-key',
   description: 'Keys the SBUILD schema does not define (typos such as `pkg_tpye`)',
   severity: 'warning',
   fixable: true,
-  check({ recipe, report }) {
+  check({ recipe, report, settings }) {
+    for (const problem of targetFieldProblems(recipe, settings.target)) {
+      if (problem.kind === 'dropped') report({ message: problem.message, at: problem.at });
+    }
     for (const { parent, key, known, suggestions, rename, missingRequired } of unknownKeys(recipe)) {
       const where = parent.length === 0 ? '' : ` in ${fieldName(parent)}`;
       const hint = didYouMean(suggestions) || (parent.length === 0 ? 'SBUILD does not define it' : `${fieldName(parent)} takes ${known.join(', ')}`);

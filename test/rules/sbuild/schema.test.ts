@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compact, lint, recipe, VALID_RECIPE } from '../../helpers.js';
+import { atTarget, compact, lint, recipe, VALID_RECIPE } from '../../helpers.js';
 
 const only = 'sbuild/schema';
 
@@ -16,9 +16,37 @@ describe('sbuild/schema', () => {
   });
 
   it('reports a missing nested field at the key of its map', async () => {
-    const text = VALID_RECIPE.replace('  run: |\n    soar dl "https://github.com/example/hello" -o "./${PKG}" --yes\n', '');
+    const text = VALID_RECIPE.replace('  shell: "bash"\n', '');
     expect((await lint(text, { only })).map(compact)).toEqual([
-      "sbuild/schema error 15:1-15:7 Missing required field 'run' in x_exec: Shell script that downloads, builds and fetches the package.",
+      "sbuild/schema error 15:1-15:7 Missing required field 'shell' in x_exec: Interpreter for `pkgver` and `run`, invoked as `/usr/bin/env <shell>`.",
+    ]);
+  });
+
+  // builder-truth §1.2: b7ff918 (2026-02-19) made x_exec.run optional for every recipe; the 2025-11 builder requires it.
+  it('requires x_exec.run only from a builder release before 2026-02', async () => {
+    const text = VALID_RECIPE.replace('  run: |\n    soar dl "https://github.com/example/hello" -o "./${PKG}" --yes\n', '');
+    expect(await lint(text, { only })).toEqual([]);
+    expect(await lint(text, { only, config: atTarget('2026-02') })).toEqual([]);
+    expect((await lint(text, { only, config: atTarget('2026-01') })).map(compact)).toEqual([
+      'sbuild/schema error 15:1-15:7 x_exec.run is missing: the 2026-01 builder requires it (it is optional only since b7ff918, 2026-02-19)',
+    ]);
+  });
+
+  // builder-truth §4.5: since 2f1f48e (2026-02-17) a license mapping item is an error; the 2025-11 builder fetched its file.
+  it('rejects license mappings from the 2026-02 builder on, once per item', async () => {
+    const text = VALID_RECIPE.replace('src_url:', 'license:\n  - id: "MIT"\n    url: "https://example.com/LICENSE"\n  - "MIT"\nsrc_url:');
+    expect(await lint(text, { only, config: atTarget('2025-11') })).toEqual([]);
+    expect((await lint(text, { only })).map(compact)).toEqual([
+      "sbuild/schema error 14:5-15:39 license items must be plain strings for the 2026-06 builder, which rejects an {id, url, file} mapping (since 2f1f48e, 2026-02-17): write 'MIT' and fetch the LICENSE file with a build_asset",
+    ]);
+  });
+
+  // builder-truth §1.1: pkg_type onelf exists since e26721a (2026-06-14).
+  it('rejects pkg_type onelf before the 2026-06 builder', async () => {
+    const text = VALID_RECIPE.replace('pkg_type: "static"', 'pkg_type: "onelf"');
+    expect(await lint(text, { only })).toEqual([]);
+    expect((await lint(text, { only, config: atTarget('2026-05') })).map(compact)).toEqual([
+      "sbuild/schema error 5:11-5:18 pkg_type 'onelf' is rejected by the 2026-05 builder: it is accepted only since e26721a, 2026-06-14; target 2026-06 or use another type",
     ]);
   });
 

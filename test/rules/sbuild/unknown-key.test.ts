@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compact, lint, VALID_RECIPE } from '../../helpers.js';
+import { atTarget } from '../../helpers.js';
 import { applyFix } from './apply-fix.js';
 
 const only = 'sbuild/unknown-key';
@@ -28,7 +29,7 @@ describe('sbuild/unknown-key', () => {
 
   it('lists the known keys of a small map when nothing is close', async () => {
     const text = VALID_RECIPE.replace('category:', 'icon:\n  link: "https://example.com/hello.png"\ncategory:');
-    expect((await lint(text, { only })).map(compact)).toEqual([
+    expect((await lint(text, { only, config: atTarget('2025-11') })).map(compact)).toEqual([
       "sbuild/unknown-key warning 7:3-7:7 Unknown key 'link' in icon, which the builder ignores: icon takes url, file, dir",
     ]);
   });
@@ -44,7 +45,18 @@ describe('sbuild/unknown-key', () => {
       'description: "Prints a greeting"',
       'description:\n  _default: "Greets"\n  hello: "Prints a greeting"\ndistro_pkg:\n  archlinux:\n    aur: ["hello"]',
     );
-    expect(await lint(text, { only })).toEqual([]);
+    expect(await lint(text, { only, config: atTarget('2025-11') })).toEqual([]);
+  });
+
+  // builder-truth §1.1 and §6: 2f1f48e (2026-02-17) made icon, desktop, _disabled_reason and distro_pkg unknown fields.
+  it('reports the fields the target builder no longer knows, and those it does not know yet', async () => {
+    const text = VALID_RECIPE.replace('category:', 'desktop:\n  url: "https://example.com/hello.desktop"\nghcr_pkg: "example/hello"\ncategory:');
+    expect((await lint(text, { only })).map(compact)).toEqual([
+      "sbuild/unknown-key warning 6:1-6:8 'desktop' is not known to the 2026-06 builder, which warns and drops it (unknown since 2f1f48e, 2026-02-17): an AppImage carries its own desktop file; for other packages write ${PKG}.desktop into $SBUILD_OUTDIR in x_exec.run",
+    ]);
+    expect((await lint(text, { only, config: atTarget('2025-11') })).map(compact)).toEqual([
+      "sbuild/unknown-key warning 8:1-8:9 'ghcr_pkg' is not known to the 2025-11 builder, which warns and drops it: it is accepted only since be8a7c8, 2026-01-03; remove it or target a later release",
+    ]);
   });
 
   it('reports an unknown key of a map an alias stands for at the alias, without a fix', async () => {

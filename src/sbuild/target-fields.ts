@@ -1,0 +1,110 @@
+import type { PathSegment, Recipe, Span } from '../recipe/recipe.js';
+import { includes, includesDate } from './builder-release.js';
+import { fieldName, sbuildSchema, type Schema } from './schema.js';
+import { valueSpan } from './locate.js';
+
+/**
+ * What the target builder release says about the fields of a recipe, from the schema's `x-since`, `x-removed` and
+ * `x-required-until` annotations: a key the builder does not know yet or no longer knows (it warns and drops it),
+ * a key it still requires, and values it rejects.
+ */
+export interface TargetFieldProblem {
+  kind: 'dropped' | 'missing' | 'rejected';
+  path: PathSegment[];
+  message: string;
+  at: Span | undefined;
+}
+
+/** Where the annotated keys live: the top level and `x_exec`. */
+const MAPS: { path: PathSegment[]; schema: () => Schema }[] = [
+  { path: [], schema: () => sbuildSchema() },
+  { path: ['x_exec'], schema: () => ((sbuildSchema().$defs as Record<string, Schema>).xExec as Schema) },
+];
+
+export function targetFieldProblems(recipe: Recipe, target: string): TargetFieldProblem[] {
+  const data = recipe.data;
+  if (!isRecord(data)) return [];
+  const problems: TargetFieldProblem[] = [];
+  for (const { path, schema } of MAPS) {
+    const value = path.length === 0 ? data : data[path[0] as string];
+    if (!isRecord(value)) continue;
+    const properties = (schema().properties ?? {}) as Record<string, Schema>;
+    for (const [key, property] of Object.entries(properties)) {
+      const keyPath = [...path, key];
+      const since = annotation(property, 'x-since');
+      const removed = annotation(property, 'x-removed');
+      const requiredUntil = annotation(property, 'x-required-until');
+      if (key in value) {
+        if (since && !includesDate(target, since.date)) {
+          problems.push({
+            kind: 'dropped',
+            path: keyPath,
+            message: `'${fieldName(keyPath)}' is not known to the ${target} builder, which warns and drops it: it is accepted only since ${since.commit}, ${since.date}; remove it or target a later release`,
+            at: recipe.keySpan(keyPath),
+          });
+        } else if (removed && includesDate(target, removed.date)) {
+          problems.push({
+            kind: 'dropped',
+            path: keyPath,
+            message: `'${fieldName(keyPath)}' is not known to the ${target} builder, which warns and drops it (unknown since ${removed.commit}, ${removed.date})${REMOVED_HINT[key] ?? ''}`,
+            at: recipe.keySpan(keyPath),
+          });
+        }
+      } else if (requiredUntil && !includesDate(target, requiredUntil.date)) {
+        problems.push({
+          kind: 'missing',
+          path: keyPath,
+          message: `${fieldName(keyPath)} is missing: the ${target} builder requires it (it is optional only since ${requiredUntil.commit}, ${requiredUntil.date})`,
+          at: recipe.keySpan(path),
+        });
+      }
+    }
+  }
+  problems.push(...rejectedValues(recipe, target));
+  return problems;
+}
+
+const REMOVED_HINT: Record<string, string> = {
+  icon: ': an AppImage carries its own icon; for other packages write ${PKG}.png or ${PKG}.svg into $SBUILD_OUTDIR in x_exec.run',
+  desktop: ': an AppImage carries its own desktop file; for other packages write ${PKG}.desktop into $SBUILD_OUTDIR in x_exec.run',
+  _disabled_reason: ': keep the reason in a comment',
+  distro_pkg: ': use repology for the names of the package in distributions',
+};
+
+/** Values the target builder rejects although the schema, which describes every release, allows them. */
+function rejectedValues(recipe: Recipe, target: string): TargetFieldProblem[] {
+  const data = recipe.data as Record<string, unknown>;
+  const problems: TargetFieldProblem[] = [];
+  if (data.pkg_type === 'onelf' && !includes(target, 'onelf')) {
+    problems.push({
+      kind: 'rejected',
+      path: ['pkg_type'],
+      message: `pkg_type 'onelf' is rejected by the ${target} builder: it is accepted only since e26721a, 2026-06-14; target 2026-06 or use another type`,
+      at: valueSpan(recipe, ['pkg_type']),
+    });
+  }
+  if (Array.isArray(data.license) && includes(target, 'unknownDesktopIcon')) {
+    data.license.forEach((item, index) => {
+      if (!isRecord(item)) return;
+      const id = typeof item.id === 'string' && item.id !== '' ? `'${item.id}'` : 'its license id';
+      problems.push({
+        kind: 'rejected',
+        path: ['license', index],
+        message: `license items must be plain strings for the ${target} builder, which rejects an {id, url, file} mapping (since 2f1f48e, 2026-02-17): write ${id} and fetch the LICENSE file with a build_asset`,
+        at: valueSpan(recipe, ['license', index]),
+      });
+    });
+  }
+  return problems;
+}
+
+function annotation(schema: Schema, name: string): { date: string; commit: string } | undefined {
+  const value = schema[name];
+  if (typeof value !== 'string') return undefined;
+  const [date, commit] = value.split(' ');
+  return date && commit ? { date, commit } : undefined;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
