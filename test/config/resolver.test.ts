@@ -113,3 +113,18 @@ describe('configuration files', () => {
     expect((await new ConfigResolver({ cwd: root, knownRuleIds }).resolve('r.yaml')).config.rules).toEqual({ 'shell/SC2086': 'off' });
   });
 });
+
+describe('the target builder release', () => {
+  it('defaults to the final release, is read from the configuration and its overrides, and must name a release', async () => {
+    const root = tree({
+      '.fim-lint.yaml': 'target: "2025-11"\noverrides:\n  - files: ["new/**"]\n    target: "2026-03"\n',
+      'bad/.fim-lint.yaml': 'target: "2024-01"\n',
+      'none/.fim-lint.yaml': 'rules: {}\n',
+    });
+    const resolver = new ConfigResolver({ cwd: root, knownRuleIds });
+    expect((await resolver.resolve('old/a.yaml')).config.settings.target).toBe('2025-11');
+    expect((await resolver.resolve('new/a.yaml')).config.settings.target).toBe('2026-03');
+    expect((await resolver.resolve('none/a.yaml')).config.settings.target).toBe('2026-06');
+    await expect(resolver.resolve('bad/a.yaml')).rejects.toThrow(ConfigError);
+  });
+});

@@ -1,36 +1,34 @@
 import { defineRule } from '../../core/rule.js';
-import { FORMAT_NAMES } from '../../flatimage/formats.js';
 import { declaredType, imageFormat } from '../../flatimage/recipe-kind.js';
 import type { Recipe } from '../../recipe/recipe.js';
 import { runCommands, runScriptMentions } from '../../shell/commands.js';
-
-/** Formats installed as desktop applications (self-extracting archives and onelf mostly carry command-line tools). */
-const DESKTOP_FORMATS = new Set(['appbundle', 'appimage', 'flatimage', 'gameimage', 'nixappimage', 'runimage']);
+import { includes } from '../../sbuild/builder-release.js';
 
 export default defineRule({
   id: 'flatimage/desktop-metadata',
-  description: 'Image packages declare desktop, icon and app_id for desktop integration',
+  description: 'FlatImage packages bring their own desktop file and icon, which the builder neither extracts nor replaces',
   severity: 'warning',
-  async check({ recipe, report }) {
-    const format = await imageFormat(recipe);
+  async check({ recipe, report, settings }) {
+    // The builder extracts an AppImage's (and since 2026-06 an onelf's) own desktop file and icon, and gives other
+    // unrecognised files a generic pair; a FlatImage is taken for a static ELF and gets neither (builder-truth §5).
+    if ((await imageFormat(recipe)) !== 'flatimage') return;
     const fields = recipe.fields;
-    if (!format || !DESKTOP_FORMATS.has(format) || !fields) return;
+    if (!fields) return;
     const categories = Array.isArray(fields.category) ? fields.category : [];
     if (categories.some((category) => category === 'ConsoleOnly')) return;
 
+    const { target } = settings;
+    // Until 2f1f48e (2026-02-17) the builder fetched the `desktop` and `icon` fields; since, it drops them.
+    const fieldsCount = !includes(target, 'unknownDesktopIcon');
     const missing: string[] = [];
-    if (isEmpty(fields.desktop) && !(await scriptNamesFile(recipe, DESKTOP_FILE))) missing.push('desktop');
-    if (isEmpty(fields.icon) && !(await scriptNamesFile(recipe, ICON_FILE))) missing.push('icon');
-    if (isEmpty(fields.app_id)) missing.push('app_id');
+    if (!(fieldsCount && !isEmpty(fields.desktop)) && !(await scriptNamesFile(recipe, DESKTOP_FILE))) missing.push('desktop file');
+    if (!(fieldsCount && !isEmpty(fields.icon)) && !(await scriptNamesFile(recipe, ICON_FILE))) missing.push('icon');
     if (missing.length === 0) return;
 
-    // pkgforge's builder extracts the desktop entry and icon of an AppImage from the file itself, but has no such step for FlatImages.
-    const severity = format === 'flatimage' ? 'warning' : 'info';
-    const name = FORMAT_NAMES[format] ?? format;
     const declared = declaredType(recipe).node;
+    const how = fieldsCount ? 'declare desktop and icon, or write' : 'write';
     report({
-      message: `${name} package without ${list(missing)}: desktop integration needs a .desktop entry, an icon and an AppStream app_id; declare them, or write \${PKG}.desktop and \${PKG}.png in the run script`,
-      severity,
+      message: `FlatImage package without ${missing.join(' or ')}: the ${target} builder neither extracts them from a FlatImage nor adds generic ones, so the package ships without desktop integration; ${how} \${PKG}.desktop and \${PKG}.png into $SBUILD_OUTDIR in x_exec.run (e.g. with fim-desktop dump)`,
       at: declared?.range ? declared : recipe.keySpan(['pkg']),
     });
   },
@@ -51,8 +49,4 @@ async function scriptNamesFile(recipe: Recipe, { mention, name: file }: { mentio
 
 function isEmpty(value: unknown): boolean {
   return value === undefined || value === null || value === '' || (typeof value === 'object' && Object.keys(value).length === 0);
-}
-
-function list(items: string[]): string {
-  return items.length === 1 ? items[0]! : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 }
