@@ -1,3 +1,4 @@
+import { DEFAULT_EXCLUDE } from '../shellcheck/noise.js';
 import { DEFAULT_TARGET } from '../sbuild/builder-release.js';
 import type { Severity } from './diagnostic.js';
 
@@ -15,8 +16,10 @@ export interface ShellCheckSettings {
   path: string;
   /** The fim-lint severity of each ShellCheck level; `off` drops the level. */
   severity: Record<ShellCheckLevel, Severity | 'off'>;
-  /** Codes never reported, as `SC1091` or `1091`. */
+  /** Codes never reported, as `SC1091` or `1091` (default: the noise codes of shellcheck/noise.ts). */
   exclude: string[];
+  /** Drop the findings that are noise in their recipe context (shellcheck/noise.ts); false keeps them. */
+  noiseFilters: boolean;
   /** Keep ShellCheck's results in `cacheLocation`, keyed by script, shell and ShellCheck version. */
   cache: boolean;
   /** The cache directory, relative to the working directory unless absolute. */
@@ -52,8 +55,9 @@ export function defaultConfig(): Config {
         enabled: true,
         path: 'shellcheck',
         severity: { error: 'error', warning: 'warning', info: 'info', style: 'info' },
-        // A recipe cannot make `source`d files available to ShellCheck: "not following" would be noise.
-        exclude: ['SC1091'],
+        // Codes that are noise in recipes, each with its reason in shellcheck/noise.ts.
+        exclude: [...DEFAULT_EXCLUDE],
+        noiseFilters: true,
         cache: false,
         cacheLocation: '.fim-lint-cache',
         // Below the per-file time limit (30 s), so that a script ShellCheck is stuck on is reported on its recipe.

@@ -78,12 +78,12 @@ export class ShellCheckService {
   }
 
   /** The findings on a script's own lines, or undefined when ShellCheck cannot be run. Rejects when `signal` aborts. */
-  async check(script: string, shell: string, signal?: AbortSignal): Promise<ShellCheckComment[] | undefined> {
+  async check(script: string, shell: string, signal?: AbortSignal, variables?: readonly string[]): Promise<ShellCheckComment[] | undefined> {
     signal?.throwIfAborted();
     const version = await this.version();
     if (version === undefined) return undefined;
     signal?.throwIfAborted();
-    const input = withBuilderVariables(script);
+    const input = withBuilderVariables(script, variables);
     const key = cacheKey(version, shell, input);
     let entry = this.#results.get(key);
     if (entry) {

@@ -1,26 +1,48 @@
+import { DEFAULT_TARGET, includes, type ChangeName } from '../sbuild/builder-release.js';
+import type { ScriptField } from '../recipe/scripts.js';
 /**
- * The variables the builder sets for `x_exec.run` (pkgforge-docs `sbuild/instructions/env_vars-x_exec.run.md`), in
- * the upper- and lowercase forms a script may use. `PKGVER` and `SBUILD_PKGVER` are not in that list, but the builder
- * sets them too: recipes use them without assigning them (`${PKGVER}` in 1394 recipes of the 2025-11 corpus), and
- * pass both on to their build containers. Left out, `PKGVER` would read as a misspelling of `PKG_VER` (SC2153).
+ * The variables the builder exports to `x_exec.run`, in the upper- and lowercase forms it sets (pkgforge/sbuilder
+ * `BuildContext::env_vars`, `sbuild/src/builder.rs:L93-164`): `REMOTE_PKGVER` since c3e305b (2026-01-24), `ARCH` and
+ * `ARCH_ALT` since 2f0964f (2026-02-18). The tokens and settings it passes on when they are set are uppercase only.
+ * `x_exec.pkgver` gets none of them: it runs before the build context exists (`sbuild-linter/src/lib.rs:L218-231`).
  */
-export const BUILDER_VARIABLES = [
-  'PKG',
-  'PKG_ID',
-  'PKG_TYPE',
-  'PKG_VER',
-  'PKGVER',
-  'SBUILD_PKG',
-  'SBUILD_PKGVER',
-  'SBUILD_OUTDIR',
-  'SBUILD_TMPDIR',
-  'USER_AGENT',
-  'GITHUB_TOKEN',
-  'GH_TOKEN',
-  'GITLAB_TOKEN',
-  'GL_TOKEN',
-  'HF_TOKEN',
-].flatMap((name) => [name, name.toLowerCase()]);
+const EXPORTED: readonly { name: string; since?: ChangeName }[] = [
+  { name: 'PKG' },
+  { name: 'PKG_ID' },
+  { name: 'PKG_TYPE' },
+  { name: 'PKG_VER' },
+  { name: 'PKGVER' },
+  { name: 'SBUILD_PKG' },
+  { name: 'SBUILD_PKGVER' },
+  { name: 'SBUILD_OUTDIR' },
+  { name: 'SBUILD_TMPDIR' },
+  { name: 'REMOTE_PKGVER', since: 'remotePkgverExported' },
+  { name: 'ARCH', since: 'containerAndArch' },
+  { name: 'ARCH_ALT', since: 'containerAndArch' },
+];
+const PASSED_ON = ['USER_AGENT', 'GITHUB_TOKEN', 'GH_TOKEN', 'GITLAB_TOKEN', 'GL_TOKEN', 'HF_TOKEN'];
+
+/** The variables the builder of a release exports to a script. */
+export function builderVariables(field: ScriptField, target: string = DEFAULT_TARGET): string[] {
+  if (field === 'pkgver') return [];
+  const exported = EXPORTED.filter(({ since }) => since === undefined || includes(target, since)).flatMap(({ name }) => [name, name.toLowerCase()]);
+  return [...exported, ...PASSED_ON];
+}
+
+/** Every name `builderVariables` can give, for the edit-distance table. */
+export const BUILDER_VARIABLES = builderVariables('run', DEFAULT_TARGET);
+
+/**
+ * The builder variables that hold no white space and no glob characters (builder-truth §2.5), so an unquoted use cannot
+ * split or expand: `PKG` (alphanumerics and `+ - _ .`), `SBUILD_PKG`, `PKG_TYPE` (a fixed list), `ARCH` and `ARCH_ALT`
+ * (compile-time constants), and `PKG_ID` when the recipe writes it (a derived one keeps anything from `src_url[0]`).
+ */
+export function cleanVariables(field: ScriptField, target: string, pkgIdWritten: boolean): Set<string> {
+  if (field === 'pkgver') return new Set();
+  const names = ['PKG', 'SBUILD_PKG', 'PKG_TYPE', ...(pkgIdWritten ? ['PKG_ID'] : [])];
+  if (includes(target, 'containerAndArch')) names.push('ARCH', 'ARCH_ALT');
+  return new Set(names.flatMap((name) => [name, name.toLowerCase()]));
+}
 
 /**
  * The script as ShellCheck receives it: the script itself, unchanged so that its lines and a file-wide
@@ -36,10 +58,10 @@ export const BUILDER_VARIABLES = [
  * word of the script is that close to it, ignoring case (a change of case alone counts as one edit), so the findings
  * stay the same.
  */
-export function withBuilderVariables(script: string): string {
+export function withBuilderVariables(script: string, variables: readonly string[] = BUILDER_VARIABLES): string {
   let nearby = 0;
   for (const word of script.match(WORD) ?? []) nearby |= nearbyNames(word);
-  const declared = BUILDER_VARIABLES.filter((name) => nearby & (1 << NAME_INDEX.get(name.toLowerCase())!));
+  const declared = variables.filter((name) => nearby & (1 << NAME_INDEX.get(name.toLowerCase())!));
   return `${script}\n\n${['export', ...declared].join(' ')}\n`;
 }
 

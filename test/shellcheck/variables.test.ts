@@ -11,7 +11,7 @@ const withEveryBuilderVariable = (script: string) => `${script}\n\nexport ${BUIL
 async function findingsBothWays(scripts: string[]): Promise<{ nearby: string[][]; every: string[][] }> {
   const describe = (results: Awaited<ReturnType<typeof checkBatch>>) =>
     results.map((comments, index) => comments.filter((c) => c.line <= scriptLineCount(scripts[index]!)).map((c) => JSON.stringify(c)));
-  const [nearby, every] = await Promise.all([checkBatch('shellcheck', 'bash', scripts.map(withBuilderVariables)), checkBatch('shellcheck', 'bash', scripts.map(withEveryBuilderVariable))]);
+  const [nearby, every] = await Promise.all([checkBatch('shellcheck', 'bash', scripts.map((script) => withBuilderVariables(script))), checkBatch('shellcheck', 'bash', scripts.map(withEveryBuilderVariable))]);
   return { nearby: describe(nearby), every: describe(every) };
 }
 
@@ -20,7 +20,7 @@ describe('the builder variables declared for ShellCheck', () => {
     expect(withBuilderVariables('echo "$PKG_VER" "$foo"\ncd "$sbuild_outdir"')).toBe(
       'echo "$PKG_VER" "$foo"\ncd "$sbuild_outdir"\n\nexport PKG_VER pkg_ver PKGVER pkgver SBUILD_OUTDIR sbuild_outdir\n',
     );
-    expect(withBuilderVariables('echo "$GH_TOKN"')).toBe('echo "$GH_TOKN"\n\nexport GH_TOKEN gh_token GL_TOKEN gl_token\n');
+    expect(withBuilderVariables('echo "$GH_TOKN"')).toBe('echo "$GH_TOKN"\n\nexport GH_TOKEN GL_TOKEN\n');
     expect(withBuilderVariables('echo hi')).toBe('echo hi\n\nexport\n');
   });
 

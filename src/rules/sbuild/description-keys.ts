@@ -6,6 +6,8 @@ export default defineRule({
   id: 'sbuild/description-keys',
   description: 'Per-program `description` keys name programs that `provides` (or a `packages` entry) lists',
   severity: 'warning',
+  // The builder and its metadata never read per-program descriptions (one description per recipe): off by default.
+  optIn: true,
   check({ recipe, report }) {
     const description = recipe.node(['description']);
     const fields = recipe.fields;

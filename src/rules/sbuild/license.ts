@@ -1,6 +1,7 @@
 import { defineRule } from '../../core/rule.js';
 import { valueSpan } from '../../sbuild/locate.js';
 import { checkLicense } from '../../sbuild/spdx.js';
+import { licenseAdvice } from '../../sbuild/license-advice.js';
 
 export default defineRule({
   id: 'sbuild/license',
@@ -16,7 +17,11 @@ export default defineRule({
       const { unknown, suggestion } = checkLicense(value);
       if (!unknown) return;
       const part = unknown === value.trim() ? `'${value}' is` : `'${unknown}' in '${value}' is`;
-      const hint = suggestion ? `did you mean '${suggestion}'?` : 'use an id from https://spdx.org/licenses/ such as MIT or GPL-3.0-or-later';
+      const hint =
+        licenseAdvice(unknown) ??
+        (suggestion
+          ? `did you mean '${suggestion}'?`
+          : "use an id from https://spdx.org/licenses/ such as MIT or GPL-3.0-or-later, or 'LicenseRef-<name>' for a license SPDX does not list");
       report({
         message: `${part} not an SPDX license id nor a free-form name of the SBUILD docs: ${hint}`,
         at: valueSpan(recipe, isObject ? ['license', index, 'id'] : ['license', index]),

@@ -4,6 +4,8 @@ import { CHECKED_SHELLS, scriptDialect } from '../../shell/dialect.js';
 import { findingFix, findingSpan, ScriptPositions } from '../../shellcheck/positions.js';
 import type { ShellCheckComment } from '../../shellcheck/runner.js';
 import { describe } from '../../core/lint.js';
+import { isNoise } from '../../shellcheck/noise.js';
+import { builderVariables, cleanVariables } from '../../shellcheck/variables.js';
 
 export default defineRule({
   id: 'shell/shellcheck',
@@ -34,7 +36,7 @@ export default defineRule({
       scripts.map(async (script) => {
         let comments;
         try {
-          comments = await service.check(script.text, dialect.shell, context.signal);
+          comments = await service.check(script.text, dialect.shell, context.signal, builderVariables(script.field, context.settings.target));
         } catch (error) {
           if (context.signal?.aborted) return;
           // Reported on the script itself, as an error: a script that stops ShellCheck is unchecked, and may be hostile.
@@ -58,16 +60,24 @@ export default defineRule({
 });
 
 function reportFindings(
-  { report, settings, options }: RuleContext,
+  { recipe, report, settings, options }: RuleContext,
   script: EmbeddedScript,
   comments: ShellCheckComment[],
   excluded: Set<string>,
 ): void {
   const positions = new ScriptPositions(script.text);
+  const clean = cleanVariables(script.field, settings.target, typeof recipe.fields?.pkg_id === 'string' && /^[A-Za-z0-9+._-]+$/.test(recipe.fields.pkg_id));
+  const lines = script.text.split('\n');
   for (const comment of comments) {
     const code = `SC${comment.code}`;
     const severity = settings.shellcheck.severity[comment.level];
     if (excluded.has(code) || severity === undefined || severity === 'off') continue;
+    if (settings.shellcheck.noiseFilters) {
+      const start = positions.offset(comment.line, comment.column);
+      const end = positions.offset(comment.endLine, comment.endColumn);
+      const finding = { field: script.field, flagged: script.text.slice(start, end), after: script.text.slice(end), line: lines[comment.line - 1] ?? '', cleanVariables: clean };
+      if (isNoise(comment, finding)) continue;
+    }
     report({
       ruleId: `shell/${code}`,
       severity,

@@ -24,7 +24,7 @@ const SC2086 = (at: string) => `shell/SC2086 info ${at} Double quote to prevent 
 
 describe.skipIf(!hasShellcheck)('shell/shellcheck with ShellCheck installed', () => {
   it('reports findings at their line and column in `|`, `|-`, `|+` and indented blocks', async () => {
-    expect(await findings(script('bash', '  run: |', '    echo "start"', '    echo "$foo" $PKG'))).toEqual([SC2154('7:11-7:15', 'foo'), SC2086('7:17-7:21')]);
+    expect(await findings(script('bash', '  run: |', '    echo "start"', '    echo "$foo" $PKG_VER'))).toEqual([SC2154('7:11-7:15', 'foo'), SC2086('7:17-7:25')]);
     expect(await findings(script('bash', '  run: |-', '    echo "$foo"'))).toEqual([SC2154('6:11-6:15', 'foo')]);
     expect(await findings(script('bash', '  run: |+', '', '    echo "$foo"', '', ''))).toEqual([SC2154('7:11-7:15', 'foo')]);
     expect(await findings(script('bash', '  run: |4', '        echo "$foo"', '      echo "$bar"'))).toEqual([
@@ -49,9 +49,9 @@ describe.skipIf(!hasShellcheck)('shell/shellcheck with ShellCheck installed', ()
   });
 
   it('declares the builder variables without hiding a variable that nothing assigns', async () => {
-    const uses = ['$pkg', '$pkg_id', '$pkg_type', '$pkg_ver', '$sbuild_outdir', '$sbuild_tmpdir', '$user_agent', '$gh_token', '$hf_token'];
+    const uses = ['$pkg', '$pkg_id', '$pkg_type', '$pkg_ver', '$sbuild_outdir', '$sbuild_tmpdir', '$arch', '$remote_pkgver'];
     expect(await findings(script('bash', '  run: |', `    echo ${uses.map((use) => `"${use}"`).join(' ')} "$foo"`))).toEqual([
-      SC2154('6:123-6:127', 'foo'),
+      SC2154('6:110-6:114', 'foo'),
     ]);
     // Without the declaration, ShellCheck would take PKG_VER for a misspelling of PKG_VERS (SC2153).
     expect(await findings(script('bash', '  run: |', '    PKG_VERS=1', '    echo "$PKG_VER" "$PKG_VERS"'))).toEqual([]);
@@ -81,13 +81,13 @@ describe.skipIf(!hasShellcheck)('shell/shellcheck with ShellCheck installed', ()
   });
 
   it('maps ShellCheck levels to severities as configured, and rule settings win', async () => {
-    const text = script('bash', '  run: |', '    echo "$foo" $PKG');
+    const text = script('bash', '  run: |', '    echo "$foo" $PKG_VER');
     const remapped = withShellcheck((settings) => {
       settings.severity = { error: 'error', warning: 'error', info: 'off', style: 'off' };
     });
     expect(await findings(text, remapped)).toEqual([SC2154('6:11-6:15', 'foo').replace('warning', 'error')]);
     expect(await findings(text, withShellcheck(() => {}, { 'shell/SC2086': 'warn', 'shell/SC2154': 'off' }))).toEqual([
-      SC2086('6:17-6:21').replace('info', 'warning'),
+      SC2086('6:17-6:25').replace('info', 'warning'),
     ]);
     expect(await findings(text, withShellcheck((settings) => settings.exclude.push('2154', 'SC2086')))).toEqual([]);
   });
@@ -98,14 +98,14 @@ describe.skipIf(!hasShellcheck)('shell/shellcheck with ShellCheck installed', ()
   });
 
   it("turns ShellCheck's one-line fixes in literal blocks into edits of the recipe when the fixes option is on", async () => {
-    const text = script('bash', '  run: |', '    cd "$SBUILD_OUTDIR"', '    echo $PKG # done');
+    const text = script('bash', '  run: |', '    cd "$SBUILD_OUTDIR"', '    echo $PKG_VER # done');
     const config = withShellcheck(() => {}, { 'shell/shellcheck': ['warning', { fixes: true }] });
     const diagnostics = await lint(text, { only: 'shell', config });
-    expect(applyFixes(text, diagnostics)).toBe(script('bash', '  run: |', '    cd "$SBUILD_OUTDIR" || exit', '    echo "$PKG" # done'));
+    expect(applyFixes(text, diagnostics)).toBe(script('bash', '  run: |', '    cd "$SBUILD_OUTDIR" || exit', '    echo "$PKG_VER" # done'));
   });
 
   it('offers no fix by default: ShellCheck fixes change what the script does', async () => {
-    const text = script('bash', '  run: |', '    cd "$SBUILD_OUTDIR"');
+    const text = script('bash', '  run: |', '    cd "$SBUILD_OUTDIR"', '    make');
     const diagnostics = await lint(text, { only: 'shell', config: withShellcheck() });
     expect(diagnostics.map((d) => [d.ruleId, d.fix])).toEqual([['shell/SC2164', undefined]]);
   });
