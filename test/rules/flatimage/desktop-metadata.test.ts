@@ -47,7 +47,7 @@ describe('flatimage/desktop-metadata', () => {
   it('reads a pkg_type and categories that aliases stand for', async () => {
     const aliased = (category: string) => recipe('#!/SBUILD', 'x_t: &t "flatimage"', `x_c: &c ["${category}"]`, 'pkg: "firefox-alpine"', 'pkg_type: *t', 'category: *c', 'x_exec:', '  run: |', '    true');
     expect((await lint(aliased('Utility'), { only })).map(compact)).toEqual([
-      'flatimage/desktop-metadata warning 5:11-5:13 FlatImage package without desktop, icon or app_id: desktop integration needs a .desktop entry, an icon and an AppStream app_id; declare them, or write ${PKG}.desktop and ${PKG}.png in the run script (the value of alias *t, anchored on line 2)',
+      'flatimage/desktop-metadata warning 5:11-5:13 FlatImage package without desktop file or icon: the 2026-06 builder neither extracts them from a FlatImage nor adds generic ones, so the package ships without desktop integration; write ${PKG}.desktop and ${PKG}.png into $SBUILD_OUTDIR in x_exec.run (e.g. with fim-desktop dump) (the value of alias *t, anchored on line 2)',
     ]);
     expect(await lint(aliased('ConsoleOnly'), { only })).toEqual([]);
   });
