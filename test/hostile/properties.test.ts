@@ -8,6 +8,12 @@ import { defaultConfig } from '../../src/core/config.js';
 import type { Diagnostic } from '../../src/core/diagnostic.js';
 import { lintBytes, lintText } from '../../src/core/lint.js';
 import { loadRules } from '../../src/core/registry.js';
+import { gcc } from '../../src/reporters/gcc.js';
+import { github } from '../../src/reporters/github.js';
+import { json } from '../../src/reporters/json.js';
+import { sarif } from '../../src/reporters/sarif.js';
+import { stylish } from '../../src/reporters/stylish.js';
+import type { Reporter } from '../../src/reporters/reporter.js';
 import { jsonResults, runCli } from './cli.js';
 
 /** Pieces of YAML and of recipes, glued at random: most results are broken in ways real typos are. */
@@ -86,6 +92,40 @@ describe('the JSON output of the command line', () => {
         }
       }),
       { numRuns: 12 },
+    );
+  });
+});
+
+/** Control characters and escape sequences, raw and as YAML escapes, with aliases, to put in keys, values and names. */
+const HOSTILE_PIECES = ['\u001B[2J', '\u001B]52;c;eA==\u0007', '\u009B31m', '\u0007', '\r', '\n::error::x\n', '\u202E', '"\\e[2J"', '"\\ud800"', '"\\x9b"', '&k ', '*k '];
+const hostileText = fc.array(fc.oneof(fc.constantFrom(...HOSTILE_PIECES), fc.constantFrom(...YAML_PIECES)), { maxLength: 40 }).map((pieces) => pieces.join(''));
+const hostileName = fc.array(fc.constantFrom(...HOSTILE_PIECES.slice(0, 7), 'a', '.', ' '), { minLength: 1, maxLength: 6 }).map((pieces) => `${pieces.join('')}.yaml`);
+const TERMINAL_CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202E]/;
+const LONE_SURROGATE_ESCAPE = /\\ud[89ab][0-9a-f]{2}(?!\\ud[c-f])|(?<!\\ud[89ab][0-9a-f]{2})\\ud[c-f][0-9a-f]{2}/i;
+
+function report(reporter: Reporter, results: Parameters<Reporter>[0], codeFrame: boolean): string {
+  const output = reporter(results, { color: false, cwd: '/work', skipped: 0, codeFrame });
+  return typeof output === 'string' ? output : [...output].join('');
+}
+
+describe('every output format, on keys, values and file names full of control characters and aliases', () => {
+  it('is inert: no raw control in human output, one line per gcc problem, JSON and SARIF that strict readers take', async () => {
+    const lintOptions = { ...(await options()), keepSource: true };
+    await fc.assert(
+      fc.asyncProperty(hostileText, hostileName, async (text, name) => {
+        const path = `/work/${name}`;
+        const outcome = await lintText(path, `#!/SBUILD\n${text}`, lintOptions);
+        const results = [{ ...outcome.result, source: `#!/SBUILD\n${text}` }];
+        for (const reporter of [stylish, gcc, github]) expect(report(reporter, results, true)).not.toMatch(TERMINAL_CONTROLS);
+        const gccLines = report(gcc, results, false).split('\n').filter(Boolean);
+        expect(gccLines).toHaveLength(results[0]!.diagnostics.length);
+        for (const reporter of [json, sarif]) {
+          const output = report(reporter, results, false);
+          expect(output).not.toMatch(LONE_SURROGATE_ESCAPE);
+          expect(() => JSON.parse(output)).not.toThrow();
+        }
+      }),
+      { numRuns: 150 },
     );
   });
 });
