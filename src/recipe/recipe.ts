@@ -43,6 +43,8 @@ export class Recipe {
       version: '1.2',
       // Checked in linear time below: yaml's own check is quadratic in the number of keys of a map.
       uniqueKeys: false,
+      // Warnings (such as a collection used as a key) would go to stderr as process warnings; rules report what matters.
+      logLevel: 'error',
     }) as Document.Parsed[]);
     this.documents.forEach((document, index) => {
       const aliases = () => (index === 0 ? this.aliases : new AliasResolver(document, text));

@@ -72,6 +72,78 @@ describe('random input never makes the linter throw', () => {
   });
 });
 
+/** Text that terminals, CI logs and YAML treat specially: escape sequences, C0/C1 controls and Unicode line breaks. */
+const CONTROL_PIECES = ['\x1b[2J', '\x1b]52;c;aGk=\x07', '\x1b]0;title\x07', '\r', '\t', '\x7f', '\x9b31m', '\x85', '\u2028', '\b', '\x00', '\x1b'];
+const WORDS = ['Utility', 'utility', 'x86_64', 'x86', 'hello', 'bad name', 'my prog', 'https://example.org/a', 'htps://x', 'flatimage', 'FlatImage', 'static', '1.10', 'false', 'echo "$foo"', '"./${PKG}" fim-root apk add x', '"./${PKG}" fim-commit', 'if then', 'strip "./${PKG}"'];
+const words = fc.array(fc.oneof(fc.constantFrom(...CONTROL_PIECES), fc.constantFrom(...WORDS)), { minLength: 1, maxLength: 4 }).map((pieces) => pieces.join(' '));
+
+/** A scalar as YAML text: JSON-escaped (valid), raw in double quotes (controls make it invalid) or plain. */
+const scalar = fc.tuple(words, fc.constantFrom('escaped', 'escaped', 'escaped', 'raw', 'plain')).map(([text, style]) =>
+  style === 'escaped' ? JSON.stringify(text) : style === 'raw' ? `"${text.replace(/["\\]/g, '')}"` : text.replace(/^[^A-Za-z]+/, 'v'),
+);
+const blockScript = fc.array(words, { minLength: 1, maxLength: 3 }).map((lines) => `|\n${lines.map((line) => `  ${line}`).join('\n')}`);
+const flowList = fc.array(fc.oneof(scalar, fc.nat(7).map((n) => `*a${n}`)), { maxLength: 3 }).map((items) => `[${items.join(', ')}]`);
+
+/**
+ * Recipes whose fields are values or aliases to anchors defined before them (and now and then after them, which
+ * YAML rejects): scalars, lists and scripts, with control characters in values, keys and anchor names.
+ */
+const recipeWithAliases = fc
+  .record({
+    anchors: fc.array(fc.oneof(scalar, flowList, blockScript), { minLength: 1, maxLength: 6 }),
+    fields: fc.array(fc.tuple(fc.constantFrom('pkg', 'pkg_id', 'pkg_type', 'category', 'provides', 'src_url', 'description', 'license', 'x_exec.shell', 'x_exec.arch', 'x_exec.run', 'x_exec.pkgver', '*a0 ', 'x_\x1b[31mkey'), fc.oneof(scalar, flowList, blockScript, fc.nat(7).map((n) => `*a${n}`))), { maxLength: 12 }),
+    controlName: fc.boolean(),
+  })
+  .map(({ anchors, fields, controlName }) => {
+    const name = (index: number) => (controlName && index === 0 ? 'a0\x1b\x07' : `a${index}`);
+    // Mostly aliases to anchors defined above; *a7 may name no anchor at all.
+    const refer = (value: string) => value.replace(/\*a(\d)/g, (_, n: string) => `*${name(Number(n) === 7 ? 7 : Number(n) % anchors.length)}`);
+    const lines = ['#!/SBUILD', ...anchors.map((value, index) => `x_anchor${index}: &${name(index)} ${refer(value)}`)];
+    const exec = fields.filter(([key]) => key.startsWith('x_exec.'));
+    for (const [key, value] of fields) if (!key.startsWith('x_exec.')) lines.push(`${refer(key)}: ${refer(value)}`);
+    if (exec.length > 0) lines.push('x_exec:', ...exec.map(([key, value]) => `  ${key.slice('x_exec.'.length)}: ${refer(value).replace(/\n/g, '\n  ')}`));
+    return lines.join('\n') + '\n';
+  });
+
+describe('aliases and control characters never make the linter throw or point outside the file', () => {
+  it('diagnostics lie inside the file, and one at an alias says which anchor it stands for', async () => {
+    const config = defaultConfig();
+    config.settings.shellcheck.enabled = false;
+    const lintOptions = { config, rules: await loadRules() };
+    await fc.assert(
+      fc.asyncProperty(recipeWithAliases, async (text) => {
+        const { result } = await lintText('aliases.yaml', text, lintOptions);
+        expectWellFormed(result.diagnostics, text);
+        expect(result.diagnostics.filter((d) => d.message.startsWith('Internal error'))).toEqual([]);
+        const lines = text.split('\n');
+        for (const d of result.diagnostics) {
+          expect(d.start).toBeGreaterThanOrEqual(0);
+          expect(d.end).toBeLessThanOrEqual(text.length);
+          expect(d.column).toBeLessThanOrEqual(lines[d.line - 1]!.length + 1);
+          expect(d.endColumn).toBeLessThanOrEqual(lines[d.endLine - 1]!.length + 1);
+          if (/^\*[^\s,\]]/.test(text.slice(d.start)) && d.ruleId !== 'yaml/syntax') expect(d.message).toContain('(the value of alias *');
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('generates what it is meant to: values and scripts reached through aliases, and control characters (the generator is not vacuous)', async () => {
+    const config = defaultConfig();
+    config.settings.shellcheck.enabled = false;
+    const lintOptions = { config, rules: await loadRules() };
+    const seen = new Set<string>();
+    for (const text of fc.sample(recipeWithAliases, { numRuns: 300, seed: 14 })) {
+      if (/[\x00-\x08\x1b\x7f]/.test(text)) seen.add('control characters');
+      for (const d of (await lintText('aliases.yaml', text, lintOptions)).result.diagnostics) {
+        if (d.message.includes('(the value of alias *')) seen.add(`value:${d.ruleId}`);
+        if (/\(x_exec\.(run|pkgver) is alias \*/.test(d.message)) seen.add('script');
+      }
+    }
+    expect([...seen].sort()).toEqual(expect.arrayContaining(['control characters', 'script', 'value:sbuild/category', 'value:sbuild/provides', 'value:sbuild/schema']));
+  });
+});
+
 describe('the JSON output of the command line', () => {
   it('is valid JSON with one entry per input file, in order, whatever the files hold', () => {
     const file = fc.oneof(yamlish, yamlOfValues, fc.uint8Array({ maxLength: 500 }));
