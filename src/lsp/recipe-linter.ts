@@ -1,5 +1,6 @@
 import { basename, dirname } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ConfigError } from '../config/load.js';
 import { ConfigResolver } from '../config/resolver.js';
 import type { Config } from '../core/config.js';
 import type { Diagnostic } from '../core/diagnostic.js';
@@ -35,7 +36,7 @@ export interface Analysis {
 export type LintAttempt =
   | { kind: 'linted'; analysis: Analysis }
   /** Not a recipe, ignored by configuration, too large, or its configuration is broken: no diagnostics. */
-  | { kind: 'skipped'; reason?: string };
+  | { kind: 'skipped'; reason?: string; severity?: 'error' | 'warning' };
 
 export interface LinterSettings {
   /** The ShellCheck to run: set by the editor's settings only, never by a repository's configuration file. */
@@ -69,7 +70,15 @@ export class RecipeLinter {
     const text = shift ? full.slice(1) : full;
     if (!looksLikeRecipe(full.slice(0, 64 * 1024))) return { kind: 'skipped' };
     const file = filePath(document.uri);
-    const { config, ignored } = await this.configFor(file);
+    let resolved;
+    try {
+      resolved = await this.configFor(file);
+    } catch (error) {
+      // As on the command line, a broken configuration stops linting until it is fixed.
+      if (error instanceof ConfigError) return { kind: 'skipped', reason: `fim-lint: ${error.message}`, severity: 'error' };
+      throw error;
+    }
+    const { config, ignored } = resolved;
     if (ignored) return { kind: 'skipped' };
     const path = file ? displayPath(file, this.folders()) : basename(document.uri);
     const shellcheckDone = options.shellcheck || !config.settings.shellcheck.enabled;

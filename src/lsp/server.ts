@@ -162,10 +162,10 @@ export function startLanguageServer(input: NodeJS.ReadableStream, output: NodeJS
       // A newer version is on its way, or the document was closed meanwhile.
       if (open.get(uri) !== entry || documents.get(uri)?.version !== document.version) return;
       if (attempt.kind === 'skipped') {
-        if (attempt.reason) tellOnce(attempt.reason, 'warning');
+        if (attempt.reason) tellOnce(attempt.reason, attempt.severity ?? 'warning');
         entry.analysis = undefined;
         entry.published = [];
-        void connection.sendDiagnostics({ uri, diagnostics: [] });
+        void connection.sendDiagnostics({ uri, version: document.version, diagnostics: [] });
         return;
       }
       const previous = entry.analysis;

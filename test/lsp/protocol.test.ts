@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LspClient } from '../../bench/lsp-client.js';
@@ -24,6 +24,7 @@ const root = workspace({
   'strict/static.official.stable.yaml': FIXABLE,
 });
 const hello = join(root, 'hello/static.official.stable.yaml');
+mkdirSync(join(root, 'configured'));
 const helloUri = uriOf(hello);
 let client: LspClient;
 let capabilities: Record<string, unknown>;
@@ -41,7 +42,8 @@ const ranges = (edits: TextEdit[]) => edits.map(({ range, newText }) => `${range
 
 describe('the language server over stdio', () => {
   it('publishes the diagnostics of an opened recipe with rule ids, exact ranges, severities and doc links', async () => {
-    const published = client.nextDiagnostics(helloUri, (p) => p.diagnostics.some((d) => d.code === 'sbuild/duplicate-pkg-id'));
+    // Complete once the workspace scan has read both other recipes with this pkg_id.
+    const published = client.nextDiagnostics(helloUri, (p) => p.diagnostics.some((d) => d.code === 'sbuild/duplicate-pkg-id' && d.message.includes('strict/')));
     await client.open(helloUri, FIXABLE);
     const diagnostics = await published;
     expect(compact(diagnostics)).toEqual([
@@ -163,6 +165,20 @@ describe('the language server over stdio', () => {
     await client.close(uri);
     const hover = await client.request('textDocument/hover', { textDocument: { uri: helloUri }, position: { line: 6, character: 8 } });
     expect(hover).not.toBeNull();
+  });
+
+  it('says what is wrong with a broken .fim-lint.yaml and lints again once it is fixed', async () => {
+    const uri = uriOf(join(root, 'configured/static.official.stable.yaml'));
+    writeFileSync(join(root, 'configured/.fim-lint.yaml'), 'rules:\n  sbuild/no-such-rule: warn\n');
+    const none = client.nextDiagnostics(uri, (p) => p.version === 1);
+    await client.open(uri, FIXABLE);
+    expect((await none).diagnostics).toEqual([]);
+    expect(client.messages.at(-1)).toEqual({ type: 1, message: `fim-lint: ${join(root, 'configured/.fim-lint.yaml')}: unknown rule 'sbuild/no-such-rule' (fim-lint --list-rules lists the rules)` });
+    writeFileSync(join(root, 'configured/.fim-lint.yaml'), 'rules:\n  flatimage/pkg-type: off\n');
+    const linted = client.nextDiagnostics(uri, (p) => p.version === 2);
+    await client.change(uri, 2, FIXABLE);
+    expect(compact(await linted)).toEqual(['sbuild/duplicate-pkg-id 4:9-4:35', 'sbuild/category 7:5-7:14']);
+    await client.close(uri);
   });
 
   it('clears the diagnostics of a closed file', async () => {
