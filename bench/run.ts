@@ -62,6 +62,7 @@ if (!existsSync(corpus)) {
 }
 
 benchShellCheck();
+spawnSync(node, [join(projectRoot, 'dist', 'bench', 'large-recipes.js')], { stdio: 'inherit' });
 benchLanguageServer();
 
 function benchCorpus(files: string[], scratch: string): void {

@@ -25,13 +25,20 @@ export function unknownKeys(recipe: Recipe): UnknownKey[] {
   for (const { path, value, schemas } of walkWithSchema(recipe.data)) {
     if (jsonType(value) !== 'object' || !schemas.every(isClosed)) continue;
     const known = [...new Set(schemas.flatMap(knownKeys))];
+    const knownSet = new Set(known);
     const required = new Set(schemas.flatMap((schema) => (schema.required as string[] | undefined) ?? []));
-    const present = Object.keys(value as object);
-    const unknown = present.filter((key) => !known.includes(key)).map((key) => ({ key, suggestions: nearMisses(key, known) }));
+    const present = new Set(Object.keys(value as object));
+    const unknown = [...present].filter((key) => !knownSet.has(key)).map((key) => ({ key, suggestions: nearMisses(key, known) }));
     const unique = (entry: { suggestions: string[] }) => (entry.suggestions.length === 1 ? entry.suggestions[0] : undefined);
+    // How many unknown keys point at each known key: a rename is offered only to the one that alone points at it.
+    const claims = new Map<string, number>();
     for (const entry of unknown) {
       const target = unique(entry);
-      const free = target !== undefined && !present.includes(target) && !unknown.some((other) => other !== entry && unique(other) === target);
+      if (target !== undefined) claims.set(target, (claims.get(target) ?? 0) + 1);
+    }
+    for (const entry of unknown) {
+      const target = unique(entry);
+      const free = target !== undefined && !present.has(target) && claims.get(target) === 1;
       const rename = free ? target : undefined;
       found.push({ parent: path, key: entry.key, known, suggestions: entry.suggestions, rename, missingRequired: rename !== undefined && required.has(rename) });
     }

@@ -1,17 +1,36 @@
 /** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours cost 1. */
 export function editDistance(a: string, b: string): number {
-  const rows = a.length + 1;
+  return editDistanceUpTo(a, b, Number.MAX_SAFE_INTEGER);
+}
+
+/** Rows reused from call to call: a recipe with many unknown keys compares each with every known one. */
+let rows = [new Int32Array(0), new Int32Array(0), new Int32Array(0)];
+
+/**
+ * The distance of `editDistance`, or any number above `max` as soon as two rows in a row are all above it (a swap
+ * looks two rows back, so one row alone does not decide).
+ */
+export function editDistanceUpTo(a: string, b: string, max: number): number {
   const columns = b.length + 1;
-  const distance: number[][] = Array.from({ length: rows }, (_, row) => Array.from({ length: columns }, (_, column) => (row === 0 ? column : column === 0 ? row : 0)));
-  for (let i = 1; i < rows; i++) {
+  if (rows[0]!.length < columns) rows = [new Int32Array(columns), new Int32Array(columns), new Int32Array(columns)];
+  let [beforePrevious, previous, current] = rows as [Int32Array, Int32Array, Int32Array];
+  for (let j = 0; j < columns; j++) previous[j] = j;
+  let previousMinimum = 0;
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    let minimum = i;
     for (let j = 1; j < columns; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(distance[i - 1]![j]! + 1, distance[i]![j - 1]! + 1, distance[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, distance[i - 2]![j - 2]! + 1);
-      distance[i]![j] = best;
+      let best = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, beforePrevious[j - 2]! + 1);
+      current[j] = best;
+      if (best < minimum) minimum = best;
     }
+    if (minimum > max && previousMinimum > max) return max + 1;
+    previousMinimum = minimum;
+    [beforePrevious, previous, current] = [previous, current, beforePrevious];
   }
-  return distance[a.length]![b.length]!;
+  return previous[b.length]!;
 }
 
 const MAX_WORD = 64;
@@ -28,7 +47,11 @@ export function nearMisses(word: string, candidates: Iterable<string>): string[]
   let best = limit + 1;
   let found: string[] = [];
   for (const candidate of candidates) {
-    const distance = editDistance(lower, candidate.toLowerCase());
+    // The distance is at least the difference in length, and at least the characters one has and the other lacks.
+    if (Math.abs(candidate.length - lower.length) > best) continue;
+    const lowerCandidate = lowercase(candidate);
+    if (bagDistance(lower, lowerCandidate) > best) continue;
+    const distance = editDistanceUpTo(lower, lowerCandidate, best);
     if (distance < best) {
       best = distance;
       found = [candidate];
@@ -37,6 +60,41 @@ export function nearMisses(word: string, candidates: Iterable<string>): string[]
     }
   }
   return found;
+}
+
+/** Lowercase forms of the candidates, which are few (the keys of the schema) and compared with every unknown key. */
+const lowercased = new Map<string, string>();
+function lowercase(word: string): string {
+  let lower = lowercased.get(word);
+  if (lower === undefined) {
+    if (lowercased.size > 10_000) lowercased.clear();
+    lowercased.set(word, (lower = word.toLowerCase()));
+  }
+  return lower;
+}
+
+const counts = new Int32Array(65_536);
+
+/**
+ * A lower bound of the edit distance: of the characters of one word that the other lacks (as multisets), the larger
+ * count. An insertion, deletion or substitution changes each count by at most one, and a swap by none.
+ */
+export function bagDistance(a: string, b: string): number {
+  for (let index = 0; index < a.length; index++) counts[a.charCodeAt(index)]!++;
+  for (let index = 0; index < b.length; index++) counts[b.charCodeAt(index)]!--;
+  let surplus = 0;
+  let deficit = 0;
+  for (let index = 0; index < a.length; index++) {
+    const code = a.charCodeAt(index);
+    if (counts[code]! > 0) surplus += counts[code]!;
+    counts[code] = 0;
+  }
+  for (let index = 0; index < b.length; index++) {
+    const code = b.charCodeAt(index);
+    if (counts[code]! < 0) deficit -= counts[code]!;
+    counts[code] = 0;
+  }
+  return Math.max(surplus, deficit);
 }
 
 /** ` did you mean 'a'?` / ` did you mean 'a' or 'b'?`, or nothing. */

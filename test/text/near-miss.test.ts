@@ -1,0 +1,28 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { bagDistance, editDistance, editDistanceUpTo, nearMisses } from '../../src/text/near-miss.js';
+
+describe('edit distance', () => {
+  it('counts insertions, deletions, substitutions and swaps of neighbours', () => {
+    expect(editDistance('pkg_tpye', 'pkg_type')).toBe(1);
+    expect(editDistance('pkg', 'pkg_id')).toBe(3);
+    expect(editDistance('', 'abc')).toBe(3);
+  });
+
+  it('stops early above a bound, and is exact up to it', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', 'b', 'c', '_'), maxLength: 12 }), fc.string({ unit: fc.constantFrom('a', 'b', 'c', '_'), maxLength: 12 }), fc.nat(4), (a, b, max) => {
+        const exact = editDistance(a, b);
+        expect(bagDistance(a, b)).toBeLessThanOrEqual(exact);
+        const bounded = editDistanceUpTo(a, b, max);
+        if (exact <= max) expect(bounded).toBe(exact);
+        else expect(bounded).toBeGreaterThan(max);
+      }),
+    );
+  });
+
+  it('suggests the closest known keys', () => {
+    expect(nearMisses('pkg_tpye', ['pkg', 'pkg_id', 'pkg_type'])).toEqual(['pkg_type']);
+    expect(nearMisses('key_12345', ['pkg', 'pkg_id', 'pkg_type'])).toEqual([]);
+  });
+});
