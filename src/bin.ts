@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { main, readStdinSync } from './cli/main.js';
+import { main, readStdin } from './cli/main.js';
 import { streamWriter } from './cli/stream-writer.js';
 
 if (process.argv.slice(2).includes('--lsp')) {
@@ -13,7 +13,7 @@ if (process.argv.slice(2).includes('--lsp')) {
     env: process.env,
     stdout: streamWriter(process.stdout),
     stderr: streamWriter(process.stderr),
-    readStdin: readStdinSync,
+    readStdin: () => readStdin(),
     isTTY: Boolean(process.stdout.isTTY),
     columns: process.stdout.columns,
   });

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { releaseProblem } from '../sbuild/builder-release.js';
 import { resolve } from 'node:path';
 import { ConfigError } from '../config/load.js';
@@ -24,7 +23,8 @@ export interface Io {
   /** May return a promise that settles once the text is handed on: a long report then waits for its reader. */
   stdout: (text: string) => void | Promise<void>;
   stderr: (text: string) => void | Promise<void>;
-  readStdin: () => Uint8Array;
+  /** Standard input, whole; rejects with a `UsageError` past `MAX_STDIN_BYTES`. */
+  readStdin: () => Uint8Array | Promise<Uint8Array>;
   isTTY: boolean;
   /** The terminal's columns when standard output is one. */
   columns?: number | undefined;
@@ -70,7 +70,7 @@ export async function main(io: Io): Promise<number> {
     if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together');
     if (values.fix && targets.includes('-')) throw new UsageError('--fix cannot rewrite standard input: use --fix-dry-run to see the fixes');
     const fixer = values.fix ? await fileFixer('write', targets) : values['fix-dry-run'] ? await fileFixer('dry-run', targets) : undefined;
-    const stdin = targets.includes('-') ? { path: values['stdin-filename'] ?? '<stdin>', bytes: io.readStdin() } : undefined;
+    const stdin = targets.includes('-') ? { path: values['stdin-filename'] ?? '<stdin>', bytes: await io.readStdin() } : undefined;
     // Checked once here: a wrong value is a usage error before anything runs.
     parseTimeout(values['shellcheck-timeout'], '--shellcheck-timeout');
     parseTimeout(values['shellcheck-memory'], '--shellcheck-memory', 'megabytes');
@@ -181,6 +181,24 @@ function withCommandLineSettings<T extends { config: Config }>(resolved: T, valu
   return resolved;
 }
 
-export function readStdinSync(): Uint8Array {
-  return readFileSync(0);
+/** The most a recipe read from standard input may hold: far beyond any real recipe, short of exhausting memory. */
+export const MAX_STDIN_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Reads standard input as a stream, as it arrives: a pipe whose writer is slow to start (or a non-blocking one)
+ * is waited for, and reading stops past `limit` bytes (`fim-lint - < /dev/zero` ends).
+ */
+export async function readStdin(input: NodeJS.ReadableStream = process.stdin, limit = MAX_STDIN_BYTES): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of input) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    size += bytes.length;
+    if (size > limit) {
+      (input as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
+      throw new UsageError(`standard input holds more than ${limit / 1024 / 1024} MB: lint a file that large by its path`);
+    }
+    chunks.push(bytes);
+  }
+  return Buffer.concat(chunks);
 }

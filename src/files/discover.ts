@@ -1,5 +1,5 @@
 import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 /** File names a directory walk picks up. */
 const RECIPE_NAME = /\.(ya?ml|sbuild)$/i;
@@ -23,6 +23,23 @@ export interface DiscoveryProblem {
  * walked (so symlink loops end).
  */
 export function* discoverTargets(paths: readonly string[], problems: DiscoveryProblem[]): Generator<Target> {
+  // A file named twice (`r.yaml ./r.yaml`, or by name and by its folder) is linted once: twice, it would share a
+  // pkg_id with itself.
+  const seen = new Set<string>();
+  for (const target of namedTargets(paths, problems)) {
+    let real: string;
+    try {
+      real = realpathSync.native(target.path);
+    } catch {
+      real = resolve(target.path);
+    }
+    if (seen.has(real)) continue;
+    seen.add(real);
+    yield target;
+  }
+}
+
+function* namedTargets(paths: readonly string[], problems: DiscoveryProblem[]): Generator<Target> {
   for (const path of paths) {
     let info;
     try {
