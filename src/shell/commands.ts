@@ -53,6 +53,8 @@ function mayHoldSubstitution(text: string): boolean {
 const MAX_NESTING = 4;
 /** At most this many scripts inside one script are parsed, so that no recipe can make the analysis slow. */
 const MAX_INNER_SCRIPTS = 64;
+/** At most this many function bodies are walked for calls, however the calls nest and repeat. */
+const MAX_CALLS = 256;
 
 const analysed = new WeakMap<Recipe, Promise<ScriptCommands[]>>();
 
@@ -135,6 +137,7 @@ class Collector {
   readonly #functions = new Map<string, FunctionDefinition>();
   readonly #parse: ShellParse;
   #innerScripts = 0;
+  #calls = 0;
   /** What the last statement walked prints, when it lists paths (`find DIR`, `ls`): what a pipe hands on. */
   #listing: string[] | undefined;
   /** What the last statement walked prints, when it prints a script (`echo "strip x"`, `cat <<EOF`). */
@@ -149,7 +152,10 @@ class Collector {
       case 'comment':
       case 'heredoc_start':
       case 'heredoc_end':
+        return;
       case 'heredoc_body':
+        // Only its `$(…)` run here; as a script it runs where it is fed to a shell.
+        this.#walkSubstitutions(node, state, map);
         return;
       case 'command':
         this.#command(node, state, map, [], undefined);
@@ -302,7 +308,7 @@ class Collector {
   /** A call of a function the script defined: its body runs here with the arguments as `$1`, `$@`…. */
   #call(name: string, args: Word[], state: State): void {
     const definition = this.#functions.get(name)!;
-    if (state.calls.includes(name) || state.calls.length >= MAX_NESTING) return;
+    if (state.calls.includes(name) || state.calls.length >= MAX_NESTING || ++this.#calls > MAX_CALLS) return;
     const inner = cloneState(state);
     inner.calls = [...state.calls, name];
     inner.via = [...state.via, `function ${name}`];
@@ -378,7 +384,10 @@ class Collector {
     for (const redirect of node.childrenForFieldName('redirect')) {
       if (redirect.type === 'heredoc_redirect') {
         const body = redirect.namedChildren.find((child) => child.type === 'heredoc_body');
-        if (body) heredoc = { node: body, map };
+        if (body) {
+          heredoc = { node: body, map };
+          this.walk(body, state, map);
+        }
         // `cat <<EOF | sh`: the rest of the pipeline is parsed inside the here-document redirection.
         fedByHeredoc.push(...redirect.namedChildren.filter((child) => !child.type.startsWith('heredoc_')));
         continue;

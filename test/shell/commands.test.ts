@@ -73,3 +73,21 @@ describe('shell command extraction', () => {
     );
   });
 });
+
+describe('scripts inside scripts and function calls', () => {
+  it('stays bounded on calls that fan out and on nested eval strings', async () => {
+    const fan = (level: number) => `f${level}() { ${Array.from({ length: 20 }, () => `f${level - 1} "$@";`).join(' ')} }`;
+    const run = ['f0() { strip "$1"; }', fan(1), fan(2), fan(3), fan(4), 'f4 x', `eval "eval 'strip y'"`];
+    const found = await commands(...run);
+    expect(found.filter((line) => line.includes('strip'))).toEqual([
+      'strip ${1} @3:12',
+      "eval eval 'strip y' @9:5",
+      'eval > eval strip y @9:11',
+      'eval > eval > strip y @9:17',
+    ]);
+  });
+
+  it('walks the substitutions of a here-document body where the outer shell expands them', async () => {
+    expect(await commands('cat <<EOF', 'path=$(realpath x)', 'EOF')).toEqual(['cat @3:5', 'realpath x @4:12']);
+  });
+});
