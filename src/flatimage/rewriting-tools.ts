@@ -15,7 +15,19 @@ export interface RewritingUse {
  * A script that contains none of these cannot rewrite the image, so it need not be parsed for this rule. Quotes and
  * backslashes are removed first, as the shell removes them from command names (`st""rip`, `\strip`).
  */
-const HINT = /strip|objcopy|upx|patchelf|elfedit|elf-cleaner|elfcompress|truncate|fallocate|chrpath|execstack|paxctl|scanelf|prelink|dwz|gzexe|\binstall\b|\btee\b|\bdd\b|\bsponge\b|\bsed\b|\bperl\b|\bruby\b|awk\b|dos2unix|unix2dos|\bsd\b|\bed\b|\bex\b|>>/i;
+const HINT = new RegExp(
+  [
+    'strip|objcopy|upx|patchelf|elfedit|elf-cleaner|elfcompress|truncate|fallocate|chrpath|execstack|paxctl|scanelf|prelink|dwz|gzexe|dos2unix|unix2dos|>>',
+    // Tools that only write with some option: the option must be there too.
+    '\\b(sed|perl|ruby)\\b[^\\n]*\\s(-[A-Za-z]*i|--in-place)',
+    '\\binplace\\b',
+    '\\b(tee|sponge)\\b[^\\n]*\\s-(-append|[A-Za-z]*a)',
+    '\\bdd\\b[^\\n]*\\bof=',
+    '\\b(sd|ed|ex)\\s',
+    '\\binstall\\b[^\\n]*\\s-(-strip|[A-Za-z]*s)',
+  ].join('|'),
+  'i',
+);
 
 export function mayRewrite(script: string): boolean {
   return HINT.test(script.replace(/["'\\]/g, ''));

@@ -129,6 +129,8 @@ interface FunctionDefinition {
 }
 
 const POSITIONAL = /^(\d+|@|\*|#)$/;
+/** Words that may stand for all elements of an array: `"${name[@]}"`, `${name[*]}`, `"$@"`, `$*`. */
+const ALL_ELEMENTS = /\[[@*]\]\}|\$\{?[@*]/;
 
 class Collector {
   readonly commands: ShellCommand[] = [];
@@ -199,8 +201,9 @@ class Collector {
   }
 
   #command(node: Node, state: State, map: OffsetMap, redirects: Redirect[], input: ScriptSource | undefined): void {
+    const text = node.text;
     // Substitutions in the arguments run first, on the host.
-    if (mayHoldSubstitution(node.text)) for (const child of node.namedChildren) if (child.type !== 'command_name') this.#walkSubstitutions(child, state, map);
+    if (mayHoldSubstitution(text)) for (const child of node.namedChildren) if (child.type !== 'command_name') this.#walkSubstitutions(child, state, map);
     const nameNode = node.childForFieldName('name');
     if (!nameNode) return;
     let words = this.#expand([nameNode, ...node.childrenForFieldName('argument')], state, map);
@@ -212,7 +215,7 @@ class Collector {
     this.#listing = listingOf(invocation);
     this.#printedScript = printedScript(node, invocation, map);
     const cwdIsOutdir = state.cwd[state.cwd.length - 1]!;
-    const herestring = node.childrenForFieldName('redirect').find((redirect) => redirect.type === 'herestring_redirect')?.namedChildren[0];
+    const herestring = text.includes('<<<') ? node.childrenForFieldName('redirect').find((redirect) => redirect.type === 'herestring_redirect')?.namedChildren[0] : undefined;
     const scriptInput = input ?? (herestring ? { node: herestring, map } : state.stdinScript);
     if (herestring && !invocation.stdin) invocation.stdin = evaluateWord(herestring, state.bindings).values;
     for (const each of unwrapCommand(invocation)) {
@@ -240,14 +243,18 @@ class Collector {
     const words: Word[] = [];
     for (const node of nodes) {
       const word = mapWord(evaluateWord(node, state.bindings), map);
-      const elements = arrayElements(node, state);
+      if (!word.raw.includes('$')) {
+        words.push(word);
+        continue;
+      }
+      const elements = ALL_ELEMENTS.test(word.raw) ? arrayElements(node, state) : undefined;
       if (elements) {
         for (const values of elements) words.push({ ...word, values, literal: false });
         continue;
       }
-      const unquoted = node.type === 'simple_expansion' || node.type === 'expansion' || (node.type === 'command_name' && /^(simple_)?expansion$/.test(node.firstChild?.type ?? ''));
       const [value] = word.values;
-      if (unquoted && word.values.length === 1 && value !== undefined && /\s/.test(value.trim())) {
+      const split = word.raw.startsWith('$') && word.values.length === 1 && value !== undefined && /\s/.test(value.trim());
+      if (split && (node.type === 'simple_expansion' || node.type === 'expansion' || /^(simple_)?expansion$/.test(node.firstChild?.type ?? ''))) {
         for (const part of value.trim().split(/\s+/)) words.push({ ...word, values: [part] });
       } else words.push(word);
     }
@@ -409,7 +416,8 @@ class Collector {
     else if (body) this.walk(body, state, map);
     if (fedByHeredoc.length === 0) return;
     const printed = body?.type === 'command' && isPlainCat(body) ? heredoc : undefined;
-    for (const child of fedByHeredoc) this.walk(child, { ...state, stdinScript: printed }, map);
+    // Only a pipe hands `cat`'s output on (`cat <<EOF | sh`, not `cat <<EOF && sh`).
+    for (const child of fedByHeredoc) this.walk(child, { ...state, stdinScript: child.type === 'pipeline' ? printed : undefined }, map);
   }
 
   #pipeline(node: Node, state: State, map: OffsetMap): void {
@@ -502,6 +510,7 @@ function isPlainCat(command: Node): boolean {
 /** The script `echo "…"` or `printf '%s\n' "…"` prints, for a pipe into a shell. */
 function printedScript(node: Node, invocation: Invocation, map: OffsetMap): ScriptSource | undefined {
   const name = programName(invocation.name);
+  if (name !== 'echo' && name !== 'printf') return undefined;
   const args = node.childrenForFieldName('argument').filter((arg) => !/^-[neE]+$/.test(arg.text));
   if (name === 'echo' && args.length === 1) return { node: args[0]!, map };
   if (name === 'printf' && args.length === 2 && /^['"]?%s(\\n)?['"]?$/.test(args[0]!.text)) return { node: args[1]!, map };

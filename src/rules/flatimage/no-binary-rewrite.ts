@@ -18,6 +18,8 @@ export default defineRule({
     if (!format) return;
     const image = FORMAT_NAMES[format] ?? format;
     for (const { script, commands, trace } of await runCommands(recipe)) {
+      const uses = trace.map((step) => ('operator' in step ? undefined : rewritingUse(step)));
+      if (!uses.some(Boolean) && !trace.some((step) => 'operator' in step && step.operator.endsWith('>>'))) continue;
       // What ships is followed through moves and copies here, not guessed from downloads.
       const ships = shippedFiles(trace, { names: artifactNames(recipe, commands).names, downloads: new Set() });
       const reported = new Set<string>();
@@ -37,7 +39,7 @@ export default defineRule({
           });
           return;
         }
-        const use = rewritingUse(step);
+        const use = uses[index];
         if (!use) return;
         for (const write of use.writes) {
           const target = imagePath(index, write.word, step.cwdIsOutdir);

@@ -312,6 +312,9 @@ describe('flatimage/no-binary-rewrite', () => {
       'strip "$(pwd)/helper"',
       'upx "$(some-tool --print-path)"',
       "bash -c 'strip \"$IMG\"'",
+      'cat <<EOF && sh',
+      'strip "./${PKG}"',
+      'EOF',
     ];
     expect(await at(flatImageRecipe(['IMG="./${PKG}"', ...run]))).toEqual([]);
   });
