@@ -1,9 +1,10 @@
 import { existsSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { defaultConfig, levelToSeverity, type Config, type RuleSetting, type Settings } from '../core/config.js';
 import type { FileConfig } from '../core/run.js';
 import { CONFIG_FILE_NAMES, ConfigError, loadConfigFile, type ConfigFile, type ConfigLayer } from './load.js';
+import { isOutside } from '../files/discover.js';
 
 export interface ResolverOptions {
   cwd: string;
@@ -148,7 +149,7 @@ export function withLayer(config: Config, layer: ConfigLayer): Config {
 /** The path relative to a folder with `/` separators, or undefined when it lies outside that folder. */
 function relativeInside(directory: string, path: string): string | undefined {
   const relativePath = relative(directory, path);
-  if (relativePath === '' || relativePath.startsWith('..') || isAbsolute(relativePath)) return undefined;
+  if (relativePath === '' || isOutside(relativePath)) return undefined;
   return relativePath.split(sep).join('/');
 }
 

@@ -77,6 +77,12 @@ describe('configuration files', () => {
     expect((await resolver.resolve('binaries/a/static.yaml')).ignored).toBe(false);
   });
 
+  it('applies ignore patterns to a file whose name starts with two dots', async () => {
+    const root = tree({ '.fim-lint.yaml': 'ignore:\n  - "*.disabled"\n' });
+    const resolver = new ConfigResolver({ cwd: root, knownRuleIds });
+    expect((await resolver.resolve('..static.yaml.disabled')).ignored).toBe(true);
+  });
+
   it('with --config uses that file for every file, patterns relative to its folder', async () => {
     const root = tree({ 'conf/lint.yaml': 'rules:\n  sbuild/shebang: off\noverrides:\n  - files: ["x/**"]\n    rules:\n      yaml/syntax: warn\n', '.fim-lint.yaml': 'rules: {}\n' });
     const resolver = new ConfigResolver({ cwd: root, configPath: 'conf/lint.yaml', knownRuleIds });
