@@ -20,9 +20,9 @@ function tempFile(name: string, content: string | Buffer): string {
 }
 
 const BODY =
-  '_disabled: false\r\npkg: "a" # the name\r\ndescription: "d"\r\nsrc_url:\r\n  - "https://github.com/example/a"\r\nx_exec:\r\n  shell: "sh"\r\n  run: "true"\r\n';
+  '_disabled: false\r\npkg: "a" # the name\r\ndescription: "d"\r\npkgver: "1.0.0"\r\nsrc_url:\r\n  - "https://github.com/example/a"\r\nx_exec:\r\n  shell: "sh"\r\n  run: "true"\r\n';
 /** A complete recipe but for its shebang line, which is the one fixable problem. */
-const NO_SHEBANG = '_disabled: false\npkg: "a"\ndescription: "d"\nsrc_url: ["https://github.com/example/a"]\nx_exec: { shell: "sh", run: "true" }\n';
+const NO_SHEBANG = '_disabled: false\npkg: "a"\ndescription: "d"\npkgver: "1.0.0"\nsrc_url: ["https://github.com/example/a"]\nx_exec: { shell: "sh", run: "true" }\n';
 
 describe('fim-lint --fix', () => {
   it('fixes in place keeping the BOM, CRLF line ends, comments and the file mode; a second run changes nothing', () => {
@@ -48,14 +48,14 @@ describe('fim-lint --fix', () => {
   });
 
   it('re-indents a script written at column 1 under `run: |` into its block, and the recipe then parses', () => {
-    const head = '#!/SBUILD ver @v1.0.0\n_disabled: false\npkg: "a"\ndescription: "d"\nsrc_url:\n  - "https://github.com/example/a"\nx_exec:\n  shell: "bash"\n  run: |\n';
+    const head = '#!/SBUILD ver @v1.0.0\n_disabled: false\npkg: "a"\ndescription: "d"\npkgver: "1.0.0"\nsrc_url:\n  - "https://github.com/example/a"\nx_exec:\n  shell: "bash"\n  run: |\n';
     const script = ['#!/usr/bin/env bash', 'if [ -n "${PKG}" ]; then', '  echo "${PKG}"', 'fi'];
     const path = tempFile('r.yaml', `${head}    ${script[0]}\n${script.slice(1).join('\n')}\n`);
     const before = run(['--format', 'json', path]);
     expect(before.code).toBe(1);
     const [result] = JSON.parse(before.stdout) as { messages: { ruleId: string; line: number; column: number; message: string }[] }[];
     expect(result!.messages.map((m) => `${m.ruleId} ${m.line}:${m.column} ${m.message}`)).toEqual([
-      'yaml/syntax 11:1 Line 11 starts at column 1, left of the script of `run: |` on line 9, so the script ends at line 10: indent lines 11–13 by 4 spaces',
+      'yaml/syntax 12:1 Line 12 starts at column 1, left of the script of `run: |` on line 10, so the script ends at line 11: indent lines 12–14 by 4 spaces',
     ]);
     const fixed = run(['--fix', path]);
     expect(fixed.code).toBe(0);
@@ -88,12 +88,12 @@ describe('fim-lint --fix', () => {
 
 describe('fim-lint --emit-validated', () => {
   it('writes <file>.validated next to a recipe without errors, and none next to one with errors', () => {
-    const good = tempFile('static.yaml', '#!/SBUILD\n_disabled: false\npkg: "a"\ndescription: "d"\nsrc_url:\n  - "https://github.com/example/a"\nx_exec:\n  run: "true"\n  shell: "sh"\n');
+    const good = tempFile('static.yaml', '#!/SBUILD\n_disabled: false\npkg: "a"\ndescription: "d"\npkgver: "1.0.0"\nsrc_url:\n  - "https://github.com/example/a"\nx_exec:\n  run: "true"\n  shell: "sh"\n');
     const bad = tempFile('static.yaml', '#!/SBUILD\npkg: "a"\npkg: "b"\n');
     const { code } = run(['--emit-validated', good, bad]);
     expect(code).toBe(1);
     expect(readFileSync(`${good}.validated`, 'utf8')).toBe(
-      '#!/SBUILD\n_disabled: false\npkg: "a"\npkg_id: "github.com.example.a"\ncategory:\n  - "Utility"\ndescription: "d"\nsrc_url:\n  - "https://github.com/example/a"\nx_exec:\n  shell: "sh"\n  run: "true"\n',
+      '#!/SBUILD\n_disabled: false\npkg: "a"\npkg_id: "github.com.example.a"\npkgver: "1.0.0"\ncategory:\n  - "Utility"\ndescription: "d"\nsrc_url:\n  - "https://github.com/example/a"\nx_exec:\n  shell: "sh"\n  run: "true"\n',
     );
     expect(existsSync(`${bad}.validated`)).toBe(false);
   });

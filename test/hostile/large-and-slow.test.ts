@@ -6,8 +6,8 @@ import { GOOD_RECIPE, goodRecipe, idsByFile, jsonResults, runCli, tempTree } fro
 
 const SCRIPT_LINE = '    echo "building the package, step by step, with a long line of shell"\n';
 const SCRIPT_LINES = Math.ceil((20 * 1024 * 1024) / SCRIPT_LINE.length);
-/** 6 header lines, the script, `broken: [`: the parser finds the `[` unclosed on the (empty) line after it. */
-const END_OF_FILE_LINE = 6 + SCRIPT_LINES + 2;
+/** 6 header lines, the script, then `broken: [` on the last line: the unclosed `[` is at its column 9. */
+const LAST_LINE = 6 + SCRIPT_LINES + 1;
 
 /** A 20 MB recipe: a valid header, a build script of 20 MB, and a syntax error on its last line. */
 function twentyMegabyteRecipe(): string {
@@ -35,7 +35,7 @@ describe('large and slow recipes', () => {
     const run = runCli(['--format', 'json', join(directory, 'big.yaml'), join(directory, 'a.yaml')]);
     expect(run.signal).toBeNull();
     const [big, good] = jsonResults(run);
-    expect(big!.messages.map((m) => `${m.ruleId}@${m.line}:${m.column}`)).toEqual([`yaml/syntax@${END_OF_FILE_LINE}:1`]);
+    expect(big!.messages.map((m) => `${m.ruleId}@${m.line}:${m.column}`)).toEqual([`yaml/syntax@${LAST_LINE}:9`]);
     expect(good!.messages).toEqual([]);
   });
 
