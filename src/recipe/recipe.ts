@@ -106,6 +106,7 @@ export class Recipe {
   }
 
   #aliases: AliasResolver | undefined;
+  #mayHaveAliases: boolean | undefined;
 
   /** True for a node handed out from inside an aliased collection (written once for every use of the alias). */
   insideAliasedCollection(at: unknown): boolean {
@@ -114,7 +115,9 @@ export class Recipe {
 
   /** What a message about a location adds when the value there comes from an alias (see `AliasResolver.noteFor`). */
   aliasNote(at: unknown, offset: number): string {
-    if (!this.text.includes('*')) return '';
+    // Asked once per diagnostic: the scan of the text for an alias is done once per recipe.
+    this.#mayHaveAliases ??= this.text.includes('*');
+    if (!this.#mayHaveAliases) return '';
     return this.aliases.noteFor(at, offset, (where) => this.position(where).line);
   }
 
