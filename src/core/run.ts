@@ -10,7 +10,7 @@ import { DEFAULT_TIME_LIMIT_SECONDS } from './limits.js';
 import { FILES_PER_WORKER, LintPool, workerScript } from './pool.js';
 import { loadRules } from './registry.js';
 import { decodeRecipeBytes } from '../recipe/decode.js';
-import { docsUrl, type Rule } from './rule.js';
+import { docsUrl, type ProjectContext, type Rule } from './rule.js';
 import type { Suppressions } from './suppressions.js';
 import { lintFile, lintTarget, restoreSuppressions, type TargetOptions, type TargetOutcome } from './target.js';
 
@@ -294,21 +294,26 @@ function runProjectChecks(
       report(path, problem) {
         const config = configs.get(path);
         if (!config || !isRuleEnabled(config, rule)) return;
-        const configured = ruleSetting(config, rule.id).severity;
-        const diagnostic: Diagnostic = {
-          ruleId: rule.id,
-          severity: configured === undefined || configured === 'off' ? rule.severity : configured,
-          message: problem.message,
-          line: problem.line,
-          column: problem.column,
-          endLine: problem.endLine,
-          endColumn: problem.endColumn,
-          start: problem.at.start,
-          end: problem.at.end,
-          url: problem.url ?? docsUrl(rule.id),
-        };
+        const diagnostic = projectDiagnostic(rule, config, problem);
         if (!suppressions.get(path)?.suppresses(diagnostic)) byPath.get(path)?.diagnostics.push(diagnostic);
       },
     });
   }
+}
+
+/** A diagnostic of a check across files, with the severity the file's configuration gives the rule. */
+export function projectDiagnostic(rule: Rule, config: Config, problem: Parameters<ProjectContext<unknown>['report']>[1]): Diagnostic {
+  const configured = ruleSetting(config, rule.id).severity;
+  return {
+    ruleId: rule.id,
+    severity: configured === undefined || configured === 'off' ? rule.severity : configured,
+    message: problem.message,
+    line: problem.line,
+    column: problem.column,
+    endLine: problem.endLine,
+    endColumn: problem.endColumn,
+    start: problem.at.start,
+    end: problem.at.end,
+    url: problem.url ?? docsUrl(rule.id),
+  };
 }

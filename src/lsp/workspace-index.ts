@@ -1,8 +1,9 @@
 import { setImmediate as yieldToEvents, setTimeout as sleep } from 'node:timers/promises';
 import { discoverTargets } from '../files/discover.js';
-import { isRuleEnabled, ruleSetting } from '../core/config.js';
+import { isRuleEnabled } from '../core/config.js';
 import type { Diagnostic } from '../core/diagnostic.js';
-import { docsUrl, type Rule } from '../core/rule.js';
+import type { Rule } from '../core/rule.js';
+import { projectDiagnostic } from '../core/run.js';
 import { lintTarget } from '../core/target.js';
 import type { Analysis, RecipeLinter } from './recipe-linter.js';
 import { displayPath } from './document-paths.js';
@@ -82,19 +83,7 @@ export class WorkspaceIndex {
         entries,
         report(path, problem) {
           if (path !== analysis.path) return;
-          const configured = ruleSetting(config, rule.id).severity;
-          const diagnostic: Diagnostic = {
-            ruleId: rule.id,
-            severity: configured === undefined || configured === 'off' ? rule.severity : configured,
-            message: problem.message,
-            line: problem.line,
-            column: problem.column,
-            endLine: problem.endLine,
-            endColumn: problem.endColumn,
-            start: problem.at.start,
-            end: problem.at.end,
-            url: problem.url ?? docsUrl(rule.id),
-          };
+          const diagnostic = projectDiagnostic(rule, config, problem);
           if (!outcome.suppressions.suppresses(diagnostic)) diagnostics.push(diagnostic);
         },
       });
