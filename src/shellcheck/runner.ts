@@ -1,9 +1,11 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ShellCheckLevel } from '../core/config.js';
 import { trackChild } from '../core/child-processes.js';
+import { onTerminate } from '../core/terminate.js';
 
 /** One ShellCheck finding as `-f json1` gives it (lines and columns 1-based, columns in code points, a tab counts 1). */
 export interface ShellCheckComment {
@@ -68,7 +70,9 @@ export async function checkBatch(
   limits: ShellCheckLimits = DEFAULT_LIMITS,
   signal?: AbortSignal,
 ): Promise<ShellCheckComment[][]> {
-  const directory = await mkdtemp(join(tmpdir(), 'fim-lint-shellcheck-'));
+  // Created and registered in one synchronous step: a signal between the two would leave the folder behind.
+  const directory = mkdtempSync(join(tmpdir(), 'fim-lint-shellcheck-'));
+  const forget = onTerminate(() => rmSync(directory, { recursive: true, force: true }));
   try {
     const files = scripts.map((_, index) => join(directory, `${index}.sh`));
     await Promise.all(scripts.map((script, index) => writeFile(files[index]!, script)));
@@ -88,6 +92,7 @@ export async function checkBatch(
     return files.map((file) => byFile.get(file)!);
   } finally {
     await rm(directory, { recursive: true, force: true });
+    forget();
   }
 }
 
