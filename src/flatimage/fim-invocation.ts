@@ -1,7 +1,8 @@
 import type { ShellCommand } from '../shell/commands.js';
 import type { Word } from '../shell/words.js';
 import { FIM_BOOT_V2_OPERATIONS, FIM_COMMANDS, LISTS, type FimCommand, type FimVersion } from './fim-commands.js';
-import { closest, didYouMean } from './suggest.js';
+import { closest, didYouMean } from '../text/near-miss.js';
+import { orList } from '../text/or-list.js';
 
 /** A problem in a `fim-*` call, at script offsets. */
 export interface FimProblem {
@@ -35,7 +36,7 @@ export function checkFimCall(invocation: ShellCommand): FimCall {
   const spec = FIM_COMMANDS[command];
   if (!spec) {
     const suggestion = closest(command.slice(4), Object.keys(FIM_COMMANDS).map((name) => name.slice(4)));
-    problem(`Unknown FlatImage command '${command}'${suggestion ? `; did you mean 'fim-${suggestion}'?` : ''}`, commandWord!);
+    problem(`Unknown FlatImage command '${command}'${suggestion ? `; ${didYouMean([`fim-${suggestion}`])}` : ''}`, commandWord!);
     return call;
   }
   if (spec.versions.length < 3) {
@@ -89,7 +90,7 @@ function checkOperations(call: FimCall, spec: FimCommand, commandWord: Word, arg
   const name = first.values[0]!;
   const operation = spec.operations[name.toLowerCase()];
   if (!operation) {
-    problem(`Unknown operation '${name}' for ${command}: expected ${orList(operations)}${didYouMean(name, operations)}`, first);
+    problem(`Unknown operation '${name}' for ${command}: expected ${orList(operations)}${hint(name, operations)}`, first);
     return;
   }
   if (operation.versions.length < spec.versions.length) call.forms.push({ form: `${command} ${name}`, versions: operation.versions, start: commandWord.start, end: first.end });
@@ -116,7 +117,7 @@ function checkList(call: FimCall, context: string, list: keyof typeof LISTS, wor
   for (const item of items) {
     const versions = known[item.toLowerCase()];
     if (!versions) {
-      call.problems.push({ message: `Unknown ${singular(list)} '${item}' in ${context}: FlatImage knows ${Object.keys(known).join(', ')}${didYouMean(item, Object.keys(known))}`, ...at(item) });
+      call.problems.push({ message: `Unknown ${singular(list)} '${item}' in ${context}: FlatImage knows ${Object.keys(known).join(', ')}${hint(item, Object.keys(known))}`, ...at(item) });
     } else if (versions.length < 2) call.forms.push({ form: `${singular(list)} '${item}'`, versions, ...at(item) });
   }
   if (list === 'permissions' && items.length > 1 && items.some((item) => item.toLowerCase() === 'all')) {
@@ -128,6 +129,8 @@ function singular(list: keyof typeof LISTS): string {
   return list === 'permissions' ? 'permission' : list === 'unshare' ? 'namespace' : 'desktop integration';
 }
 
-function orList(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+/** `; did you mean 'x'?` after a message, or nothing. */
+function hint(word: string, candidates: readonly string[]): string {
+  const suggestion = closest(word, candidates);
+  return suggestion ? `; ${didYouMean([suggestion])}` : '';
 }

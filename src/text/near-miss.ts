@@ -1,3 +1,5 @@
+import { orList } from './or-list.js';
+
 /** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours cost 1. */
 export function editDistance(a: string, b: string): number {
   return editDistanceUpTo(a, b, Number.MAX_SAFE_INTEGER);
@@ -97,9 +99,13 @@ export function bagDistance(a: string, b: string): number {
   return Math.max(surplus, deficit);
 }
 
-/** ` did you mean 'a'?` / ` did you mean 'a' or 'b'?`, or nothing. */
+/** The closest candidate, for a hint that names one (the first of `nearMisses`). */
+export function closest(word: string, candidates: Iterable<string>): string | undefined {
+  return nearMisses(word, candidates)[0];
+}
+
+/** `did you mean 'a'?` / `did you mean 'a' or 'b'?`, or nothing. */
 export function didYouMean(suggestions: readonly string[]): string {
   if (suggestions.length === 0) return '';
-  const quoted = suggestions.map((suggestion) => `'${suggestion}'`);
-  return `did you mean ${quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`}?`;
+  return `did you mean ${orList(suggestions.map((suggestion) => `'${suggestion}'`))}?`;
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bagDistance, editDistance, editDistanceUpTo, nearMisses } from '../../src/text/near-miss.js';
+import { bagDistance, closest, didYouMean, editDistance, editDistanceUpTo, nearMisses } from '../../src/text/near-miss.js';
+import { orList } from '../../src/text/or-list.js';
 
 describe('edit distance', () => {
   it('counts insertions, deletions, substitutions and swaps of neighbours', () => {
@@ -24,5 +25,19 @@ describe('edit distance', () => {
   it('suggests the closest known keys', () => {
     expect(nearMisses('pkg_tpye', ['pkg', 'pkg_id', 'pkg_type'])).toEqual(['pkg_type']);
     expect(nearMisses('key_12345', ['pkg', 'pkg_id', 'pkg_type'])).toEqual([]);
+  });
+});
+
+describe('hints', () => {
+  it('joins a choice as a sentence does', () => {
+    expect([orList([]), orList(['a']), orList(['a', 'b']), orList(['a', 'b', 'c'])]).toEqual(['', 'a', 'a or b', 'a, b or c']);
+  });
+
+  it('says did you mean with the suggestions quoted, or nothing', () => {
+    expect(didYouMean([])).toBe('');
+    expect(didYouMean(['fixes'])).toBe("did you mean 'fixes'?");
+    expect(didYouMean(['arch', 'os', 'host'])).toBe("did you mean 'arch', 'os' or 'host'?");
+    expect(closest('requireLowercse', ['requireLowercase', 'version'])).toBe('requireLowercase');
+    expect(closest('zzz', ['requireLowercase'])).toBeUndefined();
   });
 });

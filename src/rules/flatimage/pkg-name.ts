@@ -3,7 +3,7 @@ import { defineRule } from '../../core/rule.js';
 import { baseImages } from '../../flatimage/base-images.js';
 import { IMAGE_EXTENSIONS } from '../../flatimage/formats.js';
 import { isFlatImageRecipe } from '../../flatimage/recipe-kind.js';
-import { closest } from '../../flatimage/suggest.js';
+import { closest, didYouMean } from '../../text/near-miss.js';
 import { nodeSpan, type Span } from '../../recipe/recipe.js';
 import { scalarContentSpan } from '../../recipe/scalar-text.js';
 
@@ -60,7 +60,7 @@ export default defineRule({
         const candidate = segments.slice(index, index + length).join('-');
         const suggestion = closest(candidate, bases.filter((name) => name.split('-').length === length));
         if (!suggestion) continue;
-        report({ message: `Unknown base image '${candidate}' in pkg '${pkg}'; did you mean '${suggestion}'?`, at: span(offsets[index]!, offsets[index]! + candidate.length) });
+        report({ message: `Unknown base image '${candidate}' in pkg '${pkg}'; ${didYouMean([suggestion])}`, at: span(offsets[index]!, offsets[index]! + candidate.length) });
         return;
       }
     }
