@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadRules } from '../src/core/registry.js';
+import { ENGINE_IDS } from '../src/core/engine-failure.js';
 import { docsUrl } from '../src/core/rule.js';
 import { lint } from './helpers.js';
 
@@ -41,6 +42,10 @@ describe('rule docs and tests', () => {
   it("each rule's documentation URL is its doc page, and diagnostics carry it", async () => {
     const ids = new Set((await loadRules()).map((rule) => rule.id));
     for (const id of ids) expect(docsUrl(id).endsWith(`/docs/rules/${id}.md`), id).toBe(true);
+    for (const id of Object.values(ENGINE_IDS)) {
+      expect(docsUrl(id)).toBe(`https://github.com/fim-lint/fim-lint/blob/main/docs/${id}.md`);
+      expect(existsSync(fileURLToPath(new URL(`../docs/${id}.md`, import.meta.url))), id).toBe(true);
+    }
     const broken = readFileSync(new URL('../recipes-examples/broken/static.official.stable.yaml', import.meta.url), 'utf8');
     const diagnostics = await lint(broken.replace('#!/SBUILD ver @v1.0.0\n', ''));
     expect(diagnostics.length).toBeGreaterThan(2);

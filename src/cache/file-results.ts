@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Config } from '../core/config.js';
 import type { Diagnostic } from '../core/diagnostic.js';
-import type { TargetOutcome } from '../core/target.js';
+import type { TargetOutcome } from '../core/outcome.js';
 import { packageVersion } from '../cli/version.js';
 import { cacheSecret } from '../shellcheck/cache-secret.js';
 

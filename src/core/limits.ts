@@ -1,8 +1,4 @@
-import type { FileResult } from './diagnostic.js';
-
-/** Engine diagnostics: not rules (nothing to configure per recipe), but ids with a documentation page all the same. */
-export const ENGINE_IDS = { timeout: 'engine/timeout', crash: 'engine/crash' } as const;
-export type EngineId = (typeof ENGINE_IDS)[keyof typeof ENGINE_IDS];
+/** The resources one file's lint and the worker threads may use. */
 
 /** Default per-file time limit: far above what any real recipe needs (a 20 MB recipe takes about a second). */
 export const DEFAULT_TIME_LIMIT_SECONDS = 30;
@@ -24,24 +20,3 @@ export const WORKER_YOUNG_GENERATION_MB = 4;
  * same CPU time (50% saved another 15 MB for a tenth more CPU).
  */
 export const HEAP_GROWING_PERCENT = 100;
-
-/** The result of a file whose lint was stopped: one error at the top of the file. */
-export function engineFailure(path: string, ruleId: EngineId, message: string): FileResult {
-  return {
-    path,
-    diagnostics: [
-      {
-        ruleId,
-        severity: 'error',
-        message,
-        line: 1,
-        column: 1,
-        endLine: 1,
-        endColumn: 1,
-        start: 0,
-        end: 0,
-        url: `https://github.com/fim-lint/fim-lint/blob/main/docs/${ruleId}.md`,
-      },
-    ],
-  };
-}

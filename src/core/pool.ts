@@ -5,12 +5,13 @@ import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { Target } from '../files/discover.js';
 import type { Config } from './config.js';
-import { ENGINE_IDS, engineFailure, HEAP_GROWING_PERCENT, WORKER_HEAP_MB, WORKER_YOUNG_GENERATION_MB, type EngineId } from './limits.js';
+import { ENGINE_IDS, engineFailure, type EngineId } from './engine-failure.js';
+import { HEAP_GROWING_PERCENT, WORKER_HEAP_MB, WORKER_YOUNG_GENERATION_MB } from './limits.js';
 import { projectRoot } from './paths.js';
 import { SharedStrings } from './shared-strings.js';
 import { listenToWorkers } from './terminate.js';
 import { listenToChildren, stopChildrenOf } from './child-processes.js';
-import type { TargetOutcome } from './target.js';
+import type { TargetOutcome } from './outcome.js';
 
 /** What every worker needs to lint like the main thread. */
 export interface WorkerSetup {

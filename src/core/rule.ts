@@ -71,6 +71,8 @@ export function locationSpan(location: Location | undefined, fallback: Span): Sp
   return nodeSpan(location as Node);
 }
 
+/** The documentation page of a rule id, or of an engine id (`engine/timeout`), which has its page beside the rules'. */
 export function docsUrl(ruleId: string): string {
-  return `https://github.com/fim-lint/fim-lint/blob/main/docs/rules/${ruleId}.md`;
+  const folder = ruleId.startsWith('engine/') ? '' : 'rules/';
+  return `https://github.com/fim-lint/fim-lint/blob/main/docs/${folder}${ruleId}.md`;
 }

@@ -12,7 +12,8 @@ import { loadRules } from './registry.js';
 import { decodeRecipeBytes } from '../recipe/decode.js';
 import { docsUrl, type ProjectContext, type Rule } from './rule.js';
 import type { Suppressions } from './suppressions.js';
-import { lintFile, lintTarget, restoreSuppressions, type TargetOptions, type TargetOutcome } from './target.js';
+import { restoreSuppressions, type TargetOutcome } from './outcome.js';
+import { lintFile, lintTarget, type TargetOptions } from './target.js';
 
 export type { LintedFile } from './target.js';
 

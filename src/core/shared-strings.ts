@@ -1,5 +1,5 @@
 import type { Severity } from './diagnostic.js';
-import type { TargetOutcome } from './target.js';
+import type { TargetOutcome } from './outcome.js';
 
 /**
  * Every message from a worker brings its own copies of strings that repeat from file to file: the path the file was

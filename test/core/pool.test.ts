@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/core/config.js';
 import { LintPool, workerScript } from '../../src/core/pool.js';
-import { restoreSuppressions, type TargetOutcome } from '../../src/core/target.js';
+import { restoreSuppressions, type TargetOutcome } from '../../src/core/outcome.js';
 import { DUPLICATE_KEY_RECIPE, GOOD_RECIPE, tempTree } from '../hostile/cli.js';
 
 const bigScript = '#!/SBUILD\npkg: "big"\nx_exec:\n  run: |\n' + '    echo "a line of a very long build script"\n'.repeat(400_000);

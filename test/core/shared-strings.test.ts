@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/core/diagnostic.js';
 import { SharedStrings } from '../../src/core/shared-strings.js';
-import type { TargetOutcome } from '../../src/core/target.js';
+import type { TargetOutcome } from '../../src/core/outcome.js';
 
 const diagnostic: Diagnostic = {
   ruleId: 'sbuild/license', severity: 'info', message: "'GPL' is not an SPDX license id", line: 3, column: 5, endLine: 3, endColumn: 10, start: 40, end: 45,
