@@ -29,7 +29,7 @@ export const OPTIONS = {
   'list-rules': { type: 'boolean', help: 'List every rule with its default severity and documentation, and exit' },
   'stdin-filename': { type: 'string', value: 'path', help: 'The file name to report for the recipe read from standard input (`-`)' },
   concurrency: { type: 'string', value: 'n|auto|off', help: 'Worker threads: auto (default: one per core for large runs), off, or a number' },
-  timeout: { type: 'string', value: 'seconds', help: 'Per-file time limit on worker threads (default 30); a file over it gets engine/timeout' },
+  timeout: { type: 'string', value: 'seconds', help: 'Per-file time limit (default 30), --fix included; a file over it gets engine/timeout' },
   fix: { type: 'boolean', help: 'Apply the safe fixes to the files, then report what is left' },
   'fix-dry-run': { type: 'boolean', help: 'Print the fixes as a unified diff (the report goes to stderr); change nothing' },
   'emit-validated': { type: 'boolean', help: 'Write <file>.validated, the normalised recipe, next to each recipe without errors' },

@@ -7,6 +7,7 @@ import { isRuleEnabled, ruleSetting, type Config } from './config.js';
 import { compareDiagnostics, type Diagnostic, type Edit, type FileResult, type Severity } from './diagnostic.js';
 import { docsUrl, locationSpan, type Problem, type Rule, type RuleContext } from './rule.js';
 import { Suppressions } from './suppressions.js';
+import type { Deadline } from './deadline.js';
 
 /** The unist root the parser hands to the rule plugins: it carries the parsed recipe. */
 export interface RecipeTree {
@@ -32,6 +33,11 @@ export interface LintOptions {
   notices?: Set<string>;
   /** Aborted when the result is no longer wanted (the editor's text changed): rules waiting on a tool stop waiting. */
   signal?: AbortSignal;
+  /**
+   * The file's time limit: once it is up, a rule waiting on a tool stops waiting, no further rule runs, and the lint
+   * rejects with the deadline's reason.
+   */
+  deadline?: Deadline;
 }
 
 export interface LintOutcome {
@@ -85,10 +91,12 @@ const recipeParser: Plugin<[], string, RecipeTree> = function () {
   });
 };
 
-const runRules: Plugin<[LintOptions & { collected: Record<string, unknown> }], RecipeTree> = function ({ config, rules, collected, notices, signal }) {
+const runRules: Plugin<[LintOptions & { collected: Record<string, unknown> }], RecipeTree> = function ({ config, rules, collected, notices, signal: wanted, deadline }) {
+  const signal = wanted && deadline ? AbortSignal.any([wanted, deadline.signal]) : (wanted ?? deadline?.signal);
   return async (tree, file) => {
     const { recipe } = tree.data;
     for (const rule of rules) {
+      deadline?.check();
       if (!isRuleEnabled(config, rule)) continue;
       const setting = ruleSetting(config, rule.id);
       if (recipe.hasSyntaxErrors && !rule.runsOnBrokenYaml) continue;
@@ -107,9 +115,11 @@ const runRules: Plugin<[LintOptions & { collected: Record<string, unknown> }], R
           if (data !== undefined) collected[rule.id] = data;
         }
       } catch (error) {
+        deadline?.check();
         addMessage(file, recipe, rule, { message: `Internal error in rule ${rule.id}: ${describe(error)}`, severity: 'error' }, config);
       }
     }
+    deadline?.check();
   };
 };
 

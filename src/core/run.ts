@@ -13,7 +13,7 @@ import { decodeRecipeBytes } from '../recipe/decode.js';
 import { docsUrl, type ProjectContext, type Rule } from './rule.js';
 import type { Suppressions } from './suppressions.js';
 import { restoreSuppressions, type TargetOutcome } from './outcome.js';
-import { lintFile, lintTarget, type TargetOptions } from './target.js';
+import { isTimedOut, lintFile, lintTarget, type TargetOptions } from './target.js';
 
 export type { LintedFile } from './target.js';
 
@@ -45,7 +45,7 @@ export interface RunOptions extends Pick<TargetOptions, 'afterLint' | 'skipNonRe
    * lints on the main thread, a number always uses that many workers. `afterLint` (fixing) needs the main thread.
    */
   concurrency?: number | 'auto' | 'off';
-  /** Per-file time limit on worker threads; the main thread cannot stop a file. */
+  /** Per-file time limit (default `DEFAULT_TIME_LIMIT_SECONDS`), fixing included; a file over it gets `engine/timeout`. */
   timeLimitSeconds?: number;
   /**
    * Folders whose recipes count for the checks across files (duplicate `pkg_id`) even where the run does not lint
@@ -97,7 +97,11 @@ export async function lintPaths(paths: readonly string[], options: RunOptions): 
   // Without a cache the workers start at once, to warm up while the rules load; with one, only the misses count.
   let pool = cache ? undefined : startPool(firstTargets.length, options);
   const rules = await loadRules();
-  const lintOptions = (config: Config): TargetOptions => ({ ...options, config, rules });
+  // On the main thread the time limit is a deadline checked between rules and while waiting on ShellCheck, rather than
+  // a worker that can be stopped anywhere: starting one worker took a one-file run with ShellCheck from 3.1 to 5.5
+  // times `node -e 0` (goal 4), and the rules are linear in the size of a recipe, so the waits are what can run long.
+  const timeLimitMs = (options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS) * 1000;
+  const lintOptions = (config: Config): TargetOptions => ({ ...options, config, rules, timeLimitMs });
 
   // Files in one folder share a configuration: one object each, kept for the checks across files.
   const sharedConfigs = new Map<string, Config>();
@@ -132,9 +136,15 @@ export async function lintPaths(paths: readonly string[], options: RunOptions): 
   // Several files are in flight at once: reads overlap with linting, and rules waiting on external tools
   // (ShellCheck) can batch their work across files.
   const inFlight = new Set<Promise<void>>();
+  const sharing = new SharedTime();
+  /** Files that went over the time limit while other files were linted alongside: each is linted again alone. */
+  const retries: { index: number; task: () => Promise<TargetOutcome> }[] = [];
   const schedule = async (index: number, task: () => Promise<TargetOutcome>) => {
-    const running = task()
-      .then((outcome) => void (outcomes[index] = outcome))
+    const running = (pool ? task().then((outcome) => ({ outcome, shared: false })) : sharing.run(task))
+      .then(({ outcome, shared }) => {
+        if (shared && isTimedOut(outcome)) retries.push({ index, task });
+        else outcomes[index] = outcome;
+      })
       .finally(() => inFlight.delete(running));
     inFlight.add(running);
     const filesInFlight = pool ? pool.size * FILES_PER_WORKER : FILES_IN_FLIGHT;
@@ -167,6 +177,8 @@ export async function lintPaths(paths: readonly string[], options: RunOptions): 
       if (work) await lint(work);
     }
     await Promise.all(inFlight);
+    // Files linted at once share the time (and ShellCheck batches): the one that is slow on its own is found alone.
+    for (const { index, task } of retries) outcomes[index] = await task();
   } finally {
     await pool?.close();
   }
@@ -268,6 +280,22 @@ function startPool(knownFiles: number, options: RunOptions): LintPool | undefine
     timeLimitMs: (options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS) * 1000,
     setup: { keepSource: options.keepSource ?? false, skipNonRecipes: options.skipNonRecipes ?? false },
   });
+}
+
+/** Runs tasks, telling for each whether another task ran at some point while it did. */
+class SharedTime {
+  readonly #running = new Set<{ shared: boolean }>();
+
+  async run<T>(task: () => Promise<T>): Promise<{ outcome: T; shared: boolean }> {
+    const own = { shared: this.#running.size > 0 };
+    for (const other of this.#running) other.shared = true;
+    this.#running.add(own);
+    try {
+      return { outcome: await task(), shared: own.shared };
+    } finally {
+      this.#running.delete(own);
+    }
+  }
 }
 
 function take<T>(items: Iterator<T>, count: number): T[] {

@@ -4,6 +4,7 @@ import type { FileResult } from './diagnostic.js';
 import { describe, lintBytes, lintText, type LintOptions, type LintOutcome } from './lint.js';
 import { ENGINE_IDS, engineFailure } from './engine-failure.js';
 import type { TargetOutcome } from './outcome.js';
+import { Deadline } from './deadline.js';
 
 export interface LintedFile {
   path: string;
@@ -13,6 +14,8 @@ export interface LintedFile {
   outcome: LintOutcome;
   /** Lints another text under this file's path with the same rules and configuration. */
   relint(text: string): Promise<LintOutcome>;
+  /** The file's time limit: once it is up, nothing may be written for the file. */
+  deadline?: Deadline;
 }
 
 export interface TargetOptions extends LintOptions {
@@ -20,6 +23,12 @@ export interface TargetOptions extends LintOptions {
   skipNonRecipes?: boolean;
   /** Runs on each file once it is linted (e.g. to fix it); the outcome it returns is the one reported. Main thread only. */
   afterLint?: (file: LintedFile) => Promise<LintOutcome>;
+  /**
+   * Per-file time limit, fixing included. Checked between rules and while rules wait on ShellCheck (which is then
+   * stopped unless another file waits for it too): a rule busy in synchronous code is not interrupted, but the file
+   * still gets `engine/timeout` once it returns, and `afterLint` writes nothing for it.
+   */
+  timeLimitMs?: number;
 }
 
 /** Reads and lints one file. The same function runs on the main thread and in the worker threads. */
@@ -37,17 +46,32 @@ export async function lintTarget(target: Target, options: TargetOptions): Promis
 /** Lints bytes already read; only the small result and what the rules collected are kept. */
 export async function lintFile(path: string, bytes: Uint8Array, options: TargetOptions, fromStdin: boolean): Promise<TargetOutcome> {
   const notices = new Set<string>();
+  const deadline = options.timeLimitMs === undefined ? undefined : new Deadline(options.timeLimitMs);
+  const lintOptions = { ...options, notices, ...(deadline ? { deadline } : {}) };
   try {
-    let outcome = await lintBytes(path, bytes, { ...options, notices });
+    let outcome = await lintBytes(path, bytes, lintOptions);
     if (options.afterLint) {
-      const relint = (text: string) => lintText(path, text, { ...options, notices });
-      outcome = await options.afterLint({ path, bytes, fromStdin, outcome, relint });
+      const relint = (text: string) => lintText(path, text, lintOptions);
+      outcome = await options.afterLint({ path, bytes, fromStdin, outcome, relint, ...(deadline ? { deadline } : {}) });
     }
     const { directives } = outcome.suppressions;
     const suppressions = directives.length > 0 ? { directives: [...directives], text: outcome.recipe?.text.slice(0, directives.at(-1)!.comment.end) ?? '' } : undefined;
     return { kind: 'linted', result: outcome.result, collected: outcome.collected, suppressions, ...(notices.size > 0 ? { notices: [...notices] } : {}) };
   } catch (error) {
+    if (deadline?.signal.aborted) return timedOut(path, options.timeLimitMs! / 1000);
     // Rules' own errors are caught inside lintBytes; this is the parser or the engine failing on this file.
     return { kind: 'linted', result: engineFailure(path, ENGINE_IDS.crash, `Internal error while linting this file: ${describe(error)}`), collected: {} };
+  } finally {
+    deadline?.clear();
   }
+}
+
+/** The outcome of a file stopped at its time limit, on a worker thread or on the main thread. */
+export function timedOut(path: string, seconds: number): TargetOutcome {
+  const message = `Linting this file took longer than the ${seconds} s time limit and was stopped; no other check ran`;
+  return { kind: 'linted', result: engineFailure(path, ENGINE_IDS.timeout, message), collected: {} };
+}
+
+export function isTimedOut(outcome: TargetOutcome): boolean {
+  return outcome.kind === 'linted' && outcome.result.diagnostics.length === 1 && outcome.result.diagnostics[0]!.ruleId === ENGINE_IDS.timeout;
 }

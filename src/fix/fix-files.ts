@@ -41,6 +41,8 @@ export class FileFixer {
     const result = await fixText(decoded.text, file.relint, file.outcome);
     if (result.text === decoded.text) return file.outcome;
 
+    // A file over its time limit is reported as such, and nothing is written for it.
+    file.deadline?.check();
     const bom = decoded.hadBom ? '\uFEFF' : '';
     const change: FileFix = { path: file.path, fixed: result.fixed, diff: '' };
     if (this.mode === 'dry-run') {
