@@ -330,7 +330,7 @@ export const ruleTester = {
       seen.add(key);
     }
     describe(`${ruleId} (rule tester)`, () => {
-      describe('valid', () => {
+      if (valid.length > 0) describe('valid', () => {
         valid.forEach((testCase, index) => {
           it(caseName(testCase, index), async () => {
             const run = await runRule(ruleId, testCase);
@@ -339,7 +339,7 @@ export const ruleTester = {
           });
         });
       });
-      describe('invalid', () => {
+      if (tests.invalid.length > 0) describe('invalid', () => {
         tests.invalid.forEach((testCase, index) => {
           it(caseName(testCase, index), async () => {
             if (testCase.errors.length === 0) throw new Error('an invalid case expects at least one diagnostic');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../../src/core/config.js';
 import { lintPaths } from '../../../src/core/run.js';
-import { compact, VALID_RECIPE } from '../../helpers.js';
+import { compact, ruleTester, VALID_RECIPE } from '../../helpers.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'fim-lint-pkg-id-'));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
@@ -20,7 +20,13 @@ async function pkgIdDiagnostics(paths: string[]): Promise<Record<string, string[
   return Object.fromEntries(run.results.map((result) => [result.path, result.diagnostics.filter((d) => d.ruleId === 'sbuild/duplicate-pkg-id').map(compact)]));
 }
 
-describe('sbuild/duplicate-pkg-id', () => {
+// A check across files: one file alone never shares its pkg_id. The cases with several files follow.
+ruleTester.run('sbuild/duplicate-pkg-id', {
+  valid: [{ name: 'a recipe alone', code: VALID_RECIPE }],
+  invalid: [],
+});
+
+describe('sbuild/duplicate-pkg-id across files', () => {
   it('reports a shared pkg_id at each recipe, naming the other file', async () => {
     const a = write('a.yaml', VALID_RECIPE);
     const b = write('b.yaml', VALID_RECIPE.replace('pkg: "hello"', 'pkg: "hello-bin"'));
