@@ -1,5 +1,6 @@
 import { ruleSetting, type RuleLevel, type RuleSetting } from '../core/config.js';
-import { docsUrl, type Rule } from '../core/rule.js';
+import { docsUrl, optionsWithDefaults, type Rule } from '../core/rule.js';
+import { closest, didYouMean } from '../text/near-miss.js';
 import type { ResolvedFileConfig } from '../config/resolver.js';
 import { UsageError } from './options.js';
 
@@ -12,7 +13,10 @@ export function parseRuleOptions(values: readonly string[], knownRuleIds: Readon
     const match = /^([^=\s]+)=(\w+)$/.exec(value.trim());
     if (!match) throw new UsageError(`--rule ${value}: expected <rule-id>=<off|info|warn|error>`);
     const [, id, level] = match as unknown as [string, string, string];
-    if (!knownRuleIds.has(id) && !/^shell\/SC\d+$/.test(id)) throw new UsageError(`--rule ${value}: unknown rule '${id}' (fim-lint --list-rules lists the rules)`);
+    if (!knownRuleIds.has(id) && !/^shell\/SC\d+$/.test(id)) {
+      const suggestion = closest(id, knownRuleIds);
+      throw new UsageError(`--rule ${value}: unknown rule '${id}'${suggestion ? `; ${didYouMean([suggestion])}` : ' (fim-lint --list-rules lists the rules)'}`);
+    }
     if (!LEVELS.includes(level as RuleLevel)) throw new UsageError(`--rule ${value}: level must be one of ${LEVELS.join(', ')}`);
     rules[id] = level as RuleLevel;
   }
@@ -39,7 +43,8 @@ export function printConfig(path: string, resolved: ResolvedFileConfig, rules: r
     const rule = byId.get(id);
     const setting = ruleSetting(resolved.config, id);
     const severity = setting.severity ?? (rule?.optIn ? 'off' : rule?.severity ?? 'off');
-    effective[id] = Object.keys(setting.options).length > 0 ? [severity, setting.options] : severity;
+    const options = rule ? optionsWithDefaults(rule, setting.options) : setting.options;
+    effective[id] = Object.keys(options).length > 0 ? [severity, options] : severity;
   }
   const shown = { file: path, configFile: resolved.configFile ?? null, ignored: resolved.ignored, rules: effective, settings: resolved.config.settings };
   return JSON.stringify(shown, null, 2) + '\n';

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute } from 'node:path';
-import type { ErrorObject } from 'ajv';
-import { parse as parseYaml } from 'yaml';
+import { parse as parseYaml, YAMLError } from 'yaml';
 import type { RuleLevel, RuleSetting, ShellCheckLevel } from '../core/config.js';
 import { precompiledValidator } from '../schemas/precompiled.js';
+import { configProblem, describeSchemaError, type ConfigSource } from './problems.js';
 
 /** What a configuration file (or one of its overrides) sets. */
 export interface ConfigLayer {
@@ -52,8 +52,9 @@ export async function loadConfigFile(path: string): Promise<ConfigFile | undefin
     throw new ConfigError(`cannot read configuration ${path}: ${code === 'ENOENT' ? 'no such file' : code ?? String(error)}`);
   }
   let data: unknown;
+  const inPackage = basename(path) === 'package.json';
   try {
-    if (basename(path) === 'package.json') {
+    if (inPackage) {
       const manifest = JSON.parse(text) as Record<string, unknown>;
       if (manifest === null || typeof manifest !== 'object' || !(PACKAGE_KEY in manifest)) return undefined;
       data = manifest[PACKAGE_KEY];
@@ -61,11 +62,17 @@ export async function loadConfigFile(path: string): Promise<ConfigFile | undefin
       data = parseYaml(text) ?? {};
     }
   } catch (error) {
-    throw new ConfigError(`${path}: not valid ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    const language = path.endsWith('.json') ? 'JSON' : 'YAML';
+    if (error instanceof YAMLError && error.linePos) {
+      const [{ line, col }] = error.linePos;
+      throw new ConfigError(`${path}:${line}:${col}: not valid ${language}: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`);
+    }
+    throw new ConfigError(`${path}: not valid ${language}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
   }
-  refuseChosenPrograms(path, data);
+  const source: ConfigSource = { path, text, prefix: inPackage ? [PACKAGE_KEY] : [] };
+  refuseChosenPrograms(source, data);
   const validate = precompiledValidator('config');
-  if (!validate(data)) throw new ConfigError(`${path}: ${describeErrors(validate.errors ?? [])}`);
+  if (!validate(data)) throw new ConfigError(describeSchemaError(source, validate.errors ?? []));
   return { path, directory: dirname(path), data: data as ConfigFileData };
 }
 
@@ -73,39 +80,24 @@ export async function loadConfigFile(path: string): Promise<ConfigFile | undefin
  * A repository's configuration never chooses a program to run, nor a place outside the working directory to write:
  * whoever lints a pull request or a checkout would run or write whatever it names.
  */
-function refuseChosenPrograms(path: string, data: unknown): void {
+function refuseChosenPrograms(source: ConfigSource, data: unknown): void {
   if (!isObject(data)) return;
-  const sections: [string, unknown][] = [['shellcheck', data.shellcheck]];
-  if (Array.isArray(data.overrides)) data.overrides.forEach((override, index) => isObject(override) && sections.push([`overrides.${index}.shellcheck`, override.shellcheck]));
+  const sections: [string[], unknown][] = [[['shellcheck'], data.shellcheck]];
+  if (Array.isArray(data.overrides)) data.overrides.forEach((override, index) => isObject(override) && sections.push([['overrides', String(index), 'shellcheck'], override.shellcheck]));
   for (const [where, section] of sections) {
     if (!isObject(section)) continue;
     if ('path' in section) {
-      throw new ConfigError(
-        `${path}: ${where}.path: a configuration file cannot choose the program to run; pass --shellcheck <path> on the command line or set the FIM_LINT_SHELLCHECK environment variable instead`,
-      );
+      const message = `${[...where, 'path'].join('.')}: a configuration file cannot choose the program to run; pass --shellcheck <path> on the command line or set the FIM_LINT_SHELLCHECK environment variable instead`;
+      throw new ConfigError(configProblem(source, [...where, 'path'], message, true));
     }
     const location = section.cacheLocation;
     if (typeof location === 'string' && (isAbsolute(location) || location.split(/[\\/]/).includes('..'))) {
-      throw new ConfigError(`${path}: ${where}.cacheLocation must be a folder inside the working directory; pass --cache-location <dir> to use another`);
+      const message = `${[...where, 'cacheLocation'].join('.')} must be a folder inside the working directory; pass --cache-location <dir> to use another`;
+      throw new ConfigError(configProblem(source, [...where, 'cacheLocation'], message));
     }
   }
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function describeErrors(errors: ErrorObject[]): string {
-  const error = errors[0];
-  if (!error) return 'invalid configuration';
-  const where = error.instancePath
-    ? error.instancePath.slice(1).split('/').map((segment) => segment.replaceAll('~1', '/').replaceAll('~0', '~')).join('.')
-    : 'the configuration';
-  if (error.keyword === 'additionalProperties') return `${where} has an unknown key '${String(error.params.additionalProperty)}'`;
-  if (error.keyword === 'propertyNames') return `${where}: '${String(error.params.propertyName)}' is not a rule id (namespace/name)`;
-  if (error.keyword === 'enum' && error.instancePath.includes('/shellcheck/')) return `${where} must be off, info, warn, warning or error`;
-  if (error.keyword === 'oneOf' || error.keyword === 'enum') {
-    return `${where} must be off, info, warn, warning or error, or [level, {options}]`;
-  }
-  return `${where} ${error.message ?? 'is invalid'}`;
 }

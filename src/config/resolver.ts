@@ -128,22 +128,41 @@ export class ConfigResolver {
   }
 }
 
-/** A configuration with a layer on top: rules by id, settings section by section. */
+/**
+ * A configuration with a layer on top. Maps merge key by key at every depth (`shellcheck.severity: {style: off}` keeps
+ * the other levels; a rule's options keep the ones the layer does not name); a value that is not a map, such as a list,
+ * replaces the one below. A rule set to a level alone keeps the options set below it.
+ */
 export function withLayer(config: Config, layer: ConfigLayer): Config {
-  const settings = { ...config.settings } as unknown as Record<string, Record<string, unknown> | undefined>;
-  for (const section of ['flatimage', 'shellcheck'] as const) {
-    const values = layer[section];
-    if (values) settings[section] = { ...settings[section], ...values };
+  const sections = Object.fromEntries(SETTINGS_SECTIONS.filter((section) => layer[section] !== undefined).map((section) => [section, layer[section]]));
+  const settings = mergeMaps(config.settings as unknown as Record<string, unknown>, sections) as unknown as Settings;
+  const severity = Object.entries(settings.shellcheck.severity).map(([level, setting]) => [level, levelToSeverity(setting)]);
+  settings.shellcheck = { ...settings.shellcheck, severity: Object.fromEntries(severity) as Settings['shellcheck']['severity'] };
+  const rules = { ...config.rules };
+  for (const [id, setting] of Object.entries(layer.rules ?? {})) rules[id] = mergeRuleSetting(rules[id], setting);
+  return { ...config, rules, settings };
+}
+
+/** The settings a configuration layer may set, beside `rules`. */
+const SETTINGS_SECTIONS = ['target', 'flatimage', 'shellcheck'] as const;
+
+function mergeRuleSetting(below: RuleSetting | undefined, above: RuleSetting): RuleSetting {
+  const level = typeof above === 'string' ? above : above[0];
+  const options = mergeMaps(typeof below === 'object' ? below[1] ?? {} : {}, typeof above === 'object' ? above[1] ?? {} : {});
+  return Object.keys(options).length > 0 ? [level, options] : level;
+}
+
+function mergeMaps(below: Readonly<Record<string, unknown>>, above: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...below };
+  for (const [key, value] of Object.entries(above)) {
+    const under = merged[key];
+    merged[key] = isMap(under) && isMap(value) ? mergeMaps(under, value) : value;
   }
-  const severity = layer.shellcheck?.severity;
-  if (severity) {
-    // A map that names some levels changes those: the others keep their severity.
-    const levels = Object.entries(severity).map(([level, setting]) => [level, levelToSeverity(setting)]);
-    settings.shellcheck!.severity = { ...config.settings.shellcheck.severity, ...Object.fromEntries(levels) };
-  }
-  const merged = settings as unknown as Settings;
-  if (layer.target !== undefined) merged.target = layer.target;
-  return { ...config, rules: { ...config.rules, ...layer.rules }, settings: merged };
+  return merged;
+}
+
+function isMap(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** The path relative to a folder with `/` separators, or undefined when it lies outside that folder. */

@@ -5,7 +5,7 @@ import { Recipe, type DecodeFailure } from '../recipe/recipe.js';
 import { decodeRecipeBytes } from '../recipe/decode.js';
 import { isRuleEnabled, ruleSetting, type Config } from './config.js';
 import { compareDiagnostics, type Diagnostic, type Edit, type FileResult, type Severity } from './diagnostic.js';
-import { docsUrl, locationSpan, type Problem, type Rule, type RuleContext } from './rule.js';
+import { docsUrl, locationSpan, optionsWithDefaults, type Problem, type Rule, type RuleContext } from './rule.js';
 import { Suppressions } from './suppressions.js';
 import type { Deadline } from './deadline.js';
 
@@ -102,7 +102,7 @@ const runRules: Plugin<[LintOptions & { collected: Record<string, unknown> }], R
       if (recipe.hasSyntaxErrors && !rule.runsOnBrokenYaml) continue;
       const context: RuleContext = {
         recipe,
-        options: setting.options,
+        options: optionsWithDefaults(rule, setting.options),
         settings: config.settings,
         report: (problem) => addMessage(file, recipe, rule, problem, config),
         notice: (message) => notices?.add(message),

@@ -21,7 +21,7 @@ export interface Problem {
 
 export interface RuleContext {
   readonly recipe: Recipe;
-  /** This rule's options from the configuration. */
+  /** This rule's options: the configured values over the defaults its `options` declare. */
   readonly options: Readonly<Record<string, unknown>>;
   /** Settings shared by all rules (extra FlatImage base images, ShellCheck setup, ...). */
   readonly settings: Settings;
@@ -43,12 +43,30 @@ export interface ProjectContext<T> {
   report(path: string, problem: Omit<Problem, 'at'> & { at: Span; line: number; column: number; endLine: number; endColumn: number }): void;
 }
 
+/** A JSON value, as an option's default or one of its allowed values. */
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+
+/**
+ * One option of a rule: a JSON Schema for its value (`type`, `enum`, `items`, ...), with the default the rule sees when
+ * the configuration does not set it, and a description for editors.
+ */
+export interface RuleOption {
+  description: string;
+  default: JsonValue;
+  type?: 'boolean' | 'string' | 'number' | 'integer' | 'array';
+  enum?: readonly JsonValue[];
+  items?: Readonly<Record<string, JsonValue>>;
+  minimum?: number;
+}
+
 export interface Rule<T = unknown> {
   /** Namespaced id: `yaml/…`, `sbuild/…`, `flatimage/…` or `shell/…`. */
   id: string;
   /** One line, shown by `--list-rules` and in SARIF. */
   description: string;
   severity: Severity;
+  /** The options the rule takes, by name; a rule without them takes none, and a configuration that sets one is refused. */
+  options?: Readonly<Record<string, RuleOption>>;
   /** True when the rule offers fixes. */
   fixable?: boolean;
   /** The rule reports only when configured (a config file, `--rule`): it is off by default. */
@@ -63,6 +81,12 @@ export interface Rule<T = unknown> {
 
 export function defineRule<T = unknown>(rule: Rule<T>): Rule<T> {
   return rule;
+}
+
+/** A rule's options as it sees them: each declared default, with the configured values over them. */
+export function optionsWithDefaults(rule: Pick<Rule, 'options'>, configured: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const defaults = Object.entries(rule.options ?? {}).map(([name, option]) => [name, structuredClone(option.default)]);
+  return { ...Object.fromEntries(defaults), ...configured };
 }
 
 export function locationSpan(location: Location | undefined, fallback: Span): Span {

@@ -92,7 +92,7 @@ describe('fim-lint command line', () => {
     const directory = tempDir({ 'bad.yaml': 'rulez: {}\n' });
     const config = join(directory, 'bad.yaml');
     const invalid = run(['--config', config, '--no-shellcheck', 'recipes-examples/hello']);
-    expect(invalid).toMatchObject({ code: 2, stdout: '', stderr: `fim-lint: ${config}: the configuration has an unknown key 'rulez'\n` });
+    expect(invalid).toMatchObject({ code: 2, stdout: '', stderr: `fim-lint: ${config}:1:1: the configuration has an unknown key 'rulez'; did you mean 'rules'?\n` });
     const usage = run(['--config', config, '--format', 'nope', 'recipes-examples/hello']);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toMatch(/^fim-lint: unknown format 'nope'.*\nRun 'fim-lint --help' for usage\.\n$/);

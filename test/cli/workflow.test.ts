@@ -106,14 +106,15 @@ describe('configuration on the command line', () => {
     expect(run(['--rule', 'yaml/duplicate-key=error', 'r.yaml'], root).code).toBe(1);
     expect(run(['r.yaml'], root).code).toBe(0);
     expect(run(['--config', 'other.yaml', '--format', 'gcc', 'r.yaml'], root).stdout).toBe('');
-    expect(run(['--rule', 'yaml/nope=off', 'r.yaml'], root)).toMatchObject({ code: 2, stderr: expect.stringContaining("unknown rule 'yaml/nope'") });
+    expect(run(['--rule', 'yaml/nope=off', 'r.yaml'], root)).toMatchObject({ code: 2, stderr: expect.stringContaining("unknown rule 'yaml/nope' (fim-lint --list-rules lists the rules)") });
+    expect(run(['--rule', 'sbuild/hots=off', 'r.yaml'], root)).toMatchObject({ code: 2, stderr: "fim-lint: --rule sbuild/hots=off: unknown rule 'sbuild/hots'; did you mean 'sbuild/host'?\nRun 'fim-lint --help' for usage.\n" });
   });
 
   it('exits 2 with the file and the problem for an invalid configuration', () => {
     const root = project({ '.fim-lint.yaml': 'rules:\n  yaml/duplicate-key: loud\n', 'r.yaml': DUPLICATE });
     const { code, stderr } = run(['r.yaml'], root);
     expect(code).toBe(2);
-    expect(stderr).toBe(`fim-lint: ${join(root, '.fim-lint.yaml')}: rules.yaml/duplicate-key must be off, info, warn, warning or error, or [level, {options}]\n`);
+    expect(stderr).toBe(`fim-lint: ${join(root, '.fim-lint.yaml')}:2:23: rules.yaml/duplicate-key must be off, info, warn, warning or error, or [level, {options}]\n`);
   });
 
   it('--print-config shows the configuration file and every rule as it applies to a file', () => {
@@ -121,6 +122,8 @@ describe('configuration on the command line', () => {
     const printed = JSON.parse(run(['--print-config', 'a/r.yaml', '--rule', 'sbuild/disable-directive-reason=warn'], root).stdout);
     expect(printed.configFile).toBe(join(root, '.fim-lint.yaml'));
     expect(printed.rules).toMatchObject({ 'sbuild/shebang': 'off', 'yaml/duplicate-key': 'error', 'sbuild/disable-directive-reason': 'warning', 'sbuild/unused-disable-directive': 'off' });
+    // Every option a rule sees, its defaults included.
+    expect(printed.rules['sbuild/host']).toEqual(['error', { requireLowercase: false }]);
     expect(printed.settings.flatimage.extraBaseImages).toEqual(['custom']);
   });
 

@@ -54,7 +54,7 @@ describe('configuration files', () => {
         'overrides:',
         '  - files: ["binaries/**"]',
         '    rules:',
-        '      sbuild/shebang: [error, { note: 1 }]',
+        '      sbuild/shebang: error',
         '    shellcheck:',
         '      severity: { style: warn }',
         '',
@@ -62,7 +62,7 @@ describe('configuration files', () => {
     });
     const resolver = new ConfigResolver({ cwd: root, knownRuleIds, ruleOverrides: { 'yaml/syntax': 'warn' } });
     const inside = await resolver.resolve(join(root, 'binaries/x/static.yaml'));
-    expect(inside.config.rules).toEqual({ 'sbuild/shebang': ['error', { note: 1 }], 'yaml/syntax': 'warn' });
+    expect(inside.config.rules).toEqual({ 'sbuild/shebang': 'error', 'yaml/syntax': 'warn' });
     expect(inside.config.settings).toMatchObject({ flatimage: { extraBaseImages: ['myorg-base'] }, shellcheck: { exclude: ['SC1091'], severity: { error: 'error', warning: 'warning', info: 'info', style: 'warning' } } });
     const outside = await resolver.resolve(join(root, 'packages/x/static.yaml'));
     expect(outside.config.rules).toEqual({ 'sbuild/shebang': 'warn', 'yaml/syntax': 'warn' });
@@ -98,19 +98,21 @@ describe('configuration files', () => {
     expect((await resolver.resolve('a/two.yaml')).config.rules).toEqual({ 'sbuild/shebang': 'off' });
   });
 
-  it('rejects an invalid file with a message naming the file and the key', async () => {
-    const cases: [string, RegExp][] = [
-      ['rules:\n  sbuild/shebang: loud\n', /\.fim-lint\.yaml: rules\.sbuild\/shebang must be off, info, warn, warning or error/],
-      ['rulez: {}\n', /\.fim-lint\.yaml: the configuration has an unknown key 'rulez'/],
-      ['rules:\n  sbuild/no-such-rule: off\n', /unknown rule 'sbuild\/no-such-rule'/],
-      ['rules: [\n', /\.fim-lint\.yaml: not valid YAML/],
-      ['overrides:\n  - rules: {}\n', /overrides\.0 must have required property 'files'/],
+  it('rejects an invalid file with a message naming the file, the place in it and the key', async () => {
+    const cases: [string, string][] = [
+      ['rules:\n  sbuild/shebang: loud\n', '.fim-lint.yaml:2:19: rules.sbuild/shebang must be off, info, warn, warning or error, or [level, {options}]'],
+      ['rules:\n  sbuild/shebang: [loud]\n', '.fim-lint.yaml:2:20: rules.sbuild/shebang must be off, info, warn, warning or error, or [level, {options}]'],
+      ['rulez: {}\n', ".fim-lint.yaml:1:1: the configuration has an unknown key 'rulez'; did you mean 'rules'?"],
+      ['rules:\n  sbuild/no-such-rule: off\n', ".fim-lint.yaml:2:3: unknown rule 'sbuild/no-such-rule' (fim-lint --list-rules lists the rules)"],
+      ['rules:\n  sbuild/hots: off\n', ".fim-lint.yaml:2:3: unknown rule 'sbuild/hots'; did you mean 'sbuild/host'?"],
+      ['rules: [\n', '.fim-lint.yaml:2:1: not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]'],
+      ['overrides:\n  - rules: {}\n', ".fim-lint.yaml:2:5: overrides.0 must have required property 'files'"],
     ];
     for (const [text, message] of cases) {
       const root = tree({ '.fim-lint.yaml': text });
       const error = await new ConfigResolver({ cwd: root, knownRuleIds }).resolve('r.yaml').catch((e: unknown) => e);
       expect(error, text).toBeInstanceOf(ConfigError);
-      expect((error as Error).message, text).toMatch(message);
+      expect((error as Error).message.replace(`${root}/`, ''), text).toBe(message);
     }
   });
 

@@ -26,16 +26,16 @@ afterAll(() => trees.forEach((directory) => rmSync(directory, { recursive: true,
 
 describe('a repository never chooses a program to run', () => {
   it.each([
-    ['.fim-lint.yaml', "shellcheck:\n  path: ./tool\n", 'shellcheck.path'],
-    ['.fim-lint.yaml', 'overrides:\n  - files: ["*.yaml"]\n    shellcheck: { path: ./tool }\n', 'overrides.0.shellcheck.path'],
-    ['package.json', JSON.stringify({ name: 'x', 'fim-lint': { shellcheck: { path: './tool' } } }), 'shellcheck.path'],
+    ['.fim-lint.yaml', "shellcheck:\n  path: ./tool\n", '2:3: shellcheck.path'],
+    ['.fim-lint.yaml', 'overrides:\n  - files: ["*.yaml"]\n    shellcheck: { path: ./tool }\n', '3:19: overrides.0.shellcheck.path'],
+    ['package.json', JSON.stringify({ name: 'x', 'fim-lint': { shellcheck: { path: './tool' } } }), '1:39: shellcheck.path'],
   ])('refuses shellcheck.path in %s (%s) with exit code 2 and says how to pass it', (name, text, where) => {
     const directory = tree({ 'r.yaml': goodRecipe(), [name]: text });
     const tool = markingProgram(directory, 'tool');
     const run = runCli(['--format', 'json', 'r.yaml'], { cwd: directory });
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
-      `fim-lint: ${join(directory, name)}: ${where}: a configuration file cannot choose the program to run; pass --shellcheck <path> on the command line or set the FIM_LINT_SHELLCHECK environment variable instead\n`,
+      `fim-lint: ${join(directory, name)}:${where}: a configuration file cannot choose the program to run; pass --shellcheck <path> on the command line or set the FIM_LINT_SHELLCHECK environment variable instead\n`,
     );
     expect(existsSync(tool.mark)).toBe(false);
   });
@@ -101,18 +101,19 @@ describe('the shellcheck section of a configuration is checked', () => {
   });
 
   it.each([
-    ['exclude: 5', 'shellcheck.exclude must be array'],
-    ['exclude: [five]', 'shellcheck.exclude.0 must match pattern'],
-    ['enabled: "no"', 'shellcheck.enabled must be boolean'],
-    ['severity: { error: loud }', 'shellcheck.severity.error must be off, info, warn, warning or error'],
-    ['cache: "yes"', 'shellcheck.cache must be boolean'],
-    ['executable: ./tool', "shellcheck has an unknown key 'executable'"],
+    ['exclude: 5', '2:12: shellcheck.exclude must be array'],
+    ['exclude: [five]', '2:13: shellcheck.exclude.0 must match pattern'],
+    ['enabled: "no"', '2:12: shellcheck.enabled must be boolean'],
+    ['severity: { error: loud }', '2:22: shellcheck.severity.error must be off, info, warn, warning or error'],
+    ['cache: "yes"', '2:10: shellcheck.cache must be boolean'],
+    ['executable: ./tool', "2:3: shellcheck has an unknown key 'executable'"],
+    ['cach: true', "2:3: shellcheck has an unknown key 'cach'; did you mean 'cache'?"],
   ])('refuses `%s` with exit code 2', (setting, message) => {
     const directory = tree({ 'r.yaml': goodRecipe(), '.fim-lint.yaml': `shellcheck:\n  ${setting}\n` });
     const run = runCli(['--format', 'json', 'r.yaml'], { cwd: directory });
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toContain(`${join(directory, '.fim-lint.yaml')}: ${message}`);
+    expect(run.stderr).toContain(`${join(directory, '.fim-lint.yaml')}:${message}`);
     expect(run.stderr).not.toContain('internal error');
   });
 });

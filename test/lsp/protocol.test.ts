@@ -173,7 +173,7 @@ describe('the language server over stdio', () => {
     const none = client.nextDiagnostics(uri, (p) => p.version === 1);
     await client.open(uri, FIXABLE);
     expect((await none).diagnostics).toEqual([]);
-    expect(client.messages.at(-1)).toEqual({ type: 1, message: `fim-lint: ${join(root, 'configured/.fim-lint.yaml')}: unknown rule 'sbuild/no-such-rule' (fim-lint --list-rules lists the rules)` });
+    expect(client.messages.at(-1)).toEqual({ type: 1, message: `fim-lint: ${join(root, 'configured/.fim-lint.yaml')}:2:3: unknown rule 'sbuild/no-such-rule' (fim-lint --list-rules lists the rules)` });
     writeFileSync(join(root, 'configured/.fim-lint.yaml'), 'rules:\n  flatimage/pkg-type: off\n');
     const linted = client.nextDiagnostics(uri, (p) => p.version === 2);
     await client.change(uri, 2, FIXABLE);

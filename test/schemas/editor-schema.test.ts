@@ -2,9 +2,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { descriptionMarkdown, mapSchemas, withMarkdownDescriptions } from '../../src/schemas/editor-text.js';
 import { schemasPath } from '../../src/schemas/precompiled.js';
+import { withRulesSchema } from '../../src/schemas/config-rules.js';
+import { loadRules } from '../../src/core/registry.js';
 
 type Node = Record<string, unknown>;
-const files = ['sbuild.schema.json', 'fim-lint-config.schema.json'];
+const CONFIG = 'fim-lint-config.schema.json';
+const files = ['sbuild.schema.json', CONFIG];
+const rules = await loadRules();
 const sbuild = JSON.parse(readFileSync(schemasPath('sbuild.schema.json'), 'utf8')) as Node;
 
 /** Every subschema of a schema. */
@@ -40,10 +44,10 @@ const xExec = (sbuild.$defs as Record<string, Node>).xExec!.properties as Record
 const properties = sbuild.properties as Record<string, Node>;
 
 describe('the editor schemas', () => {
-  it.each(files)('%s gives every description as Markdown for hovers (UPDATE_VALIDATORS=1 adds them)', (file) => {
+  it.each(files)('%s gives every description as Markdown for hovers, and every rule with its options (UPDATE_VALIDATORS=1 adds them)', (file) => {
     const path = schemasPath(file);
     const text = readFileSync(path, 'utf8');
-    const expected = withMarkdownDescriptions(text);
+    const expected = withMarkdownDescriptions(file === CONFIG ? withRulesSchema(text, rules) : text);
     if (process.env.UPDATE_VALIDATORS) writeFileSync(path, expected);
     expect(readFileSync(path, 'utf8')).toBe(expected);
     const nodes = subschemas(JSON.parse(expected) as Node).filter((node) => typeof node.description === 'string');

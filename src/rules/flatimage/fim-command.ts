@@ -8,6 +8,13 @@ export default defineRule({
   id: 'flatimage/fim-command',
   description: 'fim-* commands given to a FlatImage exist, take valid operations and permissions, and fit one FlatImage version',
   severity: 'error',
+  options: {
+    version: {
+      description: 'The FlatImage version every call is checked against: `0`, `1` or `2`; `"auto"` lets the first version-specific form of each script decide.',
+      enum: ['auto', 0, 1, 2],
+      default: 'auto',
+    },
+  },
   async check({ recipe, options, report }) {
     const pinned = pinnedVersion(options.version);
     if (!runScriptMentions(recipe, /fim-/)) return;
@@ -45,8 +52,7 @@ function insteadOf(form: VersionedForm, version: FimVersion): string {
   return instead ? `; in ${VERSION_NAMES[version]} write '${instead}'` : '';
 }
 
+/** The `version` option (validated with the configuration): a FlatImage major version, or `"auto"`. */
 function pinnedVersion(value: unknown): FimVersion | undefined {
-  if (value === undefined || value === 'auto') return undefined;
-  const text = String(value).replace(/^v/, '');
-  return text.startsWith('0') ? 'v0' : text.startsWith('1') ? 'v1' : text.startsWith('2') ? 'v2' : undefined;
+  return value === 0 ? 'v0' : value === 1 ? 'v1' : value === 2 ? 'v2' : undefined;
 }

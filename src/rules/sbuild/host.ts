@@ -12,6 +12,9 @@ export default defineRule({
   description: '`x_exec.arch`, `x_exec.os` and `x_exec.host` entries are supported values (compared case-insensitively)',
   severity: 'error',
   fixable: true,
+  options: {
+    requireLowercase: { description: 'Also report entries that are not lowercase (as warnings), with a fix that lowercases them.', type: 'boolean', default: false },
+  },
   check({ recipe, report, options }) {
     const requireLowercase = options.requireLowercase === true;
     for (const field of FIELDS) {

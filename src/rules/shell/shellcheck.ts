@@ -12,6 +12,9 @@ export default defineRule({
   description: 'ShellCheck findings in x_exec.run and x_exec.pkgver, at their position in the recipe',
   severity: 'warning',
   fixable: true,
+  options: {
+    fixes: { description: "Offer ShellCheck's suggested fixes to `--fix`: they change what the script does (`cd dir || exit`), so they are off by default.", type: 'boolean', default: false },
+  },
   async check(context) {
     const settings = context.settings.shellcheck;
     if (!settings.enabled) return;

@@ -62,7 +62,7 @@ describe('flatimage/fim-command', () => {
     expect(await check(['"./${PKG}" fim-commit'], { version: 2 })).toEqual([
       "flatimage/fim-command error 19:16-19:26 fim-commit is FlatImage v1.0.x syntax, but the configured FlatImage version is v2.0; in v2.0 write 'fim-layer commit binary'",
     ]);
-    expect(await check(['"./${PKG}" fim-perms add shm'], { version: '1' })).toEqual([
+    expect(await check(['"./${PKG}" fim-perms add shm'], { version: 1 })).toEqual([
       "flatimage/fim-command error 19:30-19:33 permission 'shm' is FlatImage v2.0 syntax, but the configured FlatImage version is v1.0.x",
     ]);
   });
