@@ -267,6 +267,7 @@ function recipeSnapshot(recipe: Recipe): string {
   const parts: string[] = [recipe.text];
   for (const document of recipe.documents as Document[]) {
     visit(document, (key, node) => {
+      if (!node) return;
       const n = node as { type?: string; range?: unknown; value?: unknown; source?: unknown; tag?: string; anchor?: string; comment?: unknown; commentBefore?: unknown; items?: unknown[] };
       parts.push(JSON.stringify([key, n.type, n.range, typeof n.value === 'object' ? undefined : n.value, n.source, n.tag, n.anchor, n.comment, n.commentBefore, n.items?.length]));
     });
