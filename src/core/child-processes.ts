@@ -3,28 +3,36 @@ import { BroadcastChannel, isMainThread, threadId } from 'node:worker_threads';
 import { onTerminate } from './terminate.js';
 
 /**
- * External processes (ShellCheck), each in a process group of its own, with the temp folder it reads. Whoever started
- * one stops it when it is done or over its limits; these records serve when that thread cannot: a worker thread that
- * the pool stops (over the file's time limit) runs no more code, so the main thread kills the groups it had started
- * and removes their folders. Nothing a run starts outlives it.
+ * External processes (ShellCheck), each in a process group of its own, and the temp folders they read. Whoever created
+ * one removes it when it is done or over its limits; these records serve when that thread cannot: a worker thread that
+ * the pool stops (over the file's time limit), or one stuck in synchronous code when the run is interrupted, runs no
+ * more code, so the main thread kills the groups it had started and removes its folders. Nothing a run starts outlives
+ * it.
  */
 export interface ChildRecord {
-  pid: number;
-  /** Its temp folder, if any. */
+  /** A process group to kill, if any. */
+  pid?: number;
+  /** A folder to remove, if any. */
   directory?: string;
 }
 
+interface Recorded extends ChildRecord {
+  /** Tells the records of one thread apart. */
+  id: number;
+}
+
 const CHANNEL = 'fim-lint:children';
-type ChannelMessage = { type: 'started' | 'ended'; thread: number; child: ChildRecord };
+type ChannelMessage = { type: 'started' | 'ended'; thread: number; child: Recorded };
 
 /** Main thread: the children of each thread, by pid. */
-const byThread = new Map<number, Map<number, ChildRecord>>();
+const byThread = new Map<number, Map<number, Recorded>>();
+let nextId = 0;
 let channel: BroadcastChannel | undefined;
 
 /** Kills a child's whole process group and removes its folder; a group already gone is fine. */
 export function stopChild(child: ChildRecord): void {
   try {
-    process.kill(-child.pid, 'SIGKILL');
+    if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
   } catch {
     // Already ended.
   }
@@ -32,12 +40,13 @@ export function stopChild(child: ChildRecord): void {
 }
 
 /**
- * Records a running child: it is stopped at exit, on SIGINT or SIGTERM, and when the worker thread that started it is
- * stopped. Returns the function to call once it has ended.
+ * Records a running child or a temp folder: it is stopped or removed at exit, on SIGINT or SIGTERM, and when the worker
+ * thread that created it is stopped. Returns the function to call once it is gone.
  */
-export function trackChild(child: ChildRecord): () => void {
-  const unregister = onTerminate(() => stopChild(child));
+export function trackChild(record: ChildRecord): () => void {
+  const unregister = onTerminate(() => stopChild(record));
   if (isMainThread) return unregister;
+  const child = { ...record, id: nextId++ };
   const port = open();
   port.postMessage({ type: 'started', thread: threadId, child } satisfies ChannelMessage);
   return () => {
@@ -67,9 +76,9 @@ function open(): BroadcastChannel {
     let children = byThread.get(thread);
     if (type === 'started') {
       if (!children) byThread.set(thread, (children = new Map()));
-      children.set(child.pid, child);
+      children.set(child.id, child);
     } else {
-      children?.delete(child.pid);
+      children?.delete(child.id);
     }
   };
   channel.unref();

@@ -1,11 +1,10 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ShellCheckLevel } from '../core/config.js';
 import { trackChild } from '../core/child-processes.js';
-import { onTerminate } from '../core/terminate.js';
 
 /** One ShellCheck finding as `-f json1` gives it (lines and columns 1-based, columns in code points, a tab counts 1). */
 export interface ShellCheckComment {
@@ -51,7 +50,7 @@ export class ShellCheckFailure extends Error {
 /** The version of the ShellCheck at `executable`, or undefined when it cannot be run. */
 export async function shellcheckVersion(executable: string, limits: ShellCheckLimits = DEFAULT_LIMITS): Promise<string | undefined> {
   try {
-    const { stdout } = await run(executable, ['--version'], limits, undefined);
+    const { stdout } = await run(executable, ['--version'], limits);
     return /^version:\s*(\S+)/m.exec(stdout)?.[1] ?? 'unknown';
   } catch {
     return undefined;
@@ -70,14 +69,15 @@ export async function checkBatch(
   limits: ShellCheckLimits = DEFAULT_LIMITS,
   signal?: AbortSignal,
 ): Promise<ShellCheckComment[][]> {
-  // Created and registered in one synchronous step: a signal between the two would leave the folder behind.
+  // Created and registered in one synchronous step: a signal between the two would leave the folder behind. The main
+  // thread keeps a record too, for a worker thread that is stopped, or stuck, before it removes the folder itself.
   const directory = mkdtempSync(join(tmpdir(), 'fim-lint-shellcheck-'));
-  const forget = onTerminate(() => rmSync(directory, { recursive: true, force: true }));
+  const forget = trackChild({ directory });
   try {
     const files = scripts.map((_, index) => join(directory, `${index}.sh`));
     await Promise.all(scripts.map((script, index) => writeFile(files[index]!, script)));
     // --norc: a user's ~/.shellcheckrc must not change the results (they are cached by script and version).
-    const { stdout } = await run(executable, ['--norc', '--format=json1', `--shell=${shell}`, '--', ...files], limits, directory, signal);
+    const { stdout } = await run(executable, ['--norc', '--format=json1', `--shell=${shell}`, '--', ...files], limits, signal);
     const byFile = new Map(files.map((file) => [file, [] as ShellCheckComment[]]));
     let output: { comments: (ShellCheckComment & { file: string })[] };
     try {
@@ -100,7 +100,7 @@ export async function checkBatch(
  * Runs ShellCheck in a process group of its own, under a memory limit (`ulimit -v`, set by /bin/sh before it becomes
  * ShellCheck) and a time limit; over either, the whole group is killed. Exit status 1 only means it found something.
  */
-function run(executable: string, args: string[], limits: ShellCheckLimits, directory: string | undefined, signal?: AbortSignal): Promise<{ stdout: string }> {
+function run(executable: string, args: string[], limits: ShellCheckLimits, signal?: AbortSignal): Promise<{ stdout: string }> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
       reject(signal.reason);
@@ -111,7 +111,7 @@ function run(executable: string, args: string[], limits: ShellCheckLimits, direc
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const untrack = child.pid === undefined ? () => undefined : trackChild({ pid: child.pid, directory });
+    const untrack = child.pid === undefined ? () => undefined : trackChild({ pid: child.pid });
     const stdout: Buffer[] = [];
     let stdoutBytes = 0;
     let stderr = '';

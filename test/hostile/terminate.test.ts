@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -96,4 +96,85 @@ describe('onTerminate', () => {
     const signal = await new Promise((resolve) => child.on('exit', (_code, killedBy) => resolve(killedBy)));
     expect(signal).toBe('SIGTERM');
   });
+});
+
+const childProcessesModule = pathToFileURL(join(root, 'dist/src/core/child-processes.js')).href;
+const runnerModule = pathToFileURL(join(root, 'dist/src/shellcheck/runner.js')).href;
+
+/** The process group and command line of every process whose command line names `text`. */
+function processesNaming(text: string): { group: number; args: string }[] {
+  const listing = spawnSync('ps', ['-eo', 'pgid=,args='], { encoding: 'utf8' }).stdout;
+  return listing
+    .split('\n')
+    .filter((line) => line.includes(text) && !line.includes(' ps '))
+    .map((line) => ({ group: Number(line.trim().split(/\s+/)[0]), args: line.trim() }));
+}
+
+/** Whether a process group still has a process that is not a zombie, after giving a killed one up to 10 s to go. */
+async function groupAlive(group: number): Promise<boolean> {
+  const alive = () =>
+    spawnSync('ps', ['-eo', 'pgid=,stat='], { encoding: 'utf8' })
+      .stdout.split('\n')
+      .some((line) => Number(line.trim().split(/\s+/)[0]) === group && !line.trim().split(/\s+/)[1]?.startsWith('Z'));
+  for (let waited = 0; alive() && waited < 10_000; waited += 100) await new Promise((resume) => setTimeout(resume, 100));
+  return alive();
+}
+
+/**
+ * A run whose worker thread starts a batch the way the ShellCheck rule does (a temp folder, then a process group
+ * reading it; here a stand-in that never ends), and then gets stuck in synchronous code: it never answers the main
+ * thread's request to clean up. `until` is when it gets stuck: once the process runs, or right after creating the
+ * folder, before the process is started.
+ */
+function stuckWorkerScript(temp: string, until: 'process-running' | 'folder-created'): string {
+  return `
+    import { Worker, isMainThread, parentPort } from 'node:worker_threads';
+    import { existsSync, writeFileSync, chmodSync } from 'node:fs';
+    const temp = ${JSON.stringify(temp)};
+    if (isMainThread) {
+      const { listenToWorkers } = await import(${JSON.stringify(terminateModule)});
+      const { listenToChildren } = await import(${JSON.stringify(childProcessesModule)});
+      listenToWorkers();
+      listenToChildren();
+      const worker = new Worker(new URL(import.meta.url));
+      worker.on('message', () => console.log('ready'));
+      setInterval(() => {}, 1000);
+    } else {
+      const { checkBatch } = await import(${JSON.stringify(runnerModule)});
+      const fake = temp + '/../never-ends';
+      writeFileSync(fake, '#!/bin/sh\\ntouch "' + temp + '/../running"\\nwhile :; do sleep 1; done\\n');
+      chmodSync(fake, 0o755);
+      checkBatch(fake, 'bash', ['echo'], { timeoutMs: 600000, memoryMb: 512 }).catch(() => {});
+      const stuck = () => { parentPort.postMessage('stuck'); for (;;); };
+      if (${JSON.stringify(until)} === 'folder-created') stuck();
+      const poll = setInterval(() => { if (existsSync(temp + '/../running')) { clearInterval(poll); stuck(); } }, 20);
+    }
+  `;
+}
+
+describe('a worker thread stuck in synchronous code when the run is interrupted', () => {
+  for (const [signal, code, until] of [
+    ['SIGINT', 130, 'process-running'],
+    ['SIGTERM', 143, 'process-running'],
+    ['SIGINT', 130, 'folder-created'],
+    ['SIGTERM', 143, 'folder-created'],
+  ] as const) {
+    it(`kills the process group it started and removes its temp folder from the main thread on ${signal} (stuck: ${until}), and exits ${code}`, async () => {
+      const directory = tempTree();
+      directories.push(directory);
+      const temp = join(directory, 'tmp');
+      mkdirSync(temp);
+      writeFileSync(join(directory, 'run.mjs'), stuckWorkerScript(temp, until));
+      const child = spawn(process.execPath, [join(directory, 'run.mjs')], { env: { ...process.env, TMPDIR: temp }, stdio: ['ignore', 'pipe', 'inherit'] });
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (exitCode) => resolve(exitCode)));
+      await new Promise<void>((resolve) => child.stdout.on('data', (data: Buffer) => data.toString().includes('ready') && resolve()));
+      expect(readdirSync(temp)).toHaveLength(1);
+      const groups = processesNaming(temp).map((process) => process.group);
+      expect(groups).toHaveLength(until === 'process-running' ? 1 : 0);
+      child.kill(signal);
+      expect(await exited).toBe(code);
+      for (const group of groups) expect(await groupAlive(group), `process group ${group}`).toBe(false);
+      expect(readdirSync(temp)).toEqual([]);
+    }, 60_000);
+  }
 });
