@@ -1,10 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { canPollTree, startTreeMemory, stopTreeMemory } from './tree-memory.js';
 
 export interface Measurement {
   /** Median wall time, seconds. */
   seconds: number;
-  /** Peak resident memory of the command, MB (largest over the runs), when /usr/bin/time is there. */
+  /**
+   * Peak resident memory of the command, MB (largest over the runs): the highest sum over its process tree polled from
+   * /proc, or the largest single process as /usr/bin/time reports it, whichever is higher.
+   */
   peakMb: number | undefined;
   /** Median CPU time (user + system, all threads), seconds, when /usr/bin/time is there: steadier than wall time on a busy machine. */
   cpuSeconds: number | undefined;
@@ -35,9 +39,11 @@ export function measureTogether<Name extends string>(commands: Record<Name, Comm
     for (const entry of entries) {
       const { command, args, cwd } = entry.command;
       const [file, fileArgs] = canMeasureMemory ? [TIME, ['-f', 'maxrss=%M cpu=%U+%S', command, ...args]] : [command, args];
+      startTreeMemory();
       const started = process.hrtime.bigint();
       const result = spawnSync(file, fileArgs, { cwd, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 });
       entry.times.push(Number(process.hrtime.bigint() - started) / 1e9);
+      entry.peakKb = Math.max(entry.peakKb, stopTreeMemory() ?? 0);
       if (result.error) throw result.error;
       const rss = /maxrss=(\d+)/.exec(result.stderr ?? '');
       if (rss) entry.peakKb = Math.max(entry.peakKb, Number(rss[1]));
@@ -47,7 +53,7 @@ export function measureTogether<Name extends string>(commands: Record<Name, Comm
   }
   const measured = entries.map(({ name, times, cpu, peakKb }) => [
     name,
-    { seconds: median(times), peakMb: canMeasureMemory ? peakKb / 1024 : undefined, cpuSeconds: cpu.length > 0 ? median(cpu) : undefined, runs: times },
+    { seconds: median(times), peakMb: canMeasureMemory || canPollTree ? peakKb / 1024 : undefined, cpuSeconds: cpu.length > 0 ? median(cpu) : undefined, runs: times },
   ]);
   return Object.fromEntries(measured) as Record<Name, Measurement>;
 }

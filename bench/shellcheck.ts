@@ -5,7 +5,7 @@
  * exactly what fim-lint hands ShellCheck. Run with `npm run bench:shellcheck`.
  */
 import { execFile, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +13,7 @@ import { Recipe } from '../src/recipe/recipe.js';
 import { embeddedScripts } from '../src/recipe/scripts.js';
 import { scriptDialect } from '../src/shell/dialect.js';
 import { withBuilderVariables } from '../src/shellcheck/variables.js';
+import { shellcheckArgs, writeShellCheckBatches } from './shellcheck-batches.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const corpus = process.argv[2] ?? join(root, '../shared/corpus/soarpkgs-2025-11');
@@ -114,18 +115,14 @@ async function main(): Promise<void> {
     const parallelBaseline = stopClock(clock);
     show('    one ShellCheck process per script, two at a time', parallelBaseline);
 
-    // (d) ShellCheck alone, batched as fim-lint batches it: up to 200 scripts of one dialect per process, as many
-    // processes at once as there are cores. No fim-lint run can take less than this with ShellCheck on.
-    const batches: { shell: string; files: string[] }[] = [];
-    for (const shell of new Set(scripts.map((script) => script.shell))) {
-      const ofShell = scripts.filter((script) => script.shell === shell).map((script) => script.file);
-      const size = Math.min(200, Math.ceil(ofShell.length / availableParallelism()));
-      for (let start = 0; start < ofShell.length; start += size) batches.push({ shell, files: ofShell.slice(start, start + size) });
-    }
+    // (d) ShellCheck alone, batched as fim-lint batches it: no fim-lint run can take less than this with ShellCheck on.
+    const scratch = join(work, 'batches');
+    mkdirSync(scratch);
+    const { batches } = writeShellCheckBatches(files, scratch);
     clock = startClock();
     const pending = [...batches];
     const batchWorker = async () => {
-      for (let next = pending.shift(); next; next = pending.shift()) await shellcheck(['--norc', '--format=json1', `--shell=${next.shell}`, '--', ...next.files]);
+      for (let next = pending.shift(); next; next = pending.shift()) await shellcheck(shellcheckArgs(next));
     };
     await Promise.all(Array.from({ length: availableParallelism() }, batchWorker));
     const alone = stopClock(clock);
