@@ -138,7 +138,8 @@ function topLevelFields(text: string): { key: string; text: string }[] {
 /** A diagnostic as a test expects it: `ruleId` defaults to the rule under test; end and severity are checked when given. */
 export interface ExpectedDiagnostic {
   ruleId?: string;
-  message: string;
+  /** The exact message, or a pattern it must match. */
+  message: string | RegExp;
   line: number;
   column: number;
   endLine?: number;
@@ -289,7 +290,8 @@ export async function fixedOutput(run: RuleRun): Promise<string | null> {
 
 function project(actual: Diagnostic, expected: ExpectedDiagnostic | Compact | undefined): ExpectedDiagnostic | Compact {
   if (expected === undefined || typeof expected === 'string') return compact(actual);
-  const shown: ExpectedDiagnostic = { ruleId: actual.ruleId, message: actual.message, line: actual.line, column: actual.column };
+  const matches = expected.message instanceof RegExp && expected.message.test(actual.message);
+  const shown: ExpectedDiagnostic = { ruleId: actual.ruleId, message: matches ? expected.message : actual.message, line: actual.line, column: actual.column };
   if (expected.endLine !== undefined) shown.endLine = actual.endLine;
   if (expected.endColumn !== undefined) shown.endColumn = actual.endColumn;
   if (expected.severity !== undefined) shown.severity = actual.severity;
