@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -51,5 +51,17 @@ describe('README', () => {
   it('shows the two quick-start commands', () => {
     const readme = readFileSync(readmeUrl, 'utf8');
     expect(readme).toContain('npm install && npx fim-lint recipes-examples/\nnpm test\n');
+  });
+
+  it('names, for each promise of the security section, test files that exist', () => {
+    const readme = readFileSync(readmeUrl, 'utf8');
+    const section = readme.slice(readme.indexOf('\n## Security\n'), readme.indexOf('\n## ', readme.indexOf('\n## Security\n') + 1));
+    const rows = section.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| Promise') && !line.startsWith('| ---'));
+    expect(rows.length).toBeGreaterThanOrEqual(6);
+    for (const row of rows) {
+      const files = [...(row.split('|').at(-2) ?? '').matchAll(/`(test\/[^`]+\.test\.ts)`/g)].map((match) => match[1]!);
+      expect(files, row).not.toEqual([]);
+      for (const file of files) expect(existsSync(new URL(`../${file}`, import.meta.url)), file).toBe(true);
+    }
   });
 });
