@@ -54,7 +54,7 @@ export async function main(io: Io): Promise<number> {
     const knownRuleIds = new Set(rules.map((rule) => rule.id));
     const ruleOverrides = parseRuleOptions(values.rule ?? [], knownRuleIds);
     if (values['report-unused-disable-directives']) ruleOverrides[UNUSED_DISABLE] = 'error';
-    const resolver = new ConfigResolver({ cwd: io.cwd, configPath: values.config, ruleOverrides, knownRuleIds });
+    const resolver = new ConfigResolver({ cwd: io.cwd, configPath: values.config, ruleOverrides });
     if (values['print-config'] !== undefined) {
       io.stdout(printConfig(values['print-config'], await resolver.resolve(values['print-config']), rules));
       return EXIT.ok;

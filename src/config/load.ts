@@ -18,6 +18,7 @@ export interface ShellCheckLayer {
   enabled?: boolean;
   severity?: Partial<Record<ShellCheckLevel, RuleLevel>>;
   exclude?: string[];
+  noiseFilters?: boolean;
   cache?: boolean;
   cacheLocation?: string;
 }

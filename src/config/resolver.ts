@@ -12,8 +12,6 @@ export interface ResolverOptions {
   configPath?: string;
   /** `--rule id=level`: applied last, over every configuration file. */
   ruleOverrides?: Record<string, RuleSetting>;
-  /** Rule ids a configuration may name (ShellCheck codes `shell/SCnnnn` are always allowed). */
-  knownRuleIds: ReadonlySet<string>;
 }
 
 export interface ResolvedFileConfig extends FileConfig {
@@ -108,23 +106,14 @@ export class ConfigResolver {
     return found;
   }
 
+  /** Rule ids, options and settings were checked against the schema as the file was read (`loadConfigFile`). */
   #prepare(file: ConfigFile): Prepared {
     const { data } = file;
-    this.#checkRuleIds(file.path, data.rules);
-    for (const override of data.overrides ?? []) this.#checkRuleIds(file.path, override.rules);
     return {
       file,
       ignores: data.ignore?.length ? ignore().add(data.ignore) : undefined,
       overrides: (data.overrides ?? []).map(({ files, ...layer }) => ({ matcher: ignore().add(files), layer })),
     };
-  }
-
-  #checkRuleIds(path: string, rules: Record<string, RuleSetting> | undefined): void {
-    for (const id of Object.keys(rules ?? {})) {
-      if (!this.options.knownRuleIds.has(id) && !/^shell\/SC\d+$/.test(id)) {
-        throw new ConfigError(`${path}: unknown rule '${id}' (fim-lint --list-rules lists the rules)`);
-      }
-    }
   }
 }
 

@@ -55,7 +55,7 @@ export class RecipeLinter {
   /** The configuration of a file; a fresh resolver each time, so that an edited `.fim-lint.yaml` applies at once. */
   async configFor(file: string | undefined): Promise<{ config: Config; ignored: boolean }> {
     const cwd = this.folders()[0] ?? (file ? dirname(file) : process.cwd());
-    const resolver = new ConfigResolver({ cwd, knownRuleIds: new Set(this.rules.map((rule) => rule.id)) });
+    const resolver = new ConfigResolver({ cwd });
     const { config, ignored } = await resolver.resolve(file ?? `${cwd}/untitled.yaml`);
     return { config: this.#editorSettings(config), ignored };
   }

@@ -11,7 +11,6 @@ import { schemasPath } from '../../src/schemas/precompiled.js';
 import { compact, lint } from '../helpers.js';
 
 const rules = await loadRules();
-const knownRuleIds = new Set(rules.map((rule) => rule.id));
 
 function tree(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'fim-lint-options-'));
@@ -25,7 +24,7 @@ function tree(files: Record<string, string>): string {
 /** The configuration error of a file, with the folder left out. */
 async function configError(text: string, name = '.fim-lint.yaml'): Promise<string> {
   const root = tree({ [name]: text });
-  const error = await new ConfigResolver({ cwd: root, knownRuleIds }).resolve('r.yaml').catch((e: unknown) => e);
+  const error = await new ConfigResolver({ cwd: root }).resolve('r.yaml').catch((e: unknown) => e);
   expect(error, text).toBeInstanceOf(ConfigError);
   return (error as Error).message.replace(`${root}/`, '');
 }
@@ -144,7 +143,7 @@ describe('merging layers', () => {
     const root = tree({
       '.fim-lint.yaml': 'rules:\n  sbuild/host: [error, { requireLowercase: true }]\nshellcheck:\n  severity: { style: off }\noverrides:\n  - files: [strict/]\n    shellcheck:\n      severity: { info: error }\n',
     });
-    const resolver = new ConfigResolver({ cwd: root, knownRuleIds, ruleOverrides: { 'sbuild/host': 'warn' } });
+    const resolver = new ConfigResolver({ cwd: root, ruleOverrides: { 'sbuild/host': 'warn' } });
     const { config } = await resolver.resolve('strict/r.yaml');
     expect(config.rules['sbuild/host']).toEqual(['warn', { requireLowercase: true }]);
     expect(config.settings.shellcheck.severity).toEqual({ error: 'error', warning: 'warning', info: 'error', style: 'off' });

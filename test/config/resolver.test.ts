@@ -4,9 +4,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/config/load.js';
 import { ConfigResolver } from '../../src/config/resolver.js';
-import { loadRules } from '../../src/core/registry.js';
 
-const knownRuleIds = new Set((await loadRules()).map((rule) => rule.id));
 
 function tree(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'fim-lint-config-'));
@@ -23,7 +21,7 @@ describe('configuration files', () => {
       '.fim-lint.yaml': 'rules:\n  sbuild/shebang: off\n  yaml/multiple-documents: warn\n',
       'binaries/.fim-lint.yml': 'rules:\n  sbuild/shebang: error\n',
     });
-    const resolver = new ConfigResolver({ cwd: root, knownRuleIds });
+    const resolver = new ConfigResolver({ cwd: root });
     const top = await resolver.resolve('packages/a/static.yaml');
     expect(top.config.rules).toEqual({ 'sbuild/shebang': 'off', 'yaml/multiple-documents': 'warn' });
     expect(top.configFile).toBe(join(root, '.fim-lint.yaml'));
@@ -37,7 +35,7 @@ describe('configuration files', () => {
       'package.json': JSON.stringify({ name: 'recipes', 'fim-lint': { rules: { 'yaml/duplicate-key': 'warning' } } }),
       'sub/package.json': JSON.stringify({ name: 'other' }),
     });
-    const resolved = await new ConfigResolver({ cwd: root, knownRuleIds }).resolve('sub/r.yaml');
+    const resolved = await new ConfigResolver({ cwd: root }).resolve('sub/r.yaml');
     expect(resolved.config.rules).toEqual({ 'yaml/duplicate-key': 'warning' });
     expect(resolved.configFile).toBe(join(root, 'package.json'));
   });
@@ -60,7 +58,7 @@ describe('configuration files', () => {
         '',
       ].join('\n'),
     });
-    const resolver = new ConfigResolver({ cwd: root, knownRuleIds, ruleOverrides: { 'yaml/syntax': 'warn' } });
+    const resolver = new ConfigResolver({ cwd: root, ruleOverrides: { 'yaml/syntax': 'warn' } });
     const inside = await resolver.resolve(join(root, 'binaries/x/static.yaml'));
     expect(inside.config.rules).toEqual({ 'sbuild/shebang': 'error', 'yaml/syntax': 'warn' });
     expect(inside.config.settings).toMatchObject({ flatimage: { extraBaseImages: ['myorg-base'] }, shellcheck: { exclude: ['SC1091'], severity: { error: 'error', warning: 'warning', info: 'info', style: 'warning' } } });
@@ -71,7 +69,7 @@ describe('configuration files', () => {
 
   it('marks files matching an ignore pattern as ignored', async () => {
     const root = tree({ '.fim-lint.yaml': 'ignore:\n  - templates/\n  - "*.disabled"\n' });
-    const resolver = new ConfigResolver({ cwd: root, knownRuleIds });
+    const resolver = new ConfigResolver({ cwd: root });
     expect((await resolver.resolve('templates/static.yaml')).ignored).toBe(true);
     expect((await resolver.resolve('binaries/a/static.yaml.disabled')).ignored).toBe(true);
     expect((await resolver.resolve('binaries/a/static.yaml')).ignored).toBe(false);
@@ -79,20 +77,20 @@ describe('configuration files', () => {
 
   it('applies ignore patterns to a file whose name starts with two dots', async () => {
     const root = tree({ '.fim-lint.yaml': 'ignore:\n  - "*.disabled"\n' });
-    const resolver = new ConfigResolver({ cwd: root, knownRuleIds });
+    const resolver = new ConfigResolver({ cwd: root });
     expect((await resolver.resolve('..static.yaml.disabled')).ignored).toBe(true);
   });
 
   it('with --config uses that file for every file, patterns relative to its folder', async () => {
     const root = tree({ 'conf/lint.yaml': 'rules:\n  sbuild/shebang: off\noverrides:\n  - files: ["x/**"]\n    rules:\n      yaml/syntax: warn\n', '.fim-lint.yaml': 'rules: {}\n' });
-    const resolver = new ConfigResolver({ cwd: root, configPath: 'conf/lint.yaml', knownRuleIds });
+    const resolver = new ConfigResolver({ cwd: root, configPath: 'conf/lint.yaml' });
     expect((await resolver.resolve('a.yaml')).config.rules).toEqual({ 'sbuild/shebang': 'off' });
     expect((await resolver.resolve('conf/x/a.yaml')).config.rules).toEqual({ 'sbuild/shebang': 'off', 'yaml/syntax': 'warn' });
   });
 
   it('looks a folder up once', async () => {
     const root = tree({ '.fim-lint.yaml': 'rules:\n  sbuild/shebang: off\n' });
-    const resolver = new ConfigResolver({ cwd: root, knownRuleIds });
+    const resolver = new ConfigResolver({ cwd: root });
     await resolver.resolve('a/one.yaml');
     rmSync(join(root, '.fim-lint.yaml'));
     expect((await resolver.resolve('a/two.yaml')).config.rules).toEqual({ 'sbuild/shebang': 'off' });
@@ -110,7 +108,7 @@ describe('configuration files', () => {
     ];
     for (const [text, message] of cases) {
       const root = tree({ '.fim-lint.yaml': text });
-      const error = await new ConfigResolver({ cwd: root, knownRuleIds }).resolve('r.yaml').catch((e: unknown) => e);
+      const error = await new ConfigResolver({ cwd: root }).resolve('r.yaml').catch((e: unknown) => e);
       expect(error, text).toBeInstanceOf(ConfigError);
       expect((error as Error).message.replace(`${root}/`, ''), text).toBe(message);
     }
@@ -118,7 +116,7 @@ describe('configuration files', () => {
 
   it('accepts ShellCheck codes as rule ids', async () => {
     const root = tree({ '.fim-lint.yaml': 'rules:\n  shell/SC2086: off\n' });
-    expect((await new ConfigResolver({ cwd: root, knownRuleIds }).resolve('r.yaml')).config.rules).toEqual({ 'shell/SC2086': 'off' });
+    expect((await new ConfigResolver({ cwd: root }).resolve('r.yaml')).config.rules).toEqual({ 'shell/SC2086': 'off' });
   });
 });
 
@@ -129,7 +127,7 @@ describe('the target builder release', () => {
       'bad/.fim-lint.yaml': 'target: "2024-01"\n',
       'none/.fim-lint.yaml': 'rules: {}\n',
     });
-    const resolver = new ConfigResolver({ cwd: root, knownRuleIds });
+    const resolver = new ConfigResolver({ cwd: root });
     expect((await resolver.resolve('old/a.yaml')).config.settings.target).toBe('2025-11');
     expect((await resolver.resolve('new/a.yaml')).config.settings.target).toBe('2026-03');
     expect((await resolver.resolve('none/a.yaml')).config.settings.target).toBe('2026-06');
