@@ -144,6 +144,16 @@ class Collector {
   #listing: string[] | undefined;
   /** What the last statement walked prints, when it prints a script (`echo "strip x"`, `cat <<EOF`). */
   #printedScript: ScriptSource | undefined;
+  /** The statements a method of their own walks, by node type. */
+  readonly #statements = new Map<string, (this: Collector, node: Node, state: State, map: OffsetMap) => void>([
+    ['command', (node, state, map) => this.#command(node, state, map, [], undefined)],
+    ['variable_assignment', this.#assign],
+    ['declaration_command', this.#declare],
+    ['function_definition', this.#defineFunction],
+    ['redirected_statement', this.#redirected],
+    ['pipeline', this.#pipeline],
+    ['for_statement', this.#forLoop],
+  ]);
 
   constructor(parse: ShellParse) {
     this.#parse = parse;
@@ -159,27 +169,6 @@ class Collector {
         // Only its `$(…)` run here; as a script it runs where it is fed to a shell.
         this.#walkSubstitutions(node, state, map);
         return;
-      case 'command':
-        this.#command(node, state, map, [], undefined);
-        return;
-      case 'variable_assignment':
-        this.#assign(node, state, map);
-        return;
-      case 'declaration_command':
-        this.#declare(node, state, map);
-        return;
-      case 'function_definition':
-        this.#defineFunction(node, state, map);
-        return;
-      case 'redirected_statement':
-        this.#redirected(node, state, map);
-        return;
-      case 'pipeline':
-        this.#pipeline(node, state, map);
-        return;
-      case 'for_statement':
-        this.#forLoop(node, state, map);
-        return;
       case 'subshell':
       case 'command_substitution':
       case 'process_substitution': {
@@ -187,9 +176,12 @@ class Collector {
         for (const child of node.namedChildren) this.walk(child, inner, map);
         return;
       }
-      default:
-        if (STATEMENT_CONTAINERS.has(node.type)) for (const child of node.namedChildren) this.walk(child, state, map);
+      default: {
+        const statement = this.#statements.get(node.type);
+        if (statement) statement.call(this, node, state, map);
+        else if (STATEMENT_CONTAINERS.has(node.type)) for (const child of node.namedChildren) this.walk(child, state, map);
         else this.#walkSubstitutions(node, state, map);
+      }
     }
   }
 
