@@ -67,7 +67,7 @@ export default defineRule({
     const last = segments[segments.length - 1]!;
     const at = segments.length === 2 ? span(offsets[1]!, pkg.length) : span(0, pkg.length);
     const subject = segments.length === 2 ? `Unknown base image '${last}' in pkg '${pkg}'` : `pkg '${pkg}' names no known base image`;
-    report({ message: `${subject}: a FlatImage pkg is ${SCHEMA} (${known}; settings.flatimage.extraBaseImages adds more)`, at });
+    report({ message: `${subject}: a FlatImage pkg is ${SCHEMA} (${known}; flatimage.extraBaseImages in the configuration adds more)`, at });
   },
 });
 

@@ -21,7 +21,7 @@ ruleTester.run('flatimage/pkg-name', {
       name: 'an unknown base',
       code: named('firefox-windows'),
       errors: [
-        `flatimage/pkg-name error 3:15-3:22 Unknown base image 'windows' in pkg 'firefox-windows': a FlatImage pkg is <name>-<base>[-<modifier>…] (${KNOWN}; settings.flatimage.extraBaseImages adds more)`,
+        `flatimage/pkg-name error 3:15-3:22 Unknown base image 'windows' in pkg 'firefox-windows': a FlatImage pkg is <name>-<base>[-<modifier>…] (${KNOWN}; flatimage.extraBaseImages in the configuration adds more)`,
       ],
       output: null,
     },
