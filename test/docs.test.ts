@@ -31,8 +31,8 @@ describe('rule docs and tests', () => {
     for (const rule of await loadRules()) {
       const page = readFileSync(join(docsRoot, `${rule.id}.md`), 'utf8');
       expect(page.startsWith(`# ${rule.id}\n`), rule.id).toBe(true);
-      const header = /^\*\*Severity:\*\* (\w+).* · \*\*Fixable:\*\* (yes|no)\b/m.exec(page);
-      expect(header?.slice(1), `${rule.id}: the **Severity:** … · **Fixable:** … line`).toEqual([rule.severity, rule.fixable ? 'yes' : 'no']);
+      const header = /^\*\*Severity:\*\* (\w+).* · \*\*Fixable:\*\* (yes|no)\b(?:, (safe|unsafe)\b)?/m.exec(page);
+      expect(header?.slice(1), `${rule.id}: the **Severity:** … · **Fixable:** yes, <safety> … line`).toEqual([rule.severity, rule.fixable ? 'yes' : 'no', rule.fixable]);
       for (const section of ['## What it checks', '## Why', '## Examples', 'Failing', 'Passing', '## Options', '## Suppressing']) {
         expect(page, `${rule.id}: ${section}`).toContain(section);
       }

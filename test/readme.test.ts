@@ -20,7 +20,7 @@ async function rulesTable(): Promise<string> {
     return namespaceOrder.indexOf(na) - namespaceOrder.indexOf(nb) || a.id.localeCompare(b.id);
   });
   return rules
-    .map((rule) => `| [${rule.id}](docs/rules/${rule.id}.md) | ${rule.optIn ? 'off (opt-in)' : rule.severity}${rule.fixable ? ' (fixable)' : ''} | ${rule.description} |\n`)
+    .map((rule) => `| [${rule.id}](docs/rules/${rule.id}.md) | ${rule.optIn ? 'off (opt-in)' : rule.severity}${rule.fixable ? ` (fixable, ${rule.fixable})` : ''} | ${rule.description} |\n`)
     .join('');
 }
 

@@ -168,7 +168,9 @@ function isDiagnostic(value: unknown): value is Diagnostic {
     typeof value.message === 'string' &&
     ['line', 'column', 'endLine', 'endColumn', 'start', 'end'].every((field) => Number.isInteger(value[field])) &&
     (value.url === undefined || typeof value.url === 'string') &&
-    (value.fix === undefined || (Array.isArray(value.fix) && value.fix.every(isEdit)))
+    (value.fix === undefined
+      ? value.fixSafety === undefined
+      : Array.isArray(value.fix) && value.fix.every(isEdit) && (value.fixSafety === 'safe' || value.fixSafety === 'unsafe'))
   );
 }
 

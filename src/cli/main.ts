@@ -69,7 +69,11 @@ export async function main(io: Io): Promise<number> {
     if (values.target !== undefined && releaseProblem(values.target)) throw new UsageError(`--target ${releaseProblem(values.target)!}`);
     if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together');
     if (values.fix && targets.includes('-')) throw new UsageError('--fix cannot rewrite standard input: use --fix-dry-run to see the fixes');
-    const fixer = values.fix ? await fileFixer('write', targets) : values['fix-dry-run'] ? await fileFixer('dry-run', targets) : undefined;
+    const unsafeFixes = values['unsafe-fixes'] ?? false;
+    if (unsafeFixes && !values.fix && !values['fix-dry-run'] && !values['emit-validated']) {
+      throw new UsageError('--unsafe-fixes goes with --fix, --fix-dry-run or --emit-validated');
+    }
+    const fixer = values.fix ? await fileFixer('write', targets, unsafeFixes) : values['fix-dry-run'] ? await fileFixer('dry-run', targets, unsafeFixes) : undefined;
     const stdin = targets.includes('-') ? { path: values['stdin-filename'] ?? '<stdin>', bytes: await io.readStdin() } : undefined;
     // Checked once here: a wrong value is a usage error before anything runs.
     parseTimeout(values['shellcheck-timeout'], '--shellcheck-timeout');
@@ -90,7 +94,7 @@ export async function main(io: Io): Promise<number> {
     const notices = [...run.notices, ...(fixer?.notices ?? [])];
     if (values['emit-validated']) {
       const { emitValidated } = await import('../validated/emit.js');
-      const emitted = await emitValidated(run.results, async (path) => (await resolver.resolve(path)).config, { stdinPath: stdin?.path, roots: targets });
+      const emitted = await emitValidated(run.results, async (path) => (await resolver.resolve(path)).config, { stdinPath: stdin?.path, roots: targets, unsafeFixes });
       problems.push(...emitted.problems);
       notices.push(...emitted.notices);
     }
@@ -149,9 +153,9 @@ function say(io: Io, text: string): void {
 }
 
 /** Fixing is loaded only by the runs that fix. */
-async function fileFixer(mode: FixMode, roots: readonly string[]) {
+async function fileFixer(mode: FixMode, roots: readonly string[], unsafeFixes: boolean) {
   const { FileFixer } = await import('../fix/fix-files.js');
-  return new FileFixer(mode, roots);
+  return new FileFixer(mode, roots, { unsafeFixes });
 }
 
 function parseMaxWarnings(values: CliValues): number | undefined {

@@ -32,6 +32,10 @@ export const OPTIONS = {
   timeout: { type: 'string', value: 'seconds', help: 'Per-file time limit (default 30), --fix included; a file over it gets engine/timeout' },
   fix: { type: 'boolean', help: 'Apply the safe fixes to the files, then report what is left' },
   'fix-dry-run': { type: 'boolean', help: 'Print the fixes as a unified diff (the report goes to stderr); change nothing' },
+  'unsafe-fixes': {
+    type: 'boolean',
+    help: 'With --fix, --fix-dry-run or --emit-validated: also apply the unsafe fixes (key renames, ShellCheck rewrites: they may change what is built)',
+  },
   'emit-validated': { type: 'boolean', help: 'Write <file>.validated, the normalised recipe, next to each recipe without errors' },
   lsp: { type: 'boolean', help: 'Run the language server on standard input and output (as fim-lint-language-server does)' },
   color: { type: 'boolean', help: 'Force coloured output' },

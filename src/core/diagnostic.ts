@@ -2,6 +2,13 @@
 
 export type Severity = 'error' | 'warning' | 'info';
 
+/**
+ * How far a fix can be trusted, as ruff's applicability: a `safe` fix keeps what the recipe means and `--fix` applies
+ * it; an `unsafe` fix leaves a valid recipe that may build differently (a renamed key, a ShellCheck rewrite of a
+ * script), and is applied only with `--unsafe-fixes`.
+ */
+export type FixSafety = 'safe' | 'unsafe';
+
 /** A text edit in UTF-16 offsets of the decoded file text (after a BOM, if any, was removed). */
 export interface Edit {
   start: number;
@@ -23,6 +30,8 @@ export interface Diagnostic {
   end: number;
   url?: string;
   fix?: Edit[];
+  /** Present exactly when `fix` is. */
+  fixSafety?: FixSafety;
 }
 
 export interface FileResult {
@@ -39,14 +48,20 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message);
 }
 
-export function countBySeverity(results: readonly FileResult[]): { errors: number; warnings: number; infos: number; fixable: number } {
-  const counts = { errors: 0, warnings: 0, infos: 0, fixable: 0 };
+/** Whether `--fix` applies the diagnostic's fix, or `--fix --unsafe-fixes` when `unsafe` is true. */
+export function hasApplicableFix(diagnostic: Diagnostic, unsafe: boolean): boolean {
+  return diagnostic.fix !== undefined && (unsafe || diagnostic.fixSafety !== 'unsafe');
+}
+
+export function countBySeverity(results: readonly FileResult[]): { errors: number; warnings: number; infos: number; fixable: number; unsafeFixable: number } {
+  const counts = { errors: 0, warnings: 0, infos: 0, fixable: 0, unsafeFixable: 0 };
   for (const result of results) {
     for (const diagnostic of result.diagnostics) {
       if (diagnostic.severity === 'error') counts.errors++;
       else if (diagnostic.severity === 'warning') counts.warnings++;
       else counts.infos++;
-      if (diagnostic.fix) counts.fixable++;
+      if (hasApplicableFix(diagnostic, false)) counts.fixable++;
+      else if (diagnostic.fix) counts.unsafeFixable++;
     }
   }
   return counts;

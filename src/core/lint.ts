@@ -4,7 +4,7 @@ import type { VFileMessage } from 'vfile-message';
 import { Recipe, type DecodeFailure } from '../recipe/recipe.js';
 import { decodeRecipeBytes } from '../recipe/decode.js';
 import { isRuleEnabled, ruleSetting, type Config } from './config.js';
-import { compareDiagnostics, type Diagnostic, type Edit, type FileResult, type Severity } from './diagnostic.js';
+import { compareDiagnostics, type Diagnostic, type Edit, type FileResult, type FixSafety, type Severity } from './diagnostic.js';
 import { docsUrl, locationSpan, optionsWithDefaults, type Problem, type Rule, type RuleContext } from './rule.js';
 import { Suppressions } from './suppressions.js';
 import type { Deadline } from './deadline.js';
@@ -20,6 +20,7 @@ export interface RecipeTree {
 interface RuleMessage extends VFileMessage {
   severity: Severity;
   fix?: Edit[];
+  fixSafety?: FixSafety;
   start: number;
   end: number;
 }
@@ -124,6 +125,8 @@ const runRules: Plugin<[LintOptions & { collected: Record<string, unknown> }], R
 };
 
 function addMessage(file: VFile, recipe: Recipe, rule: Rule, problem: Problem, config: Config): void {
+  // Thrown into the rule's run, which reports it as an internal error of the rule, as any other failure of the rule.
+  if (problem.fix !== undefined && !rule.fixable) throw new Error(`it offers a fix but does not declare 'fixable'`);
   const ruleId = problem.ruleId ?? rule.id;
   const configured = ruleSetting(config, ruleId).severity ?? (ruleId === rule.id ? undefined : ruleSetting(config, rule.id).severity);
   if (configured === 'off') return;
@@ -145,7 +148,10 @@ function addMessage(file: VFile, recipe: Recipe, rule: Rule, problem: Problem, c
   message.start = span.start;
   message.end = span.end;
   // A value inside an aliased collection is written once for every use: no fix for one use can edit it.
-  if (problem.fix && !recipe.insideAliasedCollection(problem.at)) message.fix = Array.isArray(problem.fix) ? problem.fix : [problem.fix];
+  if (problem.fix && !recipe.insideAliasedCollection(problem.at)) {
+    message.fix = Array.isArray(problem.fix) ? problem.fix : [problem.fix];
+    message.fixSafety = problem.fixSafety ?? rule.fixable;
+  }
 }
 
 /** A vfile message is an `Error`: capturing a stack trace for each costs more than the rest of the message. */
@@ -175,7 +181,10 @@ function toDiagnostic(message: RuleMessage): Diagnostic {
     end: message.end,
   };
   if (message.url) diagnostic.url = message.url;
-  if (message.fix) diagnostic.fix = message.fix;
+  if (message.fix) {
+    diagnostic.fix = message.fix;
+    diagnostic.fixSafety = message.fixSafety ?? 'safe';
+  }
   return diagnostic;
 }
 

@@ -1,7 +1,7 @@
 import type { Node } from 'yaml';
 import type { Recipe, Span } from '../recipe/recipe.js';
 import { nodeSpan } from '../recipe/recipe.js';
-import type { Edit, Severity } from './diagnostic.js';
+import type { Edit, FixSafety, Severity } from './diagnostic.js';
 import type { Settings } from './config.js';
 
 /** Where a problem is: a YAML node (its value span) or explicit offsets into the text. */
@@ -16,6 +16,8 @@ export interface Problem {
   /** Overrides the rule's configured severity (e.g. ShellCheck levels); configuration still wins over it. */
   severity?: Severity;
   fix?: Edit | Edit[];
+  /** The safety of this fix when it differs from the rule's `fixable` (e.g. one unsafe kind of fix in a safe rule). */
+  fixSafety?: FixSafety;
   url?: string;
 }
 
@@ -67,8 +69,11 @@ export interface Rule<T = unknown> {
   severity: Severity;
   /** The options the rule takes, by name; a rule without them takes none, and a configuration that sets one is refused. */
   options?: Readonly<Record<string, RuleOption>>;
-  /** True when the rule offers fixes. */
-  fixable?: boolean;
+  /**
+   * Set when the rule offers fixes: the safety of its fixes, unless a problem says otherwise. A fix from a rule without
+   * it is an internal error of the rule.
+   */
+  fixable?: FixSafety;
   /** The rule reports only when configured (a config file, `--rule`): it is off by default. */
   optIn?: boolean;
   /** Runs even when the YAML has syntax errors (the rule must then not rely on `recipe.data`). */

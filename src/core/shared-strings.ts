@@ -21,7 +21,7 @@ export class SharedStrings {
     if (outcome.kind !== 'linted') return outcome;
     if (outcome.result.path === path) outcome.result.path = path;
     // Rebuilt as literals: objects that come out of a message keep their properties out of line, in a second object.
-    outcome.result.diagnostics = outcome.result.diagnostics.map(({ ruleId, severity, message, line, column, endLine, endColumn, start, end, url, fix }) => ({
+    outcome.result.diagnostics = outcome.result.diagnostics.map(({ ruleId, severity, message, line, column, endLine, endColumn, start, end, url, fix, fixSafety }) => ({
       ruleId: this.share(ruleId),
       severity: this.share<Severity>(severity),
       message: this.share(message),
@@ -32,7 +32,7 @@ export class SharedStrings {
       start,
       end,
       ...(url === undefined ? {} : { url: this.share(url) }),
-      ...(fix === undefined ? {} : { fix }),
+      ...(fix === undefined ? {} : { fix, fixSafety }),
     }));
     return outcome;
   }

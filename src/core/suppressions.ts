@@ -75,7 +75,7 @@ export class Suppressions {
         start: directive.comment.start,
         end: directive.comment.end,
         url: docsUrl(ruleId),
-        ...(fix ? { fix: [fix] } : {}),
+        ...(fix ? { fix: [fix], fixSafety: rule.fixable ?? 'safe' } : {}),
       });
     };
 

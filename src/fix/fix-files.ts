@@ -4,7 +4,7 @@ import type { LintedFile } from '../core/run.js';
 import { linkOnTheWay } from '../files/links.js';
 import { decodeRecipeBytes } from '../recipe/decode.js';
 import { unifiedDiff } from './diff.js';
-import { fixText } from './fix-text.js';
+import { fixText, type FixOptions } from './fix-text.js';
 import { writeFileAtomic } from './write.js';
 
 export type FixMode = 'write' | 'dry-run';
@@ -33,12 +33,13 @@ export class FileFixer {
   constructor(
     readonly mode: FixMode,
     private readonly roots: readonly string[] = ['.'],
+    private readonly options: FixOptions = {},
   ) {}
 
   readonly afterLint = async (file: LintedFile): Promise<LintOutcome> => {
     const decoded = decodeRecipeBytes(file.bytes);
     if (!decoded.ok) return file.outcome;
-    const result = await fixText(decoded.text, file.relint, file.outcome);
+    const result = await fixText(decoded.text, file.relint, file.outcome, this.options);
     if (result.text === decoded.text) return file.outcome;
 
     // A file over its time limit is reported as such, and nothing is written for it.

@@ -1,5 +1,5 @@
 import { parseAllDocuments } from 'yaml';
-import type { Diagnostic } from '../core/diagnostic.js';
+import { hasApplicableFix, type Diagnostic } from '../core/diagnostic.js';
 import type { LintOutcome } from '../core/lint.js';
 import { applyFixes, type Fix } from './apply.js';
 
@@ -20,27 +20,32 @@ export interface FixedText {
   stopped?: 'syntax-errors' | 'pass-limit';
 }
 
+export interface FixOptions {
+  /** Also apply the unsafe fixes (`--unsafe-fixes`); by default only the safe ones are. */
+  unsafeFixes?: boolean;
+}
+
 /** The one rule whose fixes apply to a file with YAML syntax errors: they repair the YAML itself. */
 const SYNTAX_RULE = 'yaml/syntax';
 
 /**
- * Applies the offered fixes in passes until none is left or none applies, re-linting after each pass. Of a file with
+ * Applies the offered fixes (the safe ones, or all with `unsafeFixes`) in passes until none is left or none applies, re-linting after each pass. Of a file with
  * YAML syntax errors, in any of its documents, only the fixes of yaml/syntax are applied (the other rules' offsets
  * would rest on a misread recipe); a pass whose fixes together would add YAML errors is retried one fix at a time,
  * and a fix that adds YAML errors on its own is dropped.
  */
-export async function fixText(text: string, relint: Relint, first?: LintOutcome): Promise<FixedText> {
+export async function fixText(text: string, relint: Relint, first?: LintOutcome, { unsafeFixes = false }: FixOptions = {}): Promise<FixedText> {
   let outcome = first ?? (await relint(text));
   const fixed: Diagnostic[] = [];
-  if (!hasFixes(outcome)) return { text, outcome, fixed, passes: 0 };
-  if (usableFixes(outcome).length === 0) return { text, outcome, fixed, passes: 0, stopped: 'syntax-errors' };
+  if (!hasFixes(outcome, unsafeFixes)) return { text, outcome, fixed, passes: 0 };
+  if (usableFixes(outcome, unsafeFixes).length === 0) return { text, outcome, fixed, passes: 0, stopped: 'syntax-errors' };
 
   let passes = 0;
-  while (hasFixes(outcome)) {
+  while (hasFixes(outcome, unsafeFixes)) {
     if (passes === MAX_FIX_PASSES) return { text, outcome, fixed, passes, stopped: 'pass-limit' };
-    const offered = usableFixes(outcome);
+    const offered = usableFixes(outcome, unsafeFixes);
     if (offered.length === 0) break;
-    const step = safePass(text, offered);
+    const step = passWithoutNewYamlErrors(text, offered);
     if (step.text === text) break;
     passes++;
     text = step.text;
@@ -50,9 +55,9 @@ export async function fixText(text: string, relint: Relint, first?: LintOutcome)
   return { text, outcome, fixed, passes };
 }
 
-function usableFixes(outcome: LintOutcome): Diagnostic[] {
+function usableFixes(outcome: LintOutcome, unsafeFixes: boolean): Diagnostic[] {
   const broken = outcome.recipe?.hasSyntaxErrors !== false || hasSyntaxErrorsAfterTheRecipe(outcome);
-  return outcome.result.diagnostics.filter((d) => d.fix && (!broken || d.ruleId === SYNTAX_RULE));
+  return outcome.result.diagnostics.filter((d) => hasApplicableFix(d, unsafeFixes) && (!broken || d.ruleId === SYNTAX_RULE));
 }
 
 /** A later YAML document with a syntax error: the file does not parse as a whole, as one with a broken recipe. */
@@ -61,11 +66,11 @@ function hasSyntaxErrorsAfterTheRecipe(outcome: LintOutcome): boolean {
   return later.some((document) => document.errors.some((error) => error.code !== 'DUPLICATE_KEY'));
 }
 
-function hasFixes(outcome: LintOutcome): boolean {
-  return outcome.result.diagnostics.some((d) => d.fix);
+function hasFixes(outcome: LintOutcome, unsafeFixes: boolean): boolean {
+  return outcome.result.diagnostics.some((d) => hasApplicableFix(d, unsafeFixes));
 }
 
-function safePass(text: string, offered: Diagnostic[]): { text: string; fixed: Diagnostic[] } {
+function passWithoutNewYamlErrors(text: string, offered: Diagnostic[]): { text: string; fixed: Diagnostic[] } {
   const together = applyFixes(text, offered.map((d) => d.fix as Fix));
   const baseline = yamlErrorCount(text);
   if (yamlErrorCount(together.text) <= baseline) return { text: together.text, fixed: together.applied.map((i) => offered[i]!) };

@@ -1,5 +1,5 @@
 import { CodeActionKind, type CodeAction, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
-import type { Diagnostic, Edit } from '../core/diagnostic.js';
+import { hasApplicableFix, type Diagnostic, type Edit } from '../core/diagnostic.js';
 import { fixText } from '../fix/fix-text.js';
 import { minimalEdit, rangeOf, sharesLines, toLspDiagnostic, toTextEdits } from './convert.js';
 import type { Analysis, RecipeLinter } from './recipe-linter.js';
@@ -19,7 +19,11 @@ export interface ActionRequest {
   versionedEdits: boolean;
 }
 
-/** The code actions for a range: a quick fix per fixable problem, "disable for this line" per problem, "fix all". */
+/**
+ * The code actions for a range: a quick fix per fixable problem (preferred when the fix is safe; an unsafe fix is only
+ * a suggestion, which an editor never applies by itself), "disable for this line" per problem, and "fix all", which
+ * applies the safe fixes only.
+ */
 export async function codeActions(analysis: Analysis, diagnostics: readonly Diagnostic[], request: ActionRequest, linter: RecipeLinter): Promise<CodeAction[]> {
   const wants = (kind: string) => !request.only || request.only.some((asked) => kind === asked || kind.startsWith(`${asked}.`));
   const edit = (edits: TextEdit[]) => workspaceEdit(analysis, edits, request.versionedEdits);
@@ -29,11 +33,12 @@ export async function codeActions(analysis: Analysis, diagnostics: readonly Diag
   if (wants(CodeActionKind.QuickFix)) {
     for (const diagnostic of here) {
       if (!diagnostic.fix) continue;
+      const safe = hasApplicableFix(diagnostic, false);
       actions.push({
-        title: `Fix ${diagnostic.ruleId}: ${headline(diagnostic.message)}`,
+        title: `${safe ? 'Fix' : 'Unsafe fix (may change what is built)'} ${diagnostic.ruleId}: ${headline(diagnostic.message)}`,
         kind: CodeActionKind.QuickFix,
         diagnostics: [toLspDiagnostic(analysis.text, diagnostic)],
-        isPreferred: true,
+        ...(safe ? { isPreferred: true } : {}),
         edit: edit(toTextEdits(analysis.text, diagnostic.fix)),
       });
     }
@@ -50,7 +55,7 @@ export async function codeActions(analysis: Analysis, diagnostics: readonly Diag
     }
   }
 
-  if (wants(FIX_ALL_KIND) && diagnostics.some((diagnostic) => diagnostic.fix)) {
+  if (wants(FIX_ALL_KIND) && diagnostics.some((diagnostic) => hasApplicableFix(diagnostic, false))) {
     const text = analysis.outcome.result.source ?? '';
     const fixed = await fixText(text, (next) => linter.relint(analysis, next), analysis.outcome);
     if (fixed.text !== text) {

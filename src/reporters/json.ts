@@ -1,4 +1,4 @@
-import type { Diagnostic, FileResult } from '../core/diagnostic.js';
+import { hasApplicableFix, type Diagnostic, type FileResult } from '../core/diagnostic.js';
 import { stringifyWellFormed } from './escape.js';
 import type { Reporter } from './reporter.js';
 import { resolve } from 'node:path';
@@ -6,7 +6,9 @@ import { resolve } from 'node:path';
 /**
  * ESLint's JSON formatter shape: one entry per linted file, severity 2 for errors and 1 for warnings. ESLint has no
  * info level and reads severity 0 as "off", so info-level problems are severity 1 too, counted with the warnings, and
- * every message says its own level in `fimLintSeverity` ("error", "warning" or "info").
+ * every message says its own level in `fimLintSeverity` ("error", "warning" or "info"). A safe fix is ESLint's `fix`
+ * (applied by `--fix`); an unsafe one is an ESLint suggestion, offered but not applied. Either way
+ * `fimLintFixSafety` says which ("safe" or "unsafe").
  */
 export const json: Reporter = function* (results, { cwd }) {
   yield '[';
@@ -18,7 +20,7 @@ const ESLINT_SEVERITY = { error: 2, warning: 1, info: 1 } as const;
 
 function toEslintResult(result: FileResult, cwd: string) {
   const count = (severity: 1 | 2, fixableOnly: boolean) =>
-    result.diagnostics.filter((d) => ESLINT_SEVERITY[d.severity] === severity && (!fixableOnly || d.fix)).length;
+    result.diagnostics.filter((d) => ESLINT_SEVERITY[d.severity] === severity && (!fixableOnly || hasApplicableFix(d, false))).length;
   return {
     filePath: resolve(cwd, result.path),
     messages: result.diagnostics.map((d) => ({
@@ -30,13 +32,23 @@ function toEslintResult(result: FileResult, cwd: string) {
       column: d.column,
       endLine: d.endLine,
       endColumn: d.endColumn,
-      ...(d.fix ? { fix: toEslintFix(d) } : {}),
+      ...fixFields(d),
     })),
     errorCount: count(2, false),
     warningCount: count(1, false),
     fixableErrorCount: count(2, true),
     fixableWarningCount: count(1, true),
   };
+}
+
+const UNSAFE_FIX = 'Unsafe fix: the recipe may build differently; --unsafe-fixes applies it';
+
+function fixFields(diagnostic: Diagnostic) {
+  if (!diagnostic.fix) return {};
+  const fimLintFixSafety = diagnostic.fixSafety ?? 'safe';
+  const fix = toEslintFix(diagnostic);
+  if (fimLintFixSafety === 'safe') return { fix, fimLintFixSafety };
+  return { suggestions: fix ? [{ desc: UNSAFE_FIX, fix }] : [], fimLintFixSafety };
 }
 
 /** ESLint carries one `{range, text}`: a fix made of several edits is counted as fixable but not written out. */

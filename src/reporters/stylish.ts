@@ -47,13 +47,18 @@ function fileBlock(result: FileResult, context: ReportContext, width: number, st
 
 /** The message wrapped to `width`, with the rule id after its last line when it fits there, else on a line of its own. */
 function messageRows(diagnostic: Diagnostic, width: number, style: Styles): string[] {
-  const message = oneLine(diagnostic.message) + (diagnostic.fix ? ' (fixable)' : '');
+  const message = oneLine(diagnostic.message) + fixNote(diagnostic);
   const rows = wrap(message, width);
   const ruleId = style.ruleId(diagnostic.ruleId, diagnostic.url ?? docsUrl(diagnostic.ruleId));
   const last = rows.at(-1)!;
   if (stringWidth(last) + 2 + stringWidth(diagnostic.ruleId) <= width) rows[rows.length - 1] = `${last}  ${ruleId}`;
   else rows.push(...wrap(diagnostic.ruleId, width).map((piece) => style.ruleId(piece, diagnostic.url ?? docsUrl(diagnostic.ruleId))));
   return rows;
+}
+
+function fixNote(diagnostic: Diagnostic): string {
+  if (!diagnostic.fix) return '';
+  return diagnostic.fixSafety === 'unsafe' ? ' (fixable with --unsafe-fixes)' : ' (fixable)';
 }
 
 function position(diagnostic: Diagnostic): string {

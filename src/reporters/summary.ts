@@ -1,7 +1,7 @@
 import { countBySeverity, type FileResult } from '../core/diagnostic.js';
 import type { ReportContext } from './reporter.js';
 
-/** The closing line of the human formats: problems by severity, fixable ones, and what was checked. */
+/** The closing line of the human formats: problems by severity, fixable ones (safe, then unsafe), and what was checked. */
 export function summaryLine(results: readonly FileResult[], context: ReportContext): string {
   return summaryPhrases(results, context).join(' ');
 }
@@ -13,6 +13,7 @@ export function summaryPhrases(results: readonly FileResult[], { skipped, ignore
   const parts = [plural(counts.errors, 'error'), plural(counts.warnings, 'warning')];
   if (counts.infos > 0) parts.push(`${counts.infos} info`);
   parts.push(`${counts.fixable} fixable${counts.fixable > 0 ? ' with --fix' : ''}`);
+  if (counts.unsafeFixable > 0) parts.push(`${counts.unsafeFixable} more with --unsafe-fixes`);
   const files = [`${plural(results.length, 'file')} checked`];
   if (skipped > 0) files.push(`${skipped} skipped (not recipes)`);
   if (ignored > 0) files.push(`${ignored} ignored`);

@@ -34,7 +34,7 @@ export function findingSpan(script: EmbeddedScript, positions: ScriptPositions, 
 }
 
 /**
- * ShellCheck's suggested fix as edits of the recipe, offered only where they are safe: in a literal block (where the
+ * ShellCheck's suggested fix as edits of the recipe, offered only where they can be written exactly: in a literal block (where the
  * script is the text, without escapes or folding) and for replacements on one line (a line break would need the
  * block's indentation).
  */

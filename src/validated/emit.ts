@@ -1,5 +1,5 @@
 import type { Config } from '../core/config.js';
-import type { FileResult } from '../core/diagnostic.js';
+import { hasApplicableFix, type FileResult } from '../core/diagnostic.js';
 import { describe, lintText } from '../core/lint.js';
 import { loadRules } from '../core/registry.js';
 import { linkOnTheWay } from '../files/links.js';
@@ -11,6 +11,8 @@ export interface EmitOptions {
   stdinPath?: string;
   /** The paths of the command line, which bound the tree that may be written. */
   roots?: readonly string[];
+  /** Also apply the unsafe fixes (`--unsafe-fixes`). */
+  unsafeFixes?: boolean;
 }
 
 /**
@@ -21,7 +23,7 @@ export interface EmitOptions {
 export async function emitValidated(
   results: readonly FileResult[],
   configFor: (path: string) => Promise<Config>,
-  { stdinPath, roots = ['.'] }: EmitOptions = {},
+  { stdinPath, roots = ['.'], unsafeFixes = false }: EmitOptions = {},
 ): Promise<{ problems: string[]; notices: string[] }> {
   const rules = await loadRules();
   const problems: string[] = [];
@@ -29,10 +31,10 @@ export async function emitValidated(
   for (const result of results) {
     if (result.source === undefined || result.path === stdinPath) continue;
     if (result.diagnostics.some((d) => d.severity === 'error')) continue;
-    const fixable = result.diagnostics.some((d) => d.fix);
+    const fixable = result.diagnostics.some((d) => hasApplicableFix(d, unsafeFixes));
     const config = fixable ? await configFor(result.path) : undefined;
     const relint = config ? (text: string) => lintText(result.path, text, { config, rules }) : undefined;
-    const built = await buildValidated(result.source, relint);
+    const built = await buildValidated(result.source, relint, { unsafeFixes });
     const target = `${result.path}.validated`;
     const link = await linkOnTheWay(result.path, roots);
     if (link !== undefined) {

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node, type YAMLMap } from 'yaml';
-import { fixText, type Relint } from '../fix/fix-text.js';
+import { fixText, type FixOptions, type Relint } from '../fix/fix-text.js';
 import { Recipe } from '../recipe/recipe.js';
 import { rankIn, TOP_LEVEL_ORDER, X_EXEC_ORDER } from './key-order.js';
 import { derivePkgId } from './pkg-id.js';
@@ -14,14 +14,14 @@ export type Validated = { ok: true; text: string } | { ok: false; reason: string
 
 /**
  * The `.validated` form of a recipe without errors, as the reference linter's build pipeline reads it: the safe fixes
- * applied, the `#!/SBUILD` line first, only the first YAML document, `version` named `pkgver`, a `pkg_id` derived
+ * applied (and the unsafe ones with `unsafeFixes`), the `#!/SBUILD` line first, only the first YAML document, `version` named `pkgver`, a `pkg_id` derived
  * from the first `src_url` and the `Utility` category when they are missing, and the keys in the reference's order.
  * Everything is done by editing the text, so comments, quoting, blank lines and line ends stay. The result is parsed
  * again and must hold exactly the recipe's data plus the added fields; if reordering broke that (an alias moved above
  * its anchor), the keys keep their order.
  */
-export async function buildValidated(source: string, relint?: Relint): Promise<Validated> {
-  const fixed = relint ? (await fixText(source, relint)).text : source;
+export async function buildValidated(source: string, relint?: Relint, fixOptions: FixOptions = {}): Promise<Validated> {
+  const fixed = relint ? (await fixText(source, relint, undefined, fixOptions)).text : source;
   const recipe = new Recipe('recipe', fixed);
   const fields = recipe.fields;
   if (recipe.hasSyntaxErrors || !fields || !isMap(recipe.document?.contents)) return { ok: false, reason: 'the recipe is not a YAML mapping' };

@@ -6,7 +6,7 @@ import type { TargetOutcome } from '../../src/core/outcome.js';
 const diagnostic: Diagnostic = {
   ruleId: 'sbuild/license', severity: 'info', message: "'GPL' is not an SPDX license id", line: 3, column: 5, endLine: 3, endColumn: 10, start: 40, end: 45,
 };
-const withExtras: Diagnostic = { ...diagnostic, url: 'https://example.org/rule', fix: [{ start: 40, end: 45, text: 'GPL-3.0' }] };
+const withExtras: Diagnostic = { ...diagnostic, url: 'https://example.org/rule', fix: [{ start: 40, end: 45, text: 'GPL-3.0' }], fixSafety: 'unsafe' };
 
 /** An outcome as it arrives from a worker: a deep copy. */
 const arriving = (outcome: TargetOutcome) => structuredClone(outcome);

@@ -38,6 +38,28 @@ describe('fim-lint --fix', () => {
     expect(readFileSync(path).equals(fixed)).toBe(true);
   });
 
+  it('applies the safe fixes only; --unsafe-fixes adds the key rename; the summary counts both kinds', () => {
+    const text = NO_SHEBANG.replace('pkg: "a"', 'pkg: "a"\npkg_tpye: "static"');
+    const path = tempFile('r.yaml', text);
+    const dryRun = run(['--fix-dry-run', path]);
+    expect(dryRun.stdout).toContain('+#!/SBUILD ver @v1.0.0');
+    expect(dryRun.stdout).not.toContain('+pkg_type');
+    const first = run(['--fix', path]);
+    expect(first.stdout).toContain("Unknown key 'pkg_tpye'");
+    expect(first.stdout).toContain('(fixable with --unsafe-fixes)');
+    expect(first.stdout).toContain('0 fixable, 1 more with --unsafe-fixes');
+    expect(readFileSync(path, 'utf8')).toBe(`#!/SBUILD ver @v1.0.0\n${text}`);
+    const second = run(['--fix', '--unsafe-fixes', path]);
+    expect(second.stdout).toContain('0 errors, 0 warnings, 0 fixable');
+    expect(readFileSync(path, 'utf8')).toBe(`#!/SBUILD ver @v1.0.0\n${text.replace('pkg_tpye', 'pkg_type')}`);
+  });
+
+  it('refuses --unsafe-fixes without a fixing option', () => {
+    const { code, stderr } = run(['--unsafe-fixes', tempFile('r.yaml', NO_SHEBANG)]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('--unsafe-fixes goes with --fix, --fix-dry-run or --emit-validated');
+  });
+
   it('never rewrites a file with a YAML syntax error that it cannot fix', () => {
     const text = 'pkg: "a"\nx_exec: [unclosed\n';
     const path = tempFile('r.yaml', text);

@@ -72,6 +72,7 @@ describe('fixText', () => {
       id: 'fixture/marker',
       description: 'offers a comment at the end, on broken YAML too',
       severity: 'warning',
+      fixable: 'safe',
       runsOnBrokenYaml: true,
       check({ recipe, report }) {
         seen.push(recipe.hasSyntaxErrors);
@@ -90,6 +91,7 @@ describe('fixText', () => {
       id: 'fixture/breaks',
       description: 'offers a fix that opens a flow sequence',
       severity: 'warning',
+      fixable: 'safe',
       check({ recipe, report }) {
         if (recipe.text.includes('pkg: a')) report({ message: 'break it', fix: { start: 5, end: 6, text: '[a' } });
       },
@@ -98,6 +100,7 @@ describe('fixText', () => {
       id: 'fixture/quote',
       description: 'quotes b',
       severity: 'warning',
+      fixable: 'safe',
       check({ recipe, report }) {
         const at = recipe.text.indexOf('b: 2');
         if (at !== -1) report({ message: 'quote', fix: { start: at + 3, end: at + 4, text: '"2"' } });
@@ -108,11 +111,23 @@ describe('fixText', () => {
     expect(result.fixed.map((d) => d.ruleId)).toEqual(['fixture/quote']);
   });
 
+  it('applies the safe fixes only, and the unsafe ones too when asked', async () => {
+    const text = recipe('pkg: a', 'pkg_id: "x"', 'pkg_tpye: static');
+    const relint = await registryLint();
+    const safeOnly = await fixText(text, relint);
+    expect(safeOnly.text).toBe(recipe('#!/SBUILD ver @v1.0.0', 'pkg: a', 'pkg_id: "x"', 'pkg_tpye: static'));
+    expect(safeOnly.outcome.result.diagnostics.filter((d) => d.fix).map((d) => [d.ruleId, d.fixSafety])).toEqual([['sbuild/unknown-key', 'unsafe']]);
+    const all = await fixText(text, relint, undefined, { unsafeFixes: true });
+    expect(all.text).toBe(recipe('#!/SBUILD ver @v1.0.0', 'pkg: a', 'pkg_id: "x"', 'pkg_type: static'));
+    expect(all.fixed.map((d) => d.ruleId).sort()).toEqual(['sbuild/shebang', 'sbuild/unknown-key']);
+  });
+
   it('stops after the pass limit when fixes never settle', async () => {
     const endless = defineRule({
       id: 'fixture/endless',
       description: 'always wants one more comment',
       severity: 'warning',
+      fixable: 'safe',
       check({ report }) {
         report({ message: 'more', fix: { start: 0, end: 0, text: '#\n' } });
       },
@@ -147,8 +162,10 @@ function changesOnlyDefects(generated: GeneratedRecipe, fixed: string): boolean 
   return after.length - next <= allowance;
 }
 
+/** With every fix applied, unsafe ones included (key renames are among the defects). */
 async function checkFixProperties(generated: GeneratedRecipe, relint: Relint, expectIntendedData: boolean) {
-  const result = await fixText(generated.text, relint);
+  const all = { unsafeFixes: true };
+  const result = await fixText(generated.text, relint, undefined, all);
   expect(result.stopped).toBeUndefined();
   const fixedRecipe = new Recipe('recipe.yaml', result.text);
   expect(fixedRecipe.hasSyntaxErrors).toBe(false);
@@ -157,7 +174,7 @@ async function checkFixProperties(generated: GeneratedRecipe, relint: Relint, ex
   expect(changesOnlyDefects(generated, result.text)).toBe(true);
   if (generated.text.includes('\r\n')) expect(result.text).not.toMatch(/[^\r]\n/);
   if (expectIntendedData) expect(fixedRecipe.data).toEqual(generated.intended);
-  const again = await fixText(result.text, relint);
+  const again = await fixText(result.text, relint, undefined, all);
   expect(again.text).toBe(result.text);
   expect(again.fixed).toEqual([]);
 }

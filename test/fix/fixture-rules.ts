@@ -23,7 +23,7 @@ const quoteImplicit = defineRule({
   id: 'fixture/quote-implicit',
   description: 'pkgver must be a string',
   severity: 'error',
-  fixable: true,
+  fixable: 'safe',
   check({ recipe, report }) {
     const node = recipe.node(['pkgver']);
     if (!isScalar(node) || !node.range || node.type !== 'PLAIN' || typeof node.value === 'string' || node.value === null) return;
@@ -36,7 +36,7 @@ const disabledString = defineRule({
   id: 'fixture/disabled-string',
   description: '_disabled is a boolean',
   severity: 'error',
-  fixable: true,
+  fixable: 'safe',
   check({ recipe, report }) {
     const node = recipe.node(['_disabled']);
     if (!isScalar(node) || !node.range || (node.value !== 'false' && node.value !== 'true')) return;
@@ -48,7 +48,7 @@ const lowercaseLists = defineRule({
   id: 'fixture/lowercase',
   description: 'x_exec arch, os and host are lowercase',
   severity: 'warning',
-  fixable: true,
+  fixable: 'safe',
   check({ recipe, report }) {
     for (const field of ['arch', 'os', 'host']) {
       const list = recipe.node(['x_exec', field]);
@@ -66,7 +66,7 @@ const duplicateItems = defineRule({
   id: 'fixture/duplicate-items',
   description: 'list items are unique',
   severity: 'warning',
-  fixable: true,
+  fixable: 'safe',
   check({ recipe, report }) {
     for (const path of LISTS) {
       const list = recipe.node(path);
@@ -90,7 +90,7 @@ const nearMissKey = defineRule({
   id: 'fixture/near-miss-key',
   description: 'pkg_tpye means pkg_type',
   severity: 'warning',
-  fixable: true,
+  fixable: 'safe',
   check({ recipe, report }) {
     const contents = recipe.document?.contents;
     if (!isMap(contents) || recipe.pair(['pkg_type'])) return;
@@ -104,7 +104,7 @@ const pkgTypeCase = defineRule({
   id: 'fixture/pkg-type-case',
   description: 'pkg_type is lowercase',
   severity: 'error',
-  fixable: true,
+  fixable: 'safe',
   check({ recipe, report }) {
     const node = recipe.node(['pkg_type']);
     if (!isScalar(node) || typeof node.value !== 'string' || !node.range) return;

@@ -125,6 +125,28 @@ describe('the language server over stdio', () => {
     await restored;
   });
 
+  it('offers an unsafe fix as a suggestion: a quick fix not marked preferred, left out of "fix all"', async () => {
+    const text = FIXABLE.replace('pkg_type: "Static"', 'pkg_tpye: "static"');
+    const published = client.nextDiagnostics(helloUri, (p) => p.version === 7);
+    await client.change(helloUri, 7, text);
+    await published;
+    const actions = await client.request<(CodeAction & { isPreferred?: boolean })[]>('textDocument/codeAction', {
+      textDocument: { uri: helloUri },
+      range: { start: { line: 4, character: 0 }, end: { line: 6, character: 0 } },
+      context: { diagnostics: [] },
+    });
+    const fixes = actions.filter((action) => action.kind === 'quickfix' && !action.title.startsWith('Disable'));
+    expect(fixes.map((action) => [action.title, action.isPreferred])).toEqual([
+      ["Unsafe fix (may change what is built) sbuild/unknown-key: Unknown key 'pkg_tpye', which the builder ignores", undefined],
+      ["Fix sbuild/category: 'utility' is not a registered category", true],
+    ]);
+    const fixAll = actions.find((action) => action.kind === 'source.fixAll.fim-lint')!;
+    expect(applyEdits(text, fixAll.edit.documentChanges[0]!.edits)).toBe(VALID_RECIPE.replace('pkg_type: "static"', 'pkg_tpye: "static"'));
+    const restored = client.nextDiagnostics(helloUri, (p) => p.version === 8);
+    await client.change(helloUri, 8, FIXABLE);
+    await restored;
+  });
+
   it('shows the rule doc on hover over a diagnostic, and nothing elsewhere', async () => {
     const hover = await client.request<{ contents: { kind: string; value: string } } | null>('textDocument/hover', { textDocument: { uri: helloUri }, position: { line: 6, character: 8 } });
     expect(hover!.contents.kind).toBe('markdown');

@@ -31,9 +31,24 @@ describe('the json format read by ESLint\'s own stylish formatter', async () => 
     expect(text).toMatch(/^\s+21:5\s+warning\s+'MIT License' is not an SPDX license id.*sbuild\/license$/m);
   });
 
-  it('counts the fixable problems as ESLint does', () => {
-    const fixable = run.results.flatMap((result) => result.diagnostics).filter((d) => d.fix);
+  it('counts the problems --fix fixes as ESLint does: the safe fixes, not the unsafe ones', () => {
+    const withFix = run.results.flatMap((result) => result.diagnostics).filter((d) => d.fix);
+    const fixable = withFix.filter((d) => d.fixSafety === 'safe');
+    expect(withFix.length - fixable.length).toBeGreaterThan(0);
     const fixableErrors = fixable.filter((d) => d.severity === 'error').length;
-    expect(text).toContain(`${fixableErrors} errors and ${fixable.length - fixableErrors} warnings potentially fixable with the \`--fix\` option.`);
+    const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+    expect(text).toContain(`${plural(fixableErrors, 'error')} and ${plural(fixable.length - fixableErrors, 'warning')} potentially fixable with the \`--fix\` option.`);
+  });
+
+  it('writes a safe fix as ESLint\'s fix and an unsafe one as a suggestion, each with fimLintFixSafety', () => {
+    type Message = ESLint.LintResult['messages'][number] & { fimLintFixSafety?: string };
+    const messages = results.flatMap((result) => result.messages) as Message[];
+    const unsafe = messages.filter((m) => m.fimLintFixSafety === 'unsafe');
+    expect(unsafe.length).toBeGreaterThan(0);
+    expect(unsafe.every((m) => m.fix === undefined && m.suggestions?.length === 1 && m.suggestions[0]!.desc.includes('--unsafe-fixes'))).toBe(true);
+    const safe = messages.filter((m) => m.fimLintFixSafety === 'safe');
+    expect(safe.length).toBeGreaterThan(0);
+    expect(safe.every((m) => m.suggestions === undefined)).toBe(true);
+    expect(messages.filter((m) => m.fix !== undefined || m.suggestions !== undefined).every((m) => m.fimLintFixSafety !== undefined)).toBe(true);
   });
 });

@@ -13,7 +13,7 @@ export default defineRule({
   id: 'flatimage/pkg-name',
   description: 'A FlatImage pkg is <name>-<base>[-<modifier>…] with a known base image',
   severity: 'error',
-  fixable: true,
+  fixable: 'safe',
   async check({ recipe, settings, report }) {
     const node = recipe.node(['pkg']);
     if (!isScalar(node) || typeof node.value !== 'string' || node.value === '' || !(await isFlatImageRecipe(recipe))) return;
@@ -28,7 +28,8 @@ export default defineRule({
       report({
         message: `pkg '${pkg}' includes the file extension '${pkg.slice(-extension.length)}': pkg is the package name; the builder adds the extension to \${SBUILD_PKG}`,
         at,
-        ...(content ? { fix: { ...at, text: '' } } : {}),
+        // The name the package is published under changes with it: the maintainer confirms.
+        ...(content ? { fix: { ...at, text: '' }, fixSafety: 'unsafe' as const } : {}),
       });
       pkg = pkg.slice(0, -extension.length);
     }

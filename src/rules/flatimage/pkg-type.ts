@@ -7,7 +7,7 @@ export default defineRule({
   id: 'flatimage/pkg-type',
   description: 'pkg_type is lowercase, and a recipe that builds a FlatImage says pkg_type: "flatimage"',
   severity: 'error',
-  fixable: true,
+  fixable: 'safe',
   async check({ recipe, report }) {
     const declared = declaredType(recipe);
     const known = declared.lower !== undefined && (PKG_TYPES as readonly string[]).includes(declared.lower);

@@ -14,7 +14,7 @@ export default defineRule({
   id: 'sbuild/category',
   description: 'Every `category` is a registered freedesktop.org menu category (case-sensitive)',
   severity: 'error',
-  fixable: true,
+  fixable: 'safe',
   check({ recipe, report }) {
     const items = stringItems(recipe, ['category']);
     if (items.length === 0) return;

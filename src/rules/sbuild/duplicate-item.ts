@@ -1,5 +1,5 @@
 import type { Scalar } from 'yaml';
-import type { Edit } from '../../core/diagnostic.js';
+import type { Edit, FixSafety } from '../../core/diagnostic.js';
 import { defineRule } from '../../core/rule.js';
 import type { Recipe } from '../../recipe/recipe.js';
 import { stringItems } from '../../sbuild/lists.js';
@@ -9,7 +9,7 @@ export default defineRule({
   id: 'sbuild/duplicate-item',
   description: 'A list (`src_url`, `category`, `provides`, `x_exec.host`, …) names each entry once',
   severity: 'warning',
-  fixable: true,
+  fixable: 'safe',
   check({ recipe, report }) {
     for (const { path, value, schemas } of walkWithSchema(recipe.data)) {
       if (jsonType(value) !== 'array') continue;
@@ -29,15 +29,18 @@ export default defineRule({
         report({
           message: `'${text}' is listed more than once in ${fieldName(path)} (first on line ${line}): remove the repeated entry`,
           at: node,
-          fix: removeLine(recipe, node),
+          ...removeLine(recipe, node),
         });
       }
     }
   },
 });
 
-/** Removes a block-sequence item that stands alone on its line (with its comment), or nothing when it shares the line. */
-function removeLine(recipe: Recipe, node: Scalar): Edit | undefined {
+/**
+ * Removes a block-sequence item that stands alone on its line, or nothing when it shares the line. The removal takes
+ * the line's comment with it, so a line with a comment is an unsafe fix.
+ */
+function removeLine(recipe: Recipe, node: Scalar): { fix?: Edit; fixSafety?: FixSafety } {
   const [start, end] = node.range!;
   const text = recipe.text;
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
@@ -45,6 +48,6 @@ function removeLine(recipe: Recipe, node: Scalar): Edit | undefined {
   const lineEnd = newline === -1 ? text.length : newline + 1;
   const before = text.slice(lineStart, start);
   const after = text.slice(end, newline === -1 ? text.length : newline);
-  if (!/^[ \t]*-[ \t]+$/.test(before) || !/^[ \t]*(#.*)?\r?$/.test(after)) return undefined;
-  return { start: lineStart, end: lineEnd, text: '' };
+  if (!/^[ \t]*-[ \t]+$/.test(before) || !/^[ \t]*(#.*)?\r?$/.test(after)) return {};
+  return { fix: { start: lineStart, end: lineEnd, text: '' }, fixSafety: after.includes('#') ? 'unsafe' : 'safe' };
 }

@@ -11,7 +11,7 @@ export default defineRule({
   id: 'sbuild/host',
   description: '`x_exec.arch`, `x_exec.os` and `x_exec.host` entries are supported values (compared case-insensitively)',
   severity: 'error',
-  fixable: true,
+  fixable: 'safe',
   options: {
     requireLowercase: { description: 'Also report entries that are not lowercase (as warnings), with a fix that lowercases them.', type: 'boolean', default: false },
   },

@@ -6,7 +6,7 @@ export default defineRule({
   id: 'sbuild/shebang',
   description: 'The first line of a recipe is the `#!/SBUILD` shebang',
   severity: 'warning',
-  fixable: true,
+  fixable: 'safe',
   runsOnBrokenYaml: true,
   check({ recipe, report }) {
     if (recipe.decodeFailure || recipe.text.startsWith(SHEBANG)) return;

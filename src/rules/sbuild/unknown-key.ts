@@ -9,7 +9,7 @@ export default defineRule({
   id: 'sbuild/unknown-key',
   description: 'Keys the SBUILD schema does not define (typos such as `pkg_tpye`)',
   severity: 'warning',
-  fixable: true,
+  fixable: 'unsafe',
   check({ recipe, report, settings }) {
     for (const problem of targetFieldProblems(recipe, settings.target)) {
       if (problem.kind === 'dropped') report({ message: problem.message, at: problem.at });

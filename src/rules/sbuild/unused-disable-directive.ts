@@ -6,7 +6,7 @@ export default defineRule({
   description: 'A fim-lint-disable comment must suppress a problem (opt-in: --report-unused-disable-directives)',
   severity: 'error',
   optIn: true,
-  fixable: true,
+  fixable: 'safe',
   runsOnBrokenYaml: true,
   check() {},
 });

@@ -11,10 +11,7 @@ export default defineRule({
   id: 'shell/shellcheck',
   description: 'ShellCheck findings in x_exec.run and x_exec.pkgver, at their position in the recipe',
   severity: 'warning',
-  fixable: true,
-  options: {
-    fixes: { description: "Offer ShellCheck's suggested fixes to `--fix`: they change what the script does (`cd dir || exit`), so they are off by default.", type: 'boolean', default: false },
-  },
+  fixable: 'unsafe',
   async check(context) {
     const settings = context.settings.shellcheck;
     if (!settings.enabled) return;
@@ -63,7 +60,7 @@ export default defineRule({
 });
 
 function reportFindings(
-  { recipe, report, settings, options }: RuleContext,
+  { recipe, report, settings }: RuleContext,
   script: EmbeddedScript,
   comments: ShellCheckComment[],
   excluded: Set<string>,
@@ -86,8 +83,8 @@ function reportFindings(
       severity,
       message: `${comment.message}${approximateNote(script)}`,
       at: findingSpan(script, positions, comment),
-      // ShellCheck's fixes change what the script does (`cd dir || exit`), so --fix applies them only on request.
-      fix: options.fixes === true ? findingFix(script, positions, comment) : undefined,
+      // The rule's fixes are unsafe: they change what the script does (`cd dir || exit`).
+      fix: findingFix(script, positions, comment),
       url: `https://www.shellcheck.net/wiki/${code}`,
     });
   }

@@ -5,7 +5,7 @@ export default defineRule({
   id: 'yaml/syntax',
   description: 'The recipe must be well-formed YAML',
   severity: 'error',
-  fixable: true,
+  fixable: 'safe',
   runsOnBrokenYaml: true,
   check({ recipe, report }) {
     // One diagnostic per cause: the parser's later errors in a document only repeat the first one's consequences.

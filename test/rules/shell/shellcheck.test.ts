@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Config } from '../../../src/core/config.js';
+import { lintText } from '../../../src/core/lint.js';
+import { loadRules } from '../../../src/core/registry.js';
 import { lintPaths } from '../../../src/core/run.js';
+import { fixText } from '../../../src/fix/fix-text.js';
 import { hasShellcheck } from '../../shellcheck/available.js';
 import { compact, lint, recipe, ruleTester, testConfig, VALID_RECIPE } from '../../helpers.js';
 
@@ -112,17 +115,10 @@ ruleTester.run(
         output: null,
       },
       {
-        name: "ShellCheck's one-line fixes in literal blocks, as edits of the recipe, when the fixes option is on",
+        name: "ShellCheck's one-line fixes in literal blocks, as unsafe edits of the recipe",
         code: cd,
-        options: { fixes: true },
-        errors: [SC2164('6:5-6:24'), 'shell/SC2086 warning 7:10-7:18 Double quote to prevent globbing and word splitting.'],
+        errors: [SC2164('6:5-6:24'), SC2086('7:10-7:18')],
         output: script('bash', '  run: |', '    cd "$SBUILD_OUTDIR" || exit', '    echo "$PKG_VER" # done'),
-      },
-      {
-        name: 'no fix by default: ShellCheck fixes change what the script does',
-        code: script('bash', '  run: |', '    cd "$SBUILD_OUTDIR"', '    make'),
-        errors: [SC2164('6:5-6:24')],
-        output: null,
       },
     ],
   },
@@ -130,6 +126,15 @@ ruleTester.run(
 );
 
 describe.skipIf(!hasShellcheck)('shell/shellcheck with ShellCheck installed', () => {
+  it('offers its fixes as unsafe: --fix leaves the script alone, --unsafe-fixes applies them', async () => {
+    const text = script('bash', '  run: |', '    cd "$SBUILD_OUTDIR"', '    make');
+    const diagnostics = await lint(text, { only: 'shell', config: withShellcheck() });
+    expect(diagnostics.map((d) => [d.ruleId, d.fixSafety])).toEqual([['shell/SC2164', 'unsafe']]);
+    const relint = async (changed: string) => lintText('recipe.yaml', changed, { config: { ...testConfig(), ...withShellcheck() } as Config, rules: await loadRules() });
+    expect((await fixText(text, relint)).text).toBe(text);
+    expect((await fixText(text, relint, undefined, { unsafeFixes: true })).text).toBe(script('bash', '  run: |', '    cd "$SBUILD_OUTDIR" || exit', '    make'));
+  });
+
   it('links each finding to its ShellCheck wiki page', async () => {
     const [finding] = await lint(script('bash', '  run: |', '    echo "$foo"'), { only: 'shell', config: withShellcheck() });
     expect(finding?.url).toBe('https://www.shellcheck.net/wiki/SC2154');
