@@ -168,7 +168,10 @@ export interface RuleTestCase {
 export interface InvalidRuleTestCase extends RuleTestCase {
   /** Every diagnostic of the rule, in order: objects, or exact `compact()` lines. */
   errors: (ExpectedDiagnostic | Compact)[];
-  /** The text after `--fix` applied the rule's fixes with the fix engine, or null when the rule offers no fix here (or none `--fix` may apply). */
+  /**
+   * The text after `--fix --unsafe-fixes` applied the rule's fixes with the fix engine, or null when the rule offers no
+   * fix here. Whether `--fix` alone applies them is the rule's `fixable` (or the problem's `fixSafety`).
+   */
   output: string | null;
 }
 
@@ -281,10 +284,13 @@ function recipeSnapshot(recipe: Recipe): string {
   return parts.join('\n');
 }
 
-/** The text after the fix engine applied the rule's fixes, or null when that changes nothing (as ESLint's `output: null`). */
+/**
+ * The text after the fix engine applied the rule's fixes, safe and unsafe, or null when that changes nothing (as
+ * ESLint's `output: null`).
+ */
 export async function fixedOutput(run: RuleRun): Promise<string | null> {
   if (!run.diagnostics.some((d) => d.fix)) return null;
-  const { text } = await fixText(run.text, run.relint, run.outcome);
+  const { text } = await fixText(run.text, run.relint, run.outcome, { unsafeFixes: true });
   return text === run.text ? null : text;
 }
 
@@ -319,8 +325,8 @@ export function checkContract(run: RuleRun): void {
 
 /**
  * ESLint's RuleTester for fim-lint rules: each `valid` case yields no diagnostic of the rule; each `invalid` case
- * yields exactly `errors`, and `output` is the file after `--fix` (the fix engine of src/fix/) applied the rule's
- * fixes, or null when it offers none. The file is linted with every rule, as the command line does, and only the
+ * yields exactly `errors`, and `output` is the file after `--fix --unsafe-fixes` (the fix engine of src/fix/) applied
+ * the rule's fixes, or null when it offers none. The file is linted with every rule, as the command line does, and only the
  * rule's own diagnostics count. Every case also checks that the rule left the parsed recipe unchanged.
  */
 export const ruleTester = {
