@@ -34,7 +34,9 @@ describe('rule options', () => {
     expect(await configError('rules:\n  sbuild/host: [error, { requireLowercse: true }]\n')).toBe(
       ".fim-lint.yaml:2:26: rules.sbuild/host: unknown option 'requireLowercse'; did you mean 'requireLowercase'?",
     );
-    expect(await configError('rules:\n  shell/shellcheck:\n    - warning\n    - fix: true\n')).toBe(".fim-lint.yaml:4:7: rules.shell/shellcheck: unknown option 'fix'; did you mean 'fixes'?");
+    expect(await configError('rules:\n  flatimage/fim-command:\n    - error\n    - versoin: 2\n')).toBe(".fim-lint.yaml:4:7: rules.flatimage/fim-command: unknown option 'versoin'; did you mean 'version'?");
+    // The option that held ShellCheck's fixes back is gone: they are unsafe fixes now (--unsafe-fixes).
+    expect(await configError('rules:\n  shell/shellcheck: [warning, { fixes: true }]\n')).toBe(".fim-lint.yaml:2:33: rules.shell/shellcheck: unknown option 'fixes': the rule takes no options");
     expect(await configError('rules:\n  sbuild/host: [error, { strict: true }]\n')).toBe(".fim-lint.yaml:2:26: rules.sbuild/host: unknown option 'strict': the rule takes requireLowercase");
   });
 
