@@ -48,7 +48,7 @@ ruleTester.run(
         name: 'findings at their line and column in a `|` block',
         code: script('bash', '  run: |', '    echo "start"', '    echo "$foo" $PKG_VER'),
         errors: [SC2154('7:11-7:15', 'foo'), SC2086('7:17-7:25')],
-        output: null,
+        output: script('bash', '  run: |', '    echo "start"', '    echo "$foo" "$PKG_VER"'),
       },
       { name: 'in a `|-` block', code: script('bash', '  run: |-', '    echo "$foo"'), errors: [SC2154('6:11-6:15', 'foo')], output: null },
       { name: 'in a `|+` block', code: script('bash', '  run: |+', '', '    echo "$foo"', '', ''), errors: [SC2154('7:11-7:15', 'foo')], output: null },
@@ -112,7 +112,7 @@ ruleTester.run(
         code: unquoted,
         rules: { 'shell/SC2086': 'warn', 'shell/SC2154': 'off' },
         errors: [SC2086('6:17-6:25').replace('info', 'warning')],
-        output: null,
+        output: script('bash', '  run: |', '    echo "$foo" "$PKG_VER"'),
       },
       {
         name: "ShellCheck's one-line fixes in literal blocks, as unsafe edits of the recipe",
