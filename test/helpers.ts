@@ -7,6 +7,7 @@ import type { Diagnostic, Severity } from '../src/core/diagnostic.js';
 import type { Rule, RuleContext } from '../src/core/rule.js';
 import type { Recipe } from '../src/recipe/recipe.js';
 import { fixText } from '../src/fix/fix-text.js';
+import { precompiledValidator } from '../src/schemas/precompiled.js';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { corpusFiles as listCorpusFiles } from '../bench/synthetic.js';
@@ -231,6 +232,7 @@ export function caseCode(testCase: RuleTestCase): string | Uint8Array {
  */
 export async function runRule(ruleOrId: string | Rule, testCase: RuleTestCase): Promise<RuleRun> {
   const rule = typeof ruleOrId === 'string' ? await findRule(ruleOrId) : ruleOrId;
+  if (testCase.options) checkOptions(rule, testCase.options);
   const config = ruleTestConfig(rule, testCase);
   const subIds = new Set<string>();
   let mutated: string | undefined;
@@ -264,6 +266,14 @@ export async function runRule(ruleOrId: string | Rule, testCase: RuleTestCase): 
   const run: RuleRun = { rule, text: outcome.result.source ?? '', config, diagnostics: outcome.result.diagnostics, outcome, relint };
   if (mutated) run.mutated = mutated;
   return run;
+}
+
+/** A case's options must be ones a configuration file may give: the configuration schema holds every rule's options. */
+function checkOptions(rule: Rule, options: Record<string, unknown>): void {
+  const validate = precompiledValidator('config');
+  if (!validate({ rules: { [rule.id]: [rule.severity, options] } })) {
+    throw new Error(`invalid options for ${rule.id}: ${JSON.stringify(options)}: ${(validate.errors ?? []).map((error) => `${error.instancePath} ${error.message}`).join('; ')}`);
+  }
 }
 
 /** The parsed recipe as text: every node's type, range, value, tag and anchor, and the plain data. */

@@ -65,3 +65,10 @@ describe('the rule tester', () => {
     }
   });
 });
+
+describe('the rule tester with options', () => {
+  it('refuses options the rule does not declare, as a configuration file would', async () => {
+    await expect(runRule('sbuild/host', { code: VALID_RECIPE, options: { requireLowercse: true } })).rejects.toThrow(/^invalid options for sbuild\/host/);
+    expect((await runRule('sbuild/host', { code: VALID_RECIPE, options: { requireLowercase: true } })).diagnostics).toEqual([]);
+  });
+});
