@@ -25,3 +25,8 @@ export function engineFailure(path: string, ruleId: EngineId, message: string): 
     ],
   };
 }
+
+/** The message of `engine/timeout`, on a worker thread or on the main thread. */
+export function timeLimitMessage(seconds: number): string {
+  return `Linting this file took longer than the ${seconds} s time limit and was stopped; no other check ran`;
+}

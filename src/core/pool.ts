@@ -5,7 +5,7 @@ import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { Target } from '../files/discover.js';
 import type { Config } from './config.js';
-import { ENGINE_IDS, engineFailure, type EngineId } from './engine-failure.js';
+import { ENGINE_IDS, engineFailure, timeLimitMessage, type EngineId } from './engine-failure.js';
 import { HEAP_GROWING_PERCENT, WORKER_HEAP_MB, WORKER_YOUNG_GENERATION_MB } from './limits.js';
 import { projectRoot } from './paths.js';
 import { SharedStrings } from './shared-strings.js';
@@ -184,7 +184,7 @@ export class LintPool {
     if (!slot.ready || slot.inFlight.size === 0) return;
     const seconds = this.#options.timeLimitMs / 1000;
     slot.watchdog = setTimeout(() => {
-      this.#replace(slot, ENGINE_IDS.timeout, `Linting this file took longer than the ${seconds} s time limit and was stopped; no other check ran`);
+      this.#replace(slot, ENGINE_IDS.timeout, timeLimitMessage(seconds));
     }, this.#options.timeLimitMs);
   }
 

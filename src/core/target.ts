@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describeFsError, looksLikeRecipe, type Target } from '../files/discover.js';
 import type { FileResult } from './diagnostic.js';
 import { describe, lintBytes, lintText, type LintOptions, type LintOutcome } from './lint.js';
-import { ENGINE_IDS, engineFailure } from './engine-failure.js';
+import { ENGINE_IDS, engineFailure, timeLimitMessage } from './engine-failure.js';
 import type { TargetOutcome } from './outcome.js';
 import { Deadline } from './deadline.js';
 
@@ -66,10 +66,9 @@ export async function lintFile(path: string, bytes: Uint8Array, options: TargetO
   }
 }
 
-/** The outcome of a file stopped at its time limit, on a worker thread or on the main thread. */
-export function timedOut(path: string, seconds: number): TargetOutcome {
-  const message = `Linting this file took longer than the ${seconds} s time limit and was stopped; no other check ran`;
-  return { kind: 'linted', result: engineFailure(path, ENGINE_IDS.timeout, message), collected: {} };
+/** The outcome of a file stopped at its time limit on the main thread. */
+function timedOut(path: string, seconds: number): TargetOutcome {
+  return { kind: 'linted', result: engineFailure(path, ENGINE_IDS.timeout, timeLimitMessage(seconds)), collected: {} };
 }
 
 export function isTimedOut(outcome: TargetOutcome): boolean {
