@@ -252,7 +252,14 @@ export async function runRule(ruleOrId: string | Rule, testCase: RuleTestCase): 
       }
     },
   };
-  if (rule.collect) watched.collect = (context) => rule.collect!(context);
+  if (rule.collect) {
+    watched.collect = (context) => {
+      const before = recipeSnapshot(context.recipe);
+      const data = rule.collect!(context);
+      if (recipeSnapshot(context.recipe) !== before) mutated ??= `${rule.id} changed the parsed recipe while collecting`;
+      return data;
+    };
+  }
   const loaded = await loadRules();
   const rules = loaded.some((candidate) => candidate.id === rule.id) ? loaded.map((candidate) => (candidate.id === rule.id ? watched : candidate)) : [...loaded, watched];
   const path = testCase.path ?? 'recipe.yaml';
