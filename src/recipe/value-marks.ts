@@ -59,12 +59,11 @@ export function plainValueWith(line: Line, needle: ': ' | ' #'): ValueMark | und
  * later line with only a comment after it.
  */
 export function findUnclosedQuote(lines: readonly Line[], from: number, to: number, skip: ReadonlySet<number>): ValueMark | undefined {
-  for (let index = from; index < to; index++) {
-    if (skip.has(index)) continue;
-    const line = lines[index]!;
-    const value = lineValue(line);
-    const quote = value ? line.text[value.start] : undefined;
-    if (!value || (quote !== '"' && quote !== "'")) continue;
+  // A value closed on a later line: the lines up to its end are inside it.
+  let insideUntil = -1;
+  for (const { index, line, value, opening } of valuesOpeningWith(`"'`, lines, from, to, skip)) {
+    if (index <= insideUntil) continue;
+    const quote = opening as '"' | "'";
     let close = closingQuote(line.text, value.start + 1, quote);
     let closeLine = index;
     while (close === -1 && closeLine + 1 < lines.length) {
@@ -72,14 +71,24 @@ export function findUnclosedQuote(lines: readonly Line[], from: number, to: numb
       close = closingQuote(lines[closeLine]!.text, 0, quote);
     }
     const rest = close === -1 ? '' : lines[closeLine]!.text.slice(close + 1);
-    if (close !== -1 && closeLine === index && /^\s*(#.*)?$/.test(rest)) continue;
-    if (close !== -1 && closeLine > index && /^\s*(#.*)?$/.test(rest)) {
-      index = closeLine;
+    if (close !== -1 && /^\s*(#.*)?$/.test(rest)) {
+      insideUntil = closeLine;
       continue;
     }
     return mark(line, value.start, quote, value.key);
   }
   return undefined;
+}
+
+/** The lines from `from` to `to`, except those in `skip`, whose value opens with one of the characters of `openings`. */
+function* valuesOpeningWith(openings: string, lines: readonly Line[], from: number, to: number, skip: ReadonlySet<number>): Generator<{ index: number; line: Line; value: LineValue; opening: string }> {
+  for (let index = from; index < to; index++) {
+    if (skip.has(index)) continue;
+    const line = lines[index]!;
+    const value = lineValue(line);
+    const opening = value ? line.text[value.start] : undefined;
+    if (value && opening && openings.includes(opening)) yield { index, line, value, opening };
+  }
 }
 
 function closingQuote(text: string, from: number, quote: '"' | "'"): number {
@@ -99,12 +108,7 @@ function closingQuote(text: string, from: number, quote: '"' | "'"): number {
  * below it; with the ` #` that cut it short, when a comment did.
  */
 export function findUnclosedFlow(lines: readonly Line[], from: number, to: number, skip: ReadonlySet<number>): { open: ValueMark; comment: ValueMark | undefined } | undefined {
-  for (let index = from; index < to; index++) {
-    if (skip.has(index)) continue;
-    const line = lines[index]!;
-    const value = lineValue(line);
-    const opening = value ? line.text[value.start] : undefined;
-    if (!value || (opening !== '[' && opening !== '{')) continue;
+  for (const { index, line, value, opening } of valuesOpeningWith('[{', lines, from, to, skip)) {
     const scan = scanFlow(line.text, value.start);
     if (scan.depth === 0) continue;
     const next = lines.slice(index + 1, to).find((candidate) => !isBlank(candidate.text));

@@ -44,62 +44,57 @@ export function unwrapCommand(invocation: Invocation, depth = 0): Invocation[] {
 
 const SHELLS = new Set(['bash', 'sh', 'dash', 'zsh', 'ksh', 'ash', 'mksh']);
 
+/** Wrappers that run their operands as a command after their options: the options that take a value, and whether `NAME=value` may come first. */
+const OPTION_WRAPPERS = new Map<string, { withValue: ReadonlySet<string>; assignments: boolean }>([
+  ...optionWrappers(['sudo', 'doas'], ['-u', '-g', '-C', '-D', '-h', '-p', '-r', '-t', '-U', '-T'], true),
+  ...optionWrappers(['env'], ['-u', '-C', '-S', '--unset', '--chdir', '--split-string'], true),
+  ...optionWrappers(['nice'], ['-n']),
+  ...optionWrappers(['ionice'], ['-c', '-n', '-p', '-P', '-u', '--class', '--classdata']),
+  ...optionWrappers(['stdbuf'], ['-i', '-o', '-e']),
+  ...optionWrappers(['setsid', 'fakeroot', 'eatmydata', 'unbuffer', 'catchsegv'], ['-l', '-s', '-i']),
+  ...optionWrappers(['nohup', 'time', 'exec'], ['-a']),
+]);
+
+function optionWrappers(names: string[], withValue: string[], assignments = false): [string, { withValue: ReadonlySet<string>; assignments: boolean }][] {
+  const options = { withValue: new Set(withValue), assignments };
+  return names.map((name) => [name, options]);
+}
+
+/** Wrappers that find the command they run in a way of their own. */
+const OWN_WAY_WRAPPERS = new Map<string, (invocation: Invocation, name: string) => Invocation[]>([
+  ['flock', flock],
+  ['su', su],
+  ['runuser', su],
+  ['nix-shell', nixShell],
+  ['nix', nix],
+  ['parallel', parallel],
+  ['docker', containerRun],
+  ['podman', containerRun],
+  ['xargs', xargs],
+  ['find', findExec],
+]);
+
 function unwrapOnce(invocation: Invocation): Invocation[] {
   const name = programName(invocation.name);
   const args = invocation.args;
+  const wrapper = OPTION_WRAPPERS.get(name);
+  if (wrapper) return after(invocation, name, skipOptions(args, 0, wrapper.withValue, wrapper.assignments));
+  const ownWay = OWN_WAY_WRAPPERS.get(name);
+  if (ownWay) return ownWay(invocation, name);
   switch (name) {
-    case 'sudo':
-    case 'doas':
-      return after(invocation, name, skipOptions(args, 0, new Set(['-u', '-g', '-C', '-D', '-h', '-p', '-r', '-t', '-U', '-T']), true));
-    case 'env':
-      return after(invocation, name, skipOptions(args, 0, new Set(['-u', '-C', '-S', '--unset', '--chdir', '--split-string']), true));
     case 'command': {
       const first = args[0]?.values[0];
       if (first === '-v' || first === '-V') return [];
       return after(invocation, name, skipOptions(args, 0, new Set(), false));
     }
-    case 'nice':
-      return after(invocation, name, skipOptions(args, 0, new Set(['-n']), false));
-    case 'ionice':
-      return after(invocation, name, skipOptions(args, 0, new Set(['-c', '-n', '-p', '-P', '-u', '--class', '--classdata']), false));
     case 'taskset':
       return after(invocation, name, skipOptions(args, 0, new Set(), false) + (args.some((arg) => /^-[a-z]*c|^--cpu-list/.test(arg.values[0] ?? '')) ? 0 : 1));
     case 'chrt':
       return after(invocation, name, skipOptions(args, 0, new Set(['-T', '-P', '-D']), false) + 1);
-    case 'stdbuf':
-      return after(invocation, name, skipOptions(args, 0, new Set(['-i', '-o', '-e']), false));
-    case 'setsid':
-    case 'fakeroot':
-    case 'eatmydata':
-    case 'unbuffer':
-    case 'catchsegv':
-      return after(invocation, name, skipOptions(args, 0, new Set(['-l', '-s', '-i']), false));
-    case 'flock':
-      return flock(invocation);
-    case 'su':
-    case 'runuser':
-      return su(invocation, name);
-    case 'nix-shell':
-      return nixShell(invocation);
-    case 'nix':
-      return nix(invocation);
-    case 'parallel':
-      return parallel(invocation);
-    case 'docker':
-    case 'podman':
-      return containerRun(invocation, name);
-    case 'nohup':
-    case 'time':
-    case 'exec':
-      return after(invocation, name, skipOptions(args, 0, new Set(['-a']), false));
     case 'timeout': {
       const duration = skipOptions(args, 0, new Set(['-s', '-k', '--signal', '--kill-after']), false);
       return after(invocation, name, duration + 1);
     }
-    case 'xargs':
-      return xargs(invocation);
-    case 'find':
-      return findExec(invocation);
     case 'busybox':
       if (!args[0] || !SHELLS.has(programName(args[0]))) return after(invocation, name, 0);
       invocation.innerScript = innerScript(args.slice(1), programName(args[0]));
