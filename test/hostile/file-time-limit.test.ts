@@ -20,9 +20,12 @@ const TIMEOUT = ['engine/timeout@1:1'];
 /** A recipe whose one fixable problem is its missing first line (`#!/SBUILD ver @v1.0.0`). */
 const withoutShebang = (text: string) => text.slice(text.indexOf('\n') + 1);
 
-/** The file's limit, ShellCheck's (it must not be what stops the slow script), and the whole run's. */
-const LIMITS = ['--timeout', '3', '--shellcheck-timeout', '100'];
-const RUN_TIMEOUT_MS = 150_000;
+/**
+ * The file's limit (ample for a good recipe on a loaded machine), ShellCheck's (far above it: it must not be what stops
+ * the slow script), and the whole run's.
+ */
+const LIMITS = ['--timeout', '10', '--shellcheck-timeout', '200'];
+const RUN_TIMEOUT_MS = 180_000;
 
 const trees: string[] = [];
 afterAll(() => trees.forEach((directory) => rmSync(directory, { recursive: true, force: true })));
@@ -61,7 +64,7 @@ describe.skipIf(!hasShellcheck)('the file time limit on the main thread', () => 
     expect(run.code).toBe(1);
     expect(found(run)).toEqual({ 'r1.yaml': FINDING, 'r2.yaml': [], 'slow.yaml': TIMEOUT });
     expect(jsonResults(run).find((result) => result.filePath.endsWith('slow.yaml'))!.messages[0]!.message).toBe(
-      'Linting this file took longer than the 3 s time limit and was stopped; no other check ran',
+      'Linting this file took longer than the 10 s time limit and was stopped; no other check ran',
     );
     expectNothingLeft(temp);
   });
