@@ -166,12 +166,21 @@ function isDiagnostic(value: unknown): value is Diagnostic {
     typeof value.ruleId === 'string' &&
     SEVERITIES.has(value.severity) &&
     typeof value.message === 'string' &&
-    ['line', 'column', 'endLine', 'endColumn', 'start', 'end'].every((field) => Number.isInteger(value[field])) &&
+    isPlace(value) &&
     (value.url === undefined || typeof value.url === 'string') &&
+    (value.related === undefined || (Array.isArray(value.related) && value.related.every(isRelatedPlace))) &&
     (value.fix === undefined
       ? value.fixSafety === undefined
       : Array.isArray(value.fix) && value.fix.every(isEdit) && (value.fixSafety === 'safe' || value.fixSafety === 'unsafe'))
   );
+}
+
+function isPlace(value: Record<string, unknown>): boolean {
+  return ['line', 'column', 'endLine', 'endColumn', 'start', 'end'].every((field) => Number.isInteger(value[field]));
+}
+
+function isRelatedPlace(value: unknown): boolean {
+  return isObject(value) && isPlace(value) && typeof value.message === 'string' && (value.path === undefined || typeof value.path === 'string');
 }
 
 function isEdit(value: unknown): boolean {

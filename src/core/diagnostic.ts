@@ -16,10 +16,8 @@ export interface Edit {
   text: string;
 }
 
-export interface Diagnostic {
-  ruleId: string;
-  severity: Severity;
-  message: string;
+/** A span of the text with the lines and columns an editor shows for it. */
+export interface Place {
   /** 1-based, as an editor shows the file; the `#!/SBUILD` line is line 1. */
   line: number;
   column: number;
@@ -28,10 +26,25 @@ export interface Diagnostic {
   /** The offsets the lines and columns were computed from. */
   start: number;
   end: number;
+}
+
+/** A second place a problem involves (the first of two equal entries), with what it is. */
+export interface RelatedPlace extends Place {
+  message: string;
+  /** Another file, as its path is reported, when the place is not in the diagnostic's own file. */
+  path?: string;
+}
+
+/** Made by `toDiagnostic` (core/report.ts) only. */
+export interface Diagnostic extends Place {
+  ruleId: string;
+  severity: Severity;
+  message: string;
   url?: string;
   fix?: Edit[];
   /** Present exactly when `fix` is. */
-  fixSafety?: FixSafety;
+  fixSafety?: FixSafety;  /** Other places the problem involves; the message reads well without them (gcc and github formats show none). */
+  related?: RelatedPlace[];
 }
 
 export interface FileResult {

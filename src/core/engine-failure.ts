@@ -1,5 +1,5 @@
 import type { FileResult } from './diagnostic.js';
-import { docsUrl } from './rule.js';
+import { toDiagnostic } from './report.js';
 
 /** Engine diagnostics: not rules (nothing to configure per recipe), but ids with a documentation page all the same. */
 export const ENGINE_IDS = { timeout: 'engine/timeout', crash: 'engine/crash' } as const;
@@ -7,23 +7,8 @@ export type EngineId = (typeof ENGINE_IDS)[keyof typeof ENGINE_IDS];
 
 /** The result of a file whose lint was stopped: one error at the top of the file. */
 export function engineFailure(path: string, ruleId: EngineId, message: string): FileResult {
-  return {
-    path,
-    diagnostics: [
-      {
-        ruleId,
-        severity: 'error',
-        message,
-        line: 1,
-        column: 1,
-        endLine: 1,
-        endColumn: 1,
-        start: 0,
-        end: 0,
-        url: docsUrl(ruleId),
-      },
-    ],
-  };
+  const top = { line: 1, column: 1, endLine: 1, endColumn: 1, start: 0, end: 0 };
+  return { path, diagnostics: [toDiagnostic({ id: ruleId, severity: 'error' }, { message, place: top })!] };
 }
 
 /** The message of `engine/timeout`, on a worker thread or on the main thread. */

@@ -4,8 +4,9 @@ import type { VFileMessage } from 'vfile-message';
 import { Recipe, type DecodeFailure } from '../recipe/recipe.js';
 import { decodeRecipeBytes } from '../recipe/decode.js';
 import { isRuleEnabled, ruleSetting, type Config } from './config.js';
-import { compareDiagnostics, type Diagnostic, type Edit, type FileResult, type FixSafety, type Severity } from './diagnostic.js';
-import { docsUrl, locationSpan, optionsWithDefaults, type Problem, type Rule, type RuleContext } from './rule.js';
+import { compareDiagnostics, type Diagnostic, type FileResult } from './diagnostic.js';
+import { toDiagnostic } from './report.js';
+import { locationSpan, optionsWithDefaults, type Problem, type Rule, type RuleContext } from './rule.js';
 import { Suppressions } from './suppressions.js';
 import type { Deadline } from './deadline.js';
 
@@ -16,13 +17,9 @@ export interface RecipeTree {
   data: { recipe: Recipe };
 }
 
-/** A diagnostic as it travels on a vfile message until it is turned into a `Diagnostic`. */
+/** A diagnostic as it travels on a vfile message until the file's messages are collected. */
 interface RuleMessage extends VFileMessage {
-  severity: Severity;
-  fix?: Edit[];
-  fixSafety?: FixSafety;
-  start: number;
-  end: number;
+  diagnostic: Diagnostic;
 }
 
 export interface LintOptions {
@@ -76,7 +73,7 @@ export async function lintText(path: string, text: string, options: LintOptions,
     await recipe.dispose();
   }
   const diagnostics = file.messages
-    .map((message) => toDiagnostic(message as RuleMessage))
+    .map((message) => (message as RuleMessage).diagnostic)
     .filter((diagnostic) => !suppressions.suppresses(diagnostic));
   diagnostics.push(...suppressions.problems(recipe, options.config, options.rules));
   const result: FileResult = { path, diagnostics: diagnostics.sort(compareDiagnostics) };
@@ -125,33 +122,30 @@ const runRules: Plugin<[LintOptions & { collected: Record<string, unknown> }], R
 };
 
 function addMessage(file: VFile, recipe: Recipe, rule: Rule, problem: Problem, config: Config): void {
-  // Thrown into the rule's run, which reports it as an internal error of the rule, as any other failure of the rule.
-  if (problem.fix !== undefined && !rule.fixable) throw new Error(`it offers a fix but does not declare 'fixable'`);
-  const ruleId = problem.ruleId ?? rule.id;
-  const configured = ruleSetting(config, ruleId).severity ?? (ruleId === rule.id ? undefined : ruleSetting(config, rule.id).severity);
-  if (configured === 'off') return;
-  const severity = configured ?? problem.severity ?? rule.severity;
   const span = locationSpan(problem.at, recipe.documentSpan());
-  const start = recipe.position(span.start);
-  const end = recipe.position(Math.max(span.end, span.start));
+  const { at, related, ...rest } = problem;
+  const diagnostic = toDiagnostic(
+    rule,
+    {
+      ...rest,
+      message: problem.message + recipe.aliasNote(at, span.start),
+      place: recipe.place(span),
+      ...(related?.length ? { related: related.map((place) => ({ ...recipe.place(locationSpan(place.at, span)), message: place.message })) } : {}),
+      fixUnwritable: problem.fix !== undefined && recipe.insideAliasedCollection(at),
+    },
+    config,
+  );
+  if (!diagnostic) return;
   const message = withoutStackTrace(
     () =>
-      file.message(problem.message + recipe.aliasNote(problem.at, span.start), {
-        place: { start: { ...start, offset: span.start }, end: { ...end, offset: span.end } },
-        ruleId,
+      file.message(diagnostic.message, {
+        place: { start: { line: diagnostic.line, column: diagnostic.column, offset: diagnostic.start }, end: { line: diagnostic.endLine, column: diagnostic.endColumn, offset: diagnostic.end } },
+        ruleId: diagnostic.ruleId,
         source: 'fim-lint',
       }) as RuleMessage,
   );
-  message.fatal = severity === 'error' ? true : severity === 'warning' ? false : undefined;
-  message.severity = severity;
-  message.url = problem.url ?? docsUrl(rule.id);
-  message.start = span.start;
-  message.end = span.end;
-  // A value inside an aliased collection is written once for every use: no fix for one use can edit it.
-  if (problem.fix && !recipe.insideAliasedCollection(problem.at)) {
-    message.fix = Array.isArray(problem.fix) ? problem.fix : [problem.fix];
-    message.fixSafety = problem.fixSafety ?? rule.fixable;
-  }
+  message.fatal = diagnostic.severity === 'error' ? true : diagnostic.severity === 'warning' ? false : undefined;
+  message.diagnostic = diagnostic;
 }
 
 /** A vfile message is an `Error`: capturing a stack trace for each costs more than the rest of the message. */
@@ -163,29 +157,6 @@ function withoutStackTrace<T>(make: () => T): T {
   } finally {
     Error.stackTraceLimit = limit;
   }
-}
-
-function toDiagnostic(message: RuleMessage): Diagnostic {
-  const place = message.place;
-  const start = place && 'start' in place ? place.start : place;
-  const end = place && 'end' in place ? place.end : start;
-  const diagnostic: Diagnostic = {
-    ruleId: message.ruleId ?? 'unknown',
-    severity: message.severity,
-    message: message.reason,
-    line: start?.line ?? 1,
-    column: start?.column ?? 1,
-    endLine: end?.line ?? start?.line ?? 1,
-    endColumn: end?.column ?? start?.column ?? 1,
-    start: message.start,
-    end: message.end,
-  };
-  if (message.url) diagnostic.url = message.url;
-  if (message.fix) {
-    diagnostic.fix = message.fix;
-    diagnostic.fixSafety = message.fixSafety ?? 'safe';
-  }
-  return diagnostic;
 }
 
 export function describe(error: unknown): string {

@@ -1,7 +1,7 @@
 import type { Node } from 'yaml';
 import type { Recipe, Span } from '../recipe/recipe.js';
 import { nodeSpan } from '../recipe/recipe.js';
-import type { Edit, FixSafety, Severity } from './diagnostic.js';
+import type { Edit, FixSafety, Place, RelatedPlace, Severity } from './diagnostic.js';
 import type { Settings } from './config.js';
 
 /** Where a problem is: a YAML node (its value span) or explicit offsets into the text. */
@@ -19,6 +19,16 @@ export interface Problem {
   /** The safety of this fix when it differs from the rule's `fixable` (e.g. one unsafe kind of fix in a safe rule). */
   fixSafety?: FixSafety;
   url?: string;
+  /** Other places the problem involves, e.g. the first of two equal entries: kept as data, not written into the message. */
+  related?: { at: Location; message: string }[];
+}
+
+/** A problem with its places resolved to lines and columns (by the recipe, or by the rule of a check across files). */
+export interface PlacedProblem extends Omit<Problem, 'at' | 'related'> {
+  place: Place;
+  related?: RelatedPlace[];
+  /** The fix cannot be written at the place: a value inside an aliased collection is written once for every use. */
+  fixUnwritable?: boolean;
 }
 
 export interface RuleContext {
@@ -42,7 +52,7 @@ export interface Collected<T> {
 
 export interface ProjectContext<T> {
   readonly entries: readonly Collected<T>[];
-  report(path: string, problem: Omit<Problem, 'at'> & { at: Span; line: number; column: number; endLine: number; endColumn: number }): void;
+  report(path: string, problem: PlacedProblem): void;
 }
 
 /** A JSON value, as an option's default or one of its allowed values. */

@@ -1,3 +1,4 @@
+import { toDiagnostic } from './report.js';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
@@ -323,26 +324,9 @@ function runProjectChecks(
       report(path, problem) {
         const config = configs.get(path);
         if (!config || !isRuleEnabled(config, rule)) return;
-        const diagnostic = projectDiagnostic(rule, config, problem);
-        if (!suppressions.get(path)?.suppresses(diagnostic)) byPath.get(path)?.diagnostics.push(diagnostic);
+        const diagnostic = toDiagnostic(rule, problem, config);
+        if (diagnostic && !suppressions.get(path)?.suppresses(diagnostic)) byPath.get(path)?.diagnostics.push(diagnostic);
       },
     });
   }
-}
-
-/** A diagnostic of a check across files, with the severity the file's configuration gives the rule. */
-export function projectDiagnostic(rule: Rule, config: Config, problem: Parameters<ProjectContext<unknown>['report']>[1]): Diagnostic {
-  const configured = ruleSetting(config, rule.id).severity;
-  return {
-    ruleId: rule.id,
-    severity: configured === undefined || configured === 'off' ? rule.severity : configured,
-    message: problem.message,
-    line: problem.line,
-    column: problem.column,
-    endLine: problem.endLine,
-    endColumn: problem.endColumn,
-    start: problem.at.start,
-    end: problem.at.end,
-    url: problem.url ?? docsUrl(rule.id),
-  };
 }

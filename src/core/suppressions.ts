@@ -1,8 +1,9 @@
 import type { Recipe } from '../recipe/recipe.js';
 import { findDirectives, type Directive } from '../suppressions/directives.js';
-import { isRuleEnabled, ruleSetting, type Config } from './config.js';
+import { isRuleEnabled, type Config } from './config.js';
 import type { Diagnostic, Edit } from './diagnostic.js';
-import { docsUrl, type Rule } from './rule.js';
+import { toDiagnostic } from './report.js';
+import type { Rule } from './rule.js';
 
 export const UNUSED_DISABLE = 'sbuild/unused-disable-directive';
 export const DISABLE_REASON = 'sbuild/disable-directive-reason';
@@ -61,22 +62,8 @@ export class Suppressions {
     const report = (ruleId: string, directive: Directive, message: string, fix?: Edit) => {
       const rule = byId.get(ruleId);
       if (!rule || !isRuleEnabled(config, rule)) return;
-      const severity = ruleSetting(config, ruleId).severity;
-      const start = recipe.position(directive.comment.start);
-      const end = recipe.position(directive.comment.end);
-      diagnostics.push({
-        ruleId,
-        severity: severity === undefined || severity === 'off' ? rule.severity : severity,
-        message,
-        line: start.line,
-        column: start.column,
-        endLine: end.line,
-        endColumn: end.column,
-        start: directive.comment.start,
-        end: directive.comment.end,
-        url: docsUrl(ruleId),
-        ...(fix ? { fix: [fix], fixSafety: rule.fixable ?? 'safe' } : {}),
-      });
+      const diagnostic = toDiagnostic(rule, { message, place: recipe.place(directive.comment), ...(fix ? { fix } : {}) }, config);
+      if (diagnostic) diagnostics.push(diagnostic);
     };
 
     for (const directive of this.directives) {

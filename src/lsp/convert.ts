@@ -1,5 +1,7 @@
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic, type Range, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Diagnostic, Edit, Severity } from '../core/diagnostic.js';
 
 const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
@@ -31,6 +33,15 @@ export function toLspDiagnostic(text: LintedText, diagnostic: Diagnostic): LspDi
     message: diagnostic.message,
   };
   if (diagnostic.url) lsp.codeDescription = { href: diagnostic.url };
+  if (diagnostic.related?.length) {
+    lsp.relatedInformation = diagnostic.related.map((related) => ({
+      location:
+        related.path === undefined
+          ? { uri: text.document.uri, range: rangeOf(text, related.start, related.end) }
+          : { uri: pathToFileURL(resolve(related.path)).href, range: { start: { line: related.line - 1, character: related.column - 1 }, end: { line: related.endLine - 1, character: related.endColumn - 1 } } },
+      message: related.message,
+    }));
+  }
   return lsp;
 }
 

@@ -3,7 +3,7 @@ import { discoverTargets } from '../files/discover.js';
 import { isRuleEnabled } from '../core/config.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { Rule } from '../core/rule.js';
-import { projectDiagnostic } from '../core/run.js';
+import { toDiagnostic } from '../core/report.js';
 import { lintTarget } from '../core/target.js';
 import type { Analysis, RecipeLinter } from './recipe-linter.js';
 import { displayPath } from './document-paths.js';
@@ -83,8 +83,8 @@ export class WorkspaceIndex {
         entries,
         report(path, problem) {
           if (path !== analysis.path) return;
-          const diagnostic = projectDiagnostic(rule, config, problem);
-          if (!outcome.suppressions.suppresses(diagnostic)) diagnostics.push(diagnostic);
+          const diagnostic = toDiagnostic(rule, problem, config);
+          if (diagnostic && !outcome.suppressions.suppresses(diagnostic)) diagnostics.push(diagnostic);
         },
       });
     }

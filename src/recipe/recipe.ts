@@ -1,6 +1,7 @@
 import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node, type Pair } from 'yaml';
 import { AliasResolver } from './aliases.js';
 import { addDuplicateKeyErrors } from './duplicate-keys.js';
+import type { Place } from '../core/diagnostic.js';
 
 /** A half-open range of UTF-16 offsets into the recipe text. */
 export interface Span {
@@ -188,6 +189,13 @@ export class Recipe {
       else high = middle - 1;
     }
     return { line: low + 1, column: clamped - starts[low]! + 1 };
+  }
+
+  /** A span with the lines and columns of its ends. */
+  place(span: Span): Place {
+    const start = this.position(span.start);
+    const end = this.position(Math.max(span.end, span.start));
+    return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column, start: span.start, end: span.end };
   }
 
   #lineStarts: number[] | undefined;

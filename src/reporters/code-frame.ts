@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../core/diagnostic.js';
+import type { Diagnostic, Place } from '../core/diagnostic.js';
 import { graphemes, graphemeWidth, splitAtWidth, stringWidth } from '../text/width.js';
 import { visible } from './escape.js';
 
@@ -13,7 +13,7 @@ const TAB_STOP = 8;
  *       11 │ pkg: "broken-bin"
  *          │ ^^^
  */
-export function codeFrame(source: string, diagnostic: Diagnostic, color: boolean, width = Number.POSITIVE_INFINITY): string[] {
+export function codeFrame(source: string, diagnostic: Place & Pick<Diagnostic, 'severity'>, color: boolean, width = Number.POSITIVE_INFINITY): string[] {
   const lines = source.split('\n');
   const last = Math.min(diagnostic.endLine, diagnostic.line + MAX_LINES - 1, lines.length);
   const numberWidth = String(last).length;

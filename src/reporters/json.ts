@@ -1,4 +1,4 @@
-import { hasApplicableFix, type Diagnostic, type FileResult } from '../core/diagnostic.js';
+import { hasApplicableFix, type Diagnostic, type FileResult, type RelatedPlace } from '../core/diagnostic.js';
 import { stringifyWellFormed } from './escape.js';
 import type { Reporter } from './reporter.js';
 import { resolve } from 'node:path';
@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
  * info level and reads severity 0 as "off", so info-level problems are severity 1 too, counted with the warnings, and
  * every message says its own level in `fimLintSeverity` ("error", "warning" or "info"). A safe fix is ESLint's `fix`
  * (applied by `--fix`); an unsafe one is an ESLint suggestion, offered but not applied. Either way
- * `fimLintFixSafety` says which ("safe" or "unsafe").
+ * `fimLintFixSafety` says which ("safe" or "unsafe"). The other places a problem involves are in `fimLintRelated`.
  */
 export const json: Reporter = function* (results, { cwd }) {
   yield '[';
@@ -33,12 +33,18 @@ function toEslintResult(result: FileResult, cwd: string) {
       endLine: d.endLine,
       endColumn: d.endColumn,
       ...fixFields(d),
+      ...(d.related?.length ? { fimLintRelated: d.related.map((related) => relatedEntry(related, cwd)) } : {}),
     })),
     errorCount: count(2, false),
     warningCount: count(1, false),
     fixableErrorCount: count(2, true),
     fixableWarningCount: count(1, true),
   };
+}
+
+/** A related place in ESLint's terms: a `filePath` when it is in another file. */
+function relatedEntry({ path, message, line, column, endLine, endColumn }: RelatedPlace, cwd: string) {
+  return { ...(path === undefined ? {} : { filePath: resolve(cwd, path) }), message, line, column, endLine, endColumn };
 }
 
 const UNSAFE_FIX = 'Unsafe fix: the recipe may build differently; --unsafe-fixes applies it';

@@ -2,7 +2,7 @@ import { relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { packageVersion } from '../cli/version.js';
-import type { Diagnostic } from '../core/diagnostic.js';
+import type { Diagnostic, Place } from '../core/diagnostic.js';
 import { isOutside } from '../files/discover.js';
 import { stringifyWellFormed, wellFormed } from './escape.js';
 import { docsUrl } from '../core/rule.js';
@@ -14,7 +14,7 @@ const SOURCE_ROOT = '%SRCROOT%';
 
 /**
  * SARIF 2.1.0 for GitHub code scanning: every rule in `tool.driver.rules` (with `helpUri`), one result per problem with
- * its region; paths inside the working directory are relative to `%SRCROOT%`. Columns count UTF-16 code units.
+ * its region and the places it involves (`relatedLocations`); paths inside the working directory are relative to `%SRCROOT%`. Columns count UTF-16 code units.
  */
 export const sarif: Reporter = (results, { cwd, rules = [] }) => {
   const descriptors: ReportingDescriptor[] = rules.map((rule) => ({
@@ -52,10 +52,19 @@ export const sarif: Reporter = (results, { cwd, rules = [] }) => {
         {
           physicalLocation: {
             artifactLocation: artifactLocation(result.path, cwd),
-            region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn },
+            region: region(d),
           },
         },
       ],
+      ...(d.related?.length
+        ? {
+            relatedLocations: d.related.map((related, id) => ({
+              id,
+              physicalLocation: { artifactLocation: artifactLocation(related.path ?? result.path, cwd), region: region(related) },
+              message: { text: related.message },
+            })),
+          }
+        : {}),
     })),
   );
 
@@ -73,6 +82,10 @@ export const sarif: Reporter = (results, { cwd, rules = [] }) => {
   };
   return stringifyWellFormed(log, 2) + '\n';
 };
+
+function region(place: Place) {
+  return { startLine: place.line, startColumn: place.column, endLine: place.endLine, endColumn: place.endColumn };
+}
 
 /** `fullDescription` and `help` from the rule's doc page. */
 function helpTexts(ruleId: string): Pick<ReportingDescriptor, 'fullDescription' | 'help'> {

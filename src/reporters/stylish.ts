@@ -9,6 +9,8 @@ import { summaryPhrases } from './summary.js';
 /** Below this many columns for the message, messages start on their own line under the position. */
 const MIN_MESSAGE_WIDTH = 24;
 const NARROW_INDENT = '    ';
+/** Starts the line of a related place, under the message. */
+const RELATED_MARK = '↳ ';
 
 /**
  * ESLint's stylish shape, made to fit the terminal: the path once per file, then `line:col  severity  message  rule-id`
@@ -41,6 +43,13 @@ function fileBlock(result: FileResult, context: ReportContext, width: number, st
     if (narrow) lines.push(styledHead.trimEnd(), ...rows.map((row) => indent + row));
     else lines.push(`${styledHead}  ${rows[0]}`, ...rows.slice(1).map((row) => indent + row));
     if (context.codeFrame && result.source !== undefined) lines.push(...codeFrame(result.source, diagnostic, context.color, width));
+    for (const related of diagnostic.related ?? []) {
+      const where = `${related.path === undefined ? '' : `${visible(shownPath(related.path, context.cwd))}:`}${related.line}:${related.column}`;
+      lines.push(...wrap(`${RELATED_MARK}${where}: ${oneLine(related.message)}`, width - indent.length).map((row, index) => indent + (index === 0 ? row : `  ${row}`)));
+      if (context.codeFrame && related.path === undefined && result.source !== undefined) {
+        lines.push(...codeFrame(result.source, { ...related, severity: diagnostic.severity }, context.color, width));
+      }
+    }
   }
   return lines;
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/core/config.js';
 import { LintPool, workerScript } from '../../src/core/pool.js';
+import { lintPaths } from '../../src/core/run.js';
 import { restoreSuppressions, type TargetOutcome } from '../../src/core/outcome.js';
 import { DUPLICATE_KEY_RECIPE, GOOD_RECIPE, tempTree } from '../hostile/cli.js';
 
@@ -59,6 +60,28 @@ describe.skipIf(!script)('the worker pool', () => {
       expect(crash).toMatch(/^The linter stopped on this file \(.*memory.*\); no other check ran$/);
     } finally {
       await pool.close();
+    }
+  });
+});
+
+describe.skipIf(!script)('a run on worker threads', () => {
+  it('brings back every field of a diagnostic: fix, fix safety, link and related places, here and in another file', async () => {
+    const repeated = GOOD_RECIPE.replace('category:\n  - "Utility"', 'category:\n  - "Utility"\n  - "Utility" # again');
+    expect(repeated).not.toBe(GOOD_RECIPE);
+    const tree = tempTree({ 'a.yaml': repeated, 'b.yaml': repeated });
+    try {
+      const files = [join(tree, 'a.yaml'), join(tree, 'b.yaml')];
+      const onMain = await lintPaths(files, { config: defaultConfig(), concurrency: 'off' });
+      const onWorkers = await lintPaths(files, { config: defaultConfig(), concurrency: 2 });
+      expect(onWorkers.results).toEqual(onMain.results);
+      const diagnostics = onWorkers.results[0]!.diagnostics;
+      const item = diagnostics.find((d) => d.ruleId === 'sbuild/duplicate-item')!;
+      expect(Object.keys(item).sort()).toEqual(['column', 'end', 'endColumn', 'endLine', 'fix', 'fixSafety', 'line', 'message', 'related', 'ruleId', 'severity', 'start', 'url']);
+      expect(item.fixSafety).toBe('unsafe');
+      const pkgId = diagnostics.find((d) => d.ruleId === 'sbuild/duplicate-pkg-id')!;
+      expect(pkgId.related?.map((related) => related.path)).toEqual([files[1]]);
+    } finally {
+      rmSync(tree, { recursive: true, force: true });
     }
   });
 });

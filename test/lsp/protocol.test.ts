@@ -147,6 +147,21 @@ describe('the language server over stdio', () => {
     await restored;
   });
 
+  it('sends the related places as relatedInformation: in the document, and in the other recipe with the same pkg_id', async () => {
+    const text = FIXABLE.replace('  - "utility"', '  - "utility"\n  - "utility"');
+    const published = client.nextDiagnostics(helloUri, (p) => p.version === 9);
+    await client.change(helloUri, 9, text);
+    const { diagnostics } = (await published) as unknown as { diagnostics: { code: string; relatedInformation?: { location: { uri: string; range: unknown }; message: string }[] }[] };
+    expect(diagnostics.find((d) => d.code === 'sbuild/duplicate-item')?.relatedInformation).toEqual([
+      { location: { uri: helloUri, range: { start: { line: 6, character: 4 }, end: { line: 6, character: 13 } } }, message: "'utility' is first listed here" },
+    ]);
+    const pkgId = diagnostics.find((d) => d.code === 'sbuild/duplicate-pkg-id')?.relatedInformation;
+    expect(pkgId?.map((related) => related.location.uri)).toContain(uriOf(join(root, 'other/static.official.stable.yaml')));
+    const restored = client.nextDiagnostics(helloUri, (p) => p.version === 10);
+    await client.change(helloUri, 10, FIXABLE);
+    await restored;
+  });
+
   it('shows the rule doc on hover over a diagnostic, and nothing elsewhere', async () => {
     const hover = await client.request<{ contents: { kind: string; value: string } } | null>('textDocument/hover', { textDocument: { uri: helloUri }, position: { line: 6, character: 8 } });
     expect(hover!.contents.kind).toBe('markdown');

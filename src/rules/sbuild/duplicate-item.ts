@@ -25,10 +25,10 @@ export default defineRule({
           first.set(key, node);
           continue;
         }
-        const line = recipe.position(earlier.range![0]).line;
         report({
-          message: `'${text}' is listed more than once in ${fieldName(path)} (first on line ${line}): remove the repeated entry`,
+          message: `'${text}' is listed more than once in ${fieldName(path)}: remove the repeated entry`,
           at: node,
+          related: [{ at: earlier, message: `'${text}' is first listed here` }],
           ...removeLine(recipe, node),
         });
       }

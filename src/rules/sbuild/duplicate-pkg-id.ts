@@ -1,18 +1,15 @@
+import type { Place } from '../../core/diagnostic.js';
 import { defineRule } from '../../core/rule.js';
-import type { Span } from '../../recipe/recipe.js';
 import { valueSpan } from '../../sbuild/locate.js';
 
-interface PkgIdPlace extends Span {
+interface PkgIdPlace {
   pkgId: string;
   /** Where the value comes from when pkg_id is an alias. */
   aliasNote: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
+  place: Place;
 }
 
-/** How many other files a message names before it only counts them. */
+/** How many other files a message names before it only counts them; every one of them is a related place. */
 const NAMED_FILES = 3;
 
 export default defineRule<PkgIdPlace>({
@@ -26,9 +23,7 @@ export default defineRule<PkgIdPlace>({
     const pkgId = recipe.fields?.pkg_id;
     if (typeof pkgId !== 'string' || pkgId.trim() === '') return undefined;
     const span = valueSpan(recipe, ['pkg_id']);
-    const start = recipe.position(span.start);
-    const end = recipe.position(span.end);
-    return { pkgId, aliasNote: recipe.aliasNote(undefined, span.start), ...span, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+    return { pkgId, aliasNote: recipe.aliasNote(undefined, span.start), place: recipe.place(span) };
   },
   checkProject({ entries, report }) {
     const byId = new Map<string, { path: string; data: PkgIdPlace }[]>();
@@ -36,15 +31,13 @@ export default defineRule<PkgIdPlace>({
     for (const [pkgId, sharing] of byId) {
       if (sharing.length < 2) continue;
       for (const { path, data } of sharing) {
-        const others = sharing.filter((other) => other.path !== path).map((other) => other.path);
-        const named = others.slice(0, NAMED_FILES).join(', ') + (others.length > NAMED_FILES ? ` and ${others.length - NAMED_FILES} more` : '');
+        const others = sharing.filter((other) => other.path !== path);
+        const paths = others.map((other) => other.path);
+        const named = paths.slice(0, NAMED_FILES).join(', ') + (paths.length > NAMED_FILES ? ` and ${paths.length - NAMED_FILES} more` : '');
         report(path, {
           message: `pkg_id '${pkgId}' is also used by ${named}: a pkg_id identifies one recipe and is never shared${data.aliasNote ?? ''}`,
-          at: { start: data.start, end: data.end },
-          line: data.line,
-          column: data.column,
-          endLine: data.endLine,
-          endColumn: data.endColumn,
+          place: data.place,
+          related: others.map((other) => ({ ...other.data.place, path: other.path, message: `pkg_id '${pkgId}' is also used here` })),
         });
       }
     }

@@ -11,10 +11,10 @@ export default defineRule({
       const value = recipe.fields?.[field];
       // An empty top-level version is dropped by the builder, which then runs x_exec.pkgver.
       if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) continue;
-      const line = recipe.position(recipe.keySpan([field]).start).line;
       report({
-        message: `x_exec.pkgver is ignored because the top-level '${field}' (line ${line}) fixes the version: remove one of them`,
+        message: `x_exec.pkgver is ignored because the top-level '${field}' fixes the version: remove one of them`,
         at: script.key,
+        related: [{ at: recipe.keySpan([field]), message: `the top-level '${field}'` }],
       });
       return;
     }
