@@ -63,7 +63,8 @@ export function describeSchemaError(source: ConfigSource, errors: readonly Error
   if (rule && (rule.rest.length === 0 || rule.rest[0] === '0')) {
     return configProblem(source, segments, `${rule.where} must be off, info, warn, warning or error, or [level, {options}]`);
   }
-  if (rule && rule.rest.length > 1) return configProblem(source, segments, `${rule.where}: option '${rule.rest.slice(1).join('.')}' ${expected}`);
+  if (rule?.rest.length === 1) return configProblem(source, segments, `${rule.where}: the options ${expected}, as in [error, { name: value }]`);
+  if (rule) return configProblem(source, segments, `${rule.where}: option '${rule.rest.slice(1).join('.')}' ${expected}`);
   return configProblem(source, segments, `${segments.length > 0 ? segments.join('.') : 'the configuration'} ${expected}`);
 }
 

@@ -52,6 +52,10 @@ describe('rule options', () => {
     );
   });
 
+  it('reports options that are not a map', async () => {
+    expect(await configError('rules:\n  sbuild/host: [error, true]\n')).toBe('.fim-lint.yaml:2:24: rules.sbuild/host: the options must be object, as in [error, { name: value }]');
+  });
+
   it('reports the place in package.json', async () => {
     const manifest = JSON.stringify({ name: 'recipes', 'fim-lint': { rules: { 'sbuild/host': ['error', { requireLowercse: true }] } } }, null, 2);
     expect(await configError(manifest, 'package.json')).toBe("package.json:8:11: rules.sbuild/host: unknown option 'requireLowercse'; did you mean 'requireLowercase'?");
