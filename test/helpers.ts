@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { lintText, lintBytes, type LintOutcome } from '../src/core/lint.js';
 import { loadRules } from '../src/core/registry.js';
 import { defaultConfig, type Config, type RuleLevel, type Settings } from '../src/core/config.js';
-import type { Diagnostic, Severity } from '../src/core/diagnostic.js';
+import type { Diagnostic, FixSafety, Severity } from '../src/core/diagnostic.js';
 import type { Rule, RuleContext } from '../src/core/rule.js';
 import type { Recipe } from '../src/recipe/recipe.js';
 import { fixText } from '../src/fix/fix-text.js';
@@ -146,6 +146,8 @@ export interface ExpectedDiagnostic {
   endLine?: number;
   endColumn?: number;
   severity?: Severity;
+  /** The kind of fix offered (`safe` or `unsafe`), or `none`. */
+  fix?: FixSafety | 'none';
 }
 
 export interface RuleTestCase {
@@ -174,6 +176,8 @@ export interface InvalidRuleTestCase extends RuleTestCase {
    * fix here. Whether `--fix` alone applies them is the rule's `fixable` (or the problem's `fixSafety`).
    */
   output: string | null;
+  /** The text after `--fix` alone (safe fixes only), when the case states it: null when `--fix` changes nothing. */
+  safeOutput?: string | null;
 }
 
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends readonly unknown[] ? T[K] : T[K] extends object ? DeepPartial<T[K]> : T[K] };
@@ -305,9 +309,9 @@ function recipeSnapshot(recipe: Recipe): string {
  * The text after the fix engine applied the rule's fixes, safe and unsafe, or null when that changes nothing (as
  * ESLint's `output: null`).
  */
-export async function fixedOutput(run: RuleRun): Promise<string | null> {
+export async function fixedOutput(run: RuleRun, { unsafeFixes = true } = {}): Promise<string | null> {
   if (!run.diagnostics.some((d) => d.fix)) return null;
-  const { text } = await fixText(run.text, run.relint, run.outcome, { unsafeFixes: true });
+  const { text } = await fixText(run.text, run.relint, run.outcome, { unsafeFixes });
   return text === run.text ? null : text;
 }
 
@@ -318,6 +322,7 @@ function project(actual: Diagnostic, expected: ExpectedDiagnostic | Compact | un
   if (expected.endLine !== undefined) shown.endLine = actual.endLine;
   if (expected.endColumn !== undefined) shown.endColumn = actual.endColumn;
   if (expected.severity !== undefined) shown.severity = actual.severity;
+  if (expected.fix !== undefined) shown.fix = actual.fix ? (actual.fixSafety ?? 'safe') : 'none';
   return shown;
 }
 
@@ -374,7 +379,8 @@ export const ruleTester = {
             const expected = testCase.errors.map((error) => withRuleId(error, ruleId));
             expect(run.diagnostics.map((d, i) => project(d, expected[i]))).toEqual(expected);
             if (testCase.output === run.text) throw new Error('output equals the code: write output: null for "no fix"');
-            expect(await fixedOutput(run), testCase.output === null ? 'the rule offers no fix here' : 'the text after --fix').toBe(testCase.output);
+            expect(await fixedOutput(run), testCase.output === null ? 'the rule offers no fix here' : 'the text after --fix --unsafe-fixes').toBe(testCase.output);
+            if (testCase.safeOutput !== undefined) expect(await fixedOutput(run, { unsafeFixes: false }), 'the text after --fix alone').toBe(testCase.safeOutput);
           });
         });
       });

@@ -72,3 +72,22 @@ describe('the rule tester with options', () => {
     expect((await runRule('sbuild/host', { code: VALID_RECIPE, options: { requireLowercase: true } })).diagnostics).toEqual([]);
   });
 });
+
+describe('the rule tester with fix safety', () => {
+  it('applies unsafe fixes for output, and only safe ones for --fix alone', async () => {
+    const unsafe = defineRule({
+      id: 'sbuild/test-unsafe',
+      description: 'renames pkg',
+      severity: 'warning',
+      fixable: 'unsafe',
+      check({ recipe, report }) {
+        const node = recipe.node(['pkg']);
+        if (node?.range) report({ message: 'rename', at: node, fix: { start: node.range[0], end: node.range[1], text: '"bye"' } });
+      },
+    });
+    const run = await runRule(unsafe, { code: VALID_RECIPE });
+    expect(run.diagnostics.map((d) => d.fixSafety)).toEqual(['unsafe']);
+    expect(await fixedOutput(run)).toBe(VALID_RECIPE.replace('pkg: "hello"', 'pkg: "bye"'));
+    expect(await fixedOutput(run, { unsafeFixes: false })).toBeNull();
+  });
+});

@@ -52,8 +52,9 @@ ruleTester.run('flatimage/pkg-name', {
     {
       name: 'a base in capitals, which the fix lowercases',
       code: named('firefox-Alpine'),
-      errors: ["flatimage/pkg-name error 3:15-3:21 Base image 'Alpine' in pkg must be lowercase: 'alpine'"],
+      errors: [{ message: "Base image 'Alpine' in pkg must be lowercase: 'alpine'", line: 3, column: 15, endLine: 3, endColumn: 21, severity: 'error', fix: 'safe' }],
       output: named('firefox-alpine'),
+      safeOutput: named('firefox-alpine'),
     },
     {
       name: 'a file extension inside pkg, which the fix removes',
@@ -62,6 +63,8 @@ ruleTester.run('flatimage/pkg-name', {
         "flatimage/pkg-name error 3:21-3:31 pkg 'firefox-alpine.flatimage' includes the file extension '.flatimage': pkg is the package name; the builder adds the extension to ${SBUILD_PKG}",
       ],
       output: named('firefox-alpine'),
+      // Removing text from pkg is an unsafe fix: --fix alone leaves it.
+      safeOutput: null,
     },
     {
       name: 'a pkg an alias stands for, at the alias, without a fix',

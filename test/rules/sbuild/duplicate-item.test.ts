@@ -18,12 +18,15 @@ ruleTester.run('sbuild/duplicate-item', {
       code: repeated,
       errors: ["sbuild/duplicate-item warning 9:5-9:14 'Utility' is listed more than once in category: remove the repeated entry"],
       output: repeated.replace('  - "Utility" # again\n', ''),
+      // The removed line holds a comment: an unsafe fix, which --fix alone leaves.
+      safeOutput: null,
     },
     {
       name: 'x_exec.host compared case-insensitively, as the builder does',
       code: VALID_RECIPE.replace('x_exec:\n', 'x_exec:\n  host:\n    - "x86_64-Linux"\n    - "x86_64-linux"\n'),
       errors: ["sbuild/duplicate-item warning 18:7-18:21 'x86_64-linux' is listed more than once in x_exec.host: remove the repeated entry"],
       output: VALID_RECIPE.replace('x_exec:\n', 'x_exec:\n  host:\n    - "x86_64-Linux"\n'),
+      safeOutput: VALID_RECIPE.replace('x_exec:\n', 'x_exec:\n  host:\n    - "x86_64-Linux"\n'),
     },
     {
       name: 'repeats in a flow list, without a fix',
