@@ -249,7 +249,7 @@ export async function runRule(ruleOrId: string | Rule, testCase: RuleTestCase): 
         context.report(problem);
       };
       try {
-        await rule.check({ ...context, report });
+        await rule.check?.({ ...context, report });
       } finally {
         const after = recipeSnapshot(context.recipe);
         if (after !== before) mutated ??= `${rule.id} changed the parsed recipe:\nbefore: ${before.slice(0, 2000)}\nafter:  ${after.slice(0, 2000)}`;

@@ -75,10 +75,29 @@ export async function lintText(path: string, text: string, options: LintOptions,
   const diagnostics = file.messages
     .map((message) => (message as RuleMessage).diagnostic)
     .filter((diagnostic) => !suppressions.suppresses(diagnostic));
-  diagnostics.push(...suppressions.problems(recipe, options.config, options.rules));
+  diagnostics.push(...directiveProblems(recipe, suppressions, options.config, options.rules));
   const result: FileResult = { path, diagnostics: diagnostics.sort(compareDiagnostics) };
   if (options.keepSource) result.source = text;
   return { result, recipe, collected, suppressions };
+}
+
+/** The problems of the directive rules: unused suppression comments, missing reasons. No comment can hide them. */
+function directiveProblems(recipe: Recipe, suppressions: Suppressions, config: Config, rules: readonly Rule[]): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const byId = new Map(rules.map((rule) => [rule.id, rule]));
+  for (const rule of rules) {
+    if (!rule.checkDirectives || !isRuleEnabled(config, rule)) continue;
+    const report = (problem: Problem) => {
+      const diagnostic = recipeDiagnostic(recipe, rule, problem, config);
+      if (diagnostic) diagnostics.push(diagnostic);
+    };
+    try {
+      rule.checkDirectives({ recipe, directives: suppressions.directives, hidden: (directive) => suppressions.hidden(directive), rules: byId, report });
+    } catch (error) {
+      report({ message: `Internal error in rule ${rule.id}: ${describe(error)}`, severity: 'error' });
+    }
+  }
+  return diagnostics;
 }
 
 const recipeParser: Plugin<[], string, RecipeTree> = function () {
@@ -107,7 +126,7 @@ const runRules: Plugin<[LintOptions & { collected: Record<string, unknown> }], R
         ...(signal ? { signal } : {}),
       };
       try {
-        await rule.check(context);
+        await rule.check?.(context);
         if (rule.collect) {
           const data = rule.collect(context);
           if (data !== undefined) collected[rule.id] = data;
@@ -122,19 +141,7 @@ const runRules: Plugin<[LintOptions & { collected: Record<string, unknown> }], R
 };
 
 function addMessage(file: VFile, recipe: Recipe, rule: Rule, problem: Problem, config: Config): void {
-  const span = locationSpan(problem.at, recipe.documentSpan());
-  const { at, related, ...rest } = problem;
-  const diagnostic = toDiagnostic(
-    rule,
-    {
-      ...rest,
-      message: problem.message + recipe.aliasNote(at, span.start),
-      place: recipe.place(span),
-      ...(related?.length ? { related: related.map((place) => ({ ...recipe.place(locationSpan(place.at, span)), message: place.message })) } : {}),
-      fixUnwritable: problem.fix !== undefined && recipe.insideAliasedCollection(at),
-    },
-    config,
-  );
+  const diagnostic = recipeDiagnostic(recipe, rule, problem, config);
   if (!diagnostic) return;
   const message = withoutStackTrace(
     () =>
@@ -146,6 +153,23 @@ function addMessage(file: VFile, recipe: Recipe, rule: Rule, problem: Problem, c
   );
   message.fatal = diagnostic.severity === 'error' ? true : diagnostic.severity === 'warning' ? false : undefined;
   message.diagnostic = diagnostic;
+}
+
+/** A rule's problem in a recipe, placed in its text, as a diagnostic (undefined when the configuration turns it off). */
+function recipeDiagnostic(recipe: Recipe, rule: Rule, problem: Problem, config: Config): Diagnostic | undefined {
+  const span = locationSpan(problem.at, recipe.documentSpan());
+  const { at, related, ...rest } = problem;
+  return toDiagnostic(
+    rule,
+    {
+      ...rest,
+      message: problem.message + recipe.aliasNote(at, span.start),
+      place: recipe.place(span),
+      ...(related?.length ? { related: related.map((place) => ({ ...recipe.place(locationSpan(place.at, span)), message: place.message })) } : {}),
+      fixUnwritable: problem.fix !== undefined && recipe.insideAliasedCollection(at),
+    },
+    config,
+  );
 }
 
 /** A vfile message is an `Error`: capturing a stack trace for each costs more than the rest of the message. */

@@ -3,6 +3,7 @@ import type { Recipe, Span } from '../recipe/recipe.js';
 import { nodeSpan } from '../recipe/recipe.js';
 import type { Edit, FixSafety, Place, RelatedPlace, Severity } from './diagnostic.js';
 import type { Settings } from './config.js';
+import type { Directive } from '../suppressions/directives.js';
 
 /** Where a problem is: a YAML node (its value span) or explicit offsets into the text. */
 export type Location = Node | Span;
@@ -42,6 +43,17 @@ export interface RuleContext {
   notice(message: string): void;
   /** Aborted when the result is no longer wanted (the editor's text changed): stop waiting on external tools. */
   readonly signal?: AbortSignal;
+}
+
+/** What a directive rule judges: the file's `# fim-lint-…` comments, once every other rule of the file has run. */
+export interface DirectiveContext {
+  readonly recipe: Recipe;
+  readonly directives: readonly Directive[];
+  /** The rule ids whose problems the directive hid. */
+  hidden(directive: Directive): ReadonlySet<string>;
+  /** Every rule of the run, by id. */
+  readonly rules: ReadonlyMap<string, Rule>;
+  report(problem: Problem): void;
 }
 
 /** What a rule collected from one file for a check across files (e.g. duplicate `pkg_id`). */
@@ -88,7 +100,10 @@ export interface Rule<T = unknown> {
   optIn?: boolean;
   /** Runs even when the YAML has syntax errors (the rule must then not rely on `recipe.data`). */
   runsOnBrokenYaml?: boolean;
-  check(context: RuleContext): void | Promise<void>;
+  /** Omitted by the directive rules, which judge the suppression comments in `checkDirectives` instead. */
+  check?(context: RuleContext): void | Promise<void>;
+  /** Judges the file's suppression comments after every other rule has run (unused ones, missing reasons). */
+  checkDirectives?(context: DirectiveContext): void;
   /** Per-file data for `checkProject`; must be plain JSON (it may cross a worker boundary). */
   collect?(context: RuleContext): T | undefined;
   checkProject?(context: ProjectContext<T>): void;
