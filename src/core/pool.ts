@@ -17,6 +17,8 @@ import type { TargetOutcome } from './outcome.js';
 export interface WorkerSetup {
   keepSource: boolean;
   skipNonRecipes: boolean;
+  /** The number of workers in the pool, which share the cores for ShellCheck's processes. */
+  workers: number;
 }
 
 /**

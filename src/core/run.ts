@@ -275,11 +275,11 @@ function startPool(knownFiles: number, options: RunOptions): LintPool | undefine
   if (concurrency === 'auto' && knownFiles < POOL_THRESHOLD) return undefined;
   const script = workerScript();
   if (!script) return undefined;
-  const size = concurrency === 'auto' ? availableParallelism() : concurrency;
+  const size = Math.max(1, Math.min(concurrency === 'auto' ? availableParallelism() : concurrency, knownFiles));
   return new LintPool(script, {
-    size: Math.max(1, Math.min(size, knownFiles)),
+    size,
     timeLimitMs: (options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS) * 1000,
-    setup: { keepSource: options.keepSource ?? false, skipNonRecipes: options.skipNonRecipes ?? false },
+    setup: { keepSource: options.keepSource ?? false, skipNonRecipes: options.skipNonRecipes ?? false, workers: size },
   });
 }
 

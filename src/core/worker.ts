@@ -1,12 +1,14 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadRules } from './registry.js';
 import { lintTarget } from './target.js';
+import { shareShellCheckProcesses } from '../shellcheck/processes.js';
 import type { Config } from './config.js';
 import type { FinishedTask, TaskReply, TaskRequest, WorkerSetup } from './pool.js';
 
 /** A lint worker: the same `lintTarget` as the main thread, for the files the pool sends it. */
 const port = parentPort!;
 const setup = workerData as WorkerSetup;
+shareShellCheckProcesses(setup.workers);
 const rules = await loadRules();
 const configs = new Map<number, Config>();
 

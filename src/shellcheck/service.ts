@@ -1,8 +1,8 @@
-import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { ShellCheckSettings } from '../core/config.js';
 import { cacheKey, ResultCache } from './cache.js';
 import { findExecutable } from './executable.js';
+import { shellcheckProcesses } from './processes.js';
 import { checkBatch, DEFAULT_LIMITS, shellcheckVersion, type ShellCheckComment, type ShellCheckLimits } from './runner.js';
 import { scriptLineCount, withBuilderVariables } from './variables.js';
 
@@ -53,7 +53,7 @@ export class ShellCheckService {
   /** The absolute path that runs, once found. */
   #resolved = '';
   readonly #cache: ResultCache | undefined;
-  readonly #concurrency = Math.max(1, availableParallelism());
+  readonly #concurrency = shellcheckProcesses();
   #version: Promise<string | undefined> | undefined;
   readonly #results = new Map<string, Entry>();
   readonly #queue: Job[] = [];

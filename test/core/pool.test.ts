@@ -18,7 +18,7 @@ const summary = (outcome: TargetOutcome) =>
 
 describe.skipIf(!script)('the worker pool', () => {
   it('lints like the main thread, with the configuration sent along, and reports unreadable and skipped files', async () => {
-    const pool = new LintPool(script!, { size: 2, timeLimitMs: 30_000, setup: { keepSource: false, skipNonRecipes: false } });
+    const pool = new LintPool(script!, { size: 2, timeLimitMs: 30_000, setup: { keepSource: false, skipNonRecipes: false, workers: 2 } });
     const off = { ...defaultConfig(), rules: { 'yaml/duplicate-key': 'off' as const } };
     try {
       const outcomes = await Promise.all([
@@ -34,7 +34,7 @@ describe.skipIf(!script)('the worker pool', () => {
   });
 
   it('sends back the suppression comments, for the checks across files, without the text after them', async () => {
-    const pool = new LintPool(script!, { size: 1, timeLimitMs: 30_000, setup: { keepSource: false, skipNonRecipes: false } });
+    const pool = new LintPool(script!, { size: 1, timeLimitMs: 30_000, setup: { keepSource: false, skipNonRecipes: false, workers: 1 } });
     try {
       const outcome = await pool.lint({ path: join(directory, 'suppressed.yaml'), explicit: true }, defaultConfig());
       expect(summary(outcome)).toEqual([]);
@@ -50,7 +50,7 @@ describe.skipIf(!script)('the worker pool', () => {
   });
 
   it('replaces a worker that runs out of memory: that file gets engine/crash, the others are still linted', async () => {
-    const pool = new LintPool(script!, { size: 1, timeLimitMs: 30_000, heapMb: 64, setup: { keepSource: false, skipNonRecipes: false } });
+    const pool = new LintPool(script!, { size: 1, timeLimitMs: 30_000, heapMb: 64, setup: { keepSource: false, skipNonRecipes: false, workers: 1 } });
     try {
       const outcomes = await Promise.all(
         ['good.yaml', 'big.yaml', 'dup.yaml'].map((name) => pool.lint({ path: join(directory, name), explicit: true }, defaultConfig())),
