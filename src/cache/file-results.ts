@@ -7,6 +7,7 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import type { TargetOutcome } from '../core/outcome.js';
 import { packageVersion } from '../cli/version.js';
 import { cacheSecret } from '../shellcheck/cache-secret.js';
+import { SHELLCHECK_FAILED } from '../shellcheck/runner.js';
 
 /** Part of every key and of the folder name: a new format ignores an old one's entries. */
 const FORMAT = 1;
@@ -139,8 +140,13 @@ function buildId(): string {
   return build;
 }
 
+/**
+ * Results that depend on more than the key are not kept: a notice about the run, a time limit that fired, and ShellCheck
+ * failing on a script (over its time limit on a busy machine, say), whose findings a later run may well get.
+ */
 function isReusable(outcome: LintedOutcome): boolean {
-  return (outcome.notices ?? []).length === 0 && outcome.result.diagnostics.every((diagnostic) => !diagnostic.ruleId.startsWith('engine/'));
+  const transient = ({ ruleId, message }: Diagnostic) => ruleId.startsWith('engine/') || (ruleId === 'shell/shellcheck' && message.startsWith(SHELLCHECK_FAILED));
+  return (outcome.notices ?? []).length === 0 && !outcome.result.diagnostics.some(transient);
 }
 
 function isEntry(value: unknown): value is { key: string; outcome: LintedOutcome } {

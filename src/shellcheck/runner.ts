@@ -37,6 +37,9 @@ export const DEFAULT_LIMITS: ShellCheckLimits = { timeoutMs: 20_000, memoryMb: 2
 /** The most output read from ShellCheck: far beyond the findings of any batch. */
 const MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
 
+/** How the finding that ShellCheck failed on a script starts: such a result depends on more than the script. */
+export const SHELLCHECK_FAILED = 'ShellCheck could not check';
+
 /** Why ShellCheck gave no findings for a batch. */
 export class ShellCheckFailure extends Error {
   constructor(

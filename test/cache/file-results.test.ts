@@ -122,6 +122,17 @@ describe('the result cache', () => {
     expect(() => entryFiles()).toThrow();
   });
 
+  it('keeps no result in which ShellCheck failed on a script: a later run may get its findings', async () => {
+    const path = write('a.yaml', VALID_RECIPE);
+    const failing = write('failing-shellcheck', '#!/bin/sh\nif [ "$1" = "--version" ]; then echo "version: 0.9.0"; exit 0; fi\necho "internal trouble" >&2\nexit 3\n');
+    chmodSync(failing, 0o755);
+    const config = defaultConfig();
+    config.settings.shellcheck.path = failing;
+    const run = await lintWithCache([path], config);
+    expect(run[path]!.filter((diagnostic) => diagnostic.startsWith('shell/shellcheck error')).length).toBeGreaterThan(0);
+    expect(() => entryFiles()).toThrow();
+  });
+
   it('replaces a link planted under an entry name instead of writing through it', async () => {
     const path = write('a.yaml', BROKEN);
     const cache = new FileResultCache(cacheLocation);

@@ -2,7 +2,7 @@ import { defineRule, type RuleContext } from '../../core/rule.js';
 import { approximateNote, embeddedScripts, type EmbeddedScript } from '../../recipe/scripts.js';
 import { CHECKED_SHELLS, scriptDialect } from '../../shell/dialect.js';
 import { findingFix, findingSpan, ScriptPositions } from '../../shellcheck/positions.js';
-import type { ShellCheckComment } from '../../shellcheck/runner.js';
+import { SHELLCHECK_FAILED, type ShellCheckComment } from '../../shellcheck/runner.js';
 import { describe } from '../../core/lint.js';
 import { isNoise } from '../../shellcheck/noise.js';
 import { builderVariables, cleanVariables } from '../../shellcheck/variables.js';
@@ -41,7 +41,7 @@ export default defineRule({
           if (context.signal?.aborted) return;
           // Reported on the script itself, as an error: a script that stops ShellCheck is unchecked, and may be hostile.
           context.report({
-            message: `ShellCheck could not check x_exec.${script.field}: ${describe(error)}`,
+            message: `${SHELLCHECK_FAILED} x_exec.${script.field}: ${describe(error)}`,
             at: context.recipe.keySpan(['x_exec', script.field]),
             severity: 'error',
           });
