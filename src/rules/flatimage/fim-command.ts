@@ -20,10 +20,6 @@ export default defineRule({
     if (!runScriptMentions(recipe, /fim-/)) return;
     for (const { script, commands } of await runCommands(recipe)) {
       const at = (span: { start: number; end: number }) => script.toFileSpan(span.start, span.end);
-      const where = (span: { start: number; end: number }) => {
-        const { line, column } = recipe.position(at(span).start);
-        return `${line}:${column}`;
-      };
       let decided: VersionedForm | undefined;
       for (const command of commands.filter(isImageInvocation)) {
         const call = checkFimCall(command);
@@ -39,8 +35,12 @@ export default defineRule({
             continue;
           }
           if (form.versions.includes(version)) continue;
-          const why = pinned ? `the configured FlatImage version is ${VERSION_NAMES[pinned]}` : `this script already uses ${VERSION_NAMES[version]} syntax (${decided!.form} at ${where(decided!)})`;
-          report({ message: `${form.form} is FlatImage ${form.versions.map((v) => VERSION_NAMES[v]).join('/')} syntax, but ${why}${insteadOf(form, version)}`, at: at(form) });
+          const why = pinned ? `the configured FlatImage version is ${VERSION_NAMES[pinned]}` : `this script already uses ${VERSION_NAMES[version]} syntax (${decided!.form})`;
+          report({
+            message: `${form.form} is FlatImage ${form.versions.map((v) => VERSION_NAMES[v]).join('/')} syntax, but ${why}${insteadOf(form, version)}`,
+            at: at(form),
+            ...(pinned ? {} : { related: [{ at: at(decided!), message: `${decided!.form}: ${VERSION_NAMES[version]} syntax` }] }),
+          });
         }
       }
     }

@@ -25,18 +25,13 @@ export default defineRule({
     if (evidence.length === 0 || declared.lower === 'flatimage' || declared.lower === 'gameimage') return;
     if (declared.lower !== undefined && !known) return;
     if (declared.value === undefined && declared.node && declared.node.value !== null) return;
-    const reasons = evidence
-      .map(({ reason, at }) => {
-        if (!at) return reason;
-        const { line, column } = recipe.position(at.start);
-        return `${reason} at ${line}:${column}`;
-      })
-      .join('; ');
+    const reasons = evidence.map(({ reason }) => reason).join('; ');
+    const related = evidence.flatMap(({ reason, at }) => (at ? [{ at, message: reason }] : []));
     if (declared.lower === undefined) {
       const at = declared.node?.range ? recipe.keySpan(['pkg_type']) : recipe.pair(['pkg']) ? recipe.keySpan(['pkg']) : undefined;
-      report({ message: `This recipe builds a FlatImage (${reasons}) but has no pkg_type: add pkg_type: "flatimage"`, ...(at ? { at } : {}) });
+      report({ message: `This recipe builds a FlatImage (${reasons}) but has no pkg_type: add pkg_type: "flatimage"`, ...(at ? { at } : {}), related });
     } else {
-      report({ message: `pkg_type is '${declared.value}' but this recipe builds a FlatImage (${reasons}): set pkg_type: "flatimage"`, at: declared.node });
+      report({ message: `pkg_type is '${declared.value}' but this recipe builds a FlatImage (${reasons}): set pkg_type: "flatimage"`, at: declared.node, related });
     }
   },
 });

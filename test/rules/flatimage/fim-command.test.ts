@@ -1,4 +1,5 @@
-import { ruleTester, withAliasedRun } from '../../helpers.js';
+import { describe, expect, it } from 'vitest';
+import { lint, ruleTester, withAliasedRun } from '../../helpers.js';
 import { flatImageRecipe } from './recipes.js';
 
 ruleTester.run('flatimage/fim-command', {
@@ -54,7 +55,7 @@ ruleTester.run('flatimage/fim-command', {
       name: 'a v1.0.x fim-boot in a v2.0 script, naming the version of each form',
       code: flatImageRecipe(['"./${PKG}" fim-layer commit binary', '"./${PKG}" fim-boot /usr/bin/firefox']),
       errors: [
-        "flatimage/fim-command error 20:16-20:41 fim-boot /usr/bin/firefox is FlatImage v1.0.x syntax, but this script already uses v2.0 syntax (fim-layer commit at 19:16); in v2.0 write 'fim-boot set /usr/bin/firefox'",
+        "flatimage/fim-command error 20:16-20:41 fim-boot /usr/bin/firefox is FlatImage v1.0.x syntax, but this script already uses v2.0 syntax (fim-layer commit); in v2.0 write 'fim-boot set /usr/bin/firefox'",
       ],
       output: null,
     },
@@ -62,7 +63,7 @@ ruleTester.run('flatimage/fim-command', {
       name: 'a v2.0 fim-boot in a v1.0.x script',
       code: flatImageRecipe(['"./${PKG}" fim-commit', '"./${PKG}" fim-boot set /usr/bin/firefox']),
       errors: [
-        "flatimage/fim-command error 20:16-20:28 fim-boot set is FlatImage v2.0 syntax, but this script already uses v1.0.x syntax (fim-commit at 19:16); in v1.0.x write 'fim-boot /usr/bin/firefox'",
+        "flatimage/fim-command error 20:16-20:28 fim-boot set is FlatImage v2.0 syntax, but this script already uses v1.0.x syntax (fim-commit); in v1.0.x write 'fim-boot /usr/bin/firefox'",
       ],
       output: null,
     },
@@ -95,4 +96,13 @@ ruleTester.run('flatimage/fim-command', {
       output: null,
     },
   ],
+});
+
+describe('flatimage/fim-command places', () => {
+  it('points at the form that decided the version as a related place', async () => {
+    const [diagnostic] = await lint(flatImageRecipe(['"./${PKG}" fim-layer commit binary', '"./${PKG}" fim-boot /usr/bin/firefox']), { only: 'flatimage/fim-command' });
+    expect(diagnostic!.related?.map(({ line, column, endLine, endColumn, message }) => `${line}:${column}-${endLine}:${endColumn} ${message}`)).toEqual([
+      '19:16-19:32 fim-layer commit: v2.0 syntax',
+    ]);
+  });
 });

@@ -31,7 +31,7 @@ ruleTester.run('flatimage/pkg-type', {
       name: 'an evident FlatImage without pkg_type, at pkg, saying why',
       code: flatImageRecipe(['"./${PKG}" fim-perms add home,network'], { pkgType: null }),
       errors: [
-        'flatimage/pkg-type error 3:1-3:4 This recipe builds a FlatImage (the run script calls fim-perms on the image at 19:5) but has no pkg_type: add pkg_type: "flatimage"',
+        'flatimage/pkg-type error 3:1-3:4 This recipe builds a FlatImage (the run script calls fim-perms on the image) but has no pkg_type: add pkg_type: "flatimage"',
       ],
       output: null,
     },
@@ -40,7 +40,7 @@ ruleTester.run('flatimage/pkg-type', {
       code: flatImageRecipe(downloads, { pkgType: 'pkg_type: "appimage"' }),
       path: 'packages/firefox/flatimage.official.stable.yaml',
       errors: [
-        "flatimage/pkg-type error 5:11-5:21 pkg_type is 'appimage' but this recipe builds a FlatImage (the file name flatimage.official.stable.yaml says flatimage; the run script downloads or copies a .flatimage file (curl) at 19:5): set pkg_type: \"flatimage\"",
+        "flatimage/pkg-type error 5:11-5:21 pkg_type is 'appimage' but this recipe builds a FlatImage (the file name flatimage.official.stable.yaml says flatimage; the run script downloads or copies a .flatimage file (curl)): set pkg_type: \"flatimage\"",
       ],
       output: null,
     },
@@ -54,7 +54,7 @@ ruleTester.run('flatimage/pkg-type', {
       name: 'a pkg_type and a run script that aliases stand for',
       code: withAliasedRun(flatImageRecipe(downloads, { pkgType: 'pkg_type: *t' })).replace('_disabled: false', '_disabled: false\nx_t: &t "appimage"'),
       errors: [
-        "flatimage/pkg-type error 6:11-6:13 pkg_type is 'appimage' but this recipe builds a FlatImage (the run script downloads or copies a .flatimage file (curl) at 18:5): set pkg_type: \"flatimage\" (the value of alias *t, anchored on line 3)",
+        "flatimage/pkg-type error 6:11-6:13 pkg_type is 'appimage' but this recipe builds a FlatImage (the run script downloads or copies a .flatimage file (curl)): set pkg_type: \"flatimage\" (the value of alias *t, anchored on line 3)",
       ],
       output: null,
     },
