@@ -5,22 +5,33 @@ import { isAlias, isMap, isPair, isScalar, isSeq, YAMLParseError, type Alias, ty
  * offsets. `yaml` compares each new key with every earlier key of its map, so a map of 100,000 keys takes minutes;
  * this finds the same duplicates in one pass, without recursion (documents may nest deeply).
  */
+const firstKeys = new WeakMap<YAMLParseError, { start: number; end: number }>();
+
+/** The first of the keys a `DUPLICATE_KEY` error repeats, when this module added the error. */
+export function firstKeyOf(error: YAMLParseError): { start: number; end: number } | undefined {
+  return firstKeys.get(error);
+}
+
 export function addDuplicateKeyErrors(document: Document.Parsed, aliasTarget: (alias: Alias) => Node | undefined): void {
   const pending: unknown[] = [document.contents];
   while (pending.length > 0) {
     const node = pending.pop();
     if (isMap(node)) {
-      const seen = new Set<unknown>();
+      const seen = new Map<unknown, Node>();
       for (const pair of node.items) {
         // An alias key is the key it stands for: the data holds it under that name.
         const key = isAlias(pair.key) ? aliasTarget(pair.key) : pair.key;
         // yaml compares scalar keys by value with `===` (so NaN never repeats) and other keys by identity.
         if (isScalar(key) && !Number.isNaN(key.value)) {
-          if (seen.has(key.value)) {
+          const first = seen.get(key.value);
+          if (first) {
             const start = (pair.key as Node).range?.[0] ?? 0;
-            document.errors.push(new YAMLParseError([start, start + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+            const error = new YAMLParseError([start, start + 1], 'DUPLICATE_KEY', 'Map keys must be unique');
+            const [firstStart, firstEnd] = first.range ?? [0, 0];
+            firstKeys.set(error, { start: firstStart, end: firstEnd });
+            document.errors.push(error);
           } else {
-            seen.add(key.value);
+            seen.set(key.value, pair.key as Node);
           }
         }
         pending.push(pair.key, pair.value);

@@ -22,6 +22,14 @@ ruleTester.run('yaml/duplicate-key', {
 });
 
 describe('yaml/duplicate-key', () => {
+  it('points at the first of the keys as a related place', async () => {
+    const diagnostics = await lint(recipe('#!/SBUILD', 'pkg: foo', 'x_exec:', '  shell: bash', '  shell: sh', 'pkg: bar'), { only: 'yaml/duplicate-key' });
+    expect(diagnostics.map((d) => d.related?.map(({ line, column, endLine, endColumn, message }) => `${line}:${column}-${endLine}:${endColumn} ${message}`))).toEqual([
+      ["4:3-4:8 the first 'shell'"],
+      ["2:1-2:4 the first 'pkg'"],
+    ]);
+  });
+
   it('does not stop the other rules', async () => {
     const diagnostics = await lint(recipe('pkg: foo', 'pkg: bar'));
     expect(diagnostics.map((d) => d.ruleId)).toContain('sbuild/shebang');
