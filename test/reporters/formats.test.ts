@@ -26,6 +26,7 @@ describe('output formats, on one set of diagnostics', () => {
       'a/broken.yaml',
       "  11:1  error    Duplicate key 'pkg': YAML keeps only one of the values; remove",
       '                 or rename the repeated key  yaml/duplicate-key',
+      "                 ↳ 5:1: the first 'pkg'",
       '  18:1  warning  YAML document 2 is ignored: only the first document of a file',
       '                 is the recipe; remove it or move it to its own file',
       '                 yaml/multiple-documents',
@@ -40,8 +41,9 @@ describe('output formats, on one set of diagnostics', () => {
   });
 
   it('stylish: one row per problem on a wide terminal, messages on their own lines on a narrow one', () => {
-    expect(stylish(results, { ...context, width: 200 }).split('\n').slice(1, 3)).toEqual([
+    expect(stylish(results, { ...context, width: 200 }).split('\n').slice(1, 4)).toEqual([
       `  11:1  error    ${DUPLICATE}  yaml/duplicate-key`,
+      "                 ↳ 5:1: the first 'pkg'",
       `  18:1  warning  ${SECOND_DOCUMENT}  yaml/multiple-documents`,
     ]);
     expect(stylish(results, { ...context, width: 30 }).split('\n').slice(0, 8)).toEqual([
@@ -52,7 +54,7 @@ describe('output formats, on one set of diagnostics', () => {
       '    values; remove or rename',
       '    the repeated key',
       '    yaml/duplicate-key',
-      '  18:1  warning',
+      "    ↳ 5:1: the first 'pkg'",
     ]);
     expect(stylish(results, { ...context, width: 30 }).split('\n').slice(-4)).toEqual(['✖ 1 error, 2 warnings,', '  1 fixable with --fix ·', '  3 files checked', '']);
   });
@@ -65,11 +67,14 @@ describe('output formats, on one set of diagnostics', () => {
 
   it('stylish with code frames shows the offending lines under each problem', () => {
     const lines = stylish(results, { ...context, codeFrame: true }).split('\n');
-    expect(lines.slice(1, 9)).toEqual([
+    expect(lines.slice(1, 12)).toEqual([
       expect.stringMatching(/^  11:1  error/),
       expect.stringMatching(/^ {17}or rename/),
       '  11 │ pkg: "broken-bin"',
       '     │ ^^^',
+      "                 ↳ 5:1: the first 'pkg'",
+      '  5 │ pkg: "broken"',
+      '    │ ^^^',
       expect.stringMatching(/^  18:1  warning/),
       expect.stringMatching(/^ {17}is the recipe/),
       expect.stringMatching(/^ {17}yaml\/multiple-documents/),
