@@ -45,7 +45,9 @@ function fileBlock(result: FileResult, context: ReportContext, width: number, st
     if (context.codeFrame && result.source !== undefined) lines.push(...codeFrame(result.source, diagnostic, context.color, width));
     for (const related of diagnostic.related ?? []) {
       const where = `${related.path === undefined ? '' : `${visible(shownPath(related.path, context.cwd))}:`}${related.line}:${related.column}`;
-      lines.push(...wrap(`${RELATED_MARK}${where}: ${oneLine(related.message)}`, width - indent.length).map((row, index) => indent + (index === 0 ? row : `  ${row}`)));
+      // Rows after the first are indented under the text after the mark.
+      const rows = wrap(`${RELATED_MARK}${where}: ${oneLine(related.message)}`, width - indent.length - RELATED_MARK.length);
+      lines.push(...rows.map((row, index) => indent + (index === 0 ? row : `${' '.repeat(RELATED_MARK.length)}${row}`)));
       if (context.codeFrame && related.path === undefined && result.source !== undefined) {
         lines.push(...codeFrame(result.source, { ...related, severity: diagnostic.severity }, context.color, width));
       }

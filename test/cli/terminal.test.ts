@@ -40,10 +40,11 @@ describe.skipIf(!hasScript)('stylish output in an 80-column terminal', () => {
 
   it('prints each path once, then line:col, severity, message and rule id rows', () => {
     const start = lines.indexOf('recipes-examples/broken/static.official.stable.yaml');
-    expect(lines.slice(start, start + 6)).toEqual([
+    expect(lines.slice(start, start + 7)).toEqual([
       'recipes-examples/broken/static.official.stable.yaml',
       "  11:1  error    Duplicate key 'pkg': YAML keeps only one of the values; remove",
       '                 or rename the repeated key  yaml/duplicate-key',
+      "                 ↳ 5:1: the first 'pkg'",
       '  18:1  warning  YAML document 2 is ignored: only the first document of a file',
       '                 is the recipe; remove it or move it to its own file',
       '                 yaml/multiple-documents',
