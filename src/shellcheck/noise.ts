@@ -65,7 +65,25 @@ export const NOISE_FILTERS: readonly { code: number; reason: string; applies(fin
     reason: '`find … -exec cmd {} 2>/dev/null \\;` silences find and every cmd it runs, which is what the author wanted',
     applies: ({ flagged }) => /^\d?>>?\s*\/dev\/null$/.test(flagged.trim()),
   },
+  {
+    code: 2046,
+    reason:
+      'a `$(…)` of `mktemp` without a template, `nproc`, `uname -m` (or `-s`, `-r`, `-p`) or `id -u` (or `-g`) prints one word without white space or glob characters (the builder sets no TMPDIR), so it cannot split',
+    applies: ({ flagged }) => ONE_WORD_SUBSTITUTION.test(flagged),
+  },
+  {
+    code: 2038,
+    reason:
+      '`find … | xargs -I {} …` hands xargs one whole line per command: blanks inside a file name no longer split it, which is what the warning is about',
+    applies: ({ after }) => XARGS_BY_LINE.test(after),
+  },
 ];
+
+/** A command substitution whose output is one word: `$(mktemp -d)`, `$(nproc)`, `$(uname -m)`, `$(id -u)`. */
+const ONE_WORD_SUBSTITUTION = /^\$\(\s*(?:mktemp(?:\s+-[dqu]+)*|nproc|uname\s+-[msrp]|id\s+-[ug])\s*\)$/;
+
+/** `| xargs … -I …` right after the `find` ShellCheck points at: xargs reads its input line by line. */
+const XARGS_BY_LINE = /^\s*\|\s*xargs\s+(?:[^|;&\n]*\s)?-I/;
 
 /** ` { …; } || break` after the `&&` ShellCheck points at. */
 const BRACE_THEN_LEAVE = /^\s*\{[\s\S]*?[;\n]\s*\}\s*\|\|\s*(?:break|continue|exit|return)\b/;

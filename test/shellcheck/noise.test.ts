@@ -76,4 +76,14 @@ describe.skipIf(!hasShellcheck)('ShellCheck findings that are noise in recipes',
     const text = recipeWith('  run: |', '    find "./x" -type f -exec rm -rvf "{}" 2>/dev/null \\;', '    find "./x" -type f -exec cat "{}" > ./all.txt \\;');
     expect(await codes(text)).toEqual(['shell/SC2227@8:39']);
   });
+
+  it('drops SC2046 on a substitution that prints one word, and keeps it on any other', async () => {
+    const text = recipeWith('  run: |', '    7z x ./a.7z -y$(mktemp -u) -mmt=$(nproc)', '    cp ./x ./$(uname -m)/ ./$(uname -a)/', '    rm -f $(ls ./y)');
+    expect(await codes(text)).toEqual(['shell/SC2046@8:29', 'shell/SC2046@9:11']);
+  });
+
+  it('drops SC2038 where xargs reads whole lines (-I), and keeps it where it splits at blanks', async () => {
+    const text = recipeWith('  run: |', '    find ./x -type f | xargs -I "{}" file -i "{}"', '    find ./x -type f | xargs -n 1 -I{} cp "{}" ./y', '    find ./x -type f | xargs rm -f');
+    expect(await codes(text)).toEqual(['shell/SC2038@9:5']);
+  });
 });
