@@ -2,7 +2,6 @@ import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Config } from '../core/config.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { TargetOutcome } from '../core/outcome.js';
 import { packageVersion } from '../cli/version.js';
@@ -23,7 +22,8 @@ export type LintedOutcome = Extract<TargetOutcome, { kind: 'linted' }>;
 /** Everything a file's findings depend on besides its bytes. */
 export interface ResultKeyParts {
   path: string;
-  config: Config;
+  /** The configuration that applies to the file, as JSON. */
+  configText: string;
   /** ShellCheck's version, or `off` when the file's configuration does not run it. */
   shellcheck: string;
   /** Whether the file is linted only if it looks like a recipe (walked files, `--skip-non-recipes`). */
@@ -42,6 +42,7 @@ export class FileResultCache {
   readonly #directory: string;
   #secret: Buffer | undefined;
   #swept = false;
+  readonly #configDigests = new Map<string, string>();
 
   constructor(location: string) {
     this.#location = location;
@@ -54,7 +55,7 @@ export class FileResultCache {
    * never found, so they cannot hide findings.
    */
   key(parts: ResultKeyParts, bytes: Uint8Array): string {
-    const header = JSON.stringify([FORMAT, buildId(), parts.shellcheck, parts.path, parts.onlyIfRecipe, parts.config]);
+    const header = JSON.stringify([FORMAT, buildId(), parts.shellcheck, parts.path, parts.onlyIfRecipe, this.#configDigest(parts.configText)]);
     const digest = createHash('sha256').update(header).update('\0').update(bytes).digest();
     this.#secret ??= cacheSecret(this.#location);
     return createHmac('sha256', this.#secret).update(digest).digest('hex');
@@ -108,6 +109,13 @@ export class FileResultCache {
     } catch {
       // A missing or read-only cache: nothing to sweep.
     }
+  }
+
+  /** Files of a folder share their configuration: its text is digested once, not once per file. */
+  #configDigest(configText: string): string {
+    let digest = this.#configDigests.get(configText);
+    if (digest === undefined) this.#configDigests.set(configText, (digest = createHash('sha256').update(configText).digest('hex')));
+    return digest;
   }
 
   #entryPath(key: string): string {

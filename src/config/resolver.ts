@@ -23,6 +23,8 @@ interface Prepared {
   file: ConfigFile;
   ignores: Ignore | undefined;
   overrides: { matcher: Ignore; layer: ConfigLayer }[];
+  /** The configurations made from this file, by the overrides that matched (their indexes). */
+  combined: Map<string, Config>;
 }
 
 /**
@@ -32,7 +34,9 @@ interface Prepared {
 export class ConfigResolver {
   readonly #byDirectory = new Map<string, Promise<Prepared | undefined>>();
   readonly #roots = new Map<string, string>();
+  readonly #gitRoots = new Map<string, string | undefined>();
   #explicit: Promise<Prepared> | undefined;
+  #withoutFile: Config | undefined;
 
   constructor(private readonly options: ResolverOptions) {}
 
@@ -43,15 +47,27 @@ export class ConfigResolver {
     const absolute = resolve(this.options.cwd, path);
     const directory = dirname(absolute);
     const prepared = await (this.options.configPath ? this.#explicitFile(this.options.configPath) : this.#nearest(directory, this.#projectRoot(directory)));
-    const config = defaultConfig();
-    if (!prepared) return { config: withLayer(config, { rules: this.options.ruleOverrides }), ignored: false, configFile: undefined };
+    if (!prepared) {
+      this.#withoutFile ??= withLayer(defaultConfig(), { rules: this.options.ruleOverrides });
+      return { config: this.#withoutFile, ignored: false, configFile: undefined };
+    }
     const relativePath = relativeInside(prepared.file.directory, absolute);
     const ignored = relativePath !== undefined && (prepared.ignores?.ignores(relativePath) ?? false);
-    let resolved = withLayer(config, prepared.file.data);
-    for (const override of prepared.overrides) {
-      if (relativePath !== undefined && override.matcher.ignores(relativePath)) resolved = withLayer(resolved, override.layer);
+    const matching = prepared.overrides.filter((override) => relativePath !== undefined && override.matcher.ignores(relativePath));
+    return { config: this.#combined(prepared, matching), ignored, configFile: prepared.file.path };
+  }
+
+  /** The configuration of a file and the overrides that match it, made once for every file they apply to alike. */
+  #combined(prepared: Prepared, matching: Prepared['overrides']): Config {
+    const signature = matching.map((override) => prepared.overrides.indexOf(override)).join(',');
+    let config = prepared.combined.get(signature);
+    if (!config) {
+      config = withLayer(defaultConfig(), prepared.file.data);
+      for (const override of matching) config = withLayer(config, override.layer);
+      config = withLayer(config, { rules: this.options.ruleOverrides });
+      prepared.combined.set(signature, config);
     }
-    return { config: withLayer(resolved, { rules: this.options.ruleOverrides }), ignored, configFile: prepared.file.path };
+    return config;
   }
 
   /** `--config`, read when a file first needs it: a promise that failed before anything awaited it would end the process. */
@@ -77,14 +93,19 @@ export class ConfigResolver {
   }
 
   #findProjectRoot(directory: string): string {
-    for (let current = directory; ; ) {
-      if (existsSync(join(current, '.git'))) return current;
-      const parent = dirname(current);
-      if (parent === current) break;
-      current = parent;
-    }
+    const gitRoot = this.#gitRoot(directory);
+    if (gitRoot !== undefined) return gitRoot;
     const cwd = resolve(this.options.cwd);
     return relativeInside(cwd, directory) !== undefined || directory === cwd ? cwd : directory;
+  }
+
+  /** The nearest folder holding `.git`, from `directory` up; each folder is looked at once however many files share it. */
+  #gitRoot(directory: string): string | undefined {
+    if (this.#gitRoots.has(directory)) return this.#gitRoots.get(directory);
+    const parent = dirname(directory);
+    const found = existsSync(join(directory, '.git')) ? directory : parent === directory ? undefined : this.#gitRoot(parent);
+    this.#gitRoots.set(directory, found);
+    return found;
   }
 
   /** The lookup from `directory` up to `root`; the answer for a folder is the same from every file below it. */
@@ -113,6 +134,7 @@ export class ConfigResolver {
       file,
       ignores: data.ignore?.length ? ignore().add(data.ignore) : undefined,
       overrides: (data.overrides ?? []).map(({ files, ...layer }) => ({ matcher: ignore().add(files), layer })),
+      combined: new Map(),
     };
   }
 }

@@ -107,13 +107,19 @@ export async function lintPaths(paths: readonly string[], options: RunOptions): 
   // Files in one folder share a configuration: one object each, kept for the checks across files.
   const sharedConfigs = new Map<string, Config>();
   const configs = new Map<string, Config>();
+  const configTexts = new WeakMap<Config, string>();
+  const configText = (config: Config): string => {
+    let text = configTexts.get(config);
+    if (text === undefined) configTexts.set(config, (text = JSON.stringify(config)));
+    return text;
+  };
   const configOf = async (path: string): Promise<Config | undefined> => {
     const { config, ignored } = await configFor(path);
     if (ignored) {
       summary.ignored++;
       return undefined;
     }
-    const key = JSON.stringify(config);
+    const key = configText(config);
     const shared = sharedConfigs.get(key) ?? config;
     sharedConfigs.set(key, shared);
     configs.set(path, shared);
@@ -127,7 +133,7 @@ export async function lintPaths(paths: readonly string[], options: RunOptions): 
     const config = await configOf(target.path);
     if (!config) return undefined;
     if (!cache) return { index, target, config };
-    const lookup = await lookUp(cache, target, config, options);
+    const lookup = await lookUp(cache, target, config, configText(config), options);
     if (lookup.hit) {
       outcomes[index] = lookup.hit;
       return undefined;
@@ -239,7 +245,13 @@ async function collectFromContext(
 }
 
 /** The cached results of a file, or the key to keep its results under. An unreadable file is left to `lintTarget`. */
-async function lookUp(cache: FileResultCache, target: Target, config: Config, options: RunOptions): Promise<{ hit?: TargetOutcome; entry?: CacheEntryName }> {
+async function lookUp(
+  cache: FileResultCache,
+  target: Target,
+  config: Config,
+  configText: string,
+  options: RunOptions,
+): Promise<{ hit?: TargetOutcome; entry?: CacheEntryName }> {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(target.path);
@@ -248,7 +260,7 @@ async function lookUp(cache: FileResultCache, target: Target, config: Config, op
   }
   const shellcheck = config.settings.shellcheck.enabled ? ((await shellcheckService(config.settings.shellcheck).version()) ?? 'missing') : 'off';
   const onlyIfRecipe = !target.explicit || (options.skipNonRecipes ?? false);
-  const parts = { path: target.path, config, shellcheck, onlyIfRecipe };
+  const parts = { path: target.path, configText, shellcheck, onlyIfRecipe };
   const key = cache.key(parts, bytes);
   const hit = cache.get(key);
   if (!hit) return { entry: { key, parts } };

@@ -1,12 +1,14 @@
 import { eastAsianWidth } from 'get-east-asian-width';
 
-const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
+/** Made on first use: creating it loads ICU's break rules, which a run printing only ASCII never needs. */
+let segmenter: Intl.Segmenter | undefined;
 
 /** Marks, joiners, variation selectors and other characters that take no cell of their own. */
 const ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Cf}\p{Default_Ignorable_Code_Point}\p{Cc}]$/u;
 
 /** The characters of a text as a terminal draws them: grapheme clusters. */
 export function graphemes(text: string): string[] {
+  segmenter ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
   return Array.from(segmenter.segment(text), (part) => part.segment);
 }
 

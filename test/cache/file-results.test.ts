@@ -136,7 +136,7 @@ describe('the result cache', () => {
   it('replaces a link planted under an entry name instead of writing through it', async () => {
     const path = write('a.yaml', BROKEN);
     const cache = new FileResultCache(cacheLocation);
-    const key = cache.key({ path, config: noShellCheck(), shellcheck: 'off', onlyIfRecipe: false }, readFileSync(path));
+    const key = cache.key({ path, configText: JSON.stringify(noShellCheck()), shellcheck: 'off', onlyIfRecipe: false }, readFileSync(path));
     const victim = write('victim.txt', 'keep me');
     await lintWithCache([write('other.yaml', VALID_RECIPE)]);
     symlinkSync(victim, join(cacheLocation, 'results-v1', `${key}.json`));
