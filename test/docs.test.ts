@@ -39,6 +39,14 @@ describe('rule docs and tests', () => {
     }
   });
 
+  it("every doc page has a '### Builder behaviour' subsection in its '## Why'", async () => {
+    for (const rule of await loadRules()) {
+      const page = readFileSync(join(docsRoot, `${rule.id}.md`), 'utf8');
+      const why = page.split(/^## /m).find((section) => section.startsWith('Why\n')) ?? '';
+      expect(why, `${rule.id}: ### Builder behaviour in ## Why`).toMatch(/^### Builder behaviour\n\S/m);
+    }
+  });
+
   it("each rule's documentation URL is its doc page, and diagnostics carry it", async () => {
     const ids = new Set((await loadRules()).map((rule) => rule.id));
     for (const id of ids) expect(docsUrl(id).endsWith(`/docs/rules/${id}.md`), id).toBe(true);
