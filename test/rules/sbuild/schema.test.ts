@@ -63,6 +63,13 @@ ruleTester.run('sbuild/schema', {
       output: null,
     },
     {
+      // builder-truth §4.1, §4.6: the builder's linter drops a list written as a scalar without a word (category becomes Utility).
+      name: 'a list written as a single string',
+      code: VALID_RECIPE.replace('category:\n  - "Utility"', 'category: "Utility"'),
+      errors: ['sbuild/schema error 6:11-6:20 category must be a list, found a string'],
+      output: null,
+    },
+    {
       name: 'a map where a string is expected',
       code: VALID_RECIPE.replace('pkg_type: "static"', 'pkg_type: {a: 1}'),
       errors: ['sbuild/schema error 5:11-5:17 pkg_type must be a string, found a map'],

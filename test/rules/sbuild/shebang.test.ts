@@ -7,6 +7,7 @@ ruleTester.run('sbuild/shebang', {
   ],
   invalid: [
     {
+      // builder-truth §4.1: the builder's linter warns and discards line 1 anyway, here the pkg field.
       name: 'a first line that is not #!/SBUILD, which the fix adds',
       code: recipe('pkg: a'),
       errors: ["sbuild/shebang warning 1:1-1:7 Missing '#!/SBUILD' first line: SBUILD recipes start with '#!/SBUILD ver @v1.0.0'"],

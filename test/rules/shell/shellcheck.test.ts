@@ -42,6 +42,8 @@ ruleTester.run(
       { name: '[[ ]] in bash', code: script('bash', '  run: |', '    if [[ -n "$PKG" ]]; then echo "$PKG"; fi') },
       { name: 'excluded codes', code: unquoted, settings: { shellcheck: { exclude: [...levels.exclude, '2154', 'SC2086'] } } },
       { name: 'a clean recipe', code: VALID_RECIPE },
+      // builder-truth §2.1: run gets ARCH and arch from 2026-02 (2f0964f).
+      { name: 'arch in run, for the default builder', code: script('bash', '  run: |', '    echo "$arch"') },
     ],
     invalid: [
       {
@@ -71,6 +73,16 @@ ruleTester.run(
         output: null,
       },
       { name: 'x_exec.pkgver', code: script('bash', '  pkgver: |', '    echo "$foo"'), errors: [SC2154('6:11-6:15', 'foo')], output: null },
+      // builder-truth §2.4: x_exec.pkgver runs before the build context exists and gets none of the builder variables.
+      { name: 'a builder variable in x_exec.pkgver', code: script('bash', '  pkgver: |', '    echo "$pkg"'), errors: [SC2154('6:11-6:15', 'pkg')], output: null },
+      // builder-truth §2.1, §6: the 2025-11 builder did not export ARCH (2f0964f, 2026-02-18).
+      {
+        name: 'arch in run, for the 2025-11 builder',
+        code: script('bash', '  run: |', '    echo "$arch"'),
+        settings: { target: '2025-11' },
+        errors: [SC2154('6:11-6:16', 'arch')],
+        output: null,
+      },
       { name: 'a quoted scalar, mapped exactly', code: script('bash', '  run: "echo \\"$foo\\""'), errors: [SC2154('5:16-5:20', 'foo')], output: null },
       { name: 'a folded scalar, mapped exactly', code: script('bash', '  run: >', '    echo a;', '    echo "$foo"'), errors: [SC2154('7:11-7:15', 'foo')], output: null },
       {
