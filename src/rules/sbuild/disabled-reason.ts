@@ -1,15 +1,29 @@
 import { defineRule } from '../../core/rule.js';
+import type { Recipe } from '../../recipe/recipe.js';
+import { cite, includes } from '../../sbuild/builder-release.js';
 import { valueSpan } from '../../sbuild/locate.js';
 import { annotation, fieldName, formattedStrings } from '../../sbuild/schema.js';
 
 export default defineRule({
   id: 'sbuild/disabled-reason',
-  description: '`_disabled_reason` goes with `_disabled: true`, and its dates are `YYYY-MM-DD` or RFC 3339',
+  description: 'A disabled recipe says why (`_disabled_reason`, or a comment for builders that drop that field), and its dates are `YYYY-MM-DD` or RFC 3339',
   severity: 'warning',
-  check({ recipe, report }) {
+  check({ recipe, report, settings }) {
     const fields = recipe.fields;
     if (!fields) return;
+    const { target } = settings;
     const hasReason = fields._disabled_reason !== undefined && fields._disabled_reason !== null;
+    if (includes(target, 'unknownDesktopIcon')) {
+      // The target builder drops `_disabled_reason` as an unknown field, which sbuild/unknown-key reports (with the
+      // advice to keep the reason in a comment): only a comment can say why, so only a missing comment is reported.
+      if (fields._disabled === true && !('_disabled_reason' in fields) && !hasReasonComment(recipe)) {
+        report({
+          message: `The recipe is disabled but does not say why: the ${target} builder drops '_disabled_reason' as an unknown field (since ${cite('unknownDesktopIcon')}), so give the reason in a comment on the '_disabled' line (e.g. _disabled: true  # broken since 2025-03-01: does not build)`,
+          at: recipe.keySpan(['_disabled']),
+        });
+      }
+      return;
+    }
     if (fields._disabled === true && !hasReason) {
       report({ message: "The recipe is disabled but does not say why: add '_disabled_reason' (e.g. broken: [{date, reason}])", at: recipe.keySpan(['_disabled']) });
     }
@@ -27,6 +41,31 @@ export default defineRule({
     }
   },
 });
+
+/** Comments that are not a reason: the shebang, fim-lint's directives, the YAML language server's schema line. */
+const NOT_A_REASON = /^#(?:!|\s*(?:fim-lint-|yaml-language-server:))/;
+
+/**
+ * Whether a comment says why the recipe is disabled: one at the end of the `_disabled` line, or a block of comment
+ * lines directly above it.
+ */
+function hasReasonComment(recipe: Recipe): boolean {
+  const key = recipe.pair(['_disabled'])?.key;
+  if (!key?.range) return false;
+  const { text } = recipe;
+  const lineStart = text.lastIndexOf('\n', key.range[0] - 1) + 1;
+  const lineEnd = text.indexOf('\n', key.range[0]);
+  const line = text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd);
+  const trailing = /\s#(.*)$/.exec(line.slice(key.range[0] - lineStart));
+  if (trailing && trailing[1]!.trim() !== '' && !NOT_A_REASON.test(`#${trailing[1]!}`)) return true;
+  const above = text.slice(0, lineStart).split('\n').slice(0, -1);
+  for (let i = above.length - 1; i >= 0; i--) {
+    const comment = above[i]!.trim();
+    if (!comment.startsWith('#')) return false;
+    if (!NOT_A_REASON.test(comment) && comment.replace(/^#+/, '').trim() !== '') return true;
+  }
+  return false;
+}
 
 /** True when the date part names a day of the calendar (the pattern alone accepts 2024-02-31). */
 function isRealDate(value: string): boolean {
