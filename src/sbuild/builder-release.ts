@@ -31,6 +31,11 @@ export const CHANGES = {
     commit: '2f1f48e',
     summary: '`icon`, `desktop`, `_disabled_reason` and `distro_pkg` become unknown fields; the builder no longer fetches icons and desktop files',
   },
+  typedScalars: {
+    date: '2026-02-17',
+    commit: '2f1f48e',
+    summary: 'an optional scalar field of another type than string (`pkgver: 1.10`) is rejected; before, it was silently dropped',
+  },
   packages: { date: '2026-02-17', commit: '76bdd66', summary: '`packages` accepted' },
   containerAndArch: {
     date: '2026-02-18',

@@ -7,6 +7,9 @@ ruleTester.run('sbuild/pkgver-conflict', {
   valid: [
     { name: 'x_exec.pkgver alone', code: VALID_RECIPE },
     { name: 'an empty top-level pkgver, which the builder drops', code: VALID_RECIPE.replace('pkg_type: "static"', 'pkgver: ""') },
+    { name: 'at 2025-11, version, which that builder drops as unknown', code: VALID_RECIPE.replace('pkg_type: "static"', 'version: "1.0"'), settings: { target: '2025-11' } },
+    { name: 'up to 2026-01, a number as pkgver, which that builder drops', code: VALID_RECIPE.replace('pkg_type: "static"', 'pkgver: 1.10'), settings: { target: '2026-01' } },
+    { name: 'at 2025-12, a boolean as version, which that builder drops', code: VALID_RECIPE.replace('pkg_type: "static"', 'version: true'), settings: { target: '2025-12' } },
     { name: 'a top-level pkgver alone', code: VALID_RECIPE.replace('pkg_type: "static"', 'pkgver: "1.0.0"').replace('  pkgver: |\n    echo "1.0.0"\n', '') },
   ],
   invalid: [
@@ -14,6 +17,34 @@ ruleTester.run('sbuild/pkgver-conflict', {
       name: 'x_exec.pkgver when a top-level pkgver fixes the version',
       code: VALID_RECIPE.replace('pkg_type: "static"', 'pkg_type: "static"\npkgver: "1.0.0"'),
       errors: ["sbuild/pkgver-conflict warning 18:3-18:9 x_exec.pkgver is ignored because the top-level 'pkgver' fixes the version: remove one of them"],
+      output: null,
+    },
+    {
+      name: 'at 2025-11, a string pkgver',
+      code: VALID_RECIPE.replace('pkg_type: "static"', 'pkgver: "1.0"'),
+      settings: { target: '2025-11' },
+      errors: ["sbuild/pkgver-conflict warning 17:3-17:9 x_exec.pkgver is ignored because the top-level 'pkgver' fixes the version: remove one of them"],
+      output: null,
+    },
+    {
+      name: 'the version alias, from 2025-12 on',
+      code: VALID_RECIPE.replace('pkg_type: "static"', 'version: "1.0"'),
+      settings: { target: '2025-12' },
+      errors: ["sbuild/pkgver-conflict warning 17:3-17:9 x_exec.pkgver is ignored because the top-level 'version' fixes the version: remove one of them"],
+      output: null,
+    },
+    {
+      name: 'from 2026-02, a number as pkgver, which that builder rejects rather than drops (sbuild/implicit-type says so)',
+      code: VALID_RECIPE.replace('pkg_type: "static"', 'pkgver: 1.10'),
+      settings: { target: '2026-02' },
+      errors: ["sbuild/pkgver-conflict warning 17:3-17:9 x_exec.pkgver is ignored because the top-level 'pkgver' fixes the version: remove one of them"],
+      output: null,
+    },
+    {
+      name: 'up to 2026-01, a string version besides a number as pkgver',
+      code: VALID_RECIPE.replace('pkg_type: "static"', 'pkgver: 1.10\nversion: "1.10"'),
+      settings: { target: '2026-01' },
+      errors: ["sbuild/pkgver-conflict warning 18:3-18:9 x_exec.pkgver is ignored because the top-level 'version' fixes the version: remove one of them"],
       output: null,
     },
     {
