@@ -1,6 +1,9 @@
-import { isSeq } from 'yaml';
+import { isScalar, isSeq } from 'yaml';
 import { defineRule } from '../../core/rule.js';
-import { includes } from '../../sbuild/builder-release.js';
+import type { Recipe } from '../../recipe/recipe.js';
+import { cite } from '../../sbuild/builder-release.js';
+import { valueSpan } from '../../sbuild/locate.js';
+import { versionFields } from '../../sbuild/version-source.js';
 
 /** The host restrictions the builder compares with its own architecture and OS, and how it aborts. */
 const RESTRICTIONS = [
@@ -21,18 +24,27 @@ export default defineRule({
     if (fields._disabled === true) return;
     const { target } = settings;
 
-    const versionKeys = includes(target, 'versionAlias') ? ['pkgver', 'version'] : ['pkgver'];
-    const hardCoded = versionKeys.some((key) => typeof fields[key] === 'string' && (fields[key] as string).trim() !== '');
-    if (!hardCoded) {
+    const version = versionFields(fields, target);
+    // A version of another type than string makes the builder reject the recipe from 2f1f48e on: sbuild/implicit-type
+    // or sbuild/schema reports that, and the recipe never gets as far as a build.
+    const rejected = version.mistyped !== undefined && !version.mistyped.dropped;
+    if (!version.hardCoded && !rejected) {
       const script = xExec.pkgver;
+      // Before 2f1f48e, the builder dropped it without a message: the cause this rule reports, once.
+      const dropped = version.mistyped && `the ${target} builder drops the top-level ${version.mistyped.key} ${shown(recipe, version.mistyped.key)} without a message because it is not a string (it rejects it from ${cite('typedScalars')} on), and `;
+      const quote = version.mistyped && scalarText(recipe, version.mistyped.key);
       if (script === undefined || script === null) {
         report({
-          message: `The recipe has no version source: neither a top-level ${versionKeys.join(' nor ')} nor x_exec.pkgver. The builder then finds no version file, stops without a message and counts the build as failed: add an x_exec.pkgver script that prints the version, or a pkgver`,
-          at: recipe.pair(['x_exec'])?.key ?? recipe.keySpan(['x_exec']),
+          message: dropped
+            ? `The recipe has no version source: ${dropped}there is no x_exec.pkgver. The builder then finds no version file, stops without a message and counts the build as failed: ${quote ? `quote the value, ${version.mistyped!.key}: "${quote}"` : `write ${version.mistyped!.key} as a quoted string`}, or add an x_exec.pkgver script`
+            : `The recipe has no version source: neither a top-level ${version.keys.join(' nor ')} nor x_exec.pkgver. The builder then finds no version file, stops without a message and counts the build as failed: add an x_exec.pkgver script that prints the version, or a pkgver`,
+          at: dropped ? valueSpan(recipe, [version.mistyped!.key]) : (recipe.pair(['x_exec'])?.key ?? recipe.keySpan(['x_exec'])),
         });
       } else if (typeof script === 'string' && script.trim() === '') {
         report({
-          message: 'x_exec.pkgver is empty and nothing else gives a version: the builder runs it, gets no output and fails the build; write a script that prints the version',
+          message: dropped
+            ? `x_exec.pkgver is empty and ${dropped}nothing else gives a version: the builder runs the script, gets no output and fails the build; write a script that prints the version${quote ? `, or quote the value, ${version.mistyped!.key}: "${quote}"` : ''}`
+            : 'x_exec.pkgver is empty and nothing else gives a version: the builder runs it, gets no output and fails the build; write a script that prints the version',
           at: recipe.pair(['x_exec', 'pkgver'])?.key ?? recipe.keySpan(['x_exec', 'pkgver']),
         });
       }
@@ -51,4 +63,19 @@ export default defineRule({
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** The value of a top-level key as written, for a message: `1.10`, or `(a list)`. */
+function shown(recipe: Recipe, key: string): string {
+  const text = scalarText(recipe, key);
+  if (text !== undefined) return text;
+  const value = recipe.fields?.[key];
+  return Array.isArray(value) ? '(a list)' : typeof value === 'object' ? '(a map)' : String(value);
+}
+
+/** The source text of a plain scalar at a top-level key. */
+function scalarText(recipe: Recipe, key: string): string | undefined {
+  const node = recipe.node([key]);
+  if (!isScalar(node) || !node.range || node.type !== 'PLAIN') return undefined;
+  return recipe.text.slice(node.range[0], node.range[1]);
 }

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { lint, ruleTester, VALID_RECIPE } from '../../helpers.js';
+import { atTarget, compact, lint, ruleTester, VALID_RECIPE } from '../../helpers.js';
 
 const pinned = VALID_RECIPE.replace('pkg_type: "static"', 'pkg_type: "static"\npkgver: 1.10 # pinned');
+const withoutScript = VALID_RECIPE.replace('  pkgver: |\n    echo "1.0.0"\n', '');
+// builder-truth §6 (2f1f48e, 2026-02-17): before it, an optional scalar of another type was dropped without a message.
+const DROPS = (target: string, rest = '') => `and the ${target} builder drops it without a message${rest} (it rejects it from 2f1f48e, 2026-02-17 on)`;
+const LOST = ', so the version written is lost and x_exec.pkgver gives the version instead';
 
 ruleTester.run('sbuild/implicit-type', {
   valid: [VALID_RECIPE.replace('pkg_type: "static"', 'pkgver: "1.10"'), VALID_RECIPE],
@@ -11,6 +15,48 @@ ruleTester.run('sbuild/implicit-type', {
       code: pinned,
       errors: ['sbuild/implicit-type error 6:9-6:13 pkgver must be a string, but YAML reads 1.10 as the number 1.1: quote it as "1.10"'],
       output: pinned.replace('pkgver: 1.10 # pinned', 'pkgver: "1.10" # pinned'),
+    },
+    {
+      name: 'from 2026-02, a number as pkgver, which the builder rejects',
+      code: pinned,
+      settings: { target: '2026-02' },
+      errors: ['sbuild/implicit-type error 6:9-6:13 pkgver must be a string, but YAML reads 1.10 as the number 1.1: quote it as "1.10"'],
+      output: pinned.replace('pkgver: 1.10 # pinned', 'pkgver: "1.10" # pinned'),
+    },
+    {
+      name: 'up to 2026-01, a number as pkgver is a warning: the builder drops it and runs x_exec.pkgver',
+      code: pinned,
+      settings: { target: '2026-01' },
+      errors: [`sbuild/implicit-type warning 6:9-6:13 pkgver must be a string, but YAML reads 1.10 as the number 1.1, ${DROPS('2026-01', LOST)}: quote it as "1.10"`],
+      output: pinned.replace('pkgver: 1.10 # pinned', 'pkgver: "1.10" # pinned'),
+    },
+    {
+      name: 'at 2025-11, the same, and other optional scalars such as pkg_id',
+      code: pinned.replace('pkg_id: "github.com.example.hello"', 'pkg_id: 2048'),
+      settings: { target: '2025-11' },
+      errors: [
+        `sbuild/implicit-type warning 4:9-4:13 pkg_id must be a string, but YAML reads 2048 as a number, ${DROPS('2025-11')}: quote it as "2048"`,
+        `sbuild/implicit-type warning 6:9-6:13 pkgver must be a string, but YAML reads 1.10 as the number 1.1, ${DROPS('2025-11', LOST)}: quote it as "1.10"`,
+      ],
+      output: pinned.replace('pkg_id: "github.com.example.hello"', 'pkg_id: "2048"').replace('pkgver: 1.10 # pinned', 'pkgver: "1.10" # pinned'),
+    },
+    {
+      name: 'at 2025-12, a number as pkgver beside a string version, which gives the version',
+      code: withoutScript.replace('pkg_type: "static"', 'pkgver: 1.10\nversion: "1.10"'),
+      settings: { target: '2025-12' },
+      errors: [`sbuild/implicit-type warning 5:9-5:13 pkgver must be a string, but YAML reads 1.10 as the number 1.1, ${DROPS('2025-12', ", so the version written is lost and 'version' gives the version instead")}: quote it as "1.10"`],
+      output: withoutScript.replace('pkg_type: "static"', 'pkgver: "1.10"\nversion: "1.10"'),
+    },
+    {
+      name: 'up to 2026-01, required fields and list items stay errors',
+      code: VALID_RECIPE.replace('_disabled: false', "_disabled: 'false'").replace('pkg: "hello"', 'pkg: 2048').replace('  - "Utility"', '  - true'),
+      settings: { target: '2025-11' },
+      errors: [
+        "sbuild/implicit-type error 2:12-2:19 _disabled must be a boolean, but 'false' is a quoted string: write false without quotes",
+        'sbuild/implicit-type error 3:6-3:10 pkg must be a string, but YAML reads 2048 as a number: quote it as "2048"',
+        'sbuild/implicit-type error 7:5-7:9 category[0] must be a string, but YAML reads true as a boolean: quote it as "true"',
+      ],
+      output: VALID_RECIPE.replace('pkg: "hello"', 'pkg: "2048"').replace('  - "Utility"', '  - "true"'),
     },
     {
       name: 'a quoted boolean is unquoted',
@@ -49,5 +95,26 @@ describe('sbuild/implicit-type', () => {
   it('leaves a list where a string is expected to the schema: it is no typing accident', async () => {
     const diagnostics = await lint(VALID_RECIPE.replace('pkg_type: "static"', 'pkgver: [1]'), { only: ['sbuild/implicit-type', 'sbuild/schema'] });
     expect(diagnostics.map((d) => d.ruleId)).toEqual(['sbuild/schema']);
+  });
+
+  it('up to 2026-01, leaves a version the builder drops to sbuild/unbuildable when nothing else gives one: one error for one cause', async () => {
+    const text = withoutScript.replace('pkg_type: "static"', 'pkgver: 1.10');
+    const only = ['sbuild/implicit-type', 'sbuild/unbuildable', 'sbuild/pkgver-conflict'];
+    for (const target of ['2025-11', '2026-01']) {
+      expect((await lint(text, { only, config: atTarget(target) })).map(compact)).toEqual([
+        `sbuild/unbuildable error 5:9-5:13 The recipe has no version source: the ${target} builder drops the top-level pkgver 1.10 without a message because it is not a string (it rejects it from 2f1f48e, 2026-02-17 on), and there is no x_exec.pkgver. The builder then finds no version file, stops without a message and counts the build as failed: quote the value, pkgver: "1.10", or add an x_exec.pkgver script`,
+      ]);
+    }
+    for (const target of ['2026-02', '2026-06']) {
+      expect((await lint(text, { only, config: atTarget(target) })).map(compact)).toEqual([
+        'sbuild/implicit-type error 5:9-5:13 pkgver must be a string, but YAML reads 1.10 as the number 1.1: quote it as "1.10"',
+      ]);
+    }
+  });
+
+  it('leaves version at 2025-11, which that builder drops as unknown, to sbuild/unknown-key', async () => {
+    const text = VALID_RECIPE.replace('pkg_type: "static"', 'version: 1.10');
+    const diagnostics = await lint(text, { only: ['sbuild/implicit-type', 'sbuild/unknown-key', 'sbuild/pkgver-conflict'], config: atTarget('2025-11') });
+    expect(diagnostics.map((d) => d.ruleId)).toEqual(['sbuild/unknown-key']);
   });
 });
