@@ -1,4 +1,5 @@
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { BUILDER_RELEASES } from '../src/sbuild/builder-release.js';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,6 +34,8 @@ interface Example {
   /** One block, or several with `file=` that are linted together. */
   inputs: { fence: Fence; path: string | undefined; code: string | Uint8Array }[];
   output: Fence | undefined;
+  /** The builder release the example is linted for (`target=YYYY-MM`); the default target when unset. */
+  target?: string;
 }
 
 function fences(lines: string[], from: number, to: number): Fence[] {
@@ -78,6 +81,7 @@ function examplesOf(page: string): { lines: string[]; examples: Example[] } {
     const between = lines.slice(previousClose + 1, fence.open).some((line) => line.trim() !== '');
     previousClose = fence.close;
     const { words, values } = attributes(fence.info);
+    if (values.has('target') && !BUILDER_RELEASES.includes(values.get('target')!)) throw new Error(`line ${fence.open + 1}: target=${values.get('target')} is not a builder release`);
     if (words.has('text')) {
       if (!current || between || current.output) throw new Error(`line ${fence.open + 1}: an output block follows its yaml block directly`);
       current.output = fence;
@@ -90,7 +94,7 @@ function examplesOf(page: string): { lines: string[]; examples: Example[] } {
     const input = { fence, path: values.get('file'), code };
     // Blocks with a file name, one after the other, are files of one run (for the checks across files).
     if (current && input.path && current.inputs.at(-1)?.path && !between && !current.output) current.inputs.push(input);
-    else examples.push((current = { kind, inputs: [input], output: undefined }));
+    else examples.push((current = { kind, inputs: [input], output: undefined, ...(values.has('target') ? { target: values.get('target')! } : {}) }));
   }
   return { lines, examples };
 }
@@ -102,7 +106,7 @@ function render(diagnostic: Diagnostic, path?: string): string {
 /** The rule's diagnostics on an example, as output lines. */
 async function outputOf(ruleId: string, example: Example): Promise<string> {
   if (example.inputs.length === 1 && !example.inputs[0]!.path) {
-    const run = await runRule(ruleId, { code: example.inputs[0]!.code });
+    const run = await runRule(ruleId, { code: example.inputs[0]!.code, ...settingsOf(example) });
     checkContract(run);
     return run.diagnostics.map((d) => `${render(d)}\n`).join('');
   }
@@ -114,11 +118,15 @@ async function outputOf(ruleId: string, example: Example): Promise<string> {
     writeFileSync(file, code);
     return file;
   });
-  const run = await lintPaths(paths, { config: ruleTestConfig(rule) });
+  const run = await lintPaths(paths, { config: ruleTestConfig(rule, settingsOf(example)) });
   const relative = (text: string) => text.replaceAll(`${directory}/`, '');
   return run.results
     .flatMap((result) => result.diagnostics.filter((d) => d.ruleId === ruleId).map((d) => `${relative(render({ ...d, message: relative(d.message) }, result.path))}\n`))
     .join('');
+}
+
+function settingsOf(example: Example): { settings?: { target: string } } {
+  return example.target ? { settings: { target: example.target } } : {};
 }
 
 /** The page with each failing example's output block set to `outputs` (inserted where missing). */
