@@ -23,6 +23,8 @@ interface Waiter {
 export class LspClient {
   readonly published: PublishedDiagnostics[] = [];
   readonly messages: { type: number; message: string }[] = [];
+  /** The server's `window/logMessage` notifications. */
+  readonly logs: { type: number; message: string }[] = [];
   readonly stderr: string[] = [];
   #waiters: Waiter[] = [];
   readonly exited: Promise<number | null>;
@@ -42,7 +44,7 @@ export class LspClient {
       });
     });
     connection.onNotification('window/showMessage', (message: { type: number; message: string }) => this.messages.push(message));
-    connection.onNotification('window/logMessage', () => {});
+    connection.onNotification('window/logMessage', (message: { type: number; message: string }) => this.logs.push(message));
     connection.onRequest('client/registerCapability', () => null);
     connection.onRequest('window/showMessageRequest', () => null);
     connection.listen();

@@ -230,6 +230,47 @@ describe('the language server over stdio', () => {
   });
 });
 
+describe('the language server under stress', () => {
+  it('lints once after a burst of changes (debounced), the last version only', async () => {
+    const other = await startServer(root, { shellcheck: false, debounceMs: 300 });
+    try {
+      const uri = uriOf(join(root, 'hello/static.official.stable.yaml'));
+      const opened = other.nextDiagnostics(uri, (p) => p.version === 1);
+      await other.open(uri, FIXABLE);
+      await opened;
+      const last = other.nextDiagnostics(uri, (p) => p.version === 4);
+      await other.change(uri, 2, FIXABLE.replace('"utility"', '"Utility"'));
+      await other.change(uri, 3, FIXABLE);
+      await other.change(uri, 4, FIXABLE.replace('"utility"', '"Utility"'));
+      expect(compact(await last)).not.toContain('sbuild/category 7:5-7:14');
+      expect(other.published.filter((p) => p.uri === uri && (p.version === 2 || p.version === 3))).toEqual([]);
+      expect(await other.shutdown()).toBe(0);
+    } finally {
+      other.kill();
+    }
+  });
+
+  it('turns an internal error into a log message and a notification, and keeps running', async () => {
+    const other = await startServer(root);
+    try {
+      const uri = uriOf(join(root, 'hello/static.official.stable.yaml'));
+      const opened = other.nextDiagnostics(uri);
+      await other.open(uri, FIXABLE);
+      await opened;
+      // A code action request without its required `context`: the handler fails on it.
+      const actions = await other.request('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 6, character: 6 }, end: { line: 6, character: 6 } } });
+      expect(actions).toEqual([]);
+      expect(other.messages.at(-1)).toMatchObject({ type: 1, message: expect.stringMatching(/^fim-lint: internal error while computing code actions: .*The server keeps running; see its log\.$/) });
+      expect(other.logs.some((log) => log.type === 1 && log.message.includes('internal error while computing code actions: TypeError'))).toBe(true);
+      const hover = await other.request('textDocument/hover', { textDocument: { uri }, position: { line: 6, character: 8 } });
+      expect(hover).not.toBeNull();
+      expect(await other.shutdown()).toBe(0);
+    } finally {
+      other.kill();
+    }
+  });
+});
+
 describe('fim-lint --lsp', () => {
   it('is the same server', async () => {
     const other = await LspClient.start(process.execPath, [cliScript, '--lsp'], {});
