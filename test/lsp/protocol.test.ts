@@ -230,7 +230,7 @@ describe('the language server over stdio', () => {
   });
 });
 
-describe('the language server under stress', () => {
+describe('the language server, started afresh for each case', () => {
   it('lints once after a burst of changes (debounced), the last version only', async () => {
     const other = await startServer(root, { shellcheck: false, debounceMs: 300 });
     try {
@@ -244,6 +244,27 @@ describe('the language server under stress', () => {
       await other.change(uri, 4, FIXABLE.replace('"utility"', '"Utility"'));
       expect(compact(await last)).not.toContain('sbuild/category 7:5-7:14');
       expect(other.published.filter((p) => p.uri === uri && (p.version === 2 || p.version === 3))).toEqual([]);
+      expect(await other.shutdown()).toBe(0);
+    } finally {
+      other.kill();
+    }
+  });
+
+  it('publishes no diagnostics for a YAML file that is not a recipe, nor for a recipe the configuration ignores', async () => {
+    mkdirSync(join(root, 'ignoring'));
+    writeFileSync(join(root, 'ignoring/.fim-lint.yaml'), 'ignore:\n  - "*.stable.yaml"\n');
+    const other = await startServer(root);
+    try {
+      const workflow = uriOf(join(root, 'ci.yaml'));
+      const notRecipe = other.nextDiagnostics(workflow);
+      await other.open(workflow, 'name: ci\non: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n');
+      expect((await notRecipe).diagnostics).toEqual([]);
+      const ignoredUri = uriOf(join(root, 'ignoring/static.official.stable.yaml'));
+      const ignored = other.nextDiagnostics(ignoredUri);
+      await other.open(ignoredUri, FIXABLE);
+      expect((await ignored).diagnostics).toEqual([]);
+      // Not skipped for a broken configuration, which would say so.
+      expect(other.messages).toEqual([]);
       expect(await other.shutdown()).toBe(0);
     } finally {
       other.kill();
