@@ -355,6 +355,12 @@ ruleTester.run('flatimage/no-binary-rewrite', {
       output: null,
     },
     {
+      name: 'a function that runs its arguments as a command',
+      code: flatImageRecipe(['run() { "$@"; }', 'run upx "./${PKG}"']),
+      errors: [at("19:13-19:17 upx (run through function run) on the FlatImage '$@' (that is './${PKG}'), passed to run()")],
+      output: null,
+    },
+    {
       name: 'follows a download that becomes the artifact',
       code: flatImageRecipe([
         'curl -qfsSL "https://example.org/firefox" -o "${SBUILD_TMPDIR}/firefox"',
