@@ -87,7 +87,7 @@ function parseArgs(args: readonly Word[], syntax: Syntax): ParsedArgs {
       if (syntax.withTwoValues?.has(name)) {
         options.push({ name, value: args[index + 2] });
         index += 2;
-      } else if (equals !== -1) options.push({ name, value: { ...word, values: word.values.map((each) => each.slice(equals + 1)) } });
+      } else if (equals !== -1) options.push({ name, value: valueAfter(word, equals + 1) });
       else if (withValue.has(name)) options.push({ name, value: args[++index] });
       else options.push({ name, value: undefined });
       continue;
@@ -101,7 +101,7 @@ function parseArgs(args: readonly Word[], syntax: Syntax): ParsedArgs {
         continue;
       }
       const rest = value.slice(letter + 1);
-      options.push({ name, value: rest ? { ...word, values: word.values.map((each) => each.slice(letter + 1)) } : args[++index] });
+      options.push({ name, value: rest ? valueAfter(word, letter + 1) : args[++index] });
       consumed = true;
       break;
     }
@@ -113,7 +113,20 @@ function parseArgs(args: readonly Word[], syntax: Syntax): ParsedArgs {
 
 /** The value of `--name=value` or `of=value` as a word of its own, written as the script has it after the `=`. */
 function afterEquals(word: Word): Word {
-  return { ...word, raw: word.raw.slice(word.raw.indexOf('=') + 1), values: word.values.map((value) => value.slice(value.indexOf('=') + 1)) };
+  return valueAfter(word, text(word).indexOf('=') + 1);
+}
+
+/**
+ * The value an option carries in its own word (`-oOUT`, `--output=OUT`, `of=OUT`): the word without the first `length`
+ * characters of its value, and `raw` without the option as written, so that a message names `"./${PKG}"`, not
+ * `-o"./${PKG}"`.
+ */
+function valueAfter(word: Word, length: number): Word {
+  const option = text(word).slice(0, length);
+  const quote = /^["']/.exec(word.raw)?.[0];
+  const raw = word.raw.startsWith(option) ? word.raw.slice(length) : quote && word.raw.startsWith(option, 1) ? quote + word.raw.slice(1 + length) : word.raw;
+  const cut = (values: string[]) => values.map((value) => value.slice(length));
+  return { ...word, raw, values: cut(word.values), ...(word.written ? { written: cut(word.written) } : {}) };
 }
 
 const has = (parsed: ParsedArgs, ...names: string[]) => parsed.options.some((option) => names.includes(option.name));

@@ -361,6 +361,22 @@ ruleTester.run('flatimage/no-binary-rewrite', {
       output: null,
     },
     {
+      name: 'names the operand an option carries in its own word without the option (-oOUT, --output=OUT, "of=OUT")',
+      code: flatImageRecipe([
+        'strip -o"./${PKG}" "${SBUILD_TMPDIR}/built"',
+        'upx --output="./extra.flatimage" "${SBUILD_TMPDIR}/built"',
+        'patchelf --set-rpath /x --output=./other.AppImage "${SBUILD_TMPDIR}/built"',
+        'dd "of=./third.flatimage" if=/dev/zero count=1',
+      ]),
+      errors: [
+        "19:5-19:48 strip on the FlatImage './${PKG}'",
+        "20:5-20:62 upx on the FlatImage './extra.flatimage'",
+        "21:5-21:79 patchelf on the FlatImage './other.AppImage'",
+        "22:5-22:51 dd on the FlatImage './third.flatimage'",
+      ].map(at),
+      output: null,
+    },
+    {
       name: 'follows a download that becomes the artifact',
       code: flatImageRecipe([
         'curl -qfsSL "https://example.org/firefox" -o "${SBUILD_TMPDIR}/firefox"',
