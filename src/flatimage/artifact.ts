@@ -62,10 +62,10 @@ export function wordRefersToArtifact(word: Word, cwdIsOutdir: boolean, context: 
 }
 
 /**
- * Whether a path (variables left as `${NAME}`) names the artifact: `${PKG}`/`${SBUILD_PKG}`, a file with an image
- * extension, a download that becomes the artifact, or a file directly in the output directory (written
- * `./file` or `${SBUILD_OUTDIR}/file`, or a bare name of the artifact while the script is still there). Anything
- * under `${SBUILD_TMPDIR}` is a helper file.
+ * Whether a path (variables left as `${NAME}`) names the artifact: `${PKG}`/`${SBUILD_PKG}` or a file with an image
+ * extension, written bare, `./file` or `${SBUILD_OUTDIR}/file`; a download that becomes the artifact; or any other file
+ * directly in the output directory (written `./file` or `${SBUILD_OUTDIR}/file`, or a bare name of the artifact while
+ * the script is still there). Anything under `${SBUILD_TMPDIR}` or in another directory is not the artifact.
  */
 export function refersToArtifact(path: string, cwdIsOutdir: boolean, context: ArtifactNames): boolean {
   if (context.downloads.has(path)) return true;
@@ -74,9 +74,13 @@ export function refersToArtifact(path: string, cwdIsOutdir: boolean, context: Ar
   const slash = value.lastIndexOf('/');
   const directory = slash === -1 ? undefined : value.slice(0, slash);
   const name = value.slice(slash + 1);
+  const relative = directory === undefined || directory === '.';
+  // A file in another directory (`/tmp/${PKG}`, `${EXTERNAL}/${PKG}`, `$(mktemp -d)/x.AppImage`) is not what ships,
+  // unless the script moves or copies it onto the artifact, which image-identity follows.
+  if (!relative && directory !== '${SBUILD_OUTDIR}') return false;
   if (name === '${PKG}' || name === '${SBUILD_PKG}' || hasImageExtension(name)) return true;
 
-  const inOutdir = directory === '${SBUILD_OUTDIR}' || ((directory === undefined || directory === '.') && cwdIsOutdir);
+  const inOutdir = directory === '${SBUILD_OUTDIR}' || cwdIsOutdir;
   if (!inOutdir) return false;
   const candidates = context.names.length > 0 ? context.names : ['${PKG}'];
   if (isGlob(name)) return candidates.some((candidate) => globMatches(name, candidate));

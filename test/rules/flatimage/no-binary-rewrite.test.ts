@@ -66,6 +66,19 @@ ruleTester.run('flatimage/no-binary-rewrite', {
         'EOF',
       ]),
     },
+    {
+      name: 'a file of the image\'s name in another directory is not the image: copies never shipped, outside variables, staging trees',
+      code: flatImageRecipe([
+        'cp "./${PKG}" "/tmp/${PKG}"',
+        'strip "/tmp/${PKG}"',
+        'T="$(mktemp -d)"',
+        'cp "./${PKG}" "${T}/"',
+        'upx "${T}/${PKG}"',
+        'strip "${EXTERNAL}/${PKG}"',
+        'upx "${HOME}/bin/${PKG}.AppImage"',
+        'strip "${SBUILD_OUTDIR}/AppDir/usr/bin/${PKG}"',
+      ]),
+    },
     { name: 'static binaries', code: image('static') },
     { name: 'dynamic binaries', code: image('dynamic') },
     { name: 'no pkg_type, and a file name that says static', code: untyped, path: 'binaries/tool/static.official.stable.yaml' },
@@ -352,6 +365,12 @@ ruleTester.run('flatimage/no-binary-rewrite', {
       "25:45-25:64 strip (run through podman run) on the FlatImage '/out/${PKG}' (mounted from '${PWD}/${PKG}')",
       "26:59-26:71 upx (run through docker run) on the FlatImage '${PKG}' (that is '${SBUILD_OUTDIR}/${PKG}')",
     ].map(at),
+      output: null,
+    },
+    {
+      name: 'a copy in another directory that is rewritten and copied back is the image',
+      code: flatImageRecipe(['cp "./${PKG}" "/tmp/${PKG}"', 'strip "/tmp/${PKG}"', 'cp "/tmp/${PKG}" "./${PKG}"']),
+      errors: [at("20:5-20:24 strip on the FlatImage '/tmp/${PKG}'")],
       output: null,
     },
     {
