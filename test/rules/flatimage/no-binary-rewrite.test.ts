@@ -79,6 +79,15 @@ ruleTester.run('flatimage/no-binary-rewrite', {
         'strip "${SBUILD_OUTDIR}/AppDir/usr/bin/${PKG}"',
       ]),
     },
+    {
+      name: "'>' writes a new file: no finding, and a backup written back with '>' restores the image",
+      code: flatImageRecipe([
+        'cat runtime.elf layer.dwfs > "./${PKG}"',
+        'cp "./${PKG}" "${SBUILD_TMPDIR}/keep"',
+        'strip "./${PKG}"',
+        'cat "${SBUILD_TMPDIR}/keep" > "./${PKG}"',
+      ]),
+    },
     { name: 'static binaries', code: image('static') },
     { name: 'dynamic binaries', code: image('dynamic') },
     { name: 'no pkg_type, and a file name that says static', code: untyped, path: 'binaries/tool/static.official.stable.yaml' },
@@ -365,6 +374,12 @@ ruleTester.run('flatimage/no-binary-rewrite', {
       "25:45-25:64 strip (run through podman run) on the FlatImage '/out/${PKG}' (mounted from '${PWD}/${PKG}')",
       "26:59-26:71 upx (run through docker run) on the FlatImage '${PKG}' (that is '${SBUILD_OUTDIR}/${PKG}')",
     ].map(at),
+      output: null,
+    },
+    {
+      name: "appends with '&>>' and tee -a",
+      code: flatImageRecipe(['echo y &>> "${SBUILD_OUTDIR}/${PKG}"', "printf 'data' | tee -a \"./${PKG}\""]),
+      errors: ["19:12-19:41 '&>>' to the FlatImage '${SBUILD_OUTDIR}/${PKG}'", "20:21-20:38 tee -a on the FlatImage './${PKG}'"].map(at),
       output: null,
     },
     {
