@@ -432,10 +432,12 @@ const ENVIRONMENT_TOOLS: Record<string, string> = { '${STRIP}': 'strip', '${OBJC
 
 /**
  * The table entry for a program name: `/usr/bin/strip`, `x86_64-linux-gnu-strip`, `llvm-strip-18`,
- * `${CROSS_COMPILE}objcopy`, `$STRIP`, `eu-strip` all find their family. `wasm-strip` (WebAssembly) is not one.
+ * `${CROSS_COMPILE}objcopy`, `$STRIP`, `${STRIP:-strip}`, `eu-strip` all find their family. `wasm-strip` (WebAssembly) is not one.
  */
 export function toolEntry(programName: string): Reader | undefined {
-  const environment = ENVIRONMENT_TOOLS[programName];
+  // `${STRIP:-strip}`, `${OBJCOPY:=llvm-objcopy}`: the variable names the tool, whether it is set or not.
+  const withDefault = /^(\$\{[A-Z]+):?[-=][^}]*\}$/.exec(programName);
+  const environment = ENVIRONMENT_TOOLS[withDefault ? `${withDefault[1]}}` : programName];
   if (environment) return TOOLS[environment];
   const name = programName.replace(/-\d+(\.\d+)*$/, '');
   const direct = TOOLS[name];

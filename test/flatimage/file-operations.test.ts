@@ -32,6 +32,8 @@ describe('the table of what each tool reads and writes', () => {
     ['aarch64-linux-musl-strip-12 img', 'aarch64-linux-musl-strip-12: reads img; writes img(rebuild)'],
     ['${CROSS_COMPILE}strip img', '${CROSS_COMPILE}strip: reads img; writes img(rebuild)'],
     ['${STRIP} img', '${STRIP}: reads img; writes img(rebuild)'],
+    ['${STRIP:-strip} img', '${STRIP:-strip}: reads img; writes img(rebuild)'],
+    ['${OBJCOPY:=llvm-objcopy} img out', '${OBJCOPY:=llvm-objcopy}: reads img; writes out(rebuild<-img)'],
     // objcopy IN [OUT]
     ['objcopy img', 'objcopy: reads img; writes img(rebuild)'],
     ['objcopy --remove-section=.comment img', 'objcopy: reads img; writes img(rebuild)'],
@@ -133,5 +135,6 @@ describe('the table of what each tool reads and writes', () => {
     expect(toolEntry('stripe')).toBeUndefined();
     expect(toolEntry('git-lfs')).toBeUndefined();
     expect(toolEntry('/usr/bin/strip')).toBeUndefined();
+    expect(toolEntry('${MYTOOL:-strip}')).toBeUndefined();
   });
 });

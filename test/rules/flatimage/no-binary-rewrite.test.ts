@@ -182,6 +182,12 @@ ruleTester.run('flatimage/no-binary-rewrite', {
       output: null,
     },
     {
+      name: 'a tool variable with a default names the tool: ${STRIP:-strip}',
+      code: flatImageRecipe(['"${STRIP:-strip}" "./${PKG}"']),
+      errors: [at("19:5-19:33 ${STRIP:-strip} on the FlatImage './${PKG}'")],
+      output: null,
+    },
+    {
       name: 'follows the image through moves, copies and path variables, and leaves copies that are never shipped alone',
       code: flatImageRecipe([
         'mv "./${PKG}" "${SBUILD_TMPDIR}/work.bin"',
