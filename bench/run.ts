@@ -108,6 +108,7 @@ function benchCorpus(files: string[], scratch: string): void {
   const runs = {
     lint: lintWith(...files),
     withoutShell: lintWith(...rulesOff(/^(shell|flatimage)\//), ...files),
+    withoutRewrite: lintWith(...rulesOff(/^flatimage\/no-binary-rewrite$/), ...files),
     noRule: lintWith(...rulesOff(/./), ...files),
     single: lintWith('--concurrency', 'off', ...files),
     parse: { command: node, args: [parseOnly, `@${list}`] },
@@ -126,10 +127,12 @@ function benchCorpus(files: string[], scratch: string): void {
   const measured = measureTogether<string>({ ...runs, ...warmRun, ...yamllintRun }, RUNS) as Record<keyof typeof runs | 'warm' | 'warmDefault', Measurement> & {
     yamllint?: Measurement;
   };
-  const { lint, withoutShell, noRule, single, parse, parseSplit, parseScripts, parseScriptsSplit, warm, warmDefault, yamllint } = measured;
+  const { lint, withoutShell, withoutRewrite, noRule, single, parse, parseSplit, parseScripts, parseScriptsSplit, warm, warmDefault, yamllint } = measured;
   line('fim-lint (worker threads)', `${show(lint)}, ${(files.length / lint.seconds).toFixed(0)} files/s`);
   line('fim-lint, no rule that parses shell', show(withoutShell));
   line('shell parsing adds (goal <= 50%)', `${((lint.seconds / withoutShell.seconds - 1) * 100).toFixed(0)}%`);
+  line('fim-lint, flatimage/no-binary-rewrite off', show(withoutRewrite));
+  line('flatimage/no-binary-rewrite adds (goal <= 10%)', `${((lint.seconds / withoutRewrite.seconds - 1) * 100).toFixed(0)}%`);
   line('fim-lint, every rule off', show(noRule));
   line('fim-lint --concurrency off (one thread)', show(single));
   line('bare yaml parse, one thread', show(parse));
@@ -154,6 +157,7 @@ function benchCorpus(files: string[], scratch: string): void {
   line('fim-lint (cold) / floor (goal <= 1.3)', ratio(lint, floor));
   if (yamllint) line('yamllint / floor', ratio(yamllint, floor));
   figure('warm corpus run / bare yaml parse', '<= 0.3', warmDefault.seconds / parse.seconds, (value) => value <= 0.3, cpuRatio(warmDefault, parse));
+  figure('corpus run / the same with flatimage/no-binary-rewrite off', '<= 1.10', lint.seconds / withoutRewrite.seconds, (value) => value <= 1.1, cpuRatio(lint, withoutRewrite));
   figure('cold corpus run without ShellCheck / parsers-alone floor', '<= 1.3', lint.seconds / floor.seconds, (value) => value <= 1.3, cpuRatio(lint, floor));
 }
 
