@@ -340,6 +340,8 @@ class Collector {
 
   /** A script a child shell runs (`bash -c '…'`, `bash <<EOF`, `cat <<EOF | sh`), in a copy of this shell's state. */
   #childShell(source: ScriptSource, invocation: Invocation, shell: string, positional: string[][], state: State): void {
+    // A container that mounts nothing writable of the host: nothing its script does can reach a host file.
+    if (invocation.container && invocation.container.mounts.length === 0) return;
     const { text, offsets, expanded } = scriptText(source.node);
     const inner = cloneState(state);
     inner.depth++;

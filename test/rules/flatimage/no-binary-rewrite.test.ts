@@ -370,6 +370,7 @@ ruleTester.run('flatimage/no-binary-rewrite', {
         'docker run --rm -v "${SBUILD_TMPDIR}:/w" alpine strip "/w/${PKG}"',
         'docker run --rm -v "${SBUILD_OUTDIR}:/w:ro" alpine strip "/w/${PKG}"',
         'docker run --rm alpine strip "/usr/bin/${PKG}"',
+        'docker run --rm -w /w alpine sh -c "cd /w && strip ./${PKG}"',
       ]),
       errors: [      "19:12-19:26 strip (run through su -c) on the FlatImage './${PKG}'",
       "20:34-20:48 strip (run through nix-shell --run) on the FlatImage './${PKG}'",
