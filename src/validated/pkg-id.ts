@@ -1,5 +1,4 @@
-/** What fim-lint accepts in a `pkg_id` (the schema's `x-pattern`). */
-const PKG_ID = /^[A-Za-z0-9+._-]+$/;
+import { NAME_PATTERN } from '../sbuild/name-pattern.js';
 
 /**
  * The `pkg_id` the reference derives from the first `src_url` entry: the part after `://`, up to a `?`, with `/`
@@ -12,5 +11,5 @@ export function derivePkgId(url: string): string | undefined {
   const rest = url.slice(scheme + 3);
   const query = rest.indexOf('?');
   const id = (query === -1 ? rest : rest.slice(0, query)).replace(/\//g, '.').replace(/^\.+|\.+$/g, '');
-  return PKG_ID.test(id) ? id : undefined;
+  return NAME_PATTERN.test(id) ? id : undefined;
 }

@@ -1,10 +1,11 @@
 import { defineRule } from '../../core/rule.js';
 import { valueSpan } from '../../sbuild/locate.js';
 import { annotation, fieldName, formattedStrings } from '../../sbuild/schema.js';
+import { NAME_CHARACTERS } from '../../sbuild/name-pattern.js';
 
 export default defineRule({
   id: 'sbuild/name-chars',
-  description: '`pkg`, `pkg_id` and `app_id` use only letters, digits and `+ - _ .`',
+  description: '`pkg`, `pkg_id` and `app_id` use only letters and digits (of any script) and `+ - _ .`',
   severity: 'error',
   check({ recipe, report }) {
     for (const location of formattedStrings(recipe.data, ['name'])) {
@@ -14,9 +15,8 @@ export default defineRule({
       const valid = new RegExp(pattern, 'u');
       if (valid.test(value)) continue;
       const wrong = [...new Set([...value].filter((character) => !valid.test(character)))];
-      const allowed = /^\^\[(.+)\]\+\$$/.exec(pattern)?.[1] ?? pattern;
       report({
-        message: `${fieldName(path)} '${value}' contains ${wrong.map(show).join(', ')}: only the characters ${allowed} are allowed`,
+        message: `${fieldName(path)} '${value}' contains ${wrong.map(show).join(', ')}: only ${NAME_CHARACTERS} are allowed`,
         at: valueSpan(recipe, path),
       });
     }

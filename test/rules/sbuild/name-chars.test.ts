@@ -1,12 +1,20 @@
 import { ruleTester, VALID_RECIPE } from '../../helpers.js';
 
-const ALLOWED = 'only the characters A-Za-z0-9+._- are allowed';
+const ALLOWED = 'only letters and digits (of any script) and + - _ . are allowed';
 
 ruleTester.run('sbuild/name-chars', {
   valid: [
     {
       name: 'letters, digits and + - _ .',
       code: VALID_RECIPE.replace('pkg: "hello"', 'pkg: "notepad++"\napp_id: "net._86box._86Box"').replace('pkg_id: "github.com.example.hello"', 'pkg_id: "github.com.86Box.86Box-2.stable"'),
+    },
+    {
+      name: 'letters and digits of any script, as Rust char::is_alphanumeric accepts them',
+      code: VALID_RECIPE.replace('pkg: "hello"', 'pkg: "café"\napp_id: "org.straße.Ⅻ٣"').replace('pkg_id: "github.com.example.hello"', 'pkg_id: "example.com.日本語"'),
+    },
+    {
+      name: 'the pkg_id of a replacement in _disabled_reason, in any script',
+      code: VALID_RECIPE.replace('_disabled: false', '_disabled: true\n_disabled_reason:\n  replaced:\n    - date: "2025-01-01"\n      pkg_id: "example.com.café"\n      reason: "Moved"'),
     },
   ],
   invalid: [
@@ -30,6 +38,15 @@ ruleTester.run('sbuild/name-chars', {
       name: 'a name an alias stands for, at the alias',
       code: VALID_RECIPE.replace('pkg: "hello"', 'x_n: &n "hello world"\npkg: *n'),
       errors: [`sbuild/name-chars error 4:6-4:8 pkg 'hello world' contains ' ': ${ALLOWED} (the value of alias *n, anchored on line 3)`],
+      output: null,
+    },
+    {
+      name: 'symbols and punctuation outside + - _ ., in any script',
+      code: VALID_RECIPE.replace('pkg: "hello"', 'pkg: "café™"\napp_id: "org.example.hello—2"'),
+      errors: [
+        `sbuild/name-chars error 3:6-3:13 pkg 'café™' contains '™': ${ALLOWED}`,
+        `sbuild/name-chars error 4:9-4:30 app_id 'org.example.hello—2' contains '—': ${ALLOWED}`,
+      ],
       output: null,
     },
   ],
