@@ -72,8 +72,12 @@ function parentKey(lines: readonly string[], line: number, indent: number): stri
 }
 
 function categories(): Candidate[] {
-  const data = fieldData<{ main: string[]; additional: string[] }>('category');
-  return [...data.main.map((label) => ({ label, detail: 'freedesktop.org main category' })), ...data.additional.map((label) => ({ label, detail: 'freedesktop.org additional category' }))];
+  const data = fieldData<{ main: string[]; additional: string[]; builderLacks: { categories: Record<string, string> } }>('category');
+  const accepted = (label: string) => !Object.hasOwn(data.builderLacks.categories, label);
+  return [
+    ...data.main.filter(accepted).map((label) => ({ label, detail: 'freedesktop.org main category' })),
+    ...data.additional.filter(accepted).map((label) => ({ label, detail: 'freedesktop.org additional category' })),
+  ];
 }
 
 function hosts(): Candidate[] {

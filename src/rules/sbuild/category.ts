@@ -8,20 +8,36 @@ interface CategoryList {
   main: string[];
   additional: string[];
   reserved: string[];
+  /** Registered categories the builder's list lacks, each with a close one it has. */
+  builderLacks: { categories: Record<string, string> };
+}
+
+/** The builder's list of categories: the registered ones but those it lacks (143 names). */
+export function builderCategories(data: CategoryList): string[] {
+  const lacks = data.builderLacks.categories;
+  return [...data.main, ...data.additional, ...data.reserved].filter((category) => !Object.hasOwn(lacks, category));
 }
 
 export default defineRule({
   id: 'sbuild/category',
-  description: 'Every `category` is a registered freedesktop.org menu category (case-sensitive)',
+  description: 'Every `category` is a registered freedesktop.org menu category that the builder accepts (case-sensitive)',
   severity: 'error',
   fixable: 'safe',
   check({ recipe, report }) {
     const items = stringItems(recipe, ['category']);
     if (items.length === 0) return;
     const data = fieldData<CategoryList>('category');
-    const registered = [...data.main, ...data.additional, ...data.reserved];
+    const registered = builderCategories(data);
+    const lacks = data.builderLacks.categories;
     for (const { value, node } of items) {
       if (value === '' || registered.includes(value)) continue;
+      if (Object.hasOwn(lacks, value)) {
+        report({
+          message: `'${value}' is a freedesktop.org category but not one of the builder's 143, so the builder rejects the recipe: use a category it accepts, such as '${lacks[value]}'`,
+          at: node,
+        });
+        continue;
+      }
       const sameLetters = registered.filter((category) => category.toLowerCase() === value.toLowerCase());
       if (sameLetters.length === 1) {
         report({
