@@ -42,6 +42,11 @@ export const CHANGES = {
     commit: '2f0964f',
     summary: '`x_exec.container` and `build_deps` accepted; `ARCH` and `ARCH_ALT` exported to `run`',
   },
+  buildAssetVariables: {
+    date: '2026-02-18',
+    commit: '2f0964f',
+    summary: '`${VAR}` in `build_asset` expanded by the builder; its linter skips the check of a `build_asset.url` containing `${`',
+  },
   runOptional: { date: '2026-02-19', commit: 'b7ff918', summary: '`x_exec.run` optional' },
   onelf: { date: '2026-06-14', commit: 'e26721a', summary: '`pkg_type: onelf`; icon and desktop file extracted from onelf packages' },
 } as const satisfies Record<string, BuilderChange>;

@@ -1,11 +1,8 @@
 const SCHEMES = new Set(['http:', 'https:', 'ftp:']);
 
-/** Why a URL is not a usable download/web address, or undefined when it is one. `${VAR}` placeholders are allowed in templates. */
-export function urlProblem(value: string, template: boolean): string | undefined {
-  if (/\s/.test(value)) return 'it contains white space (encode a space as %20)';
-  // A placeholder stands for text the builder fills in: one at the start may hold the scheme and host.
-  if (template && value.startsWith('${')) return undefined;
-  const text = template ? value.replace(/\$\{[^}]*\}/g, 'x') : value;
+/** Why a URL, read as written, is not a usable download/web address, or undefined when it is one. */
+export function urlProblem(text: string): string | undefined {
+  if (/\s/.test(text)) return 'it contains white space (encode a space as %20)';
   let url: URL;
   try {
     url = new URL(text);

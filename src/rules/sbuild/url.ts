@@ -1,4 +1,5 @@
 import { defineRule } from '../../core/rule.js';
+import { cite, includes } from '../../sbuild/builder-release.js';
 import { valueSpan } from '../../sbuild/locate.js';
 import { fieldName, formattedStrings } from '../../sbuild/schema.js';
 import { urlProblem } from '../../sbuild/url.js';
@@ -7,10 +8,39 @@ export default defineRule({
   id: 'sbuild/url',
   description: 'URL fields (`src_url`, `homepage`, `icon.url`, …) hold valid http, https or ftp URLs',
   severity: 'error',
-  check({ recipe, report }) {
+  check({ recipe, report, settings }) {
+    const expands = includes(settings.target, 'buildAssetVariables');
     for (const { path, value, format } of formattedStrings(recipe.data, ['url', 'url-template'])) {
-      const problem = urlProblem(value, format === 'url-template');
+      const template = format === 'url-template' && value.includes('${');
+      // From 2026-02 the builder fills in `${VAR}` and its linter does not check such a URL at all (validator.rs:L545).
+      if (template && expands) continue;
+      const problem = urlProblem(value);
+      if (template) {
+        reportLiteralTemplate(value, path, problem);
+        continue;
+      }
       if (problem) report({ message: `'${value}' is not a valid URL in ${fieldName(path)}: ${problem}`, at: valueSpan(recipe, path) });
+    }
+
+    /**
+     * Before 2026-02 the builder neither expands `${VAR}` in a build_asset URL nor skips its check: its linter checks the
+     * text as written, and the builder downloads it as written. A placeholder before the query names a file that does not
+     * exist (the download fails and stops the build); one in the query or fragment may reach a server that ignores it.
+     */
+    function reportLiteralTemplate(value: string, path: (string | number)[], problem: string | undefined): void {
+      const placeholder = /\$\{[^}]*\}?/.exec(value)![0];
+      const beforeQuery = value.search(/[?#]/);
+      const inResource = problem !== undefined || beforeQuery === -1 || value.indexOf('${') < beforeQuery;
+      const why = `the ${settings.target} builder does not fill in ${placeholder} in build_asset URLs (builders from ${cite('buildAssetVariables')} on fill in the variables they export)`;
+      report({
+        message: problem
+          ? `'${value}' is not a valid URL in ${fieldName(path)}: ${problem}; ${why}, so its linter rejects the text as written`
+          : inResource
+            ? `'${value}' in ${fieldName(path)} is downloaded as written: ${why}, so the download fails; write the value out`
+            : `'${value}' in ${fieldName(path)} is requested with ${placeholder} as written: ${why}; write the value out`,
+        at: valueSpan(recipe, path),
+        ...(inResource ? {} : { severity: 'warning' as const }),
+      });
     }
   },
 });

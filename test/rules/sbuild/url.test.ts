@@ -1,10 +1,18 @@
 import { ruleTester, VALID_RECIPE } from '../../helpers.js';
 
+const withAssets = (...urls: string[]) =>
+  VALID_RECIPE.replace('category:', ['build_asset:', ...urls.flatMap((url, index) => [`  - url: "${url}"`, `    out: "asset${index}"`]), 'category:'].join('\n'));
+
 ruleTester.run('sbuild/url', {
   valid: [
     {
       name: 'http, https and ftp URLs',
       code: VALID_RECIPE.replace('  - "https://github.com/example/hello"\nmaintainer', '  - "http://example.com"\n  - "ftp://ftp.gnu.org/gnu/hello/"\nmaintainer'),
+    },
+    {
+      name: 'from the 2026-02 builder on, a build_asset URL holding ${ anywhere is not checked, as the builder does not check it',
+      code: withAssets('https://example.com/${PKG} x', '${MIRROR}/hello.tar', 'https://example.com/${PKG_VER}/hello.tar'),
+      settings: { target: '2026-02' },
     },
   ],
   invalid: [
@@ -55,6 +63,25 @@ ruleTester.run('sbuild/url', {
       errors: [
         "sbuild/url error 10:8-10:41 'htps://github.com/example/hello' is not a valid URL in homepage[0]: its scheme is htps, expected http, https or ftp",
         "sbuild/url error 13:11-13:13 'htps://github.com/example/hello' is not a valid URL in src_url[0]: its scheme is htps, expected http, https or ftp (the value of alias *u, anchored on line 10)",
+      ],
+      output: null,
+    },
+    {
+      name: 'from the 2026-02 builder on, a build_asset URL without ${ is still checked ($VAR is not filled in)',
+      code: withAssets('https://example.com/$PKG x'),
+      settings: { target: '2026-02' },
+      errors: ["sbuild/url error 7:10-7:38 'https://example.com/$PKG x' is not a valid URL in build_asset[0].url: it contains white space (encode a space as %20)"],
+      output: null,
+    },
+    {
+      name: 'before 2026-02, a build_asset URL is checked and downloaded as written, ${VAR} included',
+      code: withAssets('https://example.com/${PKG} x', '${MIRROR}/hello.tar', 'https://example.com/${PKG_VER}/hello.tar', 'https://example.com/hello.tar?v=${PKG_VER}'),
+      settings: { target: '2026-01' },
+      errors: [
+        "sbuild/url error 7:10-7:40 'https://example.com/${PKG} x' is not a valid URL in build_asset[0].url: it contains white space (encode a space as %20); the 2026-01 builder does not fill in ${PKG} in build_asset URLs (builders from 2f0964f, 2026-02-18 on fill in the variables they export), so its linter rejects the text as written",
+        "sbuild/url error 9:10-9:31 '${MIRROR}/hello.tar' is not a valid URL in build_asset[1].url: it has no scheme (expected https://…); the 2026-01 builder does not fill in ${MIRROR} in build_asset URLs (builders from 2f0964f, 2026-02-18 on fill in the variables they export), so its linter rejects the text as written",
+        "sbuild/url error 11:10-11:52 'https://example.com/${PKG_VER}/hello.tar' in build_asset[2].url is downloaded as written: the 2026-01 builder does not fill in ${PKG_VER} in build_asset URLs (builders from 2f0964f, 2026-02-18 on fill in the variables they export), so the download fails; write the value out",
+        "sbuild/url warning 13:10-13:54 'https://example.com/hello.tar?v=${PKG_VER}' in build_asset[3].url is requested with ${PKG_VER} as written: the 2026-01 builder does not fill in ${PKG_VER} in build_asset URLs (builders from 2f0964f, 2026-02-18 on fill in the variables they export); write the value out",
       ],
       output: null,
     },
