@@ -54,6 +54,8 @@ describe.skipIf(!hasPreCommit)('the pre-commit hook', () => {
     expect(good.status, good.stdout + good.stderr).toBe(0);
     expect(good.stdout).toMatch(/^fim-lint\.+Passed$/m);
 
+    // For the 2025-11 builder, whose linter rejects the broken recipe's repeated top-level key: an error, which fails the hook.
+    writeFileSync(join(user, '.fim-lint.yaml'), 'target: "2025-11"\n');
     writeFileSync(join(user, 'broken.yaml'), readFileSync(join(root, 'recipes-examples/broken/static.official.stable.yaml')));
     sh('git', ['add', '-A']);
     const bad = sh('pre-commit', ['run', '--all-files'], true);

@@ -93,7 +93,7 @@ export class AliasResolver {
     return { node: via ? this.standIn(node as Node, via, false) : (node as Node), via };
   }
 
-  /** The pair of a map (an original map, never a stand-in) whose key reads `key`; the first one when repeated. */
+  /** The pair of a map (an original map, never a stand-in) whose key reads `key`; the later one when repeated. */
   pairOf(map: YAMLMap, key: string): Pair | undefined {
     let index = this.#keyIndexes.get(map);
     if (!index) {
@@ -101,8 +101,8 @@ export class AliasResolver {
       for (const pair of map.items) {
         const keyNode = isAlias(pair.key) ? this.target(pair.key) : pair.key;
         if (!isScalar(keyNode)) continue;
-        const name = String(keyNode.value);
-        if (!index.has(name)) index.set(name, pair);
+        // Of a repeated key, the later pair holds the value the data (and the builder) keeps.
+        index.set(String(keyNode.value), pair);
       }
       this.#keyIndexes.set(map, index);
     }

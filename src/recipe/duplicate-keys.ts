@@ -6,10 +6,16 @@ import { isAlias, isMap, isPair, isScalar, isSeq, YAMLParseError, type Alias, ty
  * this finds the same duplicates in one pass, without recursion (documents may nest deeply).
  */
 const firstKeys = new WeakMap<YAMLParseError, { start: number; end: number }>();
+const topLevel = new WeakSet<YAMLParseError>();
 
 /** The first of the keys a `DUPLICATE_KEY` error repeats, when this module added the error. */
 export function firstKeyOf(error: YAMLParseError): { start: number; end: number } | undefined {
   return firstKeys.get(error);
+}
+
+/** Whether a `DUPLICATE_KEY` error this module added repeats a key of the document's root mapping. */
+export function repeatsTopLevelKey(error: YAMLParseError): boolean {
+  return topLevel.has(error);
 }
 
 export function addDuplicateKeyErrors(document: Document.Parsed, aliasTarget: (alias: Alias) => Node | undefined): void {
@@ -29,6 +35,7 @@ export function addDuplicateKeyErrors(document: Document.Parsed, aliasTarget: (a
             const error = new YAMLParseError([start, start + 1], 'DUPLICATE_KEY', 'Map keys must be unique');
             const [firstStart, firstEnd] = first.range ?? [0, 0];
             firstKeys.set(error, { start: firstStart, end: firstEnd });
+            if (node === document.contents) topLevel.add(error);
             document.errors.push(error);
           } else {
             seen.set(key.value, pair.key as Node);

@@ -36,6 +36,11 @@ export const CHANGES = {
     commit: '2f1f48e',
     summary: 'an optional scalar field of another type than string (`pkgver: 1.10`) is rejected; before, it was silently dropped',
   },
+  saphyrLoader: {
+    date: '2026-02-17',
+    commit: '2f1f48e',
+    summary: 'recipes read with saphyr, which keeps the later value of a repeated key: the linter no longer rejects a repeated top-level key',
+  },
   packages: { date: '2026-02-17', commit: '76bdd66', summary: '`packages` accepted' },
   containerAndArch: {
     date: '2026-02-18',

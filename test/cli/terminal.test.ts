@@ -40,10 +40,11 @@ describe.skipIf(!hasScript)('stylish output in an 80-column terminal', () => {
 
   it('prints each path once, then line:col, severity, message and rule id rows', () => {
     const start = lines.indexOf('recipes-examples/broken/static.official.stable.yaml');
-    expect(lines.slice(start, start + 7)).toEqual([
+    expect(lines.slice(start, start + 8)).toEqual([
       'recipes-examples/broken/static.official.stable.yaml',
-      "  11:1  error    Duplicate key 'pkg': YAML keeps only one of the values; remove",
-      '                 or rename the repeated key  yaml/duplicate-key',
+      "  11:1  warning  Duplicate key 'pkg': the builder keeps the later value and",
+      '                 silently drops the earlier one; remove or rename the repeated',
+      "                 key  yaml/duplicate-key",
       "                 ↳ 5:1: the first 'pkg'",
       '  18:1  warning  YAML document 2 is ignored: only the first document of a file',
       '                 is the recipe; remove it or move it to its own file',
@@ -59,8 +60,8 @@ describe.skipIf(!hasScript)('stylish output in an 80-column terminal', () => {
   });
 
   it('follows the width of a wider terminal', () => {
-    const wide = inTerminal(['recipes-examples/broken'], 130).split('\n').map(visible);
-    expect(wide).toContain("  11:1  error    Duplicate key 'pkg': YAML keeps only one of the values; remove or rename the repeated key  yaml/duplicate-key");
+    const wide = inTerminal(['recipes-examples/broken'], 200).split('\n').map(visible);
+    expect(wide).toContain("  11:1  warning  Duplicate key 'pkg': the builder keeps the later value and silently drops the earlier one; remove or rename the repeated key  yaml/duplicate-key");
   });
 
   it('leaves out colour with NO_COLOR and hyperlinks in CI logs, and fits a narrow terminal', () => {

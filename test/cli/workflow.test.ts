@@ -26,15 +26,21 @@ function project(files: Record<string, string>): string {
 const WARNING_ONLY = VALID_RECIPE.replace('#!/SBUILD ver @v1.0.0\n', '');
 /** `text` with the pkg_id `id`: recipes linted in one run may not share one (sbuild/duplicate-pkg-id). */
 const withPkgId = (text: string, id: string) => text.replace(/^pkg_id: .*$/m, `pkg_id: "${id}"`);
-/** A recipe whose only problem is an error (a repeated key, on line 4), with another pkg_id than WARNING_ONLY. */
+/**
+ * A recipe whose only problem is a repeated top-level key (on line 4), with another pkg_id than WARNING_ONLY: a warning
+ * (the default builder keeps the later value), an error with --target 2025-11 (whose linter rejects it).
+ */
 const DUPLICATE = withPkgId(VALID_RECIPE.replace('pkg: "hello"\n', recipe('pkg: "hello"', 'pkg: "hello-bin"')), 'github.com.example.duplicate');
+const KEEPS_LATER = "Duplicate key 'pkg': the builder keeps the later value and silently drops the earlier one; remove or rename the repeated key";
+const REJECTED =
+  "Duplicate key 'pkg': the 2025-11 builder's linter rejects a repeated top-level key (builders from 2f1f48e, 2026-02-17 on keep the later value); remove or rename the repeated key";
 
 describe('output selection', () => {
   it('writes several formats in one run: one to standard output, the others to files', () => {
     const root = project({ 'r.yaml': DUPLICATE });
     const { code, stdout } = run(['--format', 'gcc', '--format', 'sarif=reports/out.sarif', '--format', 'checkstyle=cs.xml', 'r.yaml'], root);
-    expect(code).toBe(1);
-    expect(stdout).toBe("r.yaml:4:1: error: Duplicate key 'pkg': YAML keeps only one of the values; remove or rename the repeated key [yaml/duplicate-key]\n");
+    expect(code).toBe(0);
+    expect(stdout).toBe(`r.yaml:4:1: warning: ${KEEPS_LATER} [yaml/duplicate-key]\n`);
     expect(JSON.parse(readFileSync(join(root, 'reports/out.sarif'), 'utf8')).runs[0].results[0].ruleId).toBe('yaml/duplicate-key');
     expect(readFileSync(join(root, 'cs.xml'), 'utf8')).toContain('<file name="r.yaml">');
   });
@@ -43,7 +49,7 @@ describe('output selection', () => {
     const root = project({ 'r.yaml': DUPLICATE });
     const { stdout } = run(['--format', 'json', '--output-file', 'out.json', 'r.yaml'], root);
     expect(stdout).toBe('');
-    expect(JSON.parse(readFileSync(join(root, 'out.json'), 'utf8'))[0].errorCount).toBe(1);
+    expect(JSON.parse(readFileSync(join(root, 'out.json'), 'utf8'))[0].warningCount).toBe(1);
   });
 
   it('refuses two formats on standard output and unknown formats', () => {
@@ -56,9 +62,9 @@ describe('output selection', () => {
     const root = project({ 'r.yaml': DUPLICATE });
     const { stdout } = run(['r.yaml'], root, { GITHUB_ACTIONS: 'true' });
     expect(stdout.split('\n')[0]).toBe(
-      "::error file=r.yaml,line=4,endLine=4,col=1,endColumn=4,title=yaml/duplicate-key::Duplicate key 'pkg': YAML keeps only one of the values; remove or rename the repeated key",
+      `::warning file=r.yaml,line=4,endLine=4,col=1,endColumn=4,title=yaml/duplicate-key::${KEEPS_LATER}`,
     );
-    expect(run(['--format', 'gcc', 'r.yaml'], root, { GITHUB_ACTIONS: 'true' }).stdout).toMatch(/^r\.yaml:4:1: error/);
+    expect(run(['--format', 'gcc', 'r.yaml'], root, { GITHUB_ACTIONS: 'true' }).stdout).toMatch(/^r\.yaml:4:1: warning/);
   });
 });
 
@@ -75,13 +81,15 @@ describe('thresholds', () => {
 
   it('--quiet reports errors only', () => {
     const root = project({ 'w.yaml': WARNING_ONLY, 'e.yaml': DUPLICATE });
-    const { stdout } = run(['--quiet', '--format', 'gcc', '.'], root);
-    expect(stdout).toBe("e.yaml:4:1: error: Duplicate key 'pkg': YAML keeps only one of the values; remove or rename the repeated key [yaml/duplicate-key]\n");
+    const { stdout } = run(['--quiet', '--format', 'gcc', '--target', '2025-11', '.'], root);
+    expect(stdout).toBe(`e.yaml:4:1: error: ${REJECTED} [yaml/duplicate-key]\n`);
+    expect(run(['--quiet', '--format', 'gcc', '.'], root).stdout).toBe('');
   });
 
   it('the stylish summary counts errors, warnings and fixable problems', () => {
     const root = project({ 'w.yaml': WARNING_ONLY, 'e.yaml': DUPLICATE });
-    expect(run(['.'], root).stdout.trimEnd().split('\n').at(-1)).toBe('✖ 1 error, 1 warning, 1 fixable with --fix · 2 files checked');
+    expect(run(['--target', '2025-11', '.'], root).stdout.trimEnd().split('\n').at(-1)).toBe('✖ 1 error, 1 warning, 1 fixable with --fix · 2 files checked');
+    expect(run(['.'], root).stdout.trimEnd().split('\n').at(-1)).toBe('⚠ 0 errors, 2 warnings, 1 fixable with --fix · 2 files checked');
     expect(run(['e.yaml'], project({ 'e.yaml': VALID_RECIPE })).stdout).toBe('✔ 0 errors, 0 warnings, 0 fixable · 1 file checked\n');
   });
 });
@@ -121,7 +129,7 @@ describe('configuration on the command line', () => {
     const root = project({ '.fim-lint.yaml': 'rules:\n  sbuild/shebang: off\nflatimage:\n  extraBaseImages: [custom]\n' });
     const printed = JSON.parse(run(['--print-config', 'a/r.yaml', '--rule', 'sbuild/disable-directive-reason=warn'], root).stdout);
     expect(printed.configFile).toBe(join(root, '.fim-lint.yaml'));
-    expect(printed.rules).toMatchObject({ 'sbuild/shebang': 'off', 'yaml/duplicate-key': 'error', 'sbuild/disable-directive-reason': 'warning', 'sbuild/unused-disable-directive': 'off' });
+    expect(printed.rules).toMatchObject({ 'sbuild/shebang': 'off', 'yaml/duplicate-key': 'warning', 'sbuild/disable-directive-reason': 'warning', 'sbuild/unused-disable-directive': 'off' });
     // Every option a rule sees, its defaults included.
     expect(printed.rules['sbuild/host']).toEqual(['error', { requireLowercase: false }]);
     expect(printed.settings.flatimage.extraBaseImages).toEqual(['custom']);
@@ -130,7 +138,7 @@ describe('configuration on the command line', () => {
   it('--list-rules lists every rule with its default severity and documentation link', () => {
     const { code, stdout } = run(['--list-rules'], tmpdir());
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^yaml\/duplicate-key +error +A key may appear only once in a mapping  https:\/\/github\.com\/fim-lint\/fim-lint\/blob\/main\/docs\/rules\/yaml\/duplicate-key\.md$/m);
+    expect(stdout).toMatch(/^yaml\/duplicate-key +warning +A key may appear only once in a mapping \(the builder keeps the later value\)  https:\/\/github\.com\/fim-lint\/fim-lint\/blob\/main\/docs\/rules\/yaml\/duplicate-key\.md$/m);
     expect(stdout).toMatch(/^sbuild\/unused-disable-directive +off +fixable /m);
   });
 });

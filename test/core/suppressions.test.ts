@@ -32,12 +32,12 @@ const afterPkg = (...lines: string[]) => VALID_RECIPE.replace('pkg: "hello"\n', 
 /** VALID_RECIPE with `lines` added to the end of its last field, the x_exec.run script: the first added line is line 21. */
 const inRun = (...lines: string[]) => VALID_RECIPE + recipe(...lines);
 
-const DUPLICATE = "Duplicate key 'pkg': YAML keeps only one of the values; remove or rename the repeated key";
+const DUPLICATE = "Duplicate key 'pkg': the builder keeps the later value and silently drops the earlier one; remove or rename the repeated key";
 
 describe('inline suppressions', () => {
   it('disable-next-line hides the named rule on the next line only', async () => {
     const text = afterPkg('# fim-lint-disable-next-line yaml/duplicate-key -- kept for the old builder', 'pkg: b', 'pkg: c');
-    expect((await lint(text)).map(compact)).toEqual([`yaml/duplicate-key error 6:1-6:4 ${DUPLICATE}`]);
+    expect((await lint(text)).map(compact)).toEqual([`yaml/duplicate-key warning 6:1-6:4 ${DUPLICATE}`]);
   });
 
   it('disable-line hides the named rules on its own line, several ids separated by commas', async () => {
@@ -56,7 +56,7 @@ describe('inline suppressions', () => {
 
   it('disable … enable covers the lines between them only', async () => {
     const text = afterPkg('# fim-lint-disable yaml/duplicate-key', 'pkg: b', '# fim-lint-enable yaml/duplicate-key', 'pkg: c');
-    expect((await lint(text)).map(compact)).toEqual([`yaml/duplicate-key error 7:1-7:4 ${DUPLICATE}`]);
+    expect((await lint(text)).map(compact)).toEqual([`yaml/duplicate-key warning 7:1-7:4 ${DUPLICATE}`]);
   });
 
   it('does not take a directive inside a quoted YAML value or a non-script block scalar', async () => {

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { defaultConfig } from '../../src/core/config.js';
 import { lintPaths } from '../../src/core/run.js';
 import { loadRules } from '../../src/core/registry.js';
 import type { ReportContext } from '../../src/reporters/reporter.js';
@@ -11,7 +12,9 @@ const broken = readFileSync(fileURLToPath(new URL('../../recipes-examples/broken
 
 /**
  * The one set of diagnostics every format is tested on: the broken example recipe (an error and a warning), a recipe
- * without its shebang in a folder whose name needs escaping (a fixable warning), and a clean recipe.
+ * without its shebang in a folder whose name needs escaping (a fixable warning), and a clean recipe. They are linted for
+ * the 2025-11 builder, whose linter rejects the broken recipe's repeated top-level key (an error; later builders keep
+ * the later value, a warning).
  */
 export async function sharedRun() {
   const cwd = mkdtempSync(join(tmpdir(), 'fim-lint-formats-'));
@@ -25,7 +28,9 @@ export async function sharedRun() {
     mkdirSync(dirname(join(cwd, name)), { recursive: true });
     writeFileSync(join(cwd, name), text);
   }
-  const run = await lintPaths(Object.keys(files).map((name) => join(cwd, name)), { keepSource: true });
+  const config = defaultConfig();
+  config.settings.target = '2025-11';
+  const run = await lintPaths(Object.keys(files).map((name) => join(cwd, name)), { keepSource: true, config });
   const context: ReportContext = { color: false, cwd, skipped: 0, rules: await loadRules() };
   return { cwd, results: run.results, context };
 }

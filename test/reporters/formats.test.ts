@@ -15,7 +15,8 @@ import { stylish } from '../../src/reporters/stylish.js';
 import { reportText, sharedRun } from './fixture.js';
 
 const { cwd, results, context } = await sharedRun();
-const DUPLICATE = "Duplicate key 'pkg': YAML keeps only one of the values; remove or rename the repeated key";
+const DUPLICATE =
+  "Duplicate key 'pkg': the 2025-11 builder's linter rejects a repeated top-level key (builders from 2f1f48e, 2026-02-17 on keep the later value); remove or rename the repeated key";
 const SECOND_DOCUMENT = 'YAML document 2 is ignored: only the first document of a file is the recipe; remove it or move it to its own file';
 const SHEBANG = "Missing '#!/SBUILD' first line: SBUILD recipes start with '#!/SBUILD ver @v1.0.0'";
 const ODD = 'b,dir:50%&<"q">/no-shebang.yaml';
@@ -24,8 +25,10 @@ describe('output formats, on one set of diagnostics', () => {
   it('stylish: the path once per file, then line:col, severity, message and rule id rows wrapped to 80 columns, the summary', () => {
     expect(stylish(results, context).split('\n')).toEqual([
       'a/broken.yaml',
-      "  11:1  error    Duplicate key 'pkg': YAML keeps only one of the values; remove",
-      '                 or rename the repeated key  yaml/duplicate-key',
+      "  11:1  error    Duplicate key 'pkg': the 2025-11 builder's linter rejects a",
+      '                 repeated top-level key (builders from 2f1f48e, 2026-02-17 on',
+      '                 keep the later value); remove or rename the repeated key',
+      '                 yaml/duplicate-key',
       "                 ↳ 5:1: the first 'pkg'",
       '  18:1  warning  YAML document 2 is ignored: only the first document of a file',
       '                 is the recipe; remove it or move it to its own file',
@@ -41,18 +44,22 @@ describe('output formats, on one set of diagnostics', () => {
   });
 
   it('stylish: one row per problem on a wide terminal, messages on their own lines on a narrow one', () => {
-    expect(stylish(results, { ...context, width: 200 }).split('\n').slice(1, 4)).toEqual([
+    expect(stylish(results, { ...context, width: 300 }).split('\n').slice(1, 4)).toEqual([
       `  11:1  error    ${DUPLICATE}  yaml/duplicate-key`,
       "                 ↳ 5:1: the first 'pkg'",
       `  18:1  warning  ${SECOND_DOCUMENT}  yaml/multiple-documents`,
     ]);
-    expect(stylish(results, { ...context, width: 30 }).split('\n').slice(0, 8)).toEqual([
+    expect(stylish(results, { ...context, width: 30 }).split('\n').slice(0, 12)).toEqual([
       'a/broken.yaml',
       '  11:1  error',
-      "    Duplicate key 'pkg': YAML",
-      '    keeps only one of the',
-      '    values; remove or rename',
-      '    the repeated key',
+      "    Duplicate key 'pkg': the",
+      "    2025-11 builder's linter",
+      '    rejects a repeated',
+      '    top-level key (builders',
+      '    from 2f1f48e, 2026-02-17',
+      '    on keep the later value);',
+      '    remove or rename the',
+      '    repeated key',
       '    yaml/duplicate-key',
       "    ↳ 5:1: the first 'pkg'",
     ]);
@@ -60,16 +67,18 @@ describe('output formats, on one set of diagnostics', () => {
   });
 
   it('stylish: rule ids are OSC 8 hyperlinks to their documentation when the terminal shows them', () => {
-    const text = stylish(results, { ...context, width: 200, hyperlinks: true });
+    const text = stylish(results, { ...context, width: 300, hyperlinks: true });
     expect(text).toContain(`${DUPLICATE}  \u001B]8;;https://github.com/fim-lint/fim-lint/blob/main/docs/rules/yaml/duplicate-key.md\u001B\\yaml/duplicate-key\u001B]8;;\u001B\\\n`);
     expect(stylish(results, context)).not.toContain('\u001B');
   });
 
   it('stylish with code frames shows the offending lines under each problem', () => {
     const lines = stylish(results, { ...context, codeFrame: true }).split('\n');
-    expect(lines.slice(1, 12)).toEqual([
+    expect(lines.slice(1, 14)).toEqual([
       expect.stringMatching(/^  11:1  error/),
-      expect.stringMatching(/^ {17}or rename/),
+      expect.stringMatching(/^ {17}repeated top-level key/),
+      expect.stringMatching(/^ {17}keep the later value/),
+      expect.stringMatching(/^ {17}yaml\/duplicate-key/),
       '  11 │ pkg: "broken-bin"',
       '     │ ^^^',
       "                 ↳ 5:1: the first 'pkg'",
@@ -145,7 +154,7 @@ describe('output formats, on one set of diagnostics', () => {
     expect(out).toContain('<testsuites name="fim-lint" tests="4" failures="3" errors="0">');
     expect(out).toContain('<testsuite name="a/broken.yaml" tests="2" failures="2" errors="0">');
     expect(out).toContain('<testcase classname="a/broken.yaml" name="yaml/duplicate-key 11:1">');
-    expect(out).toContain(`<failure type="error" message="Duplicate key &apos;pkg&apos;: YAML`);
+    expect(out).toContain(`<failure type="error" message="Duplicate key &apos;pkg&apos;: the 2025-11 builder`);
     expect(out).toContain('<testsuite name="c/clean.yaml" tests="1" failures="0" errors="0">\n    <testcase classname="c/clean.yaml" name="no problems"/>');
     expect(out.match(/<failure /g)).toHaveLength(3);
   });
@@ -174,11 +183,11 @@ describe('output formats, on one set of diagnostics', () => {
       expect(driver.rules!.map((rule) => rule.id)).toEqual(context.rules!.map((rule) => rule.id));
       expect(driver.rules!.find((rule) => rule.id === 'yaml/duplicate-key')).toMatchObject({
         id: 'yaml/duplicate-key',
-        shortDescription: { text: 'A key may appear only once in a mapping' },
-        fullDescription: { text: 'That no key appears twice in the same mapping. The diagnostic points at the second occurrence.' },
-        help: { text: expect.stringContaining('\n\n'), markdown: expect.stringMatching(/^\*\*Severity:\*\* error/) },
+        shortDescription: { text: 'A key may appear only once in a mapping (the builder keeps the later value)' },
+        fullDescription: { text: expect.stringMatching(/^That no key appears twice in the same mapping\. The diagnostic points at the second occurrence/) },
+        help: { text: expect.stringContaining('\n\n'), markdown: expect.stringMatching(/^\*\*Severity:\*\* warning/) },
         helpUri: 'https://github.com/fim-lint/fim-lint/blob/main/docs/rules/yaml/duplicate-key.md',
-        defaultConfiguration: { level: 'error' },
+        defaultConfiguration: { level: 'warning' },
       });
     });
 
