@@ -43,7 +43,8 @@ export interface Diagnostic extends Place {
   url?: string;
   fix?: Edit[];
   /** Present exactly when `fix` is. */
-  fixSafety?: FixSafety;  /** Other places the problem involves; the message reads well without them (gcc and github formats show none). */
+  fixSafety?: FixSafety;
+  /** Other places the problem involves; the message reads well without them (gcc and github formats show none). */
   related?: RelatedPlace[];
 }
 

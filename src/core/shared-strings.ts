@@ -20,13 +20,20 @@ export class SharedStrings {
   outcome(outcome: TargetOutcome, path: string): TargetOutcome {
     if (outcome.kind !== 'linted') return outcome;
     if (outcome.result.path === path) outcome.result.path = path;
-    // Copied whole, so that no field of a diagnostic can be left behind; only the repeated strings are replaced.
-    outcome.result.diagnostics = outcome.result.diagnostics.map((diagnostic) => ({
-      ...diagnostic,
-      ruleId: this.share(diagnostic.ruleId),
-      severity: this.share<Severity>(diagnostic.severity),
-      message: this.share(diagnostic.message),
-      ...(diagnostic.url === undefined ? {} : { url: this.share(diagnostic.url) }),
+    // Rebuilt as literals, every field named: objects that come out of a message keep their properties out of line.
+    outcome.result.diagnostics = outcome.result.diagnostics.map(({ ruleId, severity, message, line, column, endLine, endColumn, start, end, url, fix, fixSafety, related }) => ({
+      ruleId: this.share(ruleId),
+      severity: this.share<Severity>(severity),
+      message: this.share(message),
+      line,
+      column,
+      endLine,
+      endColumn,
+      start,
+      end,
+      ...(url === undefined ? {} : { url: this.share(url) }),
+      ...(fix === undefined ? {} : { fix, fixSafety }),
+      ...(related === undefined ? {} : { related }),
     }));
     return outcome;
   }
