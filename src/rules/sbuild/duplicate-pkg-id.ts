@@ -9,14 +9,12 @@ interface PkgIdPlace {
   place: Place;
 }
 
-/** How many other files a message names before it only counts them. */
-const NAMED_FILES = 3;
 /**
- * How many of them are related places. A pkg_id shared by n files gives each of them n − 1 others: on ten copies of the
- * corpus, where groups of retired recipes reach 120 files, unbounded and unshared places took the run from 240 MB to
- * 620 MB at its peak (300 MB with both bounds).
+ * How many other files a finding names, in its message and as related places, before it only counts them. A pkg_id
+ * shared by n files gives each of them n − 1 others: on ten copies of the corpus, where retired recipes share ids in
+ * groups of up to 120, a related place for every one of them took the run from 240 MB to 620 MB at its peak.
  */
-const RELATED_FILES = 10;
+const NAMED_FILES = 3;
 
 export default defineRule<PkgIdPlace>({
   id: 'sbuild/duplicate-pkg-id',
@@ -50,7 +48,7 @@ export default defineRule<PkgIdPlace>({
         report(path, {
           message: `pkg_id '${pkgId}' is also used by ${named}: a pkg_id identifies one recipe and is never shared${data.aliasNote ?? ''}`,
           place: data.place,
-          related: others.slice(0, RELATED_FILES).map((other) => places.get(other)!),
+          related: others.slice(0, NAMED_FILES).map((other) => places.get(other)!),
         });
       }
     }
