@@ -7,6 +7,7 @@ import type { TargetOutcome } from '../core/outcome.js';
 import { packageVersion } from '../cli/version.js';
 import { cacheSecret } from '../shellcheck/cache-secret.js';
 import { SHELLCHECK_FAILED } from '../shellcheck/runner.js';
+import { isRecord } from '../core/is-record.js';
 
 /** Part of every key and of the folder name: a new format ignores an old one's entries. */
 const FORMAT = 1;
@@ -158,16 +159,16 @@ function isReusable(outcome: LintedOutcome): boolean {
 }
 
 function isEntry(value: unknown): value is { key: string; outcome: LintedOutcome } {
-  if (!isObject(value) || typeof value.key !== 'string' || !isObject(value.outcome)) return false;
+  if (!isRecord(value) || typeof value.key !== 'string' || !isRecord(value.outcome)) return false;
   const { kind, result, collected, suppressions, notices } = value.outcome;
   return (
     kind === 'linted' &&
-    isObject(result) &&
+    isRecord(result) &&
     typeof result.path === 'string' &&
     Array.isArray(result.diagnostics) &&
     result.diagnostics.every(isDiagnostic) &&
-    isObject(collected) &&
-    (suppressions === undefined || (isObject(suppressions) && Array.isArray(suppressions.directives) && typeof suppressions.text === 'string')) &&
+    isRecord(collected) &&
+    (suppressions === undefined || (isRecord(suppressions) && Array.isArray(suppressions.directives) && typeof suppressions.text === 'string')) &&
     (notices === undefined || (Array.isArray(notices) && notices.length === 0))
   );
 }
@@ -176,7 +177,7 @@ const SEVERITIES: ReadonlySet<unknown> = new Set(['error', 'warning', 'info']);
 
 function isDiagnostic(value: unknown): value is Diagnostic {
   return (
-    isObject(value) &&
+    isRecord(value) &&
     typeof value.ruleId === 'string' &&
     SEVERITIES.has(value.severity) &&
     typeof value.message === 'string' &&
@@ -194,13 +195,9 @@ function isPlace(value: Record<string, unknown>): boolean {
 }
 
 function isRelatedPlace(value: unknown): boolean {
-  return isObject(value) && isPlace(value) && typeof value.message === 'string' && (value.path === undefined || typeof value.path === 'string');
+  return isRecord(value) && isPlace(value) && typeof value.message === 'string' && (value.path === undefined || typeof value.path === 'string');
 }
 
 function isEdit(value: unknown): boolean {
-  return isObject(value) && Number.isInteger(value.start) && Number.isInteger(value.end) && typeof value.text === 'string';
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return isRecord(value) && Number.isInteger(value.start) && Number.isInteger(value.end) && typeof value.text === 'string';
 }

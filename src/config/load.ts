@@ -4,6 +4,7 @@ import { parse as parseYaml, YAMLError } from 'yaml';
 import type { RuleLevel, RuleSetting, ShellCheckLevel } from '../core/config.js';
 import { precompiledValidator } from '../schemas/precompiled.js';
 import { configProblem, describeSchemaError, type ConfigSource } from './problems.js';
+import { isRecord } from '../core/is-record.js';
 
 /** What a configuration file (or one of its overrides) sets. */
 export interface ConfigLayer {
@@ -82,11 +83,11 @@ export async function loadConfigFile(path: string): Promise<ConfigFile | undefin
  * whoever lints a pull request or a checkout would run or write whatever it names.
  */
 function refuseChosenPrograms(source: ConfigSource, data: unknown): void {
-  if (!isObject(data)) return;
+  if (!isRecord(data)) return;
   const sections: [string[], unknown][] = [[['shellcheck'], data.shellcheck]];
-  if (Array.isArray(data.overrides)) data.overrides.forEach((override, index) => isObject(override) && sections.push([['overrides', String(index), 'shellcheck'], override.shellcheck]));
+  if (Array.isArray(data.overrides)) data.overrides.forEach((override, index) => isRecord(override) && sections.push([['overrides', String(index), 'shellcheck'], override.shellcheck]));
   for (const [where, section] of sections) {
-    if (!isObject(section)) continue;
+    if (!isRecord(section)) continue;
     if ('path' in section) {
       const message = `${[...where, 'path'].join('.')}: a configuration file cannot choose the program to run; pass --shellcheck <path> on the command line or set the FIM_LINT_SHELLCHECK environment variable instead`;
       throw new ConfigError(configProblem(source, [...where, 'path'], message, true));
@@ -97,8 +98,4 @@ function refuseChosenPrograms(source: ConfigSource, data: unknown): void {
       throw new ConfigError(configProblem(source, [...where, 'cacheLocation'], message));
     }
   }
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

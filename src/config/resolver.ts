@@ -5,6 +5,7 @@ import { defaultConfig, levelToSeverity, type Config, type RuleSetting, type Set
 import type { FileConfig } from '../core/run.js';
 import { CONFIG_FILE_NAMES, ConfigError, loadConfigFile, type ConfigFile, type ConfigLayer } from './load.js';
 import { isOutside } from '../files/discover.js';
+import { isRecord } from '../core/is-record.js';
 
 export interface ResolverOptions {
   cwd: string;
@@ -33,7 +34,6 @@ interface Prepared {
  */
 export class ConfigResolver {
   readonly #byDirectory = new Map<string, Promise<Prepared | undefined>>();
-  readonly #roots = new Map<string, string>();
   readonly #gitRoots = new Map<string, string | undefined>();
   #explicit: Promise<Prepared> | undefined;
   #withoutFile: Config | undefined;
@@ -87,12 +87,6 @@ export class ConfigResolver {
    * home directory) belongs to someone else.
    */
   #projectRoot(directory: string): string {
-    let root = this.#roots.get(directory);
-    if (root === undefined) this.#roots.set(directory, (root = this.#findProjectRoot(directory)));
-    return root;
-  }
-
-  #findProjectRoot(directory: string): string {
     const gitRoot = this.#gitRoot(directory);
     if (gitRoot !== undefined) return gitRoot;
     const cwd = resolve(this.options.cwd);
@@ -167,14 +161,11 @@ function mergeMaps(below: Readonly<Record<string, unknown>>, above: Readonly<Rec
   const merged: Record<string, unknown> = { ...below };
   for (const [key, value] of Object.entries(above)) {
     const under = merged[key];
-    merged[key] = isMap(under) && isMap(value) ? mergeMaps(under, value) : value;
+    merged[key] = isRecord(under) && isRecord(value) ? mergeMaps(under, value) : value;
   }
   return merged;
 }
 
-function isMap(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** The path relative to a folder with `/` separators, or undefined when it lies outside that folder. */
 function relativeInside(directory: string, path: string): string | undefined {

@@ -2,6 +2,7 @@ import type { PathSegment, Recipe, Span } from '../recipe/recipe.js';
 import { includes, includesDate } from './builder-release.js';
 import { fieldName, sbuildSchema, type Schema } from './schema.js';
 import { valueSpan } from './locate.js';
+import { isRecord } from '../core/is-record.js';
 
 /**
  * What the target builder release says about the fields of a recipe, from the schema's `x-since`, `x-removed` and
@@ -103,8 +104,4 @@ function annotation(schema: Schema, name: string): { date: string; commit: strin
   if (typeof value !== 'string') return undefined;
   const [date, commit] = value.split(' ');
   return date && commit ? { date, commit } : undefined;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

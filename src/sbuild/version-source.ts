@@ -1,4 +1,5 @@
 import { includes } from './builder-release.js';
+import { isRecord } from '../core/is-record.js';
 
 /**
  * Where the target builder takes a recipe's version from. A top-level `pkgver` (or, from 6c7c7cb on, its alias
@@ -29,8 +30,4 @@ export function versionFields(fields: Record<string, unknown>, target: string): 
     mistyped: mistypedKey === undefined ? undefined : { key: mistypedKey, dropped: !includes(target, 'typedScalars') },
     script,
   };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

@@ -1,4 +1,4 @@
-import { NAME_PATTERN } from '../sbuild/name-pattern.js';
+import { namePattern } from '../sbuild/name-pattern.js';
 
 /**
  * The `pkg_id` the reference derives from the first `src_url` entry: the part after `://`, up to a `?`, with `/`
@@ -11,5 +11,5 @@ export function derivePkgId(url: string): string | undefined {
   const rest = url.slice(scheme + 3);
   const query = rest.indexOf('?');
   const id = (query === -1 ? rest : rest.slice(0, query)).replace(/\//g, '.').replace(/^\.+|\.+$/g, '');
-  return NAME_PATTERN.test(id) ? id : undefined;
+  return namePattern().test(id) ? id : undefined;
 }

@@ -14,6 +14,10 @@ export default defineRule({
     const { target } = settings;
     // Before 2f1f48e the builder dropped an optional top-level scalar of another type without a message.
     const drops = !includes(target, 'typedScalars');
+    let unknownKeys: Set<string> | undefined;
+    /** Top-level keys the target builder does not know at all: sbuild/unknown-key reports those. */
+    const isUnknown = (key: string) =>
+      (unknownKeys ??= new Set(targetFieldProblems(recipe, target).flatMap((other) => (other.kind === 'dropped' && other.path.length === 1 ? [String(other.path[0])] : [])))).has(key);
     for (const problem of schemaProblems(recipe)) {
       if (problem.kind !== 'implicit-type') continue;
       const key = problem.path.length === 1 ? problem.path[0] : undefined;
@@ -22,8 +26,7 @@ export default defineRule({
         report({ message: problem.message, at: problem.at, fix: problem.fix });
         continue;
       }
-      // A key the target builder does not know at all is sbuild/unknown-key's.
-      if (targetFieldProblems(recipe, target).some((other) => other.kind === 'dropped' && other.path.length === 1 && other.path[0] === key)) continue;
+      if (isUnknown(key)) continue;
       const version = versionFields(fields, target);
       let lost = '';
       if (version.keys.includes(key)) {

@@ -4,6 +4,7 @@ import type { Recipe } from '../../recipe/recipe.js';
 import { cite } from '../../sbuild/builder-release.js';
 import { valueSpan } from '../../sbuild/locate.js';
 import { versionFields } from '../../sbuild/version-source.js';
+import { isRecord } from '../../core/is-record.js';
 
 /** The host restrictions the builder compares with its own architecture and OS, and how it aborts. */
 const RESTRICTIONS = [
@@ -61,9 +62,6 @@ export default defineRule({
   },
 });
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 /** The value of a top-level key as written, for a message: `1.10`, or `(a list)`. */
 function shown(recipe: Recipe, key: string): string {

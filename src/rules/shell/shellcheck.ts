@@ -6,7 +6,7 @@ import { SHELLCHECK_FAILED, type ShellCheckComment } from '../../shellcheck/runn
 import { describe } from '../../core/lint.js';
 import { isNoise } from '../../shellcheck/noise.js';
 import { builderVariables, cleanVariables } from '../../shellcheck/variables.js';
-import { NAME_PATTERN } from '../../sbuild/name-pattern.js';
+import { namePattern } from '../../sbuild/name-pattern.js';
 
 export default defineRule({
   id: 'shell/shellcheck',
@@ -67,7 +67,7 @@ function reportFindings(
   excluded: Set<string>,
 ): void {
   const positions = new ScriptPositions(script.text);
-  const clean = cleanVariables(script.field, settings.target, typeof recipe.fields?.pkg_id === 'string' && NAME_PATTERN.test(recipe.fields.pkg_id));
+  const clean = cleanVariables(script.field, settings.target, typeof recipe.fields?.pkg_id === 'string' && namePattern().test(recipe.fields.pkg_id));
   const lines = script.text.split('\n');
   for (const comment of comments) {
     const code = `SC${comment.code}`;
