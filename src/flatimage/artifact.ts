@@ -24,15 +24,19 @@ const DOWNLOADERS: Record<string, string[]> = {
 };
 const COPIERS = new Set(['cp', 'mv', 'rsync', 'install', 'ln']);
 
-export function artifactNames(recipe: Recipe, commands: readonly ShellCommand[]): ArtifactNames {
+/** The file names the artifact may have in `${SBUILD_OUTDIR}`: `pkg`, `pkg.<pkg_type>`, the `provides` names. */
+export function artifactFileNames(recipe: Recipe): string[] {
   const fields = recipe.fields ?? {};
   const pkg = typeof fields.pkg === 'string' ? fields.pkg : undefined;
   const pkgType = typeof fields.pkg_type === 'string' ? fields.pkg_type.toLowerCase() : undefined;
   const provides = Array.isArray(fields.provides) ? fields.provides.filter((item): item is string => typeof item === 'string') : [];
-  const names = [pkg, pkg && pkgType ? `${pkg}.${pkgType}` : undefined, ...provides.map((item) => item.split(/[:=>]/)[0]!.trim())].filter(
+  return [pkg, pkg && pkgType ? `${pkg}.${pkgType}` : undefined, ...provides.map((item) => item.split(/[:=>]/)[0]!.trim())].filter(
     (name): name is string => Boolean(name),
   );
-  const context: ArtifactNames = { names, downloads: new Set() };
+}
+
+export function artifactNames(recipe: Recipe, commands: readonly ShellCommand[]): ArtifactNames {
+  const context: ArtifactNames = { names: artifactFileNames(recipe), downloads: new Set() };
 
   const downloaded = new Set(commands.flatMap((command) => downloadOutputs(command)));
   for (const command of commands) {

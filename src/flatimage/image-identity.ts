@@ -1,5 +1,5 @@
 import type { Redirect, ShellCommand } from '../shell/commands.js';
-import { programName } from '../shell/wrappers.js';
+import { CONTAINER_ROOT, programName } from '../shell/wrappers.js';
 import { normalise, refersToArtifact, type ArtifactNames } from './artifact.js';
 import { fileOperation, type FileWrite } from './file-operations.js';
 
@@ -15,12 +15,21 @@ interface Shipping {
 
 const NOTHING: Shipping = { becomes: new Set(), replaced: new Set() };
 
+export interface ShippedFiles {
+  /** Whether what the file holds right after step `index` is what the recipe ships. */
+  ships(index: number, path: string, cwdIsOutdir: boolean): boolean;
+  /**
+   * Whether a file under a host directory may hold what ships right after step `index`, by its name or because it is
+   * moved, copied or linked onto the artifact later. When not, a container that can write only there cannot reach it.
+   */
+  mayShipUnder(index: number, directory: string): boolean;
+}
+
 /**
- * Follows the image through `mv`, `cp`, `install`, `rsync`, `ln` and redirections, from the end of the script back:
- * `ships(step, path)` tells whether what the file holds right after that step is what the recipe ships. A copy that
- * is never moved back does not ship; a file moved or copied onto the artifact later does.
+ * Follows the image through `mv`, `cp`, `install`, `rsync`, `ln` and redirections, from the end of the script back. A
+ * copy that is never moved back does not ship; a file moved or copied onto the artifact later does.
  */
-export function shippedFiles(trace: readonly Step[], names: ArtifactNames): (index: number, path: string, cwdIsOutdir: boolean) => boolean {
+export function shippedFiles(trace: readonly Step[], names: ArtifactNames): ShippedFiles {
   const after: Shipping[] = new Array<Shipping>(trace.length);
   const links = new Map<string, { index: number; target: string; cwdIsOutdir: boolean }>();
   let current = NOTHING;
@@ -42,12 +51,23 @@ export function shippedFiles(trace: readonly Step[], names: ArtifactNames): (ind
       for (const link of destinations(write, target)) links.set(canonical(link, step.cwdIsOutdir), { index, target, cwdIsOutdir: step.cwdIsOutdir });
     }
   });
-  return (index, path, cwdIsOutdir) => {
-    const state = after[index] ?? NOTHING;
-    if (ships(state, path, cwdIsOutdir)) return true;
-    // A link made earlier writes through to its target.
-    const link = links.get(canonical(path, cwdIsOutdir));
-    return link !== undefined && link.index < index && ships(state, link.target, link.cwdIsOutdir);
+  return {
+    ships(index, path, cwdIsOutdir) {
+      const state = after[index] ?? NOTHING;
+      if (ships(state, path, cwdIsOutdir)) return true;
+      // A link made earlier writes through to its target.
+      const link = links.get(canonical(path, cwdIsOutdir));
+      return link !== undefined && link.index < index && ships(state, link.target, link.cwdIsOutdir);
+    },
+    mayShipUnder(index, directory) {
+      const root = normalise(`${directory}/`);
+      // By name, only the output directory holds the artifact: nothing under the build's temporary directory or
+      // another absolute path does (refersToArtifact).
+      if (!root.includes('${SBUILD_TMPDIR}') && !root.startsWith('/')) return true;
+      const under = (key: string) => `${key}/`.startsWith(root) || key.includes(CONTAINER_ROOT);
+      const state = after[index] ?? NOTHING;
+      return [...state.becomes, ...links.keys(), ...[...names.downloads].map((path) => canonical(path, true))].some(under);
+    },
   };
 }
 

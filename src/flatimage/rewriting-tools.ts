@@ -12,12 +12,14 @@ export interface RewritingUse {
 }
 
 /**
- * A script that contains none of these cannot rewrite the image, so it need not be parsed for this rule. Quotes and
- * backslashes are removed first, as the shell removes them from command names (`st""rip`, `\strip`).
+ * A script that contains none of these cannot rewrite the image, so it need not be walked for this rule. Lines a
+ * backslash continues are joined, then quotes and backslashes are removed, as the shell removes them from command
+ * names (`st""rip`, `\strip`). Case counts, as it does for program names; the tool variables are upper case.
  */
 const HINT = new RegExp(
   [
     'strip|objcopy|upx|patchelf|elfedit|elf-cleaner|elfcompress|truncate|fallocate|chrpath|execstack|paxctl|scanelf|prelink|dwz|gzexe|dos2unix|unix2dos|>>',
+    'STRIP|OBJCOPY|ELFEDIT|PATCHELF|UPX',
     // Tools that only write with some option: the option must be there too.
     '\\b(sed|perl|ruby)\\b[^\\n]*\\s(-[A-Za-z]*i|--in-place)',
     '\\binplace\\b',
@@ -26,11 +28,10 @@ const HINT = new RegExp(
     '\\b(sd|ed|ex)\\s',
     '\\binstall\\b[^\\n]*\\s-(-strip|[A-Za-z]*s)',
   ].join('|'),
-  'i',
 );
 
 export function mayRewrite(script: string): boolean {
-  return HINT.test(script.replace(/["'\\]/g, ''));
+  return HINT.test(script.replace(/\\\n/g, ' ').replace(/["'\\]/g, ''));
 }
 
 /** The files an invocation damages, or undefined when it damages none (or only reads, or asks for help or a version). */

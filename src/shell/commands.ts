@@ -37,6 +37,22 @@ export interface ScriptCommands {
    * and again at each call, with the call's arguments bound to `$1`, `$@`…; those runs are only here.
    */
   trace: (ShellCommand | Redirect)[];
+  /** Containers whose script was left unwalked (`deferContainers`), in script order. */
+  deferred: DeferredContainer[];
+}
+
+/** A container's script left unwalked: the trace index of the command that runs it, and what the container mounts. */
+export interface DeferredContainer {
+  index: number;
+  container: Container;
+}
+
+export interface AnalysisOptions {
+  /**
+   * Leave the scripts containers run unwalked, each listed in `deferred`: a rule that can tell from the rest of the
+   * script that a container cannot reach what it cares about saves parsing them, and walks them only when it can not.
+   */
+  deferContainers?: boolean;
 }
 
 /** Node types whose children are statements; in any other node only substitutions can hold commands. */
@@ -57,6 +73,7 @@ const MAX_INNER_SCRIPTS = 64;
 const MAX_CALLS = 256;
 
 const analysed = new WeakMap<Recipe, Promise<ScriptCommands[]>>();
+const analysedWithoutContainers = new WeakMap<Recipe, Promise<ScriptCommands[]>>();
 
 /**
  * Whether the text of `x_exec.run` contains a word at all: a cheap test that lets a rule skip recipes whose script
@@ -69,21 +86,22 @@ export function runScriptMentions(recipe: Recipe, pattern: RegExp | ((script: st
 }
 
 /** The commands of the recipe's `x_exec.run` script, found once per recipe however many rules ask. */
-export function runCommands(recipe: Recipe): Promise<ScriptCommands[]> {
-  let result = analysed.get(recipe);
+export function runCommands(recipe: Recipe, options: AnalysisOptions = {}): Promise<ScriptCommands[]> {
+  const cache = options.deferContainers ? analysedWithoutContainers : analysed;
+  let result = cache.get(recipe);
   if (!result) {
-    result = parsedScripts(recipe).then((scripts) => Promise.all(scripts.filter((script) => script.field === 'run').map(analyseScript)));
-    analysed.set(recipe, result);
+    result = parsedScripts(recipe).then((scripts) => Promise.all(scripts.filter((script) => script.field === 'run').map((script) => analyseScript(script, options))));
+    cache.set(recipe, result);
   }
   return result;
 }
 
-export async function analyseScript(script: ParsedScript): Promise<ScriptCommands> {
-  const collector = new Collector(await shellParser());
+export async function analyseScript(script: ParsedScript, options: AnalysisOptions = {}): Promise<ScriptCommands> {
+  const collector = new Collector(await shellParser(), options.deferContainers ?? false);
   collector.walk(script.tree.rootNode, initialState(), (offset) => offset);
   collector.commands.sort((a, b) => a.start - b.start || a.via.length - b.via.length);
   collector.redirects.sort((a, b) => a.start - b.start);
-  return { script, commands: collector.commands, redirects: collector.redirects, trace: collector.trace };
+  return { script, commands: collector.commands, redirects: collector.redirects, trace: collector.trace, deferred: collector.deferred };
 }
 
 interface State {
@@ -136,6 +154,8 @@ class Collector {
   readonly commands: ShellCommand[] = [];
   readonly redirects: Redirect[] = [];
   readonly trace: (ShellCommand | Redirect)[] = [];
+  readonly deferred: DeferredContainer[] = [];
+  readonly #deferContainers: boolean;
   readonly #functions = new Map<string, FunctionDefinition>();
   readonly #parse: ShellParse;
   #innerScripts = 0;
@@ -155,8 +175,9 @@ class Collector {
     ['for_statement', this.#forLoop],
   ]);
 
-  constructor(parse: ShellParse) {
+  constructor(parse: ShellParse, deferContainers: boolean) {
     this.#parse = parse;
+    this.#deferContainers = deferContainers;
   }
 
   walk(node: Node, state: State, map: OffsetMap): void {
@@ -342,6 +363,10 @@ class Collector {
   #childShell(source: ScriptSource, invocation: Invocation, shell: string, positional: string[][], state: State): void {
     // A container that mounts nothing writable of the host: nothing its script does can reach a host file.
     if (invocation.container && invocation.container.mounts.length === 0) return;
+    if (invocation.container && this.#deferContainers) {
+      this.deferred.push({ index: this.trace.length - 1, container: invocation.container });
+      return;
+    }
     const { text, offsets, expanded } = scriptText(source.node);
     const inner = cloneState(state);
     inner.depth++;
@@ -370,9 +395,10 @@ class Collector {
     try {
       this.walk(tree.rootNode, state, (offset) => map(offsets[Math.min(offset, offsets.length - 1)]!));
     } finally {
-      // Function bodies point into the tree freed here.
+      // Function bodies and a printed script point into the tree freed here.
       this.#functions.clear();
       for (const [name, definition] of functions) this.#functions.set(name, definition);
+      this.#printedScript = undefined;
       tree.delete();
     }
   }

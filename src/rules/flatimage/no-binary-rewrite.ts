@@ -1,11 +1,13 @@
 import { defineRule } from '../../core/rule.js';
-import { artifactNames } from '../../flatimage/artifact.js';
+import { artifactFileNames, type ArtifactNames } from '../../flatimage/artifact.js';
 import { EFFECTS } from '../../flatimage/file-operations.js';
 import { FORMAT_NAMES } from '../../flatimage/formats.js';
-import { shippedFiles } from '../../flatimage/image-identity.js';
+import { shippedFiles, type ShippedFiles } from '../../flatimage/image-identity.js';
 import { imageFormat } from '../../flatimage/recipe-kind.js';
-import { mayRewrite, rewritingUse } from '../../flatimage/rewriting-tools.js';
-import { runCommands, runScriptMentions } from '../../shell/commands.js';
+import { mayRewrite, rewritingUse, type RewritingUse } from '../../flatimage/rewriting-tools.js';
+import { runCommands, runScriptMentions, type ScriptCommands } from '../../shell/commands.js';
+import type { ParsedScript } from '../../shell/parsed-scripts.js';
+import type { Recipe } from '../../recipe/recipe.js';
 import type { Word } from '../../shell/words.js';
 
 export default defineRule({
@@ -13,18 +15,13 @@ export default defineRule({
   description: 'No strip, objcopy, upx, patchelf, in-place editor, truncate or raw append on a finished FlatImage, AppImage or other image file',
   severity: 'error',
   async check({ recipe, report }) {
-    if (!runScriptMentions(recipe, mayRewrite)) return;
     const format = await imageFormat(recipe);
-    if (!format) return;
+    if (!format || !runScriptMentions(recipe, mayRewrite)) return;
     const image = FORMAT_NAMES[format] ?? format;
-    for (const { script, commands, trace } of await runCommands(recipe)) {
-      const uses = trace.map((step) => ('operator' in step ? undefined : rewritingUse(step)));
-      if (!uses.some(Boolean) && !trace.some((step) => 'operator' in step && step.operator.endsWith('>>'))) continue;
-      // What ships is followed through moves and copies here, not guessed from downloads.
-      const ships = shippedFiles(trace, { names: artifactNames(recipe, commands).names, downloads: new Set() });
+    for (const { script, trace, uses, ships } of await scriptsThatWrite(recipe)) {
       const reported = new Set<string>();
       const imagePath = (index: number, word: Word, cwdIsOutdir: boolean) => {
-        const found = word.values.findIndex((value) => ships(index, value, cwdIsOutdir));
+        const found = word.values.findIndex((value) => ships.ships(index, value, cwdIsOutdir));
         return found === -1 ? undefined : { path: word.values[found]!, written: word.written?.[found] ?? unquoted(word.raw) };
       };
       const once = (start: number, end: number) => !reported.has(`${start}:${end}`) && Boolean(reported.add(`${start}:${end}`));
@@ -56,6 +53,42 @@ export default defineRule({
     }
   },
 });
+
+/** A `run` script that rewrites or appends to some file: its commands in the order they run, with what ships after each. */
+interface WritingScript {
+  script: ParsedScript;
+  trace: ScriptCommands['trace'];
+  /** For each step of the trace, the files it rewrites. */
+  uses: (RewritingUse | undefined)[];
+  ships: ShippedFiles;
+}
+
+/**
+ * The `run` scripts that rewrite or append to files. The scripts that containers run are walked only when a container
+ * can write where the image, or a file that becomes it, is at that point: the corpus's build containers mount only a
+ * scratch directory, and their scripts were most of the analysis's cost.
+ */
+async function scriptsThatWrite(recipe: Recipe): Promise<WritingScript[]> {
+  // What ships is followed through moves and copies here, not guessed from downloads.
+  const names: ArtifactNames = { names: artifactFileNames(recipe), downloads: new Set() };
+  const writing: WritingScript[] = [];
+  for (const [position, analysis] of (await runCommands(recipe, { deferContainers: true })).entries()) {
+    let { trace } = analysis;
+    let ships: ShippedFiles | undefined;
+    if (analysis.deferred.length > 0) {
+      ships = shippedFiles(trace, names);
+      const shipped = ships;
+      if (analysis.deferred.some(({ index, container }) => container.mounts.some((mount) => shipped.mayShipUnder(index, mount.host)))) {
+        trace = (await runCommands(recipe))[position]!.trace;
+        ships = undefined;
+      }
+    }
+    const uses = trace.map((step) => ('operator' in step ? undefined : rewritingUse(step)));
+    if (!uses.some(Boolean) && !trace.some((step) => 'operator' in step && step.operator.endsWith('>>'))) continue;
+    writing.push({ script: analysis.script, trace, uses, ships: ships ?? shippedFiles(trace, names) });
+  }
+  return writing;
+}
 
 /**
  * `on the FlatImage './${PKG}'`, `on '${SBUILD_OUTDIR}/*', which includes the FlatImage` for a glob, and the host path

@@ -36,6 +36,8 @@ ruleTester.run('flatimage/no-binary-rewrite', {
         'find "${SBUILD_TMPDIR}/bins" -type f -exec strip "{}" \\;',
         'find . -name "*.so" -exec strip "{}" \\;',
         'go build -ldflags "-s -w" -o "${SBUILD_TMPDIR}/helper" ./cmd/helper',
+        // The corpus's build containers: only a scratch directory is mounted, and nothing there becomes the image.
+        'docker run --rm -v "${SBUILD_TMPDIR}/tmp:/tmp:rw" alpine bash -l -c \'find /tmp -type f -exec strip {} \\; ; cp /tmp/* /tmp/out/\'',
         '"./${PKG}" fim-root strip /usr/lib/firefox/libxul.so',
         '"./${PKG}" fim-root bash -c \'find /usr/bin -type f -exec strip {} \\;\'',
         'echo "${PKG_VER}" >> "${SBUILD_OUTDIR}/${PKG}.version"',
@@ -381,6 +383,29 @@ ruleTester.run('flatimage/no-binary-rewrite', {
       "25:45-25:64 strip (run through podman run) on the FlatImage '/out/${PKG}' (mounted from '${PWD}/${PKG}')",
       "26:59-26:71 upx (run through docker run) on the FlatImage '${PKG}' (that is '${SBUILD_OUTDIR}/${PKG}')",
     ].map(at),
+      output: null,
+    },
+    {
+      name: 'walks the script of a container that mounts only a scratch directory when the image is copied there and back',
+      code: flatImageRecipe([
+        download,
+        'cp "./${PKG}" "${SBUILD_TMPDIR}/tmp/image"',
+        'docker run --rm -v "${SBUILD_TMPDIR}/tmp:/w" alpine sh -c "strip /w/image"',
+        'mv "${SBUILD_TMPDIR}/tmp/image" "./${PKG}"',
+      ]),
+      errors: [at("21:64-21:78 strip (run through docker run, sh -c) on the FlatImage '/w/image' (mounted from '${SBUILD_TMPDIR}/tmp/image')")],
+      output: null,
+    },
+    {
+      name: 'an option on a line the backslash continues still counts',
+      code: flatImageRecipe(['sed -e "s/a/b/" \\', '  -i "./${PKG}"']),
+      errors: [at("19:5-20:20 sed -i on the FlatImage './${PKG}'")],
+      output: null,
+    },
+    {
+      name: 'a tool variable of the build environment names its tool',
+      code: flatImageRecipe(['${OBJCOPY} --remove-section=.comment "./${PKG}"']),
+      errors: [at("19:5-19:52 ${OBJCOPY} on the FlatImage './${PKG}'")],
       output: null,
     },
     {
