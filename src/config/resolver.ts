@@ -166,7 +166,6 @@ function mergeMaps(below: Readonly<Record<string, unknown>>, above: Readonly<Rec
   return merged;
 }
 
-
 /** The path relative to a folder with `/` separators, or undefined when it lies outside that folder. */
 function relativeInside(directory: string, path: string): string | undefined {
   const relativePath = relative(directory, path);

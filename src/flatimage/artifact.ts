@@ -1,7 +1,6 @@
 import type { Recipe } from '../recipe/recipe.js';
-import type { ShellCommand } from '../shell/commands.js';
 import type { Word } from '../shell/words.js';
-import { CONTAINER_ROOT, programName } from '../shell/wrappers.js';
+import { CONTAINER_ROOT } from '../shell/wrappers.js';
 import { IMAGE_EXTENSIONS } from './formats.js';
 
 /** What the recipe produces, for telling the artifact from helper files. */
@@ -15,15 +14,6 @@ export interface ArtifactNames {
 /** Files in the output directory that are metadata, never the image (`${PKG}.desktop`, `.DirIcon`, `LICENSE`, …). */
 const METADATA = /(\.(desktop|png|svg|xpm|jpe?g|ico|version|txt|md|json|ya?ml|xml|log|sig|minisig|sha256(sum)?|b3sum|zsync|sh)$|^\.DirIcon$|^LICEN[CS]E)/i;
 
-const DOWNLOADERS: Record<string, string[]> = {
-  curl: ['-o', '--output'],
-  wget: ['-O', '--output-document'],
-  aria2c: ['-o', '--out'],
-  soar: ['-o', '--output'],
-  eget: ['--to'],
-};
-const COPIERS = new Set(['cp', 'mv', 'rsync', 'install', 'ln']);
-
 /** The file names the artifact may have in `${SBUILD_OUTDIR}`: `pkg`, `pkg.<pkg_type>`, the `provides` names. */
 export function artifactFileNames(recipe: Recipe): string[] {
   const fields = recipe.fields ?? {};
@@ -33,32 +23,6 @@ export function artifactFileNames(recipe: Recipe): string[] {
   return [pkg, pkg && pkgType ? `${pkg}.${pkgType}` : undefined, ...provides.map((item) => item.split(/[:=>]/)[0]!.trim())].filter(
     (name): name is string => Boolean(name),
   );
-}
-
-export function artifactNames(recipe: Recipe, commands: readonly ShellCommand[]): ArtifactNames {
-  const context: ArtifactNames = { names: artifactFileNames(recipe), downloads: new Set() };
-
-  const downloaded = new Set(commands.flatMap((command) => downloadOutputs(command)));
-  for (const command of commands) {
-    if (!COPIERS.has(programName(command.name))) continue;
-    const operands = command.args.filter((arg) => !(arg.values[0] ?? '').startsWith('-'));
-    const destination = operands[operands.length - 1];
-    if (!destination || !wordRefersToArtifact(destination, command.cwdIsOutdir, context)) continue;
-    for (const source of operands.slice(0, -1)) for (const value of source.values) if (downloaded.has(value)) context.downloads.add(value);
-  }
-  return context;
-}
-
-function downloadOutputs(command: ShellCommand): string[] {
-  const options = DOWNLOADERS[programName(command.name)];
-  if (!options) return [];
-  const outputs: string[] = [];
-  command.args.forEach((arg, index) => {
-    const value = arg.values[0] ?? '';
-    if (options.includes(value)) outputs.push(...(command.args[index + 1]?.values ?? []));
-    for (const option of options) if (option.startsWith('--') && value.startsWith(`${option}=`)) outputs.push(value.slice(option.length + 1));
-  });
-  return outputs;
 }
 
 export function wordRefersToArtifact(word: Word, cwdIsOutdir: boolean, context: ArtifactNames): boolean {
