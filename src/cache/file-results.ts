@@ -1,5 +1,6 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../core/diagnostic.js';
@@ -8,15 +9,17 @@ import { packageVersion } from '../cli/version.js';
 import { cacheSecret } from '../shellcheck/cache-secret.js';
 import { SHELLCHECK_FAILED } from '../shellcheck/runner.js';
 import { isRecord } from '../core/is-record.js';
+import { CacheDirectory } from './cache-directory.js';
+import { dayNumber, formatEntry, MAX_AGE_DAYS, REFRESH_AFTER_DAYS, type CacheEntries, type CacheLimits } from './entries.js';
 
-/** Part of every key and of the folder name: a new format ignores an old one's entries. */
-const FORMAT = 1;
-/** Entries not used for this many days are deleted by the daily sweep. */
-const MAX_AGE_DAYS = 30;
-/** A hit refreshes its entry's age on disk only when it is older than this, so a daily run rewrites nothing. */
-const REFRESH_AFTER_DAYS = 7;
-const DAY_MS = 86_400_000;
-const SWEPT = '.swept';
+/** Part of every key and of the file names: a new format ignores an old one's entries. */
+export const FILE_CACHE_FORMAT = 2;
+/** Where format 1 kept one JSON file per entry: removed by the first run that reads the cache. */
+const FORMER_DIRECTORY = 'results-v1';
+/** At most 20,000 entries (about 1 KB each); beyond it the least recently used go. */
+const FILE_CACHE_LIMITS: CacheLimits = { maxAgeDays: MAX_AGE_DAYS, maxEntries: 20_000 };
+/** New entries are appended to the journal in one write once this many wait, and at the end of the run. */
+const WRITE_EVERY = 256;
 
 export type LintedOutcome = Extract<TargetOutcome, { kind: 'linted' }>;
 
@@ -32,84 +35,86 @@ export interface ResultKeyParts {
 }
 
 /**
- * Whole-file results kept between runs in `<location>/results-v1/`, one JSON file per key: the findings, what the
- * rules collected for the checks across files (so those are recomputed from every file's data, never reused), and
- * the file's suppression comments. A file whose bytes, configuration, fim-lint build or ShellCheck version changed
- * has another key. Nothing about the cache can fail a run: an entry that cannot be read, is not well-formed or does
- * not name its own key is a miss and is replaced; what cannot be written is lost.
+ * Whole-file results kept between runs in `<location>/files/`, as entries of one file read once per run (see
+ * `CacheDirectory`): the findings, what the rules collected for the checks across files (so those are recomputed from
+ * every file's data, never reused), and the file's suppression comments. A file whose bytes, configuration, fim-lint
+ * build or ShellCheck version changed has another key. Nothing about the cache can fail a run: an entry that is not
+ * well-formed is a miss and is replaced; what cannot be read is a miss, what cannot be written is lost.
  */
 export class FileResultCache {
   readonly #location: string;
-  readonly #directory: string;
+  readonly #directory: CacheDirectory;
+  readonly #journal: string;
   #secret: Buffer | undefined;
-  #swept = false;
+  #loading: Promise<CacheEntries> | undefined;
+  /** Entry lines not yet written: new results, and refreshed days of use. */
+  #unwritten: string[] = [];
   readonly #configDigests = new Map<string, string>();
 
   constructor(location: string) {
     this.#location = location;
-    this.#directory = join(location, `results-v${FORMAT}`);
+    this.#directory = new CacheDirectory(join(location, 'files'), {
+      format: FILE_CACHE_FORMAT,
+      limits: FILE_CACHE_LIMITS,
+      isValid: (data) => parseOutcome(data) !== undefined,
+    });
+    this.#journal = this.#directory.journalName(`${process.pid}-${randomBytes(4).toString('hex')}`);
   }
 
   /**
-   * The name of a file's entry: a digest of everything its results depend on, signed with the cache folder's own
+   * The key of a file's entry: a digest of everything its results depend on, signed with the cache folder's own
    * secret (see `cacheSecret`). Entries written without that secret, such as a cache committed to a repository, are
    * never found, so they cannot hide findings.
    */
   key(parts: ResultKeyParts, bytes: Uint8Array): string {
-    const header = JSON.stringify([FORMAT, buildId(), parts.shellcheck, parts.path, parts.onlyIfRecipe, this.#configDigest(parts.configText)]);
-    const digest = createHash('sha256').update(header).update('\0').update(bytes).digest();
+    const header = JSON.stringify([FILE_CACHE_FORMAT, buildId(), parts.shellcheck, parts.path, parts.onlyIfRecipe, this.#configDigest(parts.configText)]);
     this.#secret ??= cacheSecret(this.#location);
-    return createHmac('sha256', this.#secret).update(digest).digest('hex');
+    return createHmac('sha256', this.#secret).update(header).update('\0').update(bytes).digest('hex');
   }
 
-  get(key: string): LintedOutcome | undefined {
-    const path = this.#entryPath(key);
-    let entry: unknown;
-    try {
-      entry = JSON.parse(readFileSync(path, 'utf8'));
-    } catch {
+  async get(key: string): Promise<LintedOutcome | undefined> {
+    this.#loading ??= this.#load();
+    const entries = await this.#loading;
+    const entry = entries.get(key);
+    if (!entry) return undefined;
+    const outcome = parseOutcome(entry.data);
+    if (!outcome) {
+      entries.delete(key);
       return undefined;
     }
-    if (!isEntry(entry) || entry.key !== key) return undefined;
-    this.#refresh(path);
-    return entry.outcome;
+    const today = dayNumber();
+    if (entry.used < today - REFRESH_AFTER_DAYS) {
+      entry.used = today;
+      this.#queue(formatEntry(key, entry));
+    }
+    return outcome;
   }
 
   /** Stores an outcome unless it depends on more than the key: a time limit that fired, a notice about the run. */
   set(key: string, outcome: LintedOutcome): void {
-    if (!isReusable(outcome)) return;
-    const path = this.#entryPath(key);
-    const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+    if (isReusable(outcome)) this.#queue(formatEntry(key, { used: dayNumber(), data: JSON.stringify(outcome) }));
+  }
+
+  /** Writes what is left: called once the run is done. */
+  flush(): void {
+    const text = this.#unwritten.join('');
+    this.#unwritten = [];
+    if (text === '') return;
     try {
-      mkdirSync(this.#directory, { recursive: true });
-      // A new temporary file renamed over the entry: a link planted under the entry's name is replaced, never followed.
-      writeFileSync(temporary, JSON.stringify({ key, outcome }), { flag: 'wx' });
-      renameSync(temporary, path);
+      this.#directory.append(this.#journal, text);
     } catch {
-      rmSync(temporary, { force: true });
+      // A read-only or full disk: the next run lints these files again.
     }
   }
 
-  /** Once a day, deletes the entries no run has used for `MAX_AGE_DAYS`, and temporary files left by a killed run. */
-  sweep(now = Date.now()): void {
-    if (this.#swept) return;
-    this.#swept = true;
-    const marker = join(this.#directory, SWEPT);
-    try {
-      if (now - statSync(marker).mtimeMs < DAY_MS) return;
-    } catch {
-      // Never swept: sweep now.
-    }
-    try {
-      for (const name of readdirSync(this.#directory)) {
-        const path = join(this.#directory, name);
-        const stale = name.endsWith('.tmp') ? now - statSync(path).mtimeMs > DAY_MS : now - statSync(path).mtimeMs > MAX_AGE_DAYS * DAY_MS;
-        if (stale && name !== SWEPT) rmSync(path, { force: true });
-      }
-      writeFileSync(marker, '');
-    } catch {
-      // A missing or read-only cache: nothing to sweep.
-    }
+  #queue(line: string): void {
+    this.#unwritten.push(line);
+    if (this.#unwritten.length >= WRITE_EVERY) this.flush();
+  }
+
+  async #load(): Promise<CacheEntries> {
+    void rm(join(this.#location, FORMER_DIRECTORY), { recursive: true, force: true }).catch(() => undefined);
+    return this.#directory.load(dayNumber()).catch(() => new Map());
   }
 
   /** Files of a folder share their configuration: its text is digested once, not once per file. */
@@ -117,19 +122,6 @@ export class FileResultCache {
     let digest = this.#configDigests.get(configText);
     if (digest === undefined) this.#configDigests.set(configText, (digest = createHash('sha256').update(configText).digest('hex')));
     return digest;
-  }
-
-  #entryPath(key: string): string {
-    return join(this.#directory, `${key}.json`);
-  }
-
-  #refresh(path: string): void {
-    try {
-      const now = Date.now();
-      if (now - statSync(path).mtimeMs > REFRESH_AFTER_DAYS * DAY_MS) utimesSync(path, now / 1000, now / 1000);
-    } catch {
-      // Losing a refresh only makes the entry age sooner.
-    }
   }
 }
 
@@ -158,9 +150,20 @@ function isReusable(outcome: LintedOutcome): boolean {
   return (outcome.notices ?? []).length === 0 && !outcome.result.diagnostics.some(transient);
 }
 
-function isEntry(value: unknown): value is { key: string; outcome: LintedOutcome } {
-  if (!isRecord(value) || typeof value.key !== 'string' || !isRecord(value.outcome)) return false;
-  const { kind, result, collected, suppressions, notices } = value.outcome;
+/** A stored outcome, or undefined when the text is not one this build wrote. */
+function parseOutcome(data: string): LintedOutcome | undefined {
+  let outcome: unknown;
+  try {
+    outcome = JSON.parse(data);
+  } catch {
+    return undefined;
+  }
+  return isOutcome(outcome) ? outcome : undefined;
+}
+
+function isOutcome(value: unknown): value is LintedOutcome {
+  if (!isRecord(value)) return false;
+  const { kind, result, collected, suppressions, notices } = value;
   return (
     kind === 'linted' &&
     isRecord(result) &&

@@ -35,16 +35,20 @@ interface Prepared {
 export class ConfigResolver {
   readonly #byDirectory = new Map<string, Promise<Prepared | undefined>>();
   readonly #gitRoots = new Map<string, string | undefined>();
+  readonly #projectRoots = new Map<string, string>();
+  readonly #cwd: string;
   #explicit: Promise<Prepared> | undefined;
   #withoutFile: Config | undefined;
 
-  constructor(private readonly options: ResolverOptions) {}
+  constructor(private readonly options: ResolverOptions) {
+    this.#cwd = resolve(options.cwd);
+  }
 
   /** For `RunOptions.configFor`. */
   readonly configFor = (path: string): Promise<ResolvedFileConfig> => this.resolve(path);
 
   async resolve(path: string): Promise<ResolvedFileConfig> {
-    const absolute = resolve(this.options.cwd, path);
+    const absolute = resolve(this.#cwd, path);
     const directory = dirname(absolute);
     const prepared = await (this.options.configPath ? this.#explicitFile(this.options.configPath) : this.#nearest(directory, this.#projectRoot(directory)));
     if (!prepared) {
@@ -87,10 +91,13 @@ export class ConfigResolver {
    * home directory) belongs to someone else.
    */
   #projectRoot(directory: string): string {
-    const gitRoot = this.#gitRoot(directory);
-    if (gitRoot !== undefined) return gitRoot;
-    const cwd = resolve(this.options.cwd);
-    return relativeInside(cwd, directory) !== undefined || directory === cwd ? cwd : directory;
+    let root = this.#projectRoots.get(directory);
+    if (root === undefined) {
+      const cwd = this.#cwd;
+      root = this.#gitRoot(directory) ?? (relativeInside(cwd, directory) !== undefined || directory === cwd ? cwd : directory);
+      this.#projectRoots.set(directory, root);
+    }
+    return root;
   }
 
   /** The nearest folder holding `.git`, from `directory` up; each folder is looked at once however many files share it. */
@@ -175,5 +182,5 @@ function relativeInside(directory: string, path: string): string | undefined {
 
 /** Synchronous on purpose: most folders have no configuration, and a failed lookup costs microseconds this way. */
 function isFile(path: string): boolean {
-  return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
+  return existsSync(path) && (statSync(path, { throwIfNoEntry: false })?.isFile() ?? false);
 }

@@ -188,8 +188,8 @@ export async function lintPaths(paths: readonly string[], options: RunOptions): 
     for (const { index, task } of retries) outcomes[index] = await task();
   } finally {
     await pool?.close();
+    cache?.flush();
   }
-  cache?.sweep();
 
   const collected = new Map<string, { path: string; data: unknown }[]>();
   const suppressions = new Map<string, Suppressions | undefined>();
@@ -258,15 +258,28 @@ async function lookUp(
   } catch {
     return {};
   }
-  const shellcheck = config.settings.shellcheck.enabled ? ((await shellcheckService(config.settings.shellcheck).version()) ?? 'missing') : 'off';
+  const shellcheck = await shellcheckKeyPart(config);
   const onlyIfRecipe = !target.explicit || (options.skipNonRecipes ?? false);
   const parts = { path: target.path, configText, shellcheck, onlyIfRecipe };
   const key = cache.key(parts, bytes);
-  const hit = cache.get(key);
+  const hit = await cache.get(key);
   if (!hit) return { entry: { key, parts } };
   const result = { ...hit.result, path: target.path };
   if (options.keepSource) result.source = decodeRecipeBytes(bytes).text;
   return { hit: { ...hit, result } };
+}
+
+const shellcheckKeyParts = new WeakMap<Config, Promise<string>>();
+
+/** ShellCheck's part of a cache key: files of a folder share their configuration, so it is worked out once for them. */
+function shellcheckKeyPart(config: Config): Promise<string> {
+  let part = shellcheckKeyParts.get(config);
+  if (part === undefined) {
+    const { shellcheck } = config.settings;
+    part = shellcheck.enabled ? shellcheckService(shellcheck).version().then((version) => version ?? 'missing') : Promise.resolve('off');
+    shellcheckKeyParts.set(config, part);
+  }
+  return part;
 }
 
 /** Keeps a file's results, unless the file changed while it was linted (the results may then be of other bytes). */

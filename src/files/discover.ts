@@ -1,5 +1,5 @@
-import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { readdirSync, realpathSync, statSync, type BigIntStats, type Dirent } from 'node:fs';
+import { isAbsolute, join, relative, sep } from 'node:path';
 
 /** File names a directory walk picks up. */
 const RECIPE_NAME = /\.(ya?ml|sbuild)$/i;
@@ -23,36 +23,39 @@ export interface DiscoveryProblem {
  * walked (so symlink loops end).
  */
 export function* discoverTargets(paths: readonly string[], problems: DiscoveryProblem[]): Generator<Target> {
-  // A file named twice (`r.yaml ./r.yaml`, or by name and by its folder) is linted once: twice, it would share a
-  // pkg_id with itself.
+  // A file named twice (`r.yaml ./r.yaml`, by a link, or by name and by its folder) is linted once: twice, it would
+  // share a pkg_id with itself. Its device and inode tell it apart at the cost of a stat, which is cheaper than a realpath.
   const seen = new Set<string>();
-  for (const target of namedTargets(paths, problems)) {
-    let real: string;
-    try {
-      real = realpathSync.native(target.path);
-    } catch {
-      real = resolve(target.path);
+  for (const { target, identity } of namedTargets(paths, problems)) {
+    if (identity !== undefined) {
+      if (seen.has(identity)) continue;
+      seen.add(identity);
     }
-    if (seen.has(real)) continue;
-    seen.add(real);
     yield target;
   }
 }
 
-function* namedTargets(paths: readonly string[], problems: DiscoveryProblem[]): Generator<Target> {
+/** The device and inode of a file, exact even where inode numbers pass 2^53. */
+function fileIdentity(stats: BigIntStats | undefined): string | undefined {
+  return stats && `${stats.dev}:${stats.ino}`;
+}
+
+function* namedTargets(paths: readonly string[], problems: DiscoveryProblem[]): Generator<{ target: Target; identity: string | undefined }> {
   for (const path of paths) {
     let info;
     try {
-      info = statSync(path);
+      info = statSync(path, { bigint: true });
     } catch (error) {
       problems.push({ path, message: `cannot read ${path}: ${describeFsError(error)}` });
       continue;
     }
     if (info.isDirectory()) {
       const real = realpathSync(path);
-      yield* walk(path, real, new Set([real]), problems);
+      for (const target of walk(path, real, new Set([real]), problems)) {
+        yield { target, identity: fileIdentity(statSync(target.path, { bigint: true, throwIfNoEntry: false })) };
+      }
     } else if (info.isFile()) {
-      yield { path, explicit: true };
+      yield { target: { path, explicit: true }, identity: fileIdentity(info) };
     } else {
       // Reading a FIFO or a device could block forever or never end.
       problems.push({ path, message: `${path} is not a regular file` });

@@ -1,3 +1,4 @@
+import { MAX_AGE_DAYS, type CacheLimits } from '../cache/entries.js';
 import type { ShellCheckComment } from './runner.js';
 
 /**
@@ -7,51 +8,8 @@ import type { ShellCheckComment } from './runner.js';
  */
 export const CACHE_FORMAT = 2;
 
-/** Entries not used for this many days are dropped when the cache file is rewritten. */
-export const MAX_AGE_DAYS = 30;
-/** An entry's day of use is refreshed on disk only when it is older than this, so a daily run rewrites nothing. */
-export const REFRESH_AFTER_DAYS = 7;
-/** The most entries kept (about 200 bytes each); beyond it the least recently used go. */
-export const MAX_ENTRIES = 50_000;
-
-/** One cached result: the day it was last used, and ShellCheck's comments as JSON text, parsed on a hit. */
-export interface CacheEntry {
-  used: number;
-  comments: string;
-}
-
-export type CacheEntries = Map<string, CacheEntry>;
-
-/** Days since 1970: entries are aged in whole days. */
-export function dayNumber(now = Date.now()): number {
-  return Math.floor(now / 86_400_000);
-}
-
-/** A line of a cache file: `<sha-256 key> <day> <comments JSON>` (JSON text never holds a line break). */
-export function formatEntry(key: string, entry: CacheEntry): string {
-  return `${key} ${entry.used} ${entry.comments}\n`;
-}
-
-const ENTRY_LINE = /^([0-9a-f]{64}) (\d{1,9}) (\[.*\])$/;
-
-/**
- * Adds the entries of a cache file's text. A line that is not an entry (a torn write, a damaged file) is skipped and
- * counted; of two entries for one key, the one used last wins.
- */
-export function readEntries(text: string, into: CacheEntries): { skipped: number } {
-  let skipped = 0;
-  for (const line of text.split('\n')) {
-    const match = ENTRY_LINE.exec(line);
-    if (!match) {
-      if (line !== '') skipped++;
-      continue;
-    }
-    const [, key, used, comments] = match as unknown as [string, string, string, string];
-    const known = into.get(key);
-    if (!known || known.used <= Number(used)) into.set(key, { used: Number(used), comments });
-  }
-  return { skipped };
-}
+/** At most 50,000 entries (about 200 bytes each); beyond it the least recently used go. */
+export const SHELLCHECK_CACHE_LIMITS: CacheLimits = { maxAgeDays: MAX_AGE_DAYS, maxEntries: 50_000 };
 
 /** The comments of an entry, or undefined when its text is not what ShellCheck gave (the entry is then a miss). */
 export function parseComments(text: string): ShellCheckComment[] | undefined {
@@ -73,14 +31,4 @@ function isComment(value: unknown): boolean {
     typeof comment.message === 'string' &&
     (comment.fix === null || (typeof comment.fix === 'object' && Array.isArray((comment.fix as { replacements?: unknown }).replacements)))
   );
-}
-
-/**
- * The entries worth writing back: valid ones used within `MAX_AGE_DAYS`, at most `MAX_ENTRIES` of them, the most
- * recently used first.
- */
-export function keptEntries(entries: CacheEntries, today: number, limits = { maxAgeDays: MAX_AGE_DAYS, maxEntries: MAX_ENTRIES }): [string, CacheEntry][] {
-  const kept = [...entries].filter(([, entry]) => entry.used >= today - limits.maxAgeDays && parseComments(entry.comments) !== undefined);
-  kept.sort(([, a], [, b]) => b.used - a.used);
-  return kept.slice(0, limits.maxEntries);
 }

@@ -1,8 +1,9 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
-import { CACHE_FORMAT, dayNumber, formatEntry, parseComments, REFRESH_AFTER_DAYS, type CacheEntries } from './cache-entries.js';
-import { CacheDirectory } from './cache-directory.js';
+import { CacheDirectory } from '../cache/cache-directory.js';
+import { dayNumber, formatEntry, REFRESH_AFTER_DAYS, type CacheEntries } from '../cache/entries.js';
+import { CACHE_FORMAT, parseComments, SHELLCHECK_CACHE_LIMITS } from './cache-entries.js';
 import { cacheSecret } from './cache-secret.js';
 import type { ShellCheckComment } from './runner.js';
 
@@ -23,7 +24,7 @@ export function signedKey(secret: Buffer, key: string): string {
  */
 export class ResultCache {
   readonly #directory: CacheDirectory;
-  readonly #journal = CacheDirectory.journalName(`${process.pid}-${threadId}-${randomBytes(4).toString('hex')}`);
+  readonly #journal: string;
   #loading: Promise<CacheEntries> | undefined;
   /** Lines of entries whose day of use is to be refreshed on disk. */
   #refreshed: string[] = [];
@@ -33,7 +34,12 @@ export class ResultCache {
 
   constructor(location: string) {
     this.#location = location;
-    this.#directory = new CacheDirectory(join(location, 'shellcheck'));
+    this.#directory = new CacheDirectory(join(location, 'shellcheck'), {
+      format: CACHE_FORMAT,
+      limits: SHELLCHECK_CACHE_LIMITS,
+      isValid: (data) => parseComments(data) !== undefined,
+    });
+    this.#journal = this.#directory.journalName(`${process.pid}-${threadId}-${randomBytes(4).toString('hex')}`);
   }
 
   /**
@@ -51,7 +57,7 @@ export class ResultCache {
     const entries = await this.#loading;
     const entry = entries.get(key);
     if (!entry) return undefined;
-    const comments = parseComments(entry.comments);
+    const comments = parseComments(entry.data);
     if (!comments) {
       entries.delete(key);
       return undefined;
@@ -67,7 +73,7 @@ export class ResultCache {
   /** Stores results: they are on disk when this returns. */
   set(results: readonly { key: string; comments: ShellCheckComment[] }[]): void {
     const used = dayNumber();
-    this.#write(results.map(({ key, comments }) => formatEntry(this.#entryKey(key), { used, comments: JSON.stringify(comments) })).join(''));
+    this.#write(results.map(({ key, comments }) => formatEntry(this.#entryKey(key), { used, data: JSON.stringify(comments) })).join(''));
   }
 
   /** Refreshed days of use are written together, soon after: losing them only makes the entries age sooner. */

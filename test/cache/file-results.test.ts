@@ -1,18 +1,22 @@
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FileResultCache, type LintedOutcome } from '../../src/cache/file-results.js';
+import { dayNumber, formatEntry, readEntries, type CacheEntries } from '../../src/cache/entries.js';
+import { FILE_CACHE_FORMAT, type LintedOutcome } from '../../src/cache/file-results.js';
 import { defaultConfig } from '../../src/core/config.js';
 import { lintPaths } from '../../src/core/run.js';
 import { SECRET_FILE } from '../../src/shellcheck/cache-secret.js';
 import { compact, VALID_RECIPE } from '../helpers.js';
 
+const RESULTS = `results-v${FILE_CACHE_FORMAT}.txt`;
 let directory: string;
 let cacheLocation: string;
+let entriesDirectory: string;
 beforeEach(() => {
   directory = mkdtempSync(join(tmpdir(), 'fim-lint-results-'));
   cacheLocation = join(directory, '.fim-lint-cache');
+  entriesDirectory = join(cacheLocation, 'files');
 });
 afterEach(() => rmSync(directory, { recursive: true, force: true }));
 
@@ -33,18 +37,29 @@ async function lintWithCache(paths: string[], config = noShellCheck()) {
   return Object.fromEntries(run.results.map((result) => [result.path, result.diagnostics.map(compact)]));
 }
 
-function entryFiles(): string[] {
-  return readdirSync(join(cacheLocation, 'results-v1')).filter((name) => name.endsWith('.json'));
+/** The entries in the cache's files (results and journals), the last written of each key winning. */
+function storedEntries(): CacheEntries {
+  const entries: CacheEntries = new Map();
+  for (const name of readdirSync(entriesDirectory).sort((a, b) => (a === RESULTS ? -1 : b === RESULTS ? 1 : 0))) {
+    readEntries(readFileSync(join(entriesDirectory, name), 'utf8'), entries);
+  }
+  return entries;
+}
+
+/** Replaces the cache's files with one results file of these lines. */
+function writeEntries(lines: string[]): void {
+  for (const name of readdirSync(entriesDirectory)) rmSync(join(entriesDirectory, name));
+  writeFileSync(join(entriesDirectory, RESULTS), lines.join(''));
 }
 
 /** Rewrites every entry's findings: a run that reports them took its results from the cache. */
 function markEntries(message: string): void {
-  for (const name of entryFiles()) {
-    const path = join(cacheLocation, 'results-v1', name);
-    const entry = JSON.parse(readFileSync(path, 'utf8')) as { key: string; outcome: LintedOutcome };
-    entry.outcome.result.diagnostics = [{ ruleId: 'test/marker', severity: 'warning', message, line: 1, column: 1, endLine: 1, endColumn: 2, start: 0, end: 1 }];
-    writeFileSync(path, JSON.stringify(entry));
-  }
+  const marked = [...storedEntries()].map(([key, { used, data }]) => {
+    const outcome = JSON.parse(data) as LintedOutcome;
+    outcome.result.diagnostics = [{ ruleId: 'test/marker', severity: 'warning', message, line: 1, column: 1, endLine: 1, endColumn: 2, start: 0, end: 1 }];
+    return formatEntry(key, { used, data: JSON.stringify(outcome) });
+  });
+  writeEntries(marked);
 }
 
 const BROKEN = VALID_RECIPE.replace('pkg_type: "static"', 'pkg_type: "statik"');
@@ -54,7 +69,7 @@ describe('the result cache', () => {
     const path = write('a.yaml', BROKEN);
     const first = await lintWithCache([path]);
     expect(first[path]!.length).toBeGreaterThan(0);
-    expect(entryFiles()).toHaveLength(1);
+    expect(storedEntries().size).toBe(1);
     expect(await lintWithCache([path])).toEqual(first);
     markEntries('from the cache');
     expect(await lintWithCache([path])).toEqual({ [path]: ['test/marker warning 1:1-1:2 from the cache'] });
@@ -88,20 +103,20 @@ describe('the result cache', () => {
   it('ignores and replaces an entry that is damaged, forged for another key, or not well-formed', async () => {
     const path = write('a.yaml', BROKEN);
     const expected = await lintWithCache([path]);
-    const [name] = entryFiles();
-    const entryPath = join(cacheLocation, 'results-v1', name!);
-    const entry = JSON.parse(readFileSync(entryPath, 'utf8')) as { key: string; outcome: LintedOutcome };
+    const [[key, entry]] = [...storedEntries()] as [[string, { used: number; data: string }]];
+    const outcome = JSON.parse(entry.data) as LintedOutcome;
+    const line = (data: unknown, forKey = key) => formatEntry(forKey, { used: entry.used, data: JSON.stringify(data) });
     const forgeries = [
-      '{"key":',
+      `${key} ${entry.used} {"kind":`,
       // Well-formed and without findings, but made for another key: it would hide the findings.
-      JSON.stringify({ key: '0'.repeat(64), outcome: { ...entry.outcome, result: { path, diagnostics: [] } } }),
-      JSON.stringify({ ...entry, outcome: { ...entry.outcome, result: { path, diagnostics: [{ ruleId: 'x', severity: 'fatal' }] } } }),
-      JSON.stringify({ ...entry, outcome: { ...entry.outcome, kind: 'skipped' } }),
+      line({ ...outcome, result: { path, diagnostics: [] } }, '0'.repeat(64)),
+      line({ ...outcome, result: { path, diagnostics: [{ ruleId: 'x', severity: 'fatal' }] } }),
+      line({ ...outcome, kind: 'skipped' }),
     ];
     for (const forged of forgeries) {
-      writeFileSync(entryPath, forged);
+      writeEntries([forged]);
       expect(await lintWithCache([path])).toEqual(expected);
-      expect(JSON.parse(readFileSync(entryPath, 'utf8'))).toEqual(entry);
+      expect(storedEntries().get(key)).toEqual(entry);
     }
   });
 
@@ -119,7 +134,7 @@ describe('the result cache', () => {
     const config = defaultConfig();
     config.settings.shellcheck.path = join(directory, 'no-such-shellcheck');
     await lintWithCache([path], config);
-    expect(() => entryFiles()).toThrow();
+    expect(existsSync(entriesDirectory)).toBe(false);
   });
 
   it('keeps no result in which ShellCheck failed on a script: a later run may get its findings', async () => {
@@ -130,29 +145,47 @@ describe('the result cache', () => {
     config.settings.shellcheck.path = failing;
     const run = await lintWithCache([path], config);
     expect(run[path]!.filter((diagnostic) => diagnostic.startsWith('shell/shellcheck error')).length).toBeGreaterThan(0);
-    expect(() => entryFiles()).toThrow();
+    expect(existsSync(entriesDirectory)).toBe(false);
   });
 
-  it('replaces a link planted under an entry name instead of writing through it', async () => {
+  it('writes a run\'s entries to a journal, which the next run folds into the one file that later runs read', async () => {
+    const paths = [write('a.yaml', BROKEN), write('b.yaml', VALID_RECIPE)];
+    const expected = await lintWithCache(paths);
+    expect(readdirSync(entriesDirectory)).toEqual([expect.stringMatching(/^journal-v\d+-.+\.txt$/)]);
+    expect(await lintWithCache(paths)).toEqual(expected);
+    expect(readdirSync(entriesDirectory)).toEqual([RESULTS]);
+    expect(storedEntries().size).toBe(2);
+  });
+
+  it('replaces a link planted as the results file instead of writing through it', async () => {
     const path = write('a.yaml', BROKEN);
-    const cache = new FileResultCache(cacheLocation);
-    const key = cache.key({ path, configText: JSON.stringify(noShellCheck()), shellcheck: 'off', onlyIfRecipe: false }, readFileSync(path));
+    await lintWithCache([path]);
     const victim = write('victim.txt', 'keep me');
-    await lintWithCache([write('other.yaml', VALID_RECIPE)]);
-    symlinkSync(victim, join(cacheLocation, 'results-v1', `${key}.json`));
+    writeEntries([]);
+    rmSync(join(entriesDirectory, RESULTS));
+    symlinkSync(victim, join(entriesDirectory, RESULTS));
+    await lintWithCache([path]);
     await lintWithCache([path]);
     expect(readFileSync(victim, 'utf8')).toBe('keep me');
-    expect(statSync(join(cacheLocation, 'results-v1', `${key}.json`)).isFile()).toBe(true);
+    expect(statSync(join(entriesDirectory, RESULTS)).isFile()).toBe(true);
+    expect(storedEntries().size).toBe(1);
   });
 
-  it('sweeps entries unused for 30 days, at most once a day', () => {
-    const cache = new FileResultCache(cacheLocation);
-    const outcome: LintedOutcome = { kind: 'linted', result: { path: 'a.yaml', diagnostics: [] }, collected: {} };
-    cache.set('a'.repeat(64), outcome);
-    cache.set('b'.repeat(64), outcome);
-    const old = (Date.now() - 31 * 86_400_000) / 1000;
-    utimesSync(join(cacheLocation, 'results-v1', `${'a'.repeat(64)}.json`), old, old);
-    cache.sweep();
-    expect(entryFiles()).toEqual([`${'b'.repeat(64)}.json`]);
+  it('drops entries unused for 30 days when it next folds a journal', async () => {
+    const outcome: LintedOutcome = { kind: 'linted', result: { path: 'gone.yaml', diagnostics: [] }, collected: {} };
+    mkdirSync(entriesDirectory, { recursive: true });
+    writeEntries([formatEntry('a'.repeat(64), { used: dayNumber() - 31, data: JSON.stringify(outcome) }), formatEntry('b'.repeat(64), { used: dayNumber() - 29, data: JSON.stringify(outcome) })]);
+    const path = write('a.yaml', BROKEN);
+    await lintWithCache([path]);
+    await lintWithCache([path]);
+    expect([...storedEntries().keys()].filter((key) => /^([ab])\1+$/.test(key))).toEqual(['b'.repeat(64)]);
+  });
+
+  it('removes the folder of one file per entry that the first format kept', async () => {
+    mkdirSync(join(cacheLocation, 'results-v1'), { recursive: true });
+    writeFileSync(join(cacheLocation, 'results-v1', `${'a'.repeat(64)}.json`), '{}');
+    await lintWithCache([write('a.yaml', BROKEN)]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(readdirSync(cacheLocation).sort()).toEqual(['files', SECRET_FILE].sort());
   });
 });

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { CACHE_FORMAT, readEntries, type CacheEntries } from '../../src/shellcheck/cache-entries.js';
+import { readEntries, type CacheEntries } from '../../src/cache/entries.js';
+import { CACHE_FORMAT } from '../../src/shellcheck/cache-entries.js';
 import { cacheKey, ResultCache } from '../../src/shellcheck/cache.js';
 
 // Threads and processes load the compiled module (built by `npm test`), as fim-lint's worker threads do.

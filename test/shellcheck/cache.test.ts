@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { CACHE_FORMAT, dayNumber, formatEntry, keptEntries, MAX_AGE_DAYS, readEntries, REFRESH_AFTER_DAYS, type CacheEntries } from '../../src/shellcheck/cache-entries.js';
-import { STALE_LOCK_MS } from '../../src/shellcheck/cache-lock.js';
+import { dayNumber, formatEntry, keptEntries, MAX_AGE_DAYS, readEntries, REFRESH_AFTER_DAYS, type CacheEntries } from '../../src/cache/entries.js';
+import { STALE_LOCK_MS } from '../../src/cache/lock.js';
+import { CACHE_FORMAT, parseComments } from '../../src/shellcheck/cache-entries.js';
 import { cacheKey, ResultCache, signedKey } from '../../src/shellcheck/cache.js';
 import { cacheSecret, SECRET_FILE } from '../../src/shellcheck/cache-secret.js';
 import type { ShellCheckComment } from '../../src/shellcheck/runner.js';
@@ -23,6 +24,7 @@ const comment = (code: number, message = `finding ${code}`): ShellCheckComment =
 });
 
 const key = (name: string) => cacheKey('0.9.0', 'bash', name);
+const isComments = (data: string) => parseComments(data) !== undefined;
 const newLocation = () => mkdtempSync(join(tmpdir(), 'fim-lint-cache-'));
 const filesIn = (location: string) => readdirSync(join(location, 'shellcheck')).sort();
 const resultsText = (location: string) => readFileSync(join(location, 'shellcheck', RESULTS), 'utf8');
@@ -73,7 +75,7 @@ describe('the ShellCheck result cache', () => {
     expect(resultsText(location)).toBe('');
 
     // A torn last line loses that entry only; an entry whose findings are not ShellCheck's is a miss.
-    const damaged = formatEntry(key('b'), { used: dayNumber(), comments: JSON.stringify([{ line: 'one' }]) });
+    const damaged = formatEntry(key('b'), { used: dayNumber(), data: JSON.stringify([{ line: 'one' }]) });
     writeFileSync(join(location, 'shellcheck', RESULTS), damaged + intact + intact.slice(0, 40));
     const cache = new ResultCache(location);
     expect(await cache.get(key('a'))).toEqual([comment(1)]);
@@ -105,9 +107,9 @@ describe('the ShellCheck result cache', () => {
     const today = dayNumber();
     const stored = (name: string) => signedKey(cacheSecret(location), key(name));
     const entries = [
-      formatEntry(stored('recent'), { used: today - 1, comments: '[]' }),
-      formatEntry(stored('old'), { used: today - REFRESH_AFTER_DAYS - 1, comments: '[]' }),
-      formatEntry(stored('forgotten'), { used: today - MAX_AGE_DAYS - 1, comments: '[]' }),
+      formatEntry(stored('recent'), { used: today - 1, data: '[]' }),
+      formatEntry(stored('old'), { used: today - REFRESH_AFTER_DAYS - 1, data: '[]' }),
+      formatEntry(stored('forgotten'), { used: today - MAX_AGE_DAYS - 1, data: '[]' }),
     ];
     mkdirSync(join(location, 'shellcheck'));
     writeFileSync(join(location, 'shellcheck', RESULTS), entries.join(''));
@@ -121,22 +123,22 @@ describe('the ShellCheck result cache', () => {
     readEntries(resultsText(location), kept);
     expect(kept).toEqual(
       new Map([
-        [stored('recent'), { used: today - 1, comments: '[]' }],
-        [stored('old'), { used: today, comments: '[]' }],
+        [stored('recent'), { used: today - 1, data: '[]' }],
+        [stored('old'), { used: today, data: '[]' }],
       ]),
     );
   });
 
   it('keeps at most the given number of entries, the most recently used', () => {
     const entries: CacheEntries = new Map([
-      ['a', { used: 100, comments: '[]' }],
-      ['b', { used: 103, comments: '[]' }],
-      ['c', { used: 101, comments: 'not json' }],
-      ['d', { used: 102, comments: '[]' }],
-      ['e', { used: 90, comments: '[]' }],
+      ['a', { used: 100, data: '[]' }],
+      ['b', { used: 103, data: '[]' }],
+      ['c', { used: 101, data: 'not json' }],
+      ['d', { used: 102, data: '[]' }],
+      ['e', { used: 90, data: '[]' }],
     ]);
-    expect(keptEntries(entries, 105, { maxAgeDays: 10, maxEntries: 2 }).map(([name]) => name)).toEqual(['b', 'd']);
-    expect(keptEntries(entries, 105, { maxAgeDays: 10, maxEntries: 9 }).map(([name]) => name)).toEqual(['b', 'd', 'a']);
+    expect(keptEntries(entries, 105, { maxAgeDays: 10, maxEntries: 2 }, isComments).map(([name]) => name)).toEqual(['b', 'd']);
+    expect(keptEntries(entries, 105, { maxAgeDays: 10, maxEntries: 9 }, isComments).map(([name]) => name)).toEqual(['b', 'd', 'a']);
   });
 
   it('waits for another run folding the journals, and breaks a lock left by a run that died', async () => {
@@ -157,10 +159,10 @@ describe('the ShellCheck result cache', () => {
     const location = newLocation();
     // A cache committed to a repository: entries under the plain script keys, and a secret checked out as 0644.
     mkdirSync(join(location, 'shellcheck'));
-    writeFileSync(join(location, 'shellcheck', RESULTS), formatEntry(key('a'), { used: dayNumber(), comments: '[]' }));
+    writeFileSync(join(location, 'shellcheck', RESULTS), formatEntry(key('a'), { used: dayNumber(), data: '[]' }));
     const planted = Buffer.alloc(32, 7);
     writeFileSync(join(location, SECRET_FILE), planted, { mode: 0o644 });
-    writeFileSync(join(location, 'shellcheck', RESULTS), formatEntry(signedKey(planted, key('b')), { used: dayNumber(), comments: '[]' }), { flag: 'a' });
+    writeFileSync(join(location, 'shellcheck', RESULTS), formatEntry(signedKey(planted, key('b')), { used: dayNumber(), data: '[]' }), { flag: 'a' });
     const cache = new ResultCache(location);
     expect(await cache.get(key('a'))).toBeUndefined();
     expect(await cache.get(key('b'))).toBeUndefined();

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintPaths } from '../../src/core/run.js';
-import { readEntries, type CacheEntries } from '../../src/shellcheck/cache-entries.js';
+import { readEntries, type CacheEntries } from '../../src/cache/entries.js';
 import { ShellCheckService } from '../../src/shellcheck/service.js';
 import { recipe, testConfig } from '../helpers.js';
 import { hasShellcheck } from './available.js';

@@ -2,19 +2,20 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, fstatSync, mkdirSync, openSync, statSync, writeSync } from 'node:fs';
 import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CACHE_FORMAT, formatEntry, keptEntries, readEntries, type CacheEntries } from './cache-entries.js';
-import { acquireLock } from './cache-lock.js';
+import { formatEntry, keptEntries, readEntries, type CacheEntries, type CacheLimits } from './entries.js';
+import { acquireLock } from './lock.js';
 
 /** How long a run waits for another run's compaction before it reads the files as they are. */
 const LOCK_WAIT_MS = 5_000;
 
-const RESULTS = `results-v${CACHE_FORMAT}.txt`;
-const JOURNAL_PREFIX = `journal-v${CACHE_FORMAT}-`;
-/** A journal claimed by a compaction is renamed so; one left by a compaction that died is folded by the next. */
-const CLAIMED_PREFIX = `claimed-v${CACHE_FORMAT}-`;
-const LOCK = `compaction-v${CACHE_FORMAT}.lock`;
-/** Files that compaction removes: another format's (one JSON file per script was format 1), or a dead compaction's. */
-const OBSOLETE = new RegExp(`^(?:[0-9a-f]{64}\\.json(?:\\..+\\.tmp)?|(?:results|journal|claimed)-v(?!${CACHE_FORMAT}\\b)\\d+\\b.*|${RESULTS.replace('.', '\\.')}\\..+\\.tmp)$`);
+/** What a cache directory holds, and how its entries are checked. */
+export interface CacheKind {
+  /** The version of what is stored: part of the file names, so that a new format ignores an old one's files. */
+  format: number;
+  limits: CacheLimits;
+  /** Whether an entry's data is well-formed: compaction keeps only those. */
+  isValid: (data: string) => boolean;
+}
 
 interface Listing {
   /** Journals and claimed journals, by name. */
@@ -23,8 +24,8 @@ interface Listing {
 }
 
 /**
- * The files of the ShellCheck cache in one directory: `results-v2.txt`, every entry as of the last compaction, and a
- * journal per writer (a thread of a run) holding the entries it added since. A run reads them all once; when it finds
+ * The files of one cache (ShellCheck's, or whole files') in one directory: `results-v<format>.txt`, every entry as of
+ * the last compaction, and a journal per writer (a thread of a run) holding the entries it added since. A run reads them all once; when it finds
  * journals, it folds them into a new results file, under a lock, and deletes them.
  *
  * Nothing is ever rewritten in place: results are replaced by renaming a complete temporary file, and journals are
@@ -33,9 +34,24 @@ interface Listing {
  */
 export class CacheDirectory {
   readonly path: string;
+  readonly #kind: CacheKind;
+  readonly #results: string;
+  readonly #journalPrefix: string;
+  /** A journal claimed by a compaction is renamed so; one left by a compaction that died is folded by the next. */
+  readonly #claimedPrefix: string;
+  readonly #lock: string;
+  /** Files that compaction removes: another format's (one JSON file per entry was format 1), or a dead compaction's. */
+  readonly #obsolete: RegExp;
 
-  constructor(path: string) {
+  constructor(path: string, kind: CacheKind) {
     this.path = path;
+    this.#kind = kind;
+    const { format } = kind;
+    this.#results = `results-v${format}.txt`;
+    this.#journalPrefix = `journal-v${format}-`;
+    this.#claimedPrefix = `claimed-v${format}-`;
+    this.#lock = `compaction-v${format}.lock`;
+    this.#obsolete = new RegExp(`^(?:[0-9a-f]{64}\\.json(?:\\..+\\.tmp)?|(?:results|journal|claimed)-v(?!${format}\\b)\\d+\\b.*|results-v${format}\\.txt\\..+\\.tmp)$`);
   }
 
   /** The entries on disk, after folding the journals into the results file if there are any (see above). */
@@ -43,7 +59,7 @@ export class CacheDirectory {
     const listing = await this.#list();
     const { entries, skipped } = await this.#read(listing);
     if (listing.journals.length === 0 && listing.obsolete.length === 0 && skipped === 0) return entries;
-    const release = await acquireLock(join(this.path, LOCK), LOCK_WAIT_MS);
+    const release = await acquireLock(join(this.path, this.#lock), LOCK_WAIT_MS);
     if (!release) return (await this.#read(await this.#list())).entries;
     try {
       return await this.#compact(today);
@@ -75,8 +91,8 @@ export class CacheDirectory {
   }
 
   /** A journal name of its own for one writer. */
-  static journalName(id: string): string {
-    return `${JOURNAL_PREFIX}${id}.txt`;
+  journalName(id: string): string {
+    return `${this.#journalPrefix}${id}.txt`;
   }
 
   async #list(): Promise<Listing> {
@@ -87,15 +103,15 @@ export class CacheDirectory {
       names = [];
     }
     return {
-      journals: names.filter((name) => name.startsWith(JOURNAL_PREFIX) || name.startsWith(CLAIMED_PREFIX)),
-      obsolete: names.filter((name) => OBSOLETE.test(name)),
+      journals: names.filter((name) => name.startsWith(this.#journalPrefix) || name.startsWith(this.#claimedPrefix)),
+      obsolete: names.filter((name) => this.#obsolete.test(name)),
     };
   }
 
   async #read(listing: Listing): Promise<{ entries: CacheEntries; skipped: number }> {
     const entries: CacheEntries = new Map();
     let skipped = 0;
-    for (const name of [RESULTS, ...listing.journals]) {
+    for (const name of [this.#results, ...listing.journals]) {
       const text = await readFile(join(this.path, name), 'utf8').catch(() => '');
       skipped += readEntries(text, entries).skipped;
     }
@@ -111,14 +127,14 @@ export class CacheDirectory {
     const claimed: string[] = [];
     for (const name of listing.journals) {
       // Unique, so that a journal claimed again (after a compaction that died) does not replace the first claim.
-      const claimedName = name.startsWith(CLAIMED_PREFIX) ? name : `${CLAIMED_PREFIX}${randomBytes(4).toString('hex')}-${name.slice(JOURNAL_PREFIX.length)}`;
+      const claimedName = name.startsWith(this.#claimedPrefix) ? name : `${this.#claimedPrefix}${randomBytes(4).toString('hex')}-${name.slice(this.#journalPrefix.length)}`;
       if (claimedName !== name && !(await rename(join(this.path, name), join(this.path, claimedName)).then(() => true, () => false))) continue;
       claimed.push(claimedName);
     }
     const { entries, skipped } = await this.#read({ journals: claimed, obsolete: [] });
     if (claimed.length === 0 && listing.obsolete.length === 0 && skipped === 0) return entries;
-    const kept = keptEntries(entries, today);
-    const results = join(this.path, RESULTS);
+    const kept = keptEntries(entries, today, this.#kind.limits, this.#kind.isValid);
+    const results = join(this.path, this.#results);
     const temporary = `${results}.${randomBytes(6).toString('hex')}.tmp`;
     try {
       await writeFile(temporary, kept.map(([key, entry]) => formatEntry(key, entry)).join(''));
