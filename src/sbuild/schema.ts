@@ -154,11 +154,22 @@ export interface FormattedString extends SchemaLocation {
 
 /** Every non-empty string of the recipe whose `x-format` is one of `formats`. */
 export function formattedStrings(data: unknown, formats: readonly string[]): FormattedString[] {
-  return walkWithSchema(data).flatMap((location) => {
+  return everyFormattedString(data).filter((location) => formats.includes(location.format));
+}
+
+const formatted = new WeakMap<object, FormattedString[]>();
+
+/** Every non-empty string with an `x-format`, found once per data object however many rules ask for some format. */
+function everyFormattedString(data: unknown): FormattedString[] {
+  const cached = data !== null && typeof data === 'object' ? formatted.get(data) : undefined;
+  if (cached) return cached;
+  const found = walkWithSchema(data).flatMap((location) => {
     const format = annotation<string>(location, 'x-format');
     const { value } = location;
-    return format && formats.includes(format) && typeof value === 'string' && value !== '' ? [{ ...location, value, format }] : [];
+    return format && typeof value === 'string' && value !== '' ? [{ ...location, value, format }] : [];
   });
+  if (data !== null && typeof data === 'object') formatted.set(data, found);
+  return found;
 }
 
 /** The first sentence of a schema's description: what a field is, for messages. */
