@@ -30,7 +30,9 @@ export const PRECOMPILED = {
   sbuild: {
     schema: 'sbuild.schema.json',
     validator: 'sbuild.validate.cjs',
-    options: { allErrors: true, strict: true, allowUnionTypes: true },
+    // `unicode: false` checks string lengths with `.length`: the schema's only limits are `minLength: 1` and `maxLength: 0`,
+    // where UTF-16 units and code points agree, and counting code points walked every script for each file.
+    options: { allErrors: true, strict: true, allowUnionTypes: true, unicode: false },
     // Annotations of the schema that carry data for the semantic rules.
     annotations: ['x-enum-ci', 'x-pattern', 'x-spec-level', 'x-origin', 'x-format', 'x-data', 'x-since', 'x-removed', 'x-required-until', ...EDITOR_ANNOTATIONS],
   },

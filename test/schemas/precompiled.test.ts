@@ -20,6 +20,13 @@ describe('precompiled validators', () => {
     expect(validate.errors?.map((error) => `${error.instancePath} ${error.keyword}`)).toEqual(expect.arrayContaining([' required', '/pkg type']));
   });
 
+  it('limits string lengths only to 0 or 1, where counting UTF-16 units (unicode: false) equals counting code points', () => {
+    const schema = readFileSync(schemasPath(PRECOMPILED.sbuild.schema), 'utf8');
+    const limits = [...schema.matchAll(/"(?:minLength|maxLength)": (\d+)/g)].map((match) => Number(match[1]));
+    expect(limits.length).toBeGreaterThan(0);
+    expect(limits.every((limit) => limit <= 1)).toBe(true);
+  });
+
   it('stops at the first error of a configuration', () => {
     const validate = precompiledValidator('config');
     expect(validate({ rules: { 'sbuild/url': 'error' } })).toBe(true);
