@@ -72,11 +72,17 @@ function excludedTypes(schema: Schema): JsonType[] | undefined {
   return excluded && JSON_TYPES.filter((type) => !excluded.includes(type));
 }
 
-/** The alternatives of a schema that accept a value of this type. */
+/** The alternatives of a schema that accept a value of this type: one array per schema and type, shared, not to be modified. */
 export function matching(schema: Schema, value: unknown): Schema[] {
   const type = jsonType(value);
-  return alternatives(schema).filter((branch) => schemaTypes(branch)?.includes(type) ?? true);
+  let byType = matchingByType.get(schema);
+  if (!byType) matchingByType.set(schema, (byType = new Map()));
+  let found = byType.get(type);
+  if (!found) byType.set(type, (found = alternatives(schema).filter((branch) => schemaTypes(branch)?.includes(type) ?? true)));
+  return found;
 }
+
+const matchingByType = new WeakMap<Schema, Map<JsonType, Schema[]>>();
 
 /** The schema of a child (`key` of a map, index of a list) under one alternative, if it allows that child. */
 export function childSchema(schema: Schema, key: PathSegment): Schema | undefined {
@@ -87,11 +93,24 @@ export function childSchema(schema: Schema, key: PathSegment): Schema | undefine
   return additional && typeof additional === 'object' ? (additional as Schema) : undefined;
 }
 
-/** The schema of a child under any of several alternatives (combined with `anyOf` when more than one allows it). */
+/**
+ * The schema of a child under any of several alternatives (combined with `anyOf` when more than one allows it). Made
+ * once per array of alternatives (see `matching`) and key: a new `anyOf` for every value would be flattened again.
+ */
 function childOf(schemas: Schema[], key: PathSegment): Schema | undefined {
+  let byKey = childrenOf.get(schemas);
+  if (!byKey) childrenOf.set(schemas, (byKey = new Map()));
+  // Every item of a list has the same schema.
+  const slot = typeof key === 'number' ? LIST_ITEM : key;
+  if (byKey.has(slot)) return byKey.get(slot);
   const children = schemas.map((branch) => childSchema(branch, key)).filter((found): found is Schema => found !== undefined);
-  return children.length <= 1 ? children[0] : { anyOf: children };
+  const child = children.length <= 1 ? children[0] : { anyOf: children };
+  byKey.set(slot, child);
+  return child;
 }
+
+const childrenOf = new WeakMap<Schema[], Map<string | symbol, Schema | undefined>>();
+const LIST_ITEM = Symbol('list item');
 
 /** True when a map under this schema may only hold the keys the schema lists. */
 export function isClosed(schema: Schema): boolean {
