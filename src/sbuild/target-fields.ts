@@ -22,19 +22,26 @@ const MAPS: { path: PathSegment[]; schema: () => Schema }[] = [
   { path: ['x_exec'], schema: () => ((sbuildSchema().$defs as Record<string, Schema>).xExec as Schema) },
 ];
 
+const found = new WeakMap<Recipe, Map<string, TargetFieldProblem[]>>();
+
+/** The problems of a recipe for a target builder, found once however many rules ask (the arrays are shared: read only). */
 export function targetFieldProblems(recipe: Recipe, target: string): TargetFieldProblem[] {
+  let byTarget = found.get(recipe);
+  if (!byTarget) found.set(recipe, (byTarget = new Map()));
+  let problems = byTarget.get(target);
+  if (!problems) byTarget.set(target, (problems = findProblems(recipe, target)));
+  return problems;
+}
+
+function findProblems(recipe: Recipe, target: string): TargetFieldProblem[] {
   const data = recipe.data;
   if (!isRecord(data)) return [];
   const problems: TargetFieldProblem[] = [];
-  for (const { path, schema } of MAPS) {
+  for (const { path, fields } of annotatedMaps()) {
     const value = path.length === 0 ? data : data[path[0] as string];
     if (!isRecord(value)) continue;
-    const properties = (schema().properties ?? {}) as Record<string, Schema>;
-    for (const [key, property] of Object.entries(properties)) {
+    for (const { key, since, removed, requiredUntil } of fields) {
       const keyPath = [...path, key];
-      const since = annotation(property, 'x-since');
-      const removed = annotation(property, 'x-removed');
-      const requiredUntil = annotation(property, 'x-required-until');
       if (key in value) {
         if (since && !includesDate(target, since.date)) {
           problems.push({
@@ -63,6 +70,36 @@ export function targetFieldProblems(recipe: Recipe, target: string): TargetField
   }
   problems.push(...rejectedValues(recipe, target));
   return problems;
+}
+
+interface Release {
+  date: string;
+  commit: string;
+}
+
+/** A key of one of `MAPS` with the builder releases its schema names. */
+interface AnnotatedField {
+  key: string;
+  since: Release | undefined;
+  removed: Release | undefined;
+  requiredUntil: Release | undefined;
+}
+
+let annotated: { path: PathSegment[]; fields: AnnotatedField[] }[] | undefined;
+
+/** The keys of `MAPS` that carry a release annotation, in schema order, read from the schema once. */
+function annotatedMaps(): { path: PathSegment[]; fields: AnnotatedField[] }[] {
+  annotated ??= MAPS.map(({ path, schema }) => {
+    const properties = (schema().properties ?? {}) as Record<string, Schema>;
+    const fields = Object.entries(properties).map(([key, property]) => ({
+      key,
+      since: annotation(property, 'x-since'),
+      removed: annotation(property, 'x-removed'),
+      requiredUntil: annotation(property, 'x-required-until'),
+    }));
+    return { path, fields: fields.filter((field) => field.since || field.removed || field.requiredUntil) };
+  });
+  return annotated;
 }
 
 const REMOVED_HINT: Record<string, string> = {
@@ -99,7 +136,7 @@ function rejectedValues(recipe: Recipe, target: string): TargetFieldProblem[] {
   return problems;
 }
 
-function annotation(schema: Schema, name: string): { date: string; commit: string } | undefined {
+function annotation(schema: Schema, name: string): Release | undefined {
   const value = schema[name];
   if (typeof value !== 'string') return undefined;
   const [date, commit] = value.split(' ');
