@@ -115,7 +115,9 @@ export function defineRule<T = unknown>(rule: Rule<T>): Rule<T> {
 
 /** A rule's options as it sees them: each declared default, with the configured values over them. */
 export function optionsWithDefaults(rule: Pick<Rule, 'options'>, configured: Readonly<Record<string, unknown>>): Record<string, unknown> {
-  const defaults = Object.entries(rule.options ?? {}).map(([name, option]) => [name, structuredClone(option.default)]);
+  // Asked for every rule of every file, and most rules declare no options.
+  if (!rule.options) return { ...configured };
+  const defaults = Object.entries(rule.options).map(([name, option]) => [name, structuredClone(option.default)]);
   return { ...Object.fromEntries(defaults), ...configured };
 }
 
