@@ -12,7 +12,8 @@ export default defineRule({
   fixable: 'safe',
   check({ recipe, report }) {
     for (const { path, value, schemas } of walkWithSchema(recipe.data)) {
-      if (jsonType(value) !== 'array') continue;
+      // Nothing repeats in a list of one item, which most lists of a recipe are.
+      if (jsonType(value) !== 'array' || (value as unknown[]).length < 2) continue;
       const items = schemas.map((schema) => childSchema(schema, 0)).filter((item) => item !== undefined).flatMap(alternatives);
       if (!items.some((item) => item.type === 'string')) continue;
       // Lists whose values the builder compares case-insensitively (x_exec.arch, os, host) repeat entries case-insensitively.
