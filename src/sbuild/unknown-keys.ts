@@ -1,6 +1,6 @@
 import type { PathSegment, Recipe } from '../recipe/recipe.js';
 import { nearMisses } from '../text/near-miss.js';
-import { isClosed, jsonType, knownKeys, walkWithSchema } from './schema.js';
+import { isClosed, jsonType, knownKeys, walkWithSchema, type Schema } from './schema.js';
 
 export interface UnknownKey {
   /** The path of the map that holds the key. */
@@ -17,6 +17,26 @@ export interface UnknownKey {
 
 const cache = new WeakMap<Recipe, UnknownKey[]>();
 
+interface MapKeys {
+  known: string[];
+  knownSet: Set<string>;
+  required: Set<string>;
+}
+
+const keysByAlternatives = new WeakMap<Schema[], MapKeys>();
+
+/** The keys that the alternatives of a map know and require, listed once per (shared) array of alternatives. */
+function keysOf(schemas: Schema[]): MapKeys {
+  let keys = keysByAlternatives.get(schemas);
+  if (!keys) {
+    const known = [...new Set(schemas.flatMap(knownKeys))];
+    const required = new Set(schemas.flatMap((schema) => (schema.required as string[] | undefined) ?? []));
+    keys = { known, knownSet: new Set(known), required };
+    keysByAlternatives.set(schemas, keys);
+  }
+  return keys;
+}
+
 /** The keys of the recipe that the schema does not define, in maps whose keys the schema lists. */
 export function unknownKeys(recipe: Recipe): UnknownKey[] {
   let found = cache.get(recipe);
@@ -24,9 +44,7 @@ export function unknownKeys(recipe: Recipe): UnknownKey[] {
   found = [];
   for (const { path, value, schemas } of walkWithSchema(recipe.data)) {
     if (jsonType(value) !== 'object' || !schemas.every(isClosed)) continue;
-    const known = [...new Set(schemas.flatMap(knownKeys))];
-    const knownSet = new Set(known);
-    const required = new Set(schemas.flatMap((schema) => (schema.required as string[] | undefined) ?? []));
+    const { known, knownSet, required } = keysOf(schemas);
     const present = new Set(Object.keys(value as object));
     const unknown = [...present].filter((key) => !knownSet.has(key)).map((key) => ({ key, suggestions: nearMisses(key, known) }));
     const unique = (entry: { suggestions: string[] }) => (entry.suggestions.length === 1 ? entry.suggestions[0] : undefined);
