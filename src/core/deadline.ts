@@ -15,8 +15,9 @@ export class Deadline {
 
   /** Throws the signal's reason once the time is up. */
   check(): void {
-    if (!this.signal.aborted && performance.now() >= this.#end) this.#expire();
-    this.signal.throwIfAborted();
+    // Asked before every rule of every file: a plain field is read faster than the signal's state.
+    if (!this.#expired && performance.now() >= this.#end) this.#expire();
+    if (this.#expired) this.signal.throwIfAborted();
   }
 
   /** Stops the timer: call once the file is done. */
@@ -24,7 +25,11 @@ export class Deadline {
     clearTimeout(this.#timer);
   }
 
+  /** Set with the signal's abort, which only `#expire` does. */
+  #expired = false;
+
   #expire(): void {
+    this.#expired = true;
     this.#controller.abort(new DOMException(`The ${this.ms / 1000} s time limit of the file is up`, 'TimeoutError'));
   }
 }
