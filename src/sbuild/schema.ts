@@ -182,11 +182,13 @@ const formatted = new WeakMap<object, FormattedString[]>();
 function everyFormattedString(data: unknown): FormattedString[] {
   const cached = data !== null && typeof data === 'object' ? formatted.get(data) : undefined;
   if (cached) return cached;
-  const found = walkWithSchema(data).flatMap((location) => {
-    const format = annotation<string>(location, 'x-format');
+  const found: FormattedString[] = [];
+  for (const location of walkWithSchema(data)) {
     const { value } = location;
-    return format && typeof value === 'string' && value !== '' ? [{ ...location, value, format }] : [];
-  });
+    if (typeof value !== 'string' || value === '') continue;
+    const format = annotation<string>(location, 'x-format');
+    if (format) found.push({ ...location, value, format });
+  }
   if (data !== null && typeof data === 'object') formatted.set(data, found);
   return found;
 }
