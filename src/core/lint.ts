@@ -112,14 +112,12 @@ const runRules: Plugin<[LintOptions & { collected: Record<string, unknown> }], R
   const signal = wanted && deadline ? AbortSignal.any([wanted, deadline.signal]) : (wanted ?? deadline?.signal);
   return async (tree, file) => {
     const { recipe } = tree.data;
-    for (const rule of rules) {
+    for (const { rule, options } of enabledRules(config, rules)) {
       deadline?.check();
-      if (!isRuleEnabled(config, rule)) continue;
-      const setting = ruleSetting(config, rule.id);
       if (recipe.hasSyntaxErrors && !rule.runsOnBrokenYaml) continue;
       const context: RuleContext = {
         recipe,
-        options: optionsWithDefaults(rule, setting.options),
+        options,
         settings: config.settings,
         report: (problem) => addMessage(file, recipe, rule, problem, config),
         notice: (message) => notices?.add(message),
@@ -139,6 +137,28 @@ const runRules: Plugin<[LintOptions & { collected: Record<string, unknown> }], R
     deadline?.check();
   };
 };
+
+interface EnabledRule {
+  rule: Rule;
+  /** Shared by every file linted with the configuration: frozen, as rules only read their options. */
+  options: Readonly<Record<string, unknown>>;
+}
+
+const enabledByConfig = new WeakMap<Config, WeakMap<readonly Rule[], EnabledRule[]>>();
+
+/** The rules a configuration enables, with their options: worked out once per configuration, not for every file. */
+function enabledRules(config: Config, rules: readonly Rule[]): EnabledRule[] {
+  let byRules = enabledByConfig.get(config);
+  if (!byRules) enabledByConfig.set(config, (byRules = new WeakMap()));
+  let enabled = byRules.get(rules);
+  if (!enabled) {
+    enabled = rules
+      .filter((rule) => isRuleEnabled(config, rule))
+      .map((rule) => ({ rule, options: Object.freeze(optionsWithDefaults(rule, ruleSetting(config, rule.id).options)) }));
+    byRules.set(rules, enabled);
+  }
+  return enabled;
+}
 
 function addMessage(file: VFile, recipe: Recipe, rule: Rule, problem: Problem, config: Config): void {
   const diagnostic = recipeDiagnostic(recipe, rule, problem, config);
