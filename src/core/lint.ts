@@ -112,9 +112,10 @@ const runRules: Plugin<[LintOptions & { collected: Record<string, unknown> }], R
   const signal = wanted && deadline ? AbortSignal.any([wanted, deadline.signal]) : (wanted ?? deadline?.signal);
   return async (tree, file) => {
     const { recipe } = tree.data;
+    const broken = recipe.hasSyntaxErrors;
     for (const { rule, options } of enabledRules(config, rules)) {
       deadline?.check();
-      if (recipe.hasSyntaxErrors && !rule.runsOnBrokenYaml) continue;
+      if (broken && !rule.runsOnBrokenYaml) continue;
       const context: RuleContext = {
         recipe,
         options,
