@@ -90,10 +90,23 @@ export function runCommands(recipe: Recipe, options: AnalysisOptions = {}): Prom
   const cache = options.deferContainers ? analysedWithoutContainers : analysed;
   let result = cache.get(recipe);
   if (!result) {
-    result = parsedScripts(recipe).then((scripts) => Promise.all(scripts.filter((script) => script.field === 'run').map((script) => analyseScript(script, options))));
+    result = options.deferContainers ? analyseRunScripts(recipe, options) : completeAnalyses(recipe);
     cache.set(recipe, result);
   }
   return result;
+}
+
+function analyseRunScripts(recipe: Recipe, options: AnalysisOptions): Promise<ScriptCommands[]> {
+  return parsedScripts(recipe).then((scripts) => Promise.all(scripts.filter((script) => script.field === 'run').map((script) => analyseScript(script, options))));
+}
+
+/**
+ * The analyses with every container's script walked. A script whose analysis deferred no container was walked
+ * completely already: that analysis is the complete one, and only scripts that run containers are walked again.
+ */
+async function completeAnalyses(recipe: Recipe): Promise<ScriptCommands[]> {
+  const deferring = await runCommands(recipe, { deferContainers: true });
+  return Promise.all(deferring.map((analysis) => (analysis.deferred.length === 0 ? analysis : analyseScript(analysis.script))));
 }
 
 export async function analyseScript(script: ParsedScript, options: AnalysisOptions = {}): Promise<ScriptCommands> {
