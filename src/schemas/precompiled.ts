@@ -53,7 +53,11 @@ export function schemasPath(file: string): string {
 // Ajv's standalone ESM output still calls require(), so the validators are CommonJS.
 const require = createRequire(import.meta.url);
 
-/** Loads a precompiled validator (the module system keeps it for the life of the process). */
+const validators = new Map<SchemaName, Validate>();
+
+/** Loads a precompiled validator once: it is asked for once per recipe, and resolving its path each time cost more than a small recipe's validation. */
 export function precompiledValidator(name: SchemaName): Validate {
-  return require(schemasPath(PRECOMPILED[name].validator)) as Validate;
+  let validate = validators.get(name);
+  if (!validate) validators.set(name, (validate = require(schemasPath(PRECOMPILED[name].validator)) as Validate));
+  return validate;
 }
