@@ -49,6 +49,26 @@ export function readEntries(text: string, into: CacheEntries): { skipped: number
 }
 
 /**
+ * The data of a key's entry, parsed, or undefined when there is none or it is not well-formed (it is then dropped, so
+ * that the result is stored anew). `refresh` gets the entry's line when its day of use is due to be written again.
+ */
+export function useEntry<T>(entries: CacheEntries, key: string, parse: (data: string) => T | undefined, refresh: (line: string) => void): T | undefined {
+  const entry = entries.get(key);
+  if (!entry) return undefined;
+  const parsed = parse(entry.data);
+  if (parsed === undefined) {
+    entries.delete(key);
+    return undefined;
+  }
+  const today = dayNumber();
+  if (entry.used < today - REFRESH_AFTER_DAYS) {
+    entry.used = today;
+    refresh(formatEntry(key, entry));
+  }
+  return parsed;
+}
+
+/**
  * The entries worth writing back: valid ones used within `maxAgeDays`, at most `maxEntries` of them, the most
  * recently used first.
  */

@@ -10,7 +10,8 @@ import { cacheSecret } from '../shellcheck/cache-secret.js';
 import { SHELLCHECK_FAILED } from '../shellcheck/runner.js';
 import { isRecord } from '../core/is-record.js';
 import { CacheDirectory } from './cache-directory.js';
-import { dayNumber, formatEntry, MAX_AGE_DAYS, REFRESH_AFTER_DAYS, type CacheEntries, type CacheLimits } from './entries.js';
+import { dayNumber, formatEntry, MAX_AGE_DAYS, useEntry, type CacheEntries, type CacheLimits } from './entries.js';
+import { getOrMake } from '../core/get-or-make.js';
 
 /** Part of every key and of the file names: a new format ignores an old one's entries. */
 export const FILE_CACHE_FORMAT = 2;
@@ -75,19 +76,7 @@ export class FileResultCache {
   async get(key: string): Promise<LintedOutcome | undefined> {
     this.#loading ??= this.#load();
     const entries = await this.#loading;
-    const entry = entries.get(key);
-    if (!entry) return undefined;
-    const outcome = parseOutcome(entry.data);
-    if (!outcome) {
-      entries.delete(key);
-      return undefined;
-    }
-    const today = dayNumber();
-    if (entry.used < today - REFRESH_AFTER_DAYS) {
-      entry.used = today;
-      this.#queue(formatEntry(key, entry));
-    }
-    return outcome;
+    return useEntry(entries, key, parseOutcome, (line) => this.#queue(line));
   }
 
   /** Stores an outcome unless it depends on more than the key: a time limit that fired, a notice about the run. */
@@ -119,9 +108,7 @@ export class FileResultCache {
 
   /** Files of a folder share their configuration: its text is digested once, not once per file. */
   #configDigest(configText: string): string {
-    let digest = this.#configDigests.get(configText);
-    if (digest === undefined) this.#configDigests.set(configText, (digest = createHash('sha256').update(configText).digest('hex')));
-    return digest;
+    return getOrMake(this.#configDigests, configText, () => createHash('sha256').update(configText).digest('hex'));
   }
 }
 

@@ -6,6 +6,7 @@ import type { FileConfig } from '../core/run.js';
 import { CONFIG_FILE_NAMES, ConfigError, loadConfigFile, type ConfigFile, type ConfigLayer } from './load.js';
 import { isOutside } from '../files/discover.js';
 import { isRecord } from '../core/is-record.js';
+import { getOrMake } from '../core/get-or-make.js';
 
 export interface ResolverOptions {
   cwd: string;
@@ -91,13 +92,8 @@ export class ConfigResolver {
    * home directory) belongs to someone else.
    */
   #projectRoot(directory: string): string {
-    let root = this.#projectRoots.get(directory);
-    if (root === undefined) {
-      const cwd = this.#cwd;
-      root = this.#gitRoot(directory) ?? (relativeInside(cwd, directory) !== undefined || directory === cwd ? cwd : directory);
-      this.#projectRoots.set(directory, root);
-    }
-    return root;
+    const cwd = this.#cwd;
+    return getOrMake(this.#projectRoots, directory, () => this.#gitRoot(directory) ?? (relativeInside(cwd, directory) !== undefined || directory === cwd ? cwd : directory));
   }
 
   /** The nearest folder holding `.git`, from `directory` up; each folder is looked at once however many files share it. */

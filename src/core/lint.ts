@@ -9,6 +9,7 @@ import { toDiagnostic } from './report.js';
 import { locationSpan, optionsWithDefaults, type Problem, type Rule, type RuleContext } from './rule.js';
 import { Suppressions } from './suppressions.js';
 import type { Deadline } from './deadline.js';
+import { getOrMake } from './get-or-make.js';
 
 /** The unist root the parser hands to the rule plugins: it carries the parsed recipe. */
 export interface RecipeTree {
@@ -149,16 +150,10 @@ const enabledByConfig = new WeakMap<Config, WeakMap<readonly Rule[], EnabledRule
 
 /** The rules a configuration enables, with their options: worked out once per configuration, not for every file. */
 function enabledRules(config: Config, rules: readonly Rule[]): EnabledRule[] {
-  let byRules = enabledByConfig.get(config);
-  if (!byRules) enabledByConfig.set(config, (byRules = new WeakMap()));
-  let enabled = byRules.get(rules);
-  if (!enabled) {
-    enabled = rules
-      .filter((rule) => isRuleEnabled(config, rule))
-      .map((rule) => ({ rule, options: Object.freeze(optionsWithDefaults(rule, ruleSetting(config, rule.id).options)) }));
-    byRules.set(rules, enabled);
-  }
-  return enabled;
+  const byRules = getOrMake(enabledByConfig, config, () => new WeakMap<readonly Rule[], EnabledRule[]>());
+  return getOrMake(byRules, rules, () =>
+    rules.filter((rule) => isRuleEnabled(config, rule)).map((rule) => ({ rule, options: Object.freeze(optionsWithDefaults(rule, ruleSetting(config, rule.id).options)) })),
+  );
 }
 
 function addMessage(file: VFile, recipe: Recipe, rule: Rule, problem: Problem, config: Config): void {

@@ -15,6 +15,7 @@ import { docsUrl, type ProjectContext, type Rule } from './rule.js';
 import type { Suppressions } from './suppressions.js';
 import { restoreSuppressions, type TargetOutcome } from './outcome.js';
 import { isTimedOut, lintFile, lintTarget, type TargetOptions } from './target.js';
+import { getOrMake } from './get-or-make.js';
 
 export type { LintedFile } from './target.js';
 
@@ -273,13 +274,10 @@ const shellcheckKeyParts = new WeakMap<Config, Promise<string>>();
 
 /** ShellCheck's part of a cache key: files of a folder share their configuration, so it is worked out once for them. */
 function shellcheckKeyPart(config: Config): Promise<string> {
-  let part = shellcheckKeyParts.get(config);
-  if (part === undefined) {
+  return getOrMake(shellcheckKeyParts, config, () => {
     const { shellcheck } = config.settings;
-    part = shellcheck.enabled ? shellcheckService(shellcheck).version().then((version) => version ?? 'missing') : Promise.resolve('off');
-    shellcheckKeyParts.set(config, part);
-  }
-  return part;
+    return shellcheck.enabled ? shellcheckService(shellcheck).version().then((version) => version ?? 'missing') : Promise.resolve('off');
+  });
 }
 
 /** Keeps a file's results, unless the file changed while it was linted (the results may then be of other bytes). */

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../core/paths.js';
 import type { PathSegment } from '../recipe/recipe.js';
+import { getOrMake } from '../core/get-or-make.js';
 
 /** A (sub)schema of `schemas/sbuild.schema.json`, read as plain JSON. */
 export type Schema = Record<string, unknown>;
@@ -75,11 +76,8 @@ function excludedTypes(schema: Schema): JsonType[] | undefined {
 /** The alternatives of a schema that accept a value of this type: one array per schema and type, shared, not to be modified. */
 export function matching(schema: Schema, value: unknown): Schema[] {
   const type = jsonType(value);
-  let byType = matchingByType.get(schema);
-  if (!byType) matchingByType.set(schema, (byType = new Map()));
-  let found = byType.get(type);
-  if (!found) byType.set(type, (found = alternatives(schema).filter((branch) => schemaTypes(branch)?.includes(type) ?? true)));
-  return found;
+  const byType = getOrMake(matchingByType, schema, () => new Map<JsonType, Schema[]>());
+  return getOrMake(byType, type, () => alternatives(schema).filter((branch) => schemaTypes(branch)?.includes(type) ?? true));
 }
 
 const matchingByType = new WeakMap<Schema, Map<JsonType, Schema[]>>();
@@ -98,15 +96,12 @@ export function childSchema(schema: Schema, key: PathSegment): Schema | undefine
  * once per array of alternatives (see `matching`) and key: a new `anyOf` for every value would be flattened again.
  */
 function childOf(schemas: Schema[], key: PathSegment): Schema | undefined {
-  let byKey = childrenOf.get(schemas);
-  if (!byKey) childrenOf.set(schemas, (byKey = new Map()));
+  const byKey = getOrMake(childrenOf, schemas, () => new Map<string | symbol, Schema | undefined>());
   // Every item of a list has the same schema.
-  const slot = typeof key === 'number' ? LIST_ITEM : key;
-  if (byKey.has(slot)) return byKey.get(slot);
-  const children = schemas.map((branch) => childSchema(branch, key)).filter((found): found is Schema => found !== undefined);
-  const child = children.length <= 1 ? children[0] : { anyOf: children };
-  byKey.set(slot, child);
-  return child;
+  return getOrMake(byKey, typeof key === 'number' ? LIST_ITEM : key, () => {
+    const children = schemas.map((branch) => childSchema(branch, key)).filter((found): found is Schema => found !== undefined);
+    return children.length <= 1 ? children[0] : { anyOf: children };
+  });
 }
 
 const childrenOf = new WeakMap<Schema[], Map<string | symbol, Schema | undefined>>();

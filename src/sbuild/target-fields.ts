@@ -3,6 +3,7 @@ import { includes, includesDate } from './builder-release.js';
 import { fieldName, sbuildSchema, type Schema } from './schema.js';
 import { valueSpan } from './locate.js';
 import { isRecord } from '../core/is-record.js';
+import { getOrMake } from '../core/get-or-make.js';
 
 /**
  * What the target builder release says about the fields of a recipe, from the schema's `x-since`, `x-removed` and
@@ -26,11 +27,8 @@ const found = new WeakMap<Recipe, Map<string, TargetFieldProblem[]>>();
 
 /** The problems of a recipe for a target builder, found once however many rules ask (the arrays are shared: read only). */
 export function targetFieldProblems(recipe: Recipe, target: string): TargetFieldProblem[] {
-  let byTarget = found.get(recipe);
-  if (!byTarget) found.set(recipe, (byTarget = new Map()));
-  let problems = byTarget.get(target);
-  if (!problems) byTarget.set(target, (problems = findProblems(recipe, target)));
-  return problems;
+  const byTarget = getOrMake(found, recipe, () => new Map<string, TargetFieldProblem[]>());
+  return getOrMake(byTarget, target, () => findProblems(recipe, target));
 }
 
 function findProblems(recipe: Recipe, target: string): TargetFieldProblem[] {

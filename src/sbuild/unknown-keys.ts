@@ -1,6 +1,7 @@
 import type { PathSegment, Recipe } from '../recipe/recipe.js';
 import { nearMisses } from '../text/near-miss.js';
 import { isClosed, jsonType, knownKeys, walkWithSchema, type Schema } from './schema.js';
+import { getOrMake } from '../core/get-or-make.js';
 
 export interface UnknownKey {
   /** The path of the map that holds the key. */
@@ -27,14 +28,11 @@ const keysByAlternatives = new WeakMap<Schema[], MapKeys>();
 
 /** The keys that the alternatives of a map know and require, listed once per (shared) array of alternatives. */
 function keysOf(schemas: Schema[]): MapKeys {
-  let keys = keysByAlternatives.get(schemas);
-  if (!keys) {
+  return getOrMake(keysByAlternatives, schemas, () => {
     const known = [...new Set(schemas.flatMap(knownKeys))];
     const required = new Set(schemas.flatMap((schema) => (schema.required as string[] | undefined) ?? []));
-    keys = { known, knownSet: new Set(known), required };
-    keysByAlternatives.set(schemas, keys);
-  }
-  return keys;
+    return { known, knownSet: new Set(known), required };
+  });
 }
 
 /** The keys of the recipe that the schema does not define, in maps whose keys the schema lists. */

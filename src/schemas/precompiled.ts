@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { ErrorObject, Options } from 'ajv';
 import { projectRoot } from '../core/paths.js';
+import { getOrMake } from '../core/get-or-make.js';
 
 /** A validator as Ajv compiles it: after a failed call, `errors` holds what was wrong. */
 export interface Validate {
@@ -57,7 +58,5 @@ const validators = new Map<SchemaName, Validate>();
 
 /** Loads a precompiled validator once: it is asked for once per recipe, and resolving its path each time cost more than a small recipe's validation. */
 export function precompiledValidator(name: SchemaName): Validate {
-  let validate = validators.get(name);
-  if (!validate) validators.set(name, (validate = require(schemasPath(PRECOMPILED[name].validator)) as Validate));
-  return validate;
+  return getOrMake(validators, name, () => require(schemasPath(PRECOMPILED[name].validator)) as Validate);
 }

@@ -2,7 +2,7 @@ import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { CacheDirectory } from '../cache/cache-directory.js';
-import { dayNumber, formatEntry, REFRESH_AFTER_DAYS, type CacheEntries } from '../cache/entries.js';
+import { dayNumber, formatEntry, useEntry, type CacheEntries } from '../cache/entries.js';
 import { CACHE_FORMAT, parseComments, SHELLCHECK_CACHE_LIMITS } from './cache-entries.js';
 import { cacheSecret } from './cache-secret.js';
 import type { ShellCheckComment } from './runner.js';
@@ -55,19 +55,7 @@ export class ResultCache {
     const key = this.#entryKey(scriptKey);
     this.#loading ??= this.#directory.load(dayNumber()).catch(() => new Map());
     const entries = await this.#loading;
-    const entry = entries.get(key);
-    if (!entry) return undefined;
-    const comments = parseComments(entry.data);
-    if (!comments) {
-      entries.delete(key);
-      return undefined;
-    }
-    const today = dayNumber();
-    if (entry.used < today - REFRESH_AFTER_DAYS) {
-      entry.used = today;
-      this.#refresh(formatEntry(key, entry));
-    }
-    return comments;
+    return useEntry(entries, key, parseComments, (line) => this.#refresh(line));
   }
 
   /** Stores results: they are on disk when this returns. */
