@@ -12,6 +12,7 @@ import { SharedStrings } from './shared-strings.js';
 import { listenToWorkers } from './terminate.js';
 import { listenToChildren, stopChildrenOf } from './child-processes.js';
 import type { TargetOutcome } from './outcome.js';
+import { filesInFlight } from './files-in-flight.js';
 
 /** What every worker needs to lint like the main thread. */
 export interface WorkerSetup {
@@ -47,9 +48,6 @@ export interface PoolOptions {
   heapMb?: number;
   setup: WorkerSetup;
 }
-
-/** Files sent to one worker before it answers: enough to keep it busy and let ShellCheck batch across files. */
-export const FILES_PER_WORKER = 32;
 
 interface Task {
   id: number;
@@ -158,7 +156,7 @@ export class LintPool {
     this.#slots.forEach((existing, index) => {
       if (this.#pending.length === 0) return;
       const slot = existing ?? (this.#slots[index] = this.#spawn());
-      while (this.#pending.length > 0 && slot.inFlight.size < FILES_PER_WORKER) {
+      while (this.#pending.length > 0 && slot.inFlight.size < filesInFlight(this.#pending[0]!.config)) {
         const alone = this.#pending[0]!.suspect || [...slot.inFlight.values()].some((task) => task.suspect);
         if (alone && slot.inFlight.size > 0) break;
         this.#send(slot, this.#pending.shift()!);

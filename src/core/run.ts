@@ -8,7 +8,8 @@ import { discoverTargets, type DiscoveryProblem, type Target } from '../files/di
 import { defaultConfig, isRuleEnabled, ruleSetting, type Config } from './config.js';
 import { compareDiagnostics, type Diagnostic, type FileResult } from './diagnostic.js';
 import { DEFAULT_TIME_LIMIT_SECONDS } from './limits.js';
-import { FILES_PER_WORKER, LintPool, workerScript } from './pool.js';
+import { LintPool, workerScript } from './pool.js';
+import { filesInFlight } from './files-in-flight.js';
 import { loadRules } from './registry.js';
 import { decodeRecipeBytes } from '../recipe/decode.js';
 import { docsUrl, type ProjectContext, type Rule } from './rule.js';
@@ -18,9 +19,6 @@ import { isTimedOut, lintFile, lintTarget, type TargetOptions } from './target.j
 import { getOrMake } from './get-or-make.js';
 
 export type { LintedFile } from './target.js';
-
-/** How many files may be between reading and reporting at once. */
-const FILES_IN_FLIGHT = 32;
 
 /**
  * From this many files on, `concurrency: 'auto'` lints on worker threads. Each worker loads the rules, compiles the
@@ -147,7 +145,7 @@ export async function lintPaths(paths: readonly string[], options: RunOptions): 
   const sharing = new SharedTime();
   /** Files that went over the time limit while other files were linted alongside: each is linted again alone. */
   const retries: { index: number; task: () => Promise<TargetOutcome> }[] = [];
-  const schedule = async (index: number, task: () => Promise<TargetOutcome>) => {
+  const schedule = async (index: number, config: Config, task: () => Promise<TargetOutcome>) => {
     const running = (pool ? task().then((outcome) => ({ outcome, shared: false })) : sharing.run(task))
       .then(({ outcome, shared }) => {
         if (shared && isTimedOut(outcome)) retries.push({ index, task });
@@ -155,11 +153,11 @@ export async function lintPaths(paths: readonly string[], options: RunOptions): 
       })
       .finally(() => inFlight.delete(running));
     inFlight.add(running);
-    const filesInFlight = pool ? pool.size * FILES_PER_WORKER : FILES_IN_FLIGHT;
-    if (inFlight.size >= filesInFlight) await Promise.race(inFlight);
+    const limit = (pool?.size ?? 1) * filesInFlight(config);
+    if (inFlight.size >= limit) await Promise.race(inFlight);
   };
   const lint = async ({ index, target, config, cacheEntry }: Work) => {
-    await schedule(index, async () => {
+    await schedule(index, config, async () => {
       const outcome = await (pool ? pool.lint(target, config) : lintTarget(target, lintOptions(config)));
       if (cache && cacheEntry && outcome.kind === 'linted') keepInCache(cache, cacheEntry, target.path, outcome);
       return outcome;
@@ -171,7 +169,7 @@ export async function lintPaths(paths: readonly string[], options: RunOptions): 
     if (paths.includes('-') && options.stdin) {
       const { path, bytes } = options.stdin;
       const config = await configOf(path);
-      if (config) await schedule(index++, () => lintFile(path, bytes, lintOptions(config), true));
+      if (config) await schedule(index++, config, () => lintFile(path, bytes, lintOptions(config), true));
     }
     const firstWork: Work[] = [];
     for (const target of firstTargets) {

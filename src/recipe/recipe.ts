@@ -2,6 +2,7 @@ import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type 
 import { AliasResolver } from './aliases.js';
 import { addDuplicateKeyErrors } from './duplicate-keys.js';
 import type { Place } from '../core/diagnostic.js';
+import { getOrMake } from '../core/get-or-make.js';
 
 /** A half-open range of UTF-16 offsets into the recipe text. */
 export interface Span {
@@ -176,6 +177,13 @@ export class Recipe {
   }
 
   #disposers: (() => void | Promise<void>)[] = [];
+
+  /** The value `make` gives for this recipe, made once per key: see `perRecipe`, which is how it is asked for. */
+  derived<T>(key: symbol, make: (recipe: Recipe) => T): T {
+    return getOrMake(this.#derived, key, () => make(this)) as T;
+  }
+
+  #derived = new Map<symbol, unknown>();
 
   /** 1-based line and column of an offset, as an editor shows them (a column counts UTF-16 code units). */
   position(offset: number): { line: number; column: number } {

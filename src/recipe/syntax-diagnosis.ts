@@ -4,6 +4,7 @@ import { isBlank, lineIndexAt, splitLines, type Line } from '../text/lines.js';
 import { findLeftLines, type LeftLines } from './block-scalar-indent.js';
 import type { Recipe, Span } from './recipe.js';
 import { findPastedRecipe } from './pasted-recipe.js';
+import { perRecipe } from './per-recipe.js';
 import { findUnclosedFlow, findUnclosedQuote, plainValueWith, type ValueMark } from './value-marks.js';
 import { blockContentLines, blockLayouts } from './yaml-layout.js';
 
@@ -24,14 +25,8 @@ export interface SyntaxCause {
   fix?: Edit[];
 }
 
-const cache = new WeakMap<Recipe, SyntaxCause[]>();
-
-/** One cause per YAML document with errors, plus a second recipe pasted into the file; memoized per recipe. */
-export function diagnoseSyntax(recipe: Recipe): SyntaxCause[] {
-  let causes = cache.get(recipe);
-  if (!causes) cache.set(recipe, (causes = diagnose(recipe)));
-  return causes;
-}
+/** One cause per YAML document with errors, plus a second recipe pasted into the file; worked out once per recipe. */
+export const diagnoseSyntax = perRecipe(diagnose);
 
 /** True when an offset of the first document lies where a syntax error or a pasted recipe has its consequences. */
 export function followsFromSyntaxCause(recipe: Recipe, offset: number): boolean {

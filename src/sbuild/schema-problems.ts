@@ -7,6 +7,7 @@ import { ownerSpan, valueSpan } from './locate.js';
 import { didYouMean, nearMisses } from '../text/near-miss.js';
 import { unknownKeys } from './unknown-keys.js';
 import { schemaErrors } from './validator.js';
+import { perRecipe } from '../recipe/per-recipe.js';
 
 /**
  * One mistake found by the schema, written for people. `implicit-type` problems are values YAML typed differently
@@ -21,16 +22,9 @@ export interface SchemaProblem {
   fix?: Edit;
 }
 
-const cache = new WeakMap<Recipe, SchemaProblem[]>();
-
-export function schemaProblems(recipe: Recipe): SchemaProblem[] {
-  let problems = cache.get(recipe);
-  if (!problems) {
-    problems = recipe.data === undefined ? [] : translate(recipe, schemaErrors(recipe));
-    cache.set(recipe, problems);
-  }
-  return problems;
-}
+export const schemaProblems = perRecipe(function schemaProblems(recipe): SchemaProblem[] {
+  return recipe.data === undefined ? [] : translate(recipe, schemaErrors(recipe));
+});
 
 /** Keeps one error per mistake and turns it into a message; keys the schema does not know are left to `sbuild/unknown-key`. */
 function translate(recipe: Recipe, errors: ErrorObject[]): SchemaProblem[] {

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../core/paths.js';
-import type { PathSegment } from '../recipe/recipe.js';
+import type { PathSegment, Recipe } from '../recipe/recipe.js';
+import { perRecipe } from '../recipe/per-recipe.js';
 import { getOrMake } from '../core/get-or-make.js';
 
 /** A (sub)schema of `schemas/sbuild.schema.json`, read as plain JSON. */
@@ -124,20 +125,15 @@ export interface SchemaLocation {
   schemas: Schema[];
 }
 
-const walked = new WeakMap<object, SchemaLocation[]>();
-
 /**
  * Every value of the recipe data that the schema describes, with its schema, parents before children (computed once per
- * data object). Values the schema does not describe (unknown keys) and values of an unexpected type are not descended into.
+ * recipe). Values the schema does not describe (unknown keys) and values of an unexpected type are not descended into.
  */
-export function walkWithSchema(data: unknown): SchemaLocation[] {
-  const cached = data !== null && typeof data === 'object' ? walked.get(data) : undefined;
-  if (cached) return cached;
+export const walkWithSchema = perRecipe(function walkWithSchema(recipe): SchemaLocation[] {
   const locations: SchemaLocation[] = [];
-  visit(data, [], sbuildSchema(), locations);
-  if (data !== null && typeof data === 'object') walked.set(data, locations);
+  visit(recipe.data, [], sbuildSchema(), locations);
   return locations;
-}
+});
 
 function visit(value: unknown, path: PathSegment[], schema: Schema, locations: SchemaLocation[]): void {
   const schemas = matching(schema, value);
@@ -167,26 +163,21 @@ export interface FormattedString extends SchemaLocation {
 }
 
 /** Every non-empty string of the recipe whose `x-format` is one of `formats`. */
-export function formattedStrings(data: unknown, formats: readonly string[]): FormattedString[] {
-  return everyFormattedString(data).filter((location) => formats.includes(location.format));
+export function formattedStrings(recipe: Recipe, formats: readonly string[]): FormattedString[] {
+  return everyFormattedString(recipe).filter((location) => formats.includes(location.format));
 }
 
-const formatted = new WeakMap<object, FormattedString[]>();
-
-/** Every non-empty string with an `x-format`, found once per data object however many rules ask for some format. */
-function everyFormattedString(data: unknown): FormattedString[] {
-  const cached = data !== null && typeof data === 'object' ? formatted.get(data) : undefined;
-  if (cached) return cached;
+/** Every non-empty string with an `x-format`, found once per recipe however many rules ask for some format. */
+const everyFormattedString = perRecipe(function everyFormattedString(recipe): FormattedString[] {
   const found: FormattedString[] = [];
-  for (const location of walkWithSchema(data)) {
+  for (const location of walkWithSchema(recipe)) {
     const { value } = location;
     if (typeof value !== 'string' || value === '') continue;
     const format = annotation<string>(location, 'x-format');
     if (format) found.push({ ...location, value, format });
   }
-  if (data !== null && typeof data === 'object') formatted.set(data, found);
   return found;
-}
+});
 
 /** The first sentence of a schema's description: what a field is, for messages. */
 export function summary(schema: Schema | undefined): string | undefined {

@@ -4,6 +4,7 @@ import { fieldName, sbuildSchema, type Schema } from './schema.js';
 import { valueSpan } from './locate.js';
 import { isRecord } from '../core/is-record.js';
 import { getOrMake } from '../core/get-or-make.js';
+import { perRecipe } from '../recipe/per-recipe.js';
 
 /**
  * What the target builder release says about the fields of a recipe, from the schema's `x-since`, `x-removed` and
@@ -23,13 +24,12 @@ const MAPS: { path: PathSegment[]; schema: () => Schema }[] = [
   { path: ['x_exec'], schema: () => ((sbuildSchema().$defs as Record<string, Schema>).xExec as Schema) },
 ];
 
-const found = new WeakMap<Recipe, Map<string, TargetFieldProblem[]>>();
-
 /** The problems of a recipe for a target builder, found once however many rules ask (the arrays are shared: read only). */
 export function targetFieldProblems(recipe: Recipe, target: string): TargetFieldProblem[] {
-  const byTarget = getOrMake(found, recipe, () => new Map<string, TargetFieldProblem[]>());
-  return getOrMake(byTarget, target, () => findProblems(recipe, target));
+  return getOrMake(problemsByTarget(recipe), target, () => findProblems(recipe, target));
 }
+
+const problemsByTarget = perRecipe(() => new Map<string, TargetFieldProblem[]>());
 
 function findProblems(recipe: Recipe, target: string): TargetFieldProblem[] {
   const data = recipe.data;

@@ -1,7 +1,8 @@
-import type { PathSegment, Recipe } from '../recipe/recipe.js';
+import type { PathSegment } from '../recipe/recipe.js';
 import { nearMisses } from '../text/near-miss.js';
 import { isClosed, jsonType, knownKeys, walkWithSchema, type Schema } from './schema.js';
 import { getOrMake } from '../core/get-or-make.js';
+import { perRecipe } from '../recipe/per-recipe.js';
 
 export interface UnknownKey {
   /** The path of the map that holds the key. */
@@ -15,8 +16,6 @@ export interface UnknownKey {
   /** True when `rename` is a required key that is missing: one mistake, reported once. */
   missingRequired: boolean;
 }
-
-const cache = new WeakMap<Recipe, UnknownKey[]>();
 
 interface MapKeys {
   known: string[];
@@ -36,11 +35,9 @@ function keysOf(schemas: Schema[]): MapKeys {
 }
 
 /** The keys of the recipe that the schema does not define, in maps whose keys the schema lists. */
-export function unknownKeys(recipe: Recipe): UnknownKey[] {
-  let found = cache.get(recipe);
-  if (found) return found;
-  found = [];
-  for (const { path, value, schemas } of walkWithSchema(recipe.data)) {
+export const unknownKeys = perRecipe(function unknownKeys(recipe): UnknownKey[] {
+  const found: UnknownKey[] = [];
+  for (const { path, value, schemas } of walkWithSchema(recipe)) {
     if (jsonType(value) !== 'object' || !schemas.every(isClosed)) continue;
     const { known, knownSet, required } = keysOf(schemas);
     const present = new Set(Object.keys(value as object));
@@ -59,6 +56,5 @@ export function unknownKeys(recipe: Recipe): UnknownKey[] {
       found.push({ parent: path, key: entry.key, known, suggestions: entry.suggestions, rename, missingRequired: rename !== undefined && required.has(rename) });
     }
   }
-  cache.set(recipe, found);
   return found;
-}
+});

@@ -1,15 +1,9 @@
 import type { ErrorObject } from 'ajv';
+import { perRecipe } from '../recipe/per-recipe.js';
 import { precompiledValidator } from '../schemas/precompiled.js';
 
-const results = new WeakMap<object, ErrorObject[]>();
-
 /** The schema errors of a recipe's data (validated once per recipe however many rules ask). */
-export function schemaErrors(recipe: { data: unknown }): ErrorObject[] {
-  let errors = results.get(recipe);
-  if (!errors) {
-    const validate = precompiledValidator('sbuild');
-    errors = validate(recipe.data) ? [] : [...(validate.errors ?? [])];
-    results.set(recipe, errors);
-  }
-  return errors;
-}
+export const schemaErrors = perRecipe(function schemaErrors(recipe): ErrorObject[] {
+  const validate = precompiledValidator('sbuild');
+  return validate(recipe.data) ? [] : [...(validate.errors ?? [])];
+});

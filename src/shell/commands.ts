@@ -6,6 +6,7 @@ import { parsedScripts, type ParsedScript } from './parsed-scripts.js';
 import { findListing } from './listing.js';
 import { containerPath, programName, stdinShell, unwrapCommand, type Container, type Invocation } from './wrappers.js';
 import { evaluateWord, type Word } from './words.js';
+import { perRecipe } from '../recipe/per-recipe.js';
 
 /** A simple command as the shell would run it, found in the syntax tree (never by matching text). */
 export interface ShellCommand extends Invocation {
@@ -72,9 +73,6 @@ const MAX_INNER_SCRIPTS = 64;
 /** At most this many function bodies are walked for calls, however the calls nest and repeat. */
 const MAX_CALLS = 256;
 
-const analysed = new WeakMap<Recipe, Promise<ScriptCommands[]>>();
-const analysedWithoutContainers = new WeakMap<Recipe, Promise<ScriptCommands[]>>();
-
 /**
  * Whether the text of `x_exec.run` contains a word at all: a cheap test that lets a rule skip recipes whose script
  * cannot matter to it (no `fim-` anywhere, say) before anything is parsed. Commands are still only found in the tree.
@@ -87,14 +85,11 @@ export function runScriptMentions(recipe: Recipe, pattern: RegExp | ((script: st
 
 /** The commands of the recipe's `x_exec.run` script, found once per recipe however many rules ask. */
 export function runCommands(recipe: Recipe, options: AnalysisOptions = {}): Promise<ScriptCommands[]> {
-  const cache = options.deferContainers ? analysedWithoutContainers : analysed;
-  let result = cache.get(recipe);
-  if (!result) {
-    result = options.deferContainers ? analyseRunScripts(recipe, options) : completeAnalyses(recipe);
-    cache.set(recipe, result);
-  }
-  return result;
+  return options.deferContainers ? analysedWithoutContainers(recipe) : analysed(recipe);
 }
+
+const analysedWithoutContainers = perRecipe((recipe) => analyseRunScripts(recipe, { deferContainers: true }));
+const analysed = perRecipe(completeAnalyses);
 
 function analyseRunScripts(recipe: Recipe, options: AnalysisOptions): Promise<ScriptCommands[]> {
   return parsedScripts(recipe).then((scripts) => Promise.all(scripts.filter((script) => script.field === 'run').map((script) => analyseScript(script, options))));

@@ -2,6 +2,7 @@ import type { Tree } from 'web-tree-sitter';
 import type { Recipe } from '../recipe/recipe.js';
 import { embeddedScripts, type EmbeddedScript } from '../recipe/scripts.js';
 import { parseShell } from './parser.js';
+import { perRecipe } from '../recipe/per-recipe.js';
 
 export interface ParsedScript extends EmbeddedScript {
   tree: Tree;
@@ -13,23 +14,17 @@ export interface RecipeScripts {
   tooSlow: EmbeddedScript[];
 }
 
-const cache = new WeakMap<Recipe, Promise<RecipeScripts>>();
-
 /**
  * The recipe's embedded scripts with their syntax trees, parsed once per recipe however many rules ask.
  * The trees live in WebAssembly memory and are freed when the recipe is disposed after linting.
  */
-export function recipeScripts(recipe: Recipe): Promise<RecipeScripts> {
-  let scripts = cache.get(recipe);
-  if (!scripts) {
-    scripts = parseAll(embeddedScripts(recipe));
-    recipe.onDispose(async () => {
-      for (const script of (await scripts!).parsed) script.tree.delete();
-    });
-    cache.set(recipe, scripts);
-  }
+export const recipeScripts = perRecipe(function recipeScripts(recipe): Promise<RecipeScripts> {
+  const scripts = parseAll(embeddedScripts(recipe));
+  recipe.onDispose(async () => {
+    for (const script of (await scripts).parsed) script.tree.delete();
+  });
   return scripts;
-}
+});
 
 /** The recipe's scripts that could be parsed, with their syntax trees. */
 export async function parsedScripts(recipe: Recipe): Promise<ParsedScript[]> {

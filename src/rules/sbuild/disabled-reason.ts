@@ -30,7 +30,7 @@ export default defineRule({
     if (fields._disabled === false && hasReason) {
       report({ message: "'_disabled_reason' is set but '_disabled' is false: remove the reason or disable the recipe", at: recipe.keySpan(['_disabled_reason']) });
     }
-    for (const location of formattedStrings(recipe.data, ['date'])) {
+    for (const location of formattedStrings(recipe, ['date'])) {
       const { path, value } = location;
       const pattern = annotation<string>(location, 'x-pattern');
       if (!pattern || (new RegExp(pattern).test(value) && isRealDate(value))) continue;

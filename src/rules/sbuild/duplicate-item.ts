@@ -11,7 +11,7 @@ export default defineRule({
   severity: 'warning',
   fixable: 'safe',
   check({ recipe, report }) {
-    for (const { path, value, schemas } of walkWithSchema(recipe.data)) {
+    for (const { path, value, schemas } of walkWithSchema(recipe)) {
       // Nothing repeats in a list of one item, which most lists of a recipe are.
       if (jsonType(value) !== 'array' || (value as unknown[]).length < 2) continue;
       const items = schemas.map((schema) => childSchema(schema, 0)).filter((item) => item !== undefined).flatMap(alternatives);

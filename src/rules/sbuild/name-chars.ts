@@ -8,7 +8,7 @@ export default defineRule({
   description: '`pkg`, `pkg_id` and `app_id` use only letters and digits (of any script) and `+ - _ .`',
   severity: 'error',
   check({ recipe, report }) {
-    for (const location of formattedStrings(recipe.data, ['name'])) {
+    for (const location of formattedStrings(recipe, ['name'])) {
       const { path, value } = location;
       const pattern = annotation<string>(location, 'x-pattern');
       if (!pattern) continue;

@@ -10,7 +10,7 @@ export default defineRule({
   severity: 'error',
   check({ recipe, report, settings }) {
     const expands = includes(settings.target, 'buildAssetVariables');
-    for (const { path, value, format } of formattedStrings(recipe.data, ['url', 'url-template'])) {
+    for (const { path, value, format } of formattedStrings(recipe, ['url', 'url-template'])) {
       const template = format === 'url-template' && value.includes('${');
       // From 2026-02 the builder fills in `${VAR}` and its linter does not check such a URL at all (validator.rs:L545).
       if (template && expands) continue;
