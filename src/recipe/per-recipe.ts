@@ -5,7 +5,7 @@ import type { Recipe } from './recipe.js';
  *
  * Not in a module-level WeakMap keyed by the recipe: V8's young-generation collector keeps a WeakMap's values alive
  * while it runs, so each value outlived its recipe by a collection and was moved to the old generation. On the corpus,
- * the schema walk alone kept that way had 80 MB promoted and made garbage collection take twice as long.
+ * the schema walk alone kept that way had 95 MB moved instead of 17 MB, and collecting took 2.5 times as long.
  */
 export function perRecipe<T>(make: (recipe: Recipe) => T): (recipe: Recipe) => T {
   const key = Symbol(make.name);
