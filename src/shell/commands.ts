@@ -88,21 +88,20 @@ export function runCommands(recipe: Recipe, options: AnalysisOptions = {}): Prom
   return options.deferContainers ? analysedWithoutContainers(recipe) : analysed(recipe);
 }
 
-const analysedWithoutContainers = perRecipe((recipe) => analyseRunScripts(recipe, { deferContainers: true }));
-const analysed = perRecipe(completeAnalyses);
-
-function analyseRunScripts(recipe: Recipe, options: AnalysisOptions): Promise<ScriptCommands[]> {
-  return parsedScripts(recipe).then((scripts) => Promise.all(scripts.filter((script) => script.field === 'run').map((script) => analyseScript(script, options))));
-}
+/** The analyses of the run scripts with the scripts that containers run left unwalked (`deferred`). */
+const analysedWithoutContainers = perRecipe(async function deferringAnalyses(recipe): Promise<ScriptCommands[]> {
+  const runScripts = (await parsedScripts(recipe)).filter((script) => script.field === 'run');
+  return Promise.all(runScripts.map((script) => analyseScript(script, { deferContainers: true })));
+});
 
 /**
  * The analyses with every container's script walked. A script whose analysis deferred no container was walked
  * completely already: that analysis is the complete one, and only scripts that run containers are walked again.
  */
-async function completeAnalyses(recipe: Recipe): Promise<ScriptCommands[]> {
-  const deferring = await runCommands(recipe, { deferContainers: true });
+const analysed = perRecipe(async function completeAnalyses(recipe): Promise<ScriptCommands[]> {
+  const deferring = await analysedWithoutContainers(recipe);
   return Promise.all(deferring.map((analysis) => (analysis.deferred.length === 0 ? analysis : analyseScript(analysis.script))));
-}
+});
 
 export async function analyseScript(script: ParsedScript, options: AnalysisOptions = {}): Promise<ScriptCommands> {
   const collector = new Collector(await shellParser(), options.deferContainers ?? false);
