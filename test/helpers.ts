@@ -248,8 +248,18 @@ export async function runRule(ruleOrId: string | Rule, testCase: RuleTestCase): 
         if (problem.ruleId) subIds.add(problem.ruleId);
         context.report(problem);
       };
+      const defer: RuleContext['defer'] = (wait) =>
+        context.defer((deferred) =>
+          wait({
+            ...deferred,
+            report: (problem) => {
+              if (problem.ruleId) subIds.add(problem.ruleId);
+              deferred.report(problem);
+            },
+          }),
+        );
       try {
-        await rule.check?.({ ...context, report });
+        await rule.check?.({ ...context, report, defer });
       } finally {
         const after = recipeSnapshot(context.recipe);
         if (after !== before) mutated ??= `${rule.id} changed the parsed recipe:\nbefore: ${before.slice(0, 2000)}\nafter:  ${after.slice(0, 2000)}`;

@@ -5,11 +5,12 @@ import { Recipe, type DecodeFailure } from '../recipe/recipe.js';
 import { decodeRecipeBytes } from '../recipe/decode.js';
 import { isRuleEnabled, ruleSetting, type Config } from './config.js';
 import { compareDiagnostics, type Diagnostic, type FileResult } from './diagnostic.js';
-import { toDiagnostic } from './report.js';
-import { locationSpan, optionsWithDefaults, type Problem, type Rule, type RuleContext } from './rule.js';
+import { placedDiagnostic, SpanPlaces, type ProblemPlaces } from './place-problem.js';
+import { optionsWithDefaults, type DeferredContext, type DeferredProblem, type Problem, type Rule, type RuleContext } from './rule.js';
 import { Suppressions } from './suppressions.js';
 import type { Deadline } from './deadline.js';
 import { getOrMake } from './get-or-make.js';
+import { OneAtATime } from './one-at-a-time.js';
 
 /** The unist root the parser hands to the rule plugins: it carries the parsed recipe. */
 export interface RecipeTree {
@@ -28,6 +29,11 @@ export interface LintOptions {
   rules: readonly Rule[];
   /** Keep the decoded text on the result (for code frames and fixes). */
   keepSource?: boolean;
+  /**
+   * Let the parsed recipe go as soon as the rules have checked it, even while a rule still waits on a tool, rather than
+   * return it: a run that only reports keeps little memory per file waiting on ShellCheck.
+   */
+  dropRecipe?: boolean;
   /** Collects the rules' notices about the run (shown once each, not per file). */
   notices?: Set<string>;
   /** Aborted when the result is no longer wanted (the editor's text changed): rules waiting on a tool stop waiting. */
@@ -41,6 +47,9 @@ export interface LintOptions {
 
 export interface LintOutcome {
   result: FileResult;
+  /** The text that was linted. */
+  text: string;
+  /** The parsed recipe; undefined with `dropRecipe`. */
   recipe: Recipe | undefined;
   /** What each rule with a `collect` step gathered, by rule id. */
   collected: Record<string, unknown>;
@@ -60,10 +69,49 @@ export async function lintBytes(path: string, bytes: Uint8Array, options: LintOp
 
 export async function lintText(path: string, text: string, options: LintOptions, decodeFailure?: DecodeFailure): Promise<LintOutcome> {
   const file = new VFile({ path, value: text, data: { decodeFailure } });
+  const { recipe, places, collected, suppressions, deferred } = await checking.run(() => checkRecipe(file, options));
+  await finishDeferred(deferred, file, places, options);
+  const diagnostics = file.messages
+    .map((message) => (message as RuleMessage).diagnostic)
+    .filter((diagnostic) => !suppressions.suppresses(diagnostic));
+  diagnostics.push(...directiveProblems(text, places, suppressions, options.config, options.rules));
+  const result: FileResult = { path, diagnostics: diagnostics.sort(compareDiagnostics) };
+  if (options.keepSource) result.source = text;
+  return { result, text, recipe, collected, suppressions };
+}
+
+/** The rest of a rule's check, handed over with `defer`. */
+interface DeferredCheck {
+  rule: Rule;
+  wait: (context: DeferredContext) => Promise<void>;
+}
+
+interface CheckedRecipe {
+  recipe: Recipe | undefined;
+  /** Places the problems reported from here on, without the recipe. */
+  places: SpanPlaces;
+  collected: Record<string, unknown>;
+  suppressions: Suppressions;
+  deferred: DeferredCheck[];
+}
+
+/**
+ * The files of a thread are checked one at a time, while any number may wait on ShellCheck: files checked at once take
+ * turns at every rule, so each parsed recipe would live as long as all their checks, long enough for the young-generation
+ * collector to move it to the old generation.
+ */
+const checking = new OneAtATime();
+
+/**
+ * Parses the file and runs every enabled rule over the recipe. Of the recipe, only what places the deferred problems
+ * is kept (and the recipe itself without `dropRecipe`): nothing else here outlives this function.
+ */
+async function checkRecipe(file: VFile, options: LintOptions): Promise<CheckedRecipe> {
   const collected: Record<string, unknown> = {};
+  const deferred: DeferredCheck[] = [];
   const processor = unified()
     .use(recipeParser)
-    .use(runRules, { ...options, collected });
+    .use(runRules, { ...options, collected, deferred });
   const tree = processor.parse(file) as unknown as RecipeTree;
   const { recipe } = tree.data;
   let suppressions: Suppressions;
@@ -73,29 +121,40 @@ export async function lintText(path: string, text: string, options: LintOptions,
   } finally {
     await recipe.dispose();
   }
-  const diagnostics = file.messages
-    .map((message) => (message as RuleMessage).diagnostic)
-    .filter((diagnostic) => !suppressions.suppresses(diagnostic));
-  diagnostics.push(...directiveProblems(recipe, suppressions, options.config, options.rules));
-  const result: FileResult = { path, diagnostics: diagnostics.sort(compareDiagnostics) };
-  if (options.keepSource) result.source = text;
-  return { result, recipe, collected, suppressions };
+  return { recipe: options.dropRecipe ? undefined : recipe, places: new SpanPlaces(recipe), collected, suppressions, deferred };
+}
+
+/** Waits for the deferred checks, which report into `file`. */
+async function finishDeferred(deferred: readonly DeferredCheck[], file: VFile, places: SpanPlaces, { config, deadline, notices }: LintOptions): Promise<void> {
+  if (deferred.length === 0) return;
+  await Promise.all(
+    deferred.map(async ({ rule, wait }) => {
+      const report = (problem: DeferredProblem) => addMessage(file, places, rule, problem, config);
+      try {
+        await wait({ report, notice: (message) => notices?.add(message) });
+      } catch (error) {
+        deadline?.check();
+        report(internalError(rule, error));
+      }
+    }),
+  );
+  deadline?.check();
 }
 
 /** The problems of the directive rules: unused suppression comments, missing reasons. No comment can hide them. */
-function directiveProblems(recipe: Recipe, suppressions: Suppressions, config: Config, rules: readonly Rule[]): Diagnostic[] {
+function directiveProblems(text: string, places: SpanPlaces, suppressions: Suppressions, config: Config, rules: readonly Rule[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const byId = new Map(rules.map((rule) => [rule.id, rule]));
   for (const rule of rules) {
     if (!rule.checkDirectives || !isRuleEnabled(config, rule)) continue;
     const report = (problem: Problem) => {
-      const diagnostic = recipeDiagnostic(recipe, rule, problem, config);
+      const diagnostic = placedDiagnostic(places, rule, problem, config);
       if (diagnostic) diagnostics.push(diagnostic);
     };
     try {
-      rule.checkDirectives({ recipe, directives: suppressions.directives, hidden: (directive) => suppressions.hidden(directive), rules: byId, report });
+      rule.checkDirectives({ text, directives: suppressions.directives, hidden: (directive) => suppressions.hidden(directive), rules: byId, report });
     } catch (error) {
-      report({ message: `Internal error in rule ${rule.id}: ${describe(error)}`, severity: 'error' });
+      report(internalError(rule, error));
     }
   }
   return diagnostics;
@@ -109,7 +168,9 @@ const recipeParser: Plugin<[], string, RecipeTree> = function () {
   });
 };
 
-const runRules: Plugin<[LintOptions & { collected: Record<string, unknown> }], RecipeTree> = function ({ config, rules, collected, notices, signal: wanted, deadline }) {
+type RunRulesOptions = LintOptions & { collected: Record<string, unknown>; deferred: DeferredCheck[] };
+
+const runRules: Plugin<[RunRulesOptions], RecipeTree> = function ({ config, rules, collected, deferred, notices, signal: wanted, deadline }) {
   const signal = wanted && deadline ? AbortSignal.any([wanted, deadline.signal]) : (wanted ?? deadline?.signal);
   return async (tree, file) => {
     const { recipe } = tree.data;
@@ -123,6 +184,7 @@ const runRules: Plugin<[LintOptions & { collected: Record<string, unknown> }], R
         settings: config.settings,
         report: (problem) => addMessage(file, recipe, rule, problem, config),
         notice: (message) => notices?.add(message),
+        defer: (wait) => deferred.push({ rule, wait }),
         ...(signal ? { signal } : {}),
       };
       try {
@@ -133,7 +195,7 @@ const runRules: Plugin<[LintOptions & { collected: Record<string, unknown> }], R
         }
       } catch (error) {
         deadline?.check();
-        addMessage(file, recipe, rule, { message: `Internal error in rule ${rule.id}: ${describe(error)}`, severity: 'error' }, config);
+        addMessage(file, recipe, rule, internalError(rule, error), config);
       }
     }
     deadline?.check();
@@ -156,8 +218,10 @@ function enabledRules(config: Config, rules: readonly Rule[]): EnabledRule[] {
   );
 }
 
-function addMessage(file: VFile, recipe: Recipe, rule: Rule, problem: Problem, config: Config): void {
-  const diagnostic = recipeDiagnostic(recipe, rule, problem, config);
+const internalError = (rule: Rule, error: unknown): DeferredProblem => ({ message: `Internal error in rule ${rule.id}: ${describe(error)}`, severity: 'error' });
+
+function addMessage(file: VFile, places: ProblemPlaces, rule: Rule, problem: Problem, config: Config): void {
+  const diagnostic = placedDiagnostic(places, rule, problem, config);
   if (!diagnostic) return;
   const message = withoutStackTrace(
     () =>
@@ -169,23 +233,6 @@ function addMessage(file: VFile, recipe: Recipe, rule: Rule, problem: Problem, c
   );
   message.fatal = diagnostic.severity === 'error' ? true : diagnostic.severity === 'warning' ? false : undefined;
   message.diagnostic = diagnostic;
-}
-
-/** A rule's problem in a recipe, placed in its text, as a diagnostic (undefined when the configuration turns it off). */
-function recipeDiagnostic(recipe: Recipe, rule: Rule, problem: Problem, config: Config): Diagnostic | undefined {
-  const span = locationSpan(problem.at, recipe.documentSpan());
-  const { at, related, ...rest } = problem;
-  return toDiagnostic(
-    rule,
-    {
-      ...rest,
-      message: problem.message + recipe.aliasNote(at, span.start),
-      place: recipe.place(span),
-      ...(related?.length ? { related: related.map((place) => ({ ...recipe.place(locationSpan(place.at, span)), message: place.message })) } : {}),
-      fixUnwritable: problem.fix !== undefined && recipe.insideAliasedCollection(at),
-    },
-    config,
-  );
 }
 
 /** A vfile message is an `Error`: capturing a stack trace for each costs more than the rest of the message. */

@@ -43,11 +43,30 @@ export interface RuleContext {
   notice(message: string): void;
   /** Aborted when the result is no longer wanted (the editor's text changed): stop waiting on external tools. */
   readonly signal?: AbortSignal;
+  /**
+   * Hands over the rest of the check, when it only waits on an outside tool: `wait` runs once every rule has checked
+   * the file and the parsed recipe is let go, so that a file waiting on the tool keeps only what `wait` holds. It must
+   * hold neither the recipe nor this context (its functions keep the recipe alive), and it places its problems at
+   * spans (an alias note travels on the span: see `ALIAS_NOTE`).
+   */
+  defer(wait: (context: DeferredContext) => Promise<void>): void;
+}
+
+/** What a deferred check reports through. */
+export interface DeferredContext {
+  report(problem: DeferredProblem): void;
+  notice(message: string): void;
+}
+
+/** A problem reported after the recipe is let go: placed at a span of the text. */
+export interface DeferredProblem extends Omit<Problem, 'at' | 'related'> {
+  at?: Span;
 }
 
 /** What a directive rule judges: the file's `# fim-lint-…` comments, once every other rule of the file has run. */
 export interface DirectiveContext {
-  readonly recipe: Recipe;
+  /** The text of the file. */
+  readonly text: string;
   readonly directives: readonly Directive[];
   /** The rule ids whose problems the directive hid. */
   hidden(directive: Directive): ReadonlySet<string>;

@@ -47,7 +47,8 @@ export async function lintTarget(target: Target, options: TargetOptions): Promis
 export async function lintFile(path: string, bytes: Uint8Array, options: TargetOptions, fromStdin: boolean): Promise<TargetOutcome> {
   const notices = new Set<string>();
   const deadline = options.timeLimitMs === undefined ? undefined : new Deadline(options.timeLimitMs);
-  const lintOptions = { ...options, notices, ...(deadline ? { deadline } : {}) };
+  // Fixing needs the parsed recipe; a run that only reports lets it go while ShellCheck runs.
+  const lintOptions = { ...options, notices, dropRecipe: !options.afterLint, ...(deadline ? { deadline } : {}) };
   try {
     let outcome = await lintBytes(path, bytes, lintOptions);
     if (options.afterLint) {
@@ -55,7 +56,7 @@ export async function lintFile(path: string, bytes: Uint8Array, options: TargetO
       outcome = await options.afterLint({ path, bytes, fromStdin, outcome, relint, ...(deadline ? { deadline } : {}) });
     }
     const { directives } = outcome.suppressions;
-    const suppressions = directives.length > 0 ? { directives: [...directives], text: outcome.recipe?.text.slice(0, directives.at(-1)!.comment.end) ?? '' } : undefined;
+    const suppressions = directives.length > 0 ? { directives: [...directives], text: outcome.text.slice(0, directives.at(-1)!.comment.end) } : undefined;
     return { kind: 'linted', result: outcome.result, collected: outcome.collected, suppressions, ...(notices.size > 0 ? { notices: [...notices] } : {}) };
   } catch (error) {
     if (deadline?.signal.aborted) return timedOut(path, options.timeLimitMs! / 1000);

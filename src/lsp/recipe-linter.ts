@@ -121,5 +121,5 @@ export function withoutShellCheck(config: Config): Config {
 
 /** Whether the ShellCheck pass has anything to do for this analysis. */
 export function needsShellCheck(analysis: Analysis): boolean {
-  return !analysis.shellcheckDone && /^\s*x_exec\s*:/m.test(analysis.outcome.recipe?.text ?? '');
+  return !analysis.shellcheckDone && /^\s*x_exec\s*:/m.test(analysis.outcome.text);
 }

@@ -22,6 +22,12 @@ const SHOWN_NAME = 40;
 /** A span tagged with the alias through which the code at it is used (a script reached through an alias). */
 export const ALIAS_NOTE = Symbol('alias note');
 
+/** The note a span carries under `ALIAS_NOTE`, if any. */
+export function taggedAliasNote(at: unknown): string | undefined {
+  const note = at && typeof at === 'object' ? (at as { [ALIAS_NOTE]?: unknown })[ALIAS_NOTE] : undefined;
+  return typeof note === 'string' ? note : undefined;
+}
+
 export class AliasResolver {
   /** Each anchor name with its anchored nodes in document order. */
   readonly #anchors = new Map<string, { start: number; node: Node }[]>();
@@ -143,9 +149,8 @@ export class AliasResolver {
    * script reached through an alias), or the alias the location is written at.
    */
   noteFor(at: unknown, offset: number, lineOf: (offset: number) => number): string {
-    if (at && typeof at === 'object' && typeof (at as { [ALIAS_NOTE]?: unknown })[ALIAS_NOTE] === 'string') {
-      return (at as { [ALIAS_NOTE]: string })[ALIAS_NOTE];
-    }
+    const tagged = taggedAliasNote(at);
+    if (tagged !== undefined) return tagged;
     const alias = this.use(at)?.alias ?? this.aliasAt(offset);
     return alias ? this.valueNote(alias, lineOf) : '';
   }

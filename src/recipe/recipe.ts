@@ -1,14 +1,11 @@
 import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node, type Pair } from 'yaml';
-import { AliasResolver } from './aliases.js';
+import { ALIAS_NOTE, AliasResolver } from './aliases.js';
 import { addDuplicateKeyErrors } from './duplicate-keys.js';
 import type { Place } from '../core/diagnostic.js';
 import { getOrMake } from '../core/get-or-make.js';
+import { TextPositions, type Span } from '../text/positions.js';
 
-/** A half-open range of UTF-16 offsets into the recipe text. */
-export interface Span {
-  start: number;
-  end: number;
-}
+export type { Span } from '../text/positions.js';
 
 export type PathSegment = string | number;
 
@@ -123,6 +120,12 @@ export class Recipe {
     return this.aliases.noteFor(at, offset, (where) => this.position(where).line);
   }
 
+  /** The span with its alias note on it: how a problem keeps the note once the recipe is let go (see `SpanPlaces`). */
+  detachedSpan(span: Span): Span {
+    const note = this.aliasNote(span, span.start);
+    return note === '' ? span : Object.assign({ ...span }, { [ALIAS_NOTE]: note });
+  }
+
   #walk(path: readonly PathSegment[]): ReturnType<AliasResolver['resolve']> | undefined {
     const document = this.document;
     if (!document) return undefined;
@@ -185,40 +188,28 @@ export class Recipe {
 
   #derived = new Map<symbol, unknown>();
 
+  /** Lines and columns of offsets into the text. */
+  get positions(): TextPositions {
+    return (this.#positions ??= new TextPositions(this.text));
+  }
+
+  #positions: TextPositions | undefined;
+
   /** 1-based line and column of an offset, as an editor shows them (a column counts UTF-16 code units). */
   position(offset: number): { line: number; column: number } {
-    const clamped = Math.max(0, Math.min(offset, this.text.length));
-    const starts = (this.#lineStarts ??= lineStarts(this.text));
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (starts[middle]! <= clamped) low = middle;
-      else high = middle - 1;
-    }
-    return { line: low + 1, column: clamped - starts[low]! + 1 };
+    return this.positions.position(offset);
   }
 
   /** A span with the lines and columns of its ends. */
   place(span: Span): Place {
-    const start = this.position(span.start);
-    const end = this.position(Math.max(span.end, span.start));
-    return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column, start: span.start, end: span.end };
+    return this.positions.place(span);
   }
-
-  #lineStarts: number[] | undefined;
 }
 
 /** The span of a node without the trailing newline or comment that `range[2]` would include. */
 export function nodeSpan(node: Node): Span {
   const range = node.range ?? [0, 0, 0];
   return { start: range[0], end: range[1] };
-}
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
-  return starts;
 }
 
 function buildData(document: Document.Parsed | undefined): { data: unknown; error: string | undefined } {

@@ -92,12 +92,14 @@ function offsetMapper(recipe: Recipe, node: Scalar & { value: string }): ((offse
   }
   const valueLineStarts = [0];
   for (const line of valueLines.slice(0, -1)) valueLineStarts.push(valueLineStarts[valueLineStarts.length - 1]! + line.length + 1);
+  // The map outlives the recipe (ShellCheck's findings are placed after it is let go): it keeps only the length.
+  const textLength = recipe.text.length;
 
   return (offset) => {
     let line = 0;
     while (line + 1 < valueLineStarts.length && valueLineStarts[line + 1]! <= offset) line++;
     const fileLine = Math.min(line, lineOffsets.length - 1);
-    return Math.min(lineOffsets[fileLine]! + lineIndents[fileLine]! + (offset - valueLineStarts[line]!), recipe.text.length);
+    return Math.min(lineOffsets[fileLine]! + lineIndents[fileLine]! + (offset - valueLineStarts[line]!), textLength);
   };
 }
 

@@ -4,7 +4,7 @@ import { filesInFlight } from '../../src/core/files-in-flight.js';
 
 describe('filesInFlight', () => {
   it('keeps many files in flight when their scripts go to ShellCheck, so that its batches span files', () => {
-    expect(filesInFlight(defaultConfig())).toBe(32);
+    expect(filesInFlight(defaultConfig())).toBe(256);
   });
 
   it('keeps few when ShellCheck is turned off, by setting or by its rule', () => {

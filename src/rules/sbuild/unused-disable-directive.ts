@@ -14,13 +14,13 @@ export default defineRule({
   optIn: true,
   fixable: 'safe',
   runsOnBrokenYaml: true,
-  checkDirectives({ recipe, directives, hidden, rules, report }) {
+  checkDirectives({ text, directives, hidden, rules, report }) {
     for (const directive of directives) {
       if (directive.kind === 'enable') continue;
       const unused = unusedIds(directive, hidden(directive), rules);
       if (unused.length === 0) continue;
       const wholeDirective = directive.ruleIds.length === 0 || unused.length === directive.ruleIds.length;
-      report({ message: unusedMessage(`fim-lint-${directive.kind}`, unused), at: directive.comment, ...(wholeDirective ? { fix: removal(recipe.text, directive) } : {}) });
+      report({ message: unusedMessage(`fim-lint-${directive.kind}`, unused), at: directive.comment, ...(wholeDirective ? { fix: removal(text, directive) } : {}) });
     }
   },
 });

@@ -1,4 +1,6 @@
-import { defineRule, type RuleContext } from '../../core/rule.js';
+import type { Settings } from '../../core/config.js';
+import { defineRule, type DeferredContext } from '../../core/rule.js';
+import type { Span } from '../../recipe/recipe.js';
 import { approximateNote, embeddedScripts, type EmbeddedScript } from '../../recipe/scripts.js';
 import { CHECKED_SHELLS, scriptDialect } from '../../shell/dialect.js';
 import { findingFix, findingSpan, ScriptPositions } from '../../shellcheck/positions.js';
@@ -32,42 +34,60 @@ export default defineRule({
     // Loaded here: runs with ShellCheck turned off, or without scripts, do not pay for it.
     const { shellcheckService } = await import('../../shellcheck/service.js');
     const service = shellcheckService(settings);
-    const excluded = new Set(settings.exclude.map((code) => code.toUpperCase().replace(/^(?:SC)?/, 'SC')));
-    await Promise.all(
-      scripts.map(async (script) => {
-        let comments;
-        try {
-          comments = await service.check(script.text, dialect.shell, context.signal, builderVariables(script.field, context.settings.target));
-        } catch (error) {
-          if (context.signal?.aborted) return;
-          // Reported on the script itself, as an error: a script that stops ShellCheck is unchecked, and may be hostile.
-          context.report({
-            message: `${SHELLCHECK_FAILED} x_exec.${script.field}: ${describe(error)}`,
-            at: context.recipe.keySpan(['x_exec', script.field]),
-            severity: 'error',
-          });
-          return;
-        }
-        if (comments === undefined) {
-          context.notice(
-            `ShellCheck was not found ('${settings.path}' cannot be run), so the shell/SC* checks were skipped: install it (e.g. apt-get install shellcheck), pass --shellcheck <path>, or turn it off with --no-shellcheck`,
-          );
-          return;
-        }
-        reportFindings(context, script, comments, excluded);
-      }),
-    );
+    const pkgIdWritten = typeof context.recipe.fields?.pkg_id === 'string' && namePattern().test(context.recipe.fields.pkg_id);
+    // Queued for ShellCheck now, waited for once the recipe is let go (see `defer`).
+    const checks = scripts.map((script) => ({
+      script,
+      keySpan: context.recipe.detachedSpan(context.recipe.keySpan(['x_exec', script.field])),
+      cleanVariables: cleanVariables(script.field, context.settings.target, pkgIdWritten),
+      comments: settled(service.check(script.text, dialect.shell, context.signal, builderVariables(script.field, context.settings.target))),
+    }));
+    context.defer(waitForFindings(checks, context.settings, context.signal));
   },
 });
 
+/** One script on its way to ShellCheck, with what its findings need of the recipe. */
+interface ScriptCheck {
+  script: EmbeddedScript;
+  /** The span of its key: where a script ShellCheck fails on is reported. */
+  keySpan: Span;
+  cleanVariables: ReadonlySet<string>;
+  comments: Promise<{ comments: ShellCheckComment[] | undefined } | { error: unknown }>;
+}
+
+/** A promise that never rejects: it may settle before anyone waits for it. */
+const settled = <T>(promise: Promise<T>) => promise.then((comments) => ({ comments }), (error: unknown) => ({ error }));
+
+/** The deferred part of the check: a module-level function, so that it holds no rule context and thus no recipe. */
+function waitForFindings(checks: readonly ScriptCheck[], settings: Settings, signal: AbortSignal | undefined) {
+  const excluded = new Set(settings.shellcheck.exclude.map((code) => code.toUpperCase().replace(/^(?:SC)?/, 'SC')));
+  return async ({ report, notice }: DeferredContext) => {
+    for (const { script, keySpan, cleanVariables, comments } of checks) {
+      const outcome = await comments;
+      if ('error' in outcome) {
+        if (signal?.aborted) return;
+        // Reported on the script itself, as an error: a script that stops ShellCheck is unchecked, and may be hostile.
+        report({ message: `${SHELLCHECK_FAILED} x_exec.${script.field}: ${describe(outcome.error)}`, at: keySpan, severity: 'error' });
+      } else if (outcome.comments === undefined) {
+        notice(
+          `ShellCheck was not found ('${settings.shellcheck.path}' cannot be run), so the shell/SC* checks were skipped: install it (e.g. apt-get install shellcheck), pass --shellcheck <path>, or turn it off with --no-shellcheck`,
+        );
+      } else {
+        reportFindings(report, settings, script, cleanVariables, outcome.comments, excluded);
+      }
+    }
+  };
+}
+
 function reportFindings(
-  { recipe, report, settings }: RuleContext,
+  report: DeferredContext['report'],
+  settings: Settings,
   script: EmbeddedScript,
+  clean: ReadonlySet<string>,
   comments: ShellCheckComment[],
   excluded: Set<string>,
 ): void {
   const positions = new ScriptPositions(script.text);
-  const clean = cleanVariables(script.field, settings.target, typeof recipe.fields?.pkg_id === 'string' && namePattern().test(recipe.fields.pkg_id));
   const lines = script.text.split('\n');
   for (const comment of comments) {
     const code = `SC${comment.code}`;
