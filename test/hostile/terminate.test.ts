@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -7,9 +7,17 @@ import { root, tempTree } from './cli.js';
 
 const terminateModule = pathToFileURL(join(root, 'dist/src/core/terminate.js')).href;
 const directories: string[] = [];
+/** The processes the tests start: one a failed test did not stop would otherwise spin on after the run. */
+const children: ChildProcess[] = [];
 afterAll(() => {
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   for (const directory of directories) rmSync(directory, { recursive: true, force: true });
 });
+
+function started<T extends ChildProcess>(child: T): T {
+  children.push(child);
+  return child;
+}
 
 /**
  * A process that creates temp files `main.tmp` (main thread) and `worker.tmp` (a worker thread), registers their
@@ -45,7 +53,7 @@ function script(directory: string, withWorker: boolean): string {
 function runUntilReady(directory: string, withWorker: boolean, signal: NodeJS.Signals | undefined): Promise<number | null> {
   const file = join(directory, 'run.mjs');
   writeFileSync(file, script(directory, withWorker));
-  const child = spawn(process.execPath, [file], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = started(spawn(process.execPath, [file], { stdio: ['ignore', 'pipe', 'inherit'] }));
   return new Promise((resolve) => {
     child.stdout.on('data', (data: Buffer) => {
       if (!data.toString().includes('ready')) return;
@@ -76,7 +84,7 @@ describe('onTerminate', () => {
       onTerminate(() => rmSync(${JSON.stringify(directory)} + '/main.tmp'));
       onTerminate(() => { throw new Error('a failing cleanup'); });
     `);
-    const child = spawn(process.execPath, [join(directory, 'run.mjs')], { stdio: 'inherit' });
+    const child = started(spawn(process.execPath, [join(directory, 'run.mjs')], { stdio: 'inherit' }));
     expect(await new Promise((resolve) => child.on('exit', resolve))).toBe(0);
     expect(existsSync(join(directory, 'main.tmp'))).toBe(false);
   });
@@ -91,7 +99,7 @@ describe('onTerminate', () => {
       console.log('ready');
       setInterval(() => {}, 1000);
     `);
-    const child = spawn(process.execPath, [join(directory, 'run.mjs')], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = started(spawn(process.execPath, [join(directory, 'run.mjs')], { stdio: ['ignore', 'pipe', 'inherit'] }));
     child.stdout.on('data', () => child.kill('SIGTERM'));
     const signal = await new Promise((resolve) => child.on('exit', (_code, killedBy) => resolve(killedBy)));
     expect(signal).toBe('SIGTERM');
@@ -165,7 +173,7 @@ describe('a worker thread stuck in synchronous code when the run is interrupted'
       const temp = join(directory, 'tmp');
       mkdirSync(temp);
       writeFileSync(join(directory, 'run.mjs'), stuckWorkerScript(temp, until));
-      const child = spawn(process.execPath, [join(directory, 'run.mjs')], { env: { ...process.env, TMPDIR: temp }, stdio: ['ignore', 'pipe', 'inherit'] });
+      const child = started(spawn(process.execPath, [join(directory, 'run.mjs')], { env: { ...process.env, TMPDIR: temp }, stdio: ['ignore', 'pipe', 'inherit'] }));
       const exited = new Promise<number | null>((resolve) => child.on('exit', (exitCode) => resolve(exitCode)));
       await new Promise<void>((resolve) => child.stdout.on('data', (data: Buffer) => data.toString().includes('ready') && resolve()));
       expect(readdirSync(temp)).toHaveLength(1);
