@@ -47,7 +47,7 @@ export interface RuleContext {
    * Hands over the rest of the check, when it only waits on an outside tool: `wait` runs once every rule has checked
    * the file and the parsed recipe is let go, so that a file waiting on the tool keeps only what `wait` holds. It must
    * hold neither the recipe nor this context (its functions keep the recipe alive), and it places its problems at
-   * spans (an alias note travels on the span: see `ALIAS_NOTE`).
+   * spans; a span from `recipe.detachedSpan` keeps its alias note.
    */
   defer(wait: (context: DeferredContext) => Promise<void>): void;
 }
