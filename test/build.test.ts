@@ -18,6 +18,16 @@ describe('npm run build', () => {
     expect(imported.filter((specifier) => !specifier.startsWith('node:'))).toEqual([]);
   });
 
+  it('bundles the yaml build that reads no environment: LOG_TOKENS and LOG_STREAM leave a JSON report as it is', () => {
+    const lint = (env: NodeJS.ProcessEnv) =>
+      spawnSync(process.execPath, [join(root, 'dist/src/bin.js'), '--no-shellcheck', '-f', 'json', 'recipes-examples/'], { cwd: root, encoding: 'utf8', env });
+    const plain = lint(process.env);
+    const logging = lint({ ...process.env, LOG_TOKENS: '1', LOG_STREAM: '1' });
+    expect(JSON.parse(plain.stdout)).not.toHaveLength(0);
+    expect(logging.stdout).toBe(plain.stdout);
+    expect(logging.stderr).toBe(plain.stderr);
+  });
+
   it('puts every rule file in the bundle, in the order of the registry', async () => {
     const listed = spawnSync(process.execPath, [join(root, 'dist/src/bin.js'), '--list-rules'], { encoding: 'utf8' });
     expect(listed.status).toBe(0);
