@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { randomBytes } from 'node:crypto';
 import { closeSync, fstatSync, mkdirSync, openSync, statSync, writeSync } from 'node:fs';
 import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
@@ -112,7 +113,7 @@ export class CacheDirectory {
     const entries: CacheEntries = new Map();
     let skipped = 0;
     for (const name of [this.#results, ...listing.journals]) {
-      const text = await readFile(join(this.path, name), 'utf8').catch(() => '');
+      const text = await readFile(join(this.path, name)).then(decodeText, () => '');
       skipped += readEntries(text, entries).skipped;
     }
     return { entries, skipped };
@@ -147,6 +148,11 @@ export class CacheDirectory {
     await Promise.all([...claimed, ...listing.obsolete].map((name) => rm(join(this.path, name), { force: true }).catch(() => undefined)));
     return new Map(kept);
   }
+}
+
+/** The files are ASCII (see `formatEntry`), which decodes as Latin-1 many times faster than as UTF-8. */
+function decodeText(bytes: Buffer): string {
+  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
 }
 
 function writeAll(descriptor: number, text: string): void {

@@ -22,9 +22,19 @@ export function dayNumber(now = Date.now()): number {
   return Math.floor(now / 86_400_000);
 }
 
-/** A line of a cache file: `<sha-256 key> <day> <JSON>` (JSON text never holds a line break). */
+/**
+ * A line of a cache file: `<sha-256 key> <day> <JSON>` (JSON text never holds a line break). Characters beyond ASCII
+ * are written as `\u` escapes: one en dash in a message would otherwise make the whole file a two-byte string once
+ * read, slower to decode, search and parse.
+ */
 export function formatEntry(key: string, entry: CacheEntry): string {
-  return `${key} ${entry.used} ${entry.data}\n`;
+  return `${key} ${entry.used} ${entry.data.replace(NOT_ASCII, escapeCodeUnit)}\n`;
+}
+
+const NOT_ASCII = /[\u0080-\uffff]/g;
+
+function escapeCodeUnit(character: string): string {
+  return `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }
 
 const ENTRY_LINE = /^([0-9a-f]{64}) (\d{1,9}) ([[{].*[\]}])$/;

@@ -14,7 +14,7 @@ import { dayNumber, formatEntry, MAX_AGE_DAYS, useEntry, type CacheEntries, type
 import { getOrMake } from '../core/get-or-make.js';
 
 /** Part of every key and of the file names: a new format ignores an old one's entries. */
-export const FILE_CACHE_FORMAT = 2;
+export const FILE_CACHE_FORMAT = 3;
 /** Where format 1 kept one JSON file per entry: removed by the first run that reads the cache. */
 const FORMER_DIRECTORY = 'results-v1';
 /** At most 20,000 entries (about 1 KB each); beyond it the least recently used go. */
@@ -65,17 +65,22 @@ export class FileResultCache {
   /**
    * The key of a file's entry: a digest of everything its results depend on, signed with the cache folder's own
    * secret (see `cacheSecret`). Entries written without that secret, such as a cache committed to a repository, are
-   * never found, so they cannot hide findings.
+   * never found, so they cannot hide findings. `digest` is the `contentDigest` of the file's bytes.
    */
-  key(parts: ResultKeyParts, bytes: Uint8Array): string {
+  key(parts: ResultKeyParts, digest: string): string {
     const header = JSON.stringify([FILE_CACHE_FORMAT, buildId(), parts.shellcheck, parts.path, parts.onlyIfRecipe, this.#configDigest(parts.configText)]);
     this.#secret ??= cacheSecret(this.#location);
-    return createHmac('sha256', this.#secret).update(header).update('\0').update(bytes).digest('hex');
+    return createHmac('sha256', this.#secret).update(header).update('\0').update(digest).digest('hex');
+  }
+
+  /** Reads the entries, once: `get` waits for it. */
+  load(): Promise<CacheEntries> {
+    this.#loading ??= this.#load();
+    return this.#loading;
   }
 
   async get(key: string): Promise<LintedOutcome | undefined> {
-    this.#loading ??= this.#load();
-    const entries = await this.#loading;
+    const entries = await this.load();
     return useEntry(entries, key, parseOutcome, (line) => this.#queue(line));
   }
 
@@ -110,6 +115,11 @@ export class FileResultCache {
   #configDigest(configText: string): string {
     return getOrMake(this.#configDigests, configText, () => createHash('sha256').update(configText).digest('hex'));
   }
+}
+
+/** What a result key holds of a file's bytes, and a `StatMemo` remembers for a file's stat. */
+export function contentDigest(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }
 
 /** The running fim-lint: its version, and for a build the size and time of the code itself, so a rebuild is a new key. */

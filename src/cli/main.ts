@@ -2,6 +2,7 @@ import { releaseProblem } from '../sbuild/builder-release.js';
 import { resolve } from 'node:path';
 import { ConfigError } from '../config/load.js';
 import { ConfigResolver } from '../config/resolver.js';
+import { StatMemo } from '../cache/stat-memo.js';
 import type { Config } from '../core/config.js';
 import { countBySeverity, type FileResult } from '../core/diagnostic.js';
 import { describe } from '../core/lint.js';
@@ -54,7 +55,9 @@ export async function main(io: Io): Promise<number> {
     const knownRuleIds = new Set(rules.map((rule) => rule.id));
     const ruleOverrides = parseRuleOptions(values.rule ?? [], knownRuleIds);
     if (values['report-unused-disable-directives']) ruleOverrides[UNUSED_DISABLE] = 'error';
-    const resolver = new ConfigResolver({ cwd: io.cwd, configPath: values.config, ruleOverrides });
+    const cacheLocation = values.cache ? resolve(io.cwd, values['cache-location'] ?? '.fim-lint-cache') : undefined;
+    const statMemo = cacheLocation === undefined ? undefined : new StatMemo(cacheLocation);
+    const resolver = new ConfigResolver({ cwd: io.cwd, configPath: values.config, ruleOverrides, statMemo });
     if (values['print-config'] !== undefined) {
       io.stdout(printConfig(values['print-config'], await resolver.resolve(values['print-config']), rules));
       return EXIT.ok;
@@ -88,8 +91,10 @@ export async function main(io: Io): Promise<number> {
       afterLint: fixer?.afterLint,
       concurrency: parseConcurrency(values.concurrency),
       timeLimitSeconds: parseTimeout(values.timeout),
-      resultCache: values.cache ? resolve(io.cwd, values['cache-location'] ?? '.fim-lint-cache') : undefined,
+      resultCache: cacheLocation,
+      statMemo,
     });
+    statMemo?.flush();
     const problems = [...run.problems.map((problem) => problem.message), ...(fixer?.problems ?? [])];
     const notices = [...run.notices, ...(fixer?.notices ?? [])];
     if (values['emit-validated']) {

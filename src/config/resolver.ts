@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { defaultConfig, levelToSeverity, type Config, type RuleSetting, type Settings } from '../core/config.js';
@@ -7,6 +7,8 @@ import { CONFIG_FILE_NAMES, ConfigError, loadConfigFile, type ConfigFile, type C
 import { isOutside } from '../files/discover.js';
 import { isRecord } from '../core/is-record.js';
 import { getOrMake } from '../core/get-or-make.js';
+import type { StatMemo } from '../cache/stat-memo.js';
+import { fileStamp } from '../files/stamp.js';
 
 export interface ResolverOptions {
   cwd: string;
@@ -14,6 +16,8 @@ export interface ResolverOptions {
   configPath?: string;
   /** `--rule id=level`: applied last, over every configuration file. */
   ruleOverrides?: Record<string, RuleSetting>;
+  /** Remembers, by a folder's stat, that it holds none of the names looked up: `--cache`. */
+  statMemo?: StatMemo;
 }
 
 export interface ResolvedFileConfig extends FileConfig {
@@ -37,6 +41,7 @@ export class ConfigResolver {
   readonly #byDirectory = new Map<string, Promise<Prepared | undefined>>();
   readonly #gitRoots = new Map<string, string | undefined>();
   readonly #projectRoots = new Map<string, string>();
+  readonly #plainFolders = new Map<string, boolean>();
   readonly #cwd: string;
   #explicit: Promise<Prepared> | undefined;
   #withoutFile: Config | undefined;
@@ -49,6 +54,7 @@ export class ConfigResolver {
   readonly configFor = (path: string): Promise<ResolvedFileConfig> => this.resolve(path);
 
   async resolve(path: string): Promise<ResolvedFileConfig> {
+    await this.options.statMemo?.load();
     const absolute = resolve(this.#cwd, path);
     const directory = dirname(absolute);
     const prepared = await (this.options.configPath ? this.#explicitFile(this.options.configPath) : this.#nearest(directory, this.#projectRoot(directory)));
@@ -93,14 +99,14 @@ export class ConfigResolver {
    */
   #projectRoot(directory: string): string {
     const cwd = this.#cwd;
-    return getOrMake(this.#projectRoots, directory, () => this.#gitRoot(directory) ?? (relativeInside(cwd, directory) !== undefined || directory === cwd ? cwd : directory));
+    return getOrMake(this.#projectRoots, directory, () => this.#gitRoot(directory) ?? (isWithin(cwd, directory) ? cwd : directory));
   }
 
   /** The nearest folder holding `.git`, from `directory` up; each folder is looked at once however many files share it. */
   #gitRoot(directory: string): string | undefined {
     if (this.#gitRoots.has(directory)) return this.#gitRoots.get(directory);
     const parent = dirname(directory);
-    const found = existsSync(join(directory, '.git')) ? directory : parent === directory ? undefined : this.#gitRoot(parent);
+    const found = !this.#isPlain(directory) && existsSync(join(directory, '.git')) ? directory : parent === directory ? undefined : this.#gitRoot(parent);
     this.#gitRoots.set(directory, found);
     return found;
   }
@@ -110,7 +116,7 @@ export class ConfigResolver {
     let found = this.#byDirectory.get(directory);
     if (!found) {
       found = (async () => {
-        for (const name of CONFIG_FILE_NAMES) {
+        for (const name of this.#isPlain(directory) ? [] : CONFIG_FILE_NAMES) {
           const path = join(directory, name);
           if (!isFile(path)) continue;
           const file = await loadConfigFile(path);
@@ -124,6 +130,22 @@ export class ConfigResolver {
     return found;
   }
 
+  /**
+   * Whether a folder holds none of the names looked up, the common case: then it is looked at no further. With a
+   * memo, a folder unchanged since a run that found it so costs one `stat` rather than four.
+   */
+  #isPlain(directory: string): boolean {
+    return getOrMake(this.#plainFolders, directory, () => {
+      const memo = this.options.statMemo;
+      const stamp = memo && fileStamp(directory);
+      const subject = PLAIN_FOLDER + directory;
+      if (stamp !== undefined && memo?.recall(subject, stamp)) return true;
+      const plain = LOOKED_UP_NAMES.every((name) => isAbsent(join(directory, name)));
+      if (plain && stamp !== undefined) memo?.remember(subject, stamp, []);
+      return plain;
+    });
+  }
+
   /** Rule ids, options and settings were checked against the schema as the file was read (`loadConfigFile`). */
   #prepare(file: ConfigFile): Prepared {
     const { data } = file;
@@ -135,6 +157,11 @@ export class ConfigResolver {
     };
   }
 }
+
+/** What the lookup looks for in a folder: a configuration file, or `.git`, where it stops. */
+const LOOKED_UP_NAMES = ['.git', ...CONFIG_FILE_NAMES];
+/** A folder's stat stands for its list of names: an entry added, removed or renamed changes its times. */
+const PLAIN_FOLDER = `holds none of ${LOOKED_UP_NAMES.join(' ')}:`;
 
 /**
  * A configuration with a layer on top. Maps merge key by key at every depth (`shellcheck.severity: {style: off}` keeps
@@ -169,11 +196,25 @@ function mergeMaps(below: Readonly<Record<string, unknown>>, above: Readonly<Rec
   return merged;
 }
 
+/** Whether `path` is `directory` or lies inside it: both absolute and normalized, as `resolve` and `dirname` leave them. */
+function isWithin(directory: string, path: string): boolean {
+  return path === directory || path.startsWith(directory.endsWith(sep) ? directory : directory + sep);
+}
+
 /** The path relative to a folder with `/` separators, or undefined when it lies outside that folder. */
 function relativeInside(directory: string, path: string): string | undefined {
   const relativePath = relative(directory, path);
   if (relativePath === '' || isOutside(relativePath)) return undefined;
   return relativePath.split(sep).join('/');
+}
+
+/** Whether nothing at all, not even a dangling link, is at `path`. */
+function isAbsent(path: string): boolean {
+  try {
+    return lstatSync(path, { throwIfNoEntry: false }) === undefined;
+  } catch {
+    return false;
+  }
 }
 
 /** Synchronous on purpose: most folders have no configuration, and a failed lookup costs microseconds this way. */

@@ -2,7 +2,8 @@ import { toDiagnostic } from './report.js';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { FileResultCache, type ResultKeyParts } from '../cache/file-results.js';
+import { contentDigest, FileResultCache, type ResultKeyParts } from '../cache/file-results.js';
+import type { StatMemo } from '../cache/stat-memo.js';
 import { shellcheckService } from '../shellcheck/service.js';
 import { discoverTargets, type DiscoveryProblem, type Target } from '../files/discover.js';
 import { defaultConfig, isRuleEnabled, ruleSetting, type Config } from './config.js';
@@ -58,6 +59,11 @@ export interface RunOptions extends Pick<TargetOptions, 'afterLint' | 'skipNonRe
    * gets that run's results without being parsed. Not used when fixing.
    */
   resultCache?: string;
+  /**
+   * With `resultCache`: the digests of files' bytes remembered for their stats, so that an unchanged file is not read.
+   * The caller owns it (the configuration lookup shares it) and flushes it.
+   */
+  statMemo?: StatMemo;
 }
 
 /** A file to lint, with the cache key its results will be kept under. */
@@ -91,9 +97,12 @@ export async function lintPaths(paths: readonly string[], options: RunOptions): 
   const summary: RunSummary = { results: [], skipped: 0, ignored: 0, problems: [], notices: [] };
   const everyFile: FileConfig = { config: options.config ?? defaultConfig(), ignored: false };
   const configFor = options.configFor ?? (async () => everyFile);
+  const cache = options.resultCache !== undefined && !options.afterLint ? new FileResultCache(options.resultCache) : undefined;
+  // The cache's files are read on the thread pool while the first files are found.
+  const cacheLoaded = cache && Promise.all([cache.load(), options.statMemo?.load()]);
   const targets = discoverTargets(paths.filter((path) => path !== '-'), summary.problems);
   const firstTargets = take(targets, POOL_THRESHOLD);
-  const cache = options.resultCache !== undefined && !options.afterLint ? new FileResultCache(options.resultCache) : undefined;
+  await cacheLoaded;
   // Without a cache the workers start at once, to warm up while the rules load; with one, only the misses count.
   let pool = cache ? undefined : startPool(firstTargets.length, options);
   const rules = await loadRules();
@@ -251,30 +260,49 @@ async function lookUp(
   configText: string,
   options: RunOptions,
 ): Promise<{ hit?: TargetOutcome; entry?: CacheEntryName }> {
+  // The source shown with the findings must be the bytes they are of: read, not remembered.
+  const content = readContent(target, options.keepSource ? undefined : options.statMemo);
+  if (!content) return {};
+  const shellcheck = await shellcheckKeyPart(config, options.statMemo);
+  const onlyIfRecipe = !target.explicit || (options.skipNonRecipes ?? false);
+  const parts = { path: target.path, configText, shellcheck, onlyIfRecipe };
+  const key = cache.key(parts, content.digest);
+  const hit = await cache.get(key);
+  if (!hit) return { entry: { key, parts } };
+  const result = { ...hit.result, path: target.path };
+  if (options.keepSource && content.bytes) result.source = decodeRecipeBytes(content.bytes).text;
+  return { hit: { ...hit, result } };
+}
+
+/** What `StatMemo` remembers a file's digest under, with its path. */
+export const FILE_DIGEST = 'sha256 of file:';
+
+/**
+ * The digest of a file's bytes: remembered for the stat discovery took, or read (and then remembered, if the stat is
+ * settled). Undefined when the file cannot be read.
+ */
+function readContent(target: Target, memo: StatMemo | undefined): { digest: string; bytes?: Uint8Array } | undefined {
+  const subject = FILE_DIGEST + target.path;
+  const remembered = target.stamp === undefined ? undefined : memo?.recall(subject, target.stamp)?.[0];
+  if (remembered !== undefined) return { digest: remembered };
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(target.path);
   } catch {
-    return {};
+    return undefined;
   }
-  const shellcheck = await shellcheckKeyPart(config);
-  const onlyIfRecipe = !target.explicit || (options.skipNonRecipes ?? false);
-  const parts = { path: target.path, configText, shellcheck, onlyIfRecipe };
-  const key = cache.key(parts, bytes);
-  const hit = await cache.get(key);
-  if (!hit) return { entry: { key, parts } };
-  const result = { ...hit.result, path: target.path };
-  if (options.keepSource) result.source = decodeRecipeBytes(bytes).text;
-  return { hit: { ...hit, result } };
+  const digest = contentDigest(bytes);
+  if (target.stamp !== undefined) memo?.remember(subject, target.stamp, [digest]);
+  return { digest, bytes };
 }
 
 const shellcheckKeyParts = new WeakMap<Config, Promise<string>>();
 
 /** ShellCheck's part of a cache key: files of a folder share their configuration, so it is worked out once for them. */
-function shellcheckKeyPart(config: Config): Promise<string> {
+function shellcheckKeyPart(config: Config, memo: StatMemo | undefined): Promise<string> {
   return getOrMake(shellcheckKeyParts, config, () => {
     const { shellcheck } = config.settings;
-    return shellcheck.enabled ? shellcheckService(shellcheck).version().then((version) => version ?? 'missing') : Promise.resolve('off');
+    return shellcheck.enabled ? shellcheckService(shellcheck).version(memo).then((version) => version ?? 'missing') : Promise.resolve('off');
   });
 }
 
@@ -287,7 +315,7 @@ function keepInCache(cache: FileResultCache, { key, parts }: CacheEntryName, pat
     return;
   }
   const { source: _source, ...result } = outcome.result;
-  if (cache.key(parts, bytes) === key) cache.set(key, { ...outcome, result });
+  if (cache.key(parts, contentDigest(bytes)) === key) cache.set(key, { ...outcome, result });
 }
 
 function startPool(knownFiles: number, options: RunOptions): LintPool | undefined {

@@ -1,5 +1,6 @@
 import { readdirSync, realpathSync, statSync, type BigIntStats, type Dirent } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
+import { statStamp } from './stamp.js';
 
 /** File names a directory walk picks up. */
 const RECIPE_NAME = /\.(ya?ml|sbuild)$/i;
@@ -10,6 +11,8 @@ export interface Target {
   path: string;
   /** Named on the command line (always linted) rather than found by walking (linted when it looks like a recipe). */
   explicit: boolean;
+  /** The file's `statStamp` as discovery found it, before anything read the file. */
+  stamp?: string | undefined;
 }
 
 export interface DiscoveryProblem {
@@ -52,10 +55,11 @@ function* namedTargets(paths: readonly string[], problems: DiscoveryProblem[]): 
     if (info.isDirectory()) {
       const real = realpathSync(path);
       for (const target of walk(path, real, new Set([real]), problems)) {
-        yield { target, identity: fileIdentity(statSync(target.path, { bigint: true, throwIfNoEntry: false })) };
+        const stats = statSync(target.path, { bigint: true, throwIfNoEntry: false });
+        yield { target: { ...target, stamp: stats && statStamp(stats) }, identity: fileIdentity(stats) };
       }
     } else if (info.isFile()) {
-      yield { target: { path, explicit: true }, identity: fileIdentity(info) };
+      yield { target: { path, explicit: true, stamp: statStamp(info) }, identity: fileIdentity(info) };
     } else {
       // Reading a FIFO or a device could block forever or never end.
       problems.push({ path, message: `${path} is not a regular file` });

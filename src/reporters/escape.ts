@@ -31,8 +31,13 @@ export function wellFormed(text: string): string {
   return text.replace(LONE_SURROGATES, '\uFFFD');
 }
 
-/** `JSON.stringify` with every string well-formed, keys included. */
+/**
+ * `JSON.stringify` with every string well-formed, keys included. `JSON.stringify` writes a lone surrogate as a `\udxxx`
+ * escape, so only a text holding one (or a backslash before `ud8`-`udf`, rarer still) takes the slower way.
+ */
 export function stringifyWellFormed(value: unknown, indent?: number): string {
+  const text = JSON.stringify(value, undefined, indent);
+  if (!ESCAPED_SURROGATE.test(text)) return text;
   return JSON.stringify(
     value,
     (_key, item: unknown) => {
@@ -44,3 +49,5 @@ export function stringifyWellFormed(value: unknown, indent?: number): string {
     indent,
   );
 }
+
+const ESCAPED_SURROGATE = /\\ud[89a-f]/i;

@@ -1,10 +1,20 @@
 import { resolve } from 'node:path';
+import type { StatMemo } from '../cache/stat-memo.js';
+import { fileStamp } from '../files/stamp.js';
 import type { ShellCheckSettings } from '../core/config.js';
 import { cacheKey, ResultCache } from './cache.js';
 import { findExecutable } from './executable.js';
 import { shellcheckProcesses } from './processes.js';
 import { checkBatch, DEFAULT_LIMITS, shellcheckVersion, type ShellCheckComment, type ShellCheckLimits } from './runner.js';
 import { scriptLineCount, withBuilderVariables } from './variables.js';
+
+const VERSION_OF = 'shellcheck --version of:';
+
+function rememberedVersion(executable: string, memo: StatMemo | undefined): Promise<string> | undefined {
+  const stamp = memo && fileStamp(executable);
+  const version = stamp === undefined ? undefined : memo?.recall(VERSION_OF + executable, stamp)?.[0];
+  return version === undefined ? undefined : Promise.resolve(version);
+}
 
 /** At most this many scripts go to one ShellCheck process. */
 const MAX_BATCH = 200;
@@ -68,13 +78,27 @@ export class ShellCheckService {
     this.#cache = cacheDirectory === undefined ? undefined : new ResultCache(cacheDirectory);
   }
 
-  /** The ShellCheck version, or undefined when ShellCheck cannot be run. */
-  version(): Promise<string | undefined> {
+  /**
+   * The ShellCheck version, or undefined when ShellCheck cannot be run. With a memo (`--cache`), a version asked of the
+   * same executable file before is not asked again: starting ShellCheck costs a run with every file cached a tenth.
+   */
+  version(memo?: StatMemo): Promise<string | undefined> {
     if (!this.#version) {
       const executable = findExecutable(this.#executable);
-      this.#version = executable === undefined ? Promise.resolve(undefined) : shellcheckVersion((this.#resolved = executable), this.#limits);
+      if (executable === undefined) this.#version = Promise.resolve(undefined);
+      else {
+        this.#resolved = executable;
+        this.#version = rememberedVersion(executable, memo) ?? this.#askVersion(executable, memo);
+      }
     }
     return this.#version;
+  }
+
+  async #askVersion(executable: string, memo: StatMemo | undefined): Promise<string | undefined> {
+    const stamp = memo && fileStamp(executable);
+    const version = await shellcheckVersion(executable, this.#limits);
+    if (version !== undefined && stamp !== undefined) memo?.remember(VERSION_OF + executable, stamp, [version]);
+    return version;
   }
 
   /** The findings on a script's own lines, or undefined when ShellCheck cannot be run. Rejects when `signal` aborts. */

@@ -28,6 +28,11 @@ describe('wellFormed and stringifyWellFormed', () => {
     expect(wellFormed('a\uD800b\uDFFF😀')).toBe('a\uFFFDb\uFFFD😀');
     expect(stringifyWellFormed({ 'k\uDBFF': ['v\uDC00', 1, null], nested: { '😀': '\uD83D' } })).toBe('{"k\uFFFD":["v\uFFFD",1,null],"nested":{"😀":"\uFFFD"}}');
   });
+
+  it('keep text that only looks like an escaped surrogate, and indent as asked', () => {
+    expect(stringifyWellFormed({ text: '\\ud800 and \\udfff', pair: '😀' })).toBe('{"text":"\\\\ud800 and \\\\udfff","pair":"😀"}');
+    expect(stringifyWellFormed({ a: ['\uD800'] }, 2)).toBe('{\n  "a": [\n    "\uFFFD"\n  ]\n}');
+  });
 });
 
 describe('paths whose name starts with two dots', () => {

@@ -44,6 +44,15 @@ describe('the ShellCheck result cache', () => {
     expect(await later.get(key('c'))).toBeUndefined();
   });
 
+  it('writes its files in ASCII, characters beyond it as JSON escapes that read back the same', () => {
+    const data = JSON.stringify([{ message: 'en dash – ellipsis … emoji 😀' }]);
+    const line = formatEntry(key('a'), { used: 1, data });
+    expect(line).toBe(`${key('a')} 1 [{"message":"en dash \\u2013 ellipsis \\u2026 emoji \\ud83d\\ude00"}]\n`);
+    const entries: CacheEntries = new Map();
+    readEntries(line, entries);
+    expect(JSON.parse(entries.get(key('a'))!.data)).toEqual(JSON.parse(data));
+  });
+
   it('keys by ShellCheck version, shell and script text', () => {
     const keys = [cacheKey('0.9.0', 'bash', 'echo $a'), cacheKey('0.10.0', 'bash', 'echo $a'), cacheKey('0.9.0', 'sh', 'echo $a'), cacheKey('0.9.0', 'bash', 'echo $b')];
     expect(new Set(keys).size).toBe(4);
@@ -81,6 +90,14 @@ describe('the ShellCheck result cache', () => {
     expect(await cache.get(key('a'))).toEqual([comment(1)]);
     expect(await cache.get(key('b'))).toBeUndefined();
     expect(resultsText(location)).toBe(intact);
+  });
+
+  it('still reads a file written before its entries were ASCII', async () => {
+    const location = newLocation();
+    new ResultCache(location).set([{ key: key('a'), comments: [comment(1)] }]);
+    await new ResultCache(location).get(key('a'));
+    writeFileSync(join(location, 'shellcheck', RESULTS), resultsText(location).replace('finding 1', 'finding – 1 😀'));
+    expect(await new ResultCache(location).get(key('a'))).toEqual([comment(1, 'finding – 1 😀')]);
   });
 
   it('never fails the run when the cache cannot be read or written', async () => {
