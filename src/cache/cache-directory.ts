@@ -1,9 +1,9 @@
 import { isAscii } from 'node:buffer';
 import { randomBytes } from 'node:crypto';
 import { closeSync, fstatSync, mkdirSync, openSync, statSync, writeSync } from 'node:fs';
-import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { lstat, lutimes, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { formatEntry, keptEntries, readEntries, type CacheEntries, type CacheLimits } from './entries.js';
+import { DAY_MS, formatEntry, keptEntries, readEntries, REFRESH_AFTER_DAYS, type CacheEntries, type CacheLimits } from './entries.js';
 import { acquireLock } from './lock.js';
 
 /** How long a run waits for another run's compaction before it reads the files as they are. */
@@ -13,6 +13,12 @@ const LOCK_WAIT_MS = 5_000;
 export interface CacheKind {
   /** The version of what is stored: part of the file names, so that a new format ignores an old one's files. */
   format: number;
+  /**
+   * What every entry depends on besides its key, such as the fim-lint build whose results they are: part of the file
+   * names, so that a run reads only its own generation's entries. Another generation's files are removed once they
+   * have gone unused for `limits.maxAgeDays` (two builds that share a cache keep their own entries).
+   */
+  generation?: string;
   limits: CacheLimits;
   /** Whether an entry's data is well-formed: compaction keeps only those. */
   isValid: (data: string) => boolean;
@@ -43,22 +49,25 @@ export class CacheDirectory {
   readonly #lock: string;
   /** Files that compaction removes: another format's (one JSON file per entry was format 1), or a dead compaction's. */
   readonly #obsolete: RegExp;
+  readonly #otherGeneration: RegExp | undefined;
 
   constructor(path: string, kind: CacheKind) {
     this.path = path;
     this.#kind = kind;
-    const { format } = kind;
-    this.#results = `results-v${format}.txt`;
-    this.#journalPrefix = `journal-v${format}-`;
-    this.#claimedPrefix = `claimed-v${format}-`;
+    const { format, generation } = kind;
+    const version = generation === undefined ? `v${format}` : `v${format}-${generation}`;
+    this.#results = `results-${version}.txt`;
+    this.#journalPrefix = `journal-${version}-`;
+    this.#claimedPrefix = `claimed-${version}-`;
     this.#lock = `compaction-v${format}.lock`;
-    this.#obsolete = new RegExp(`^(?:[0-9a-f]{64}\\.json(?:\\..+\\.tmp)?|(?:results|journal|claimed)-v(?!${format}\\b)\\d+\\b.*|results-v${format}\\.txt\\..+\\.tmp)$`);
+    this.#obsolete = new RegExp(`^(?:[0-9a-f]{64}\\.json(?:\\..+\\.tmp)?|(?:results|journal|claimed)-v(?!${format}\\b)\\d+\\b.*|results-${version}\\.txt\\..+\\.tmp)$`);
+    this.#otherGeneration = generation === undefined ? undefined : new RegExp(`^(?:results|journal|claimed)-v${format}-(?!${generation}[-.])[0-9a-f]+[-.]`);
   }
 
   /** The entries on disk, after folding the journals into the results file if there are any (see above). */
   async load(today: number): Promise<CacheEntries> {
     const listing = await this.#list();
-    const { entries, skipped } = await this.#read(listing);
+    const [{ entries, skipped }] = await Promise.all([this.#read(listing), this.#keepInUse()]);
     if (listing.journals.length === 0 && listing.obsolete.length === 0 && skipped === 0) return entries;
     const release = await acquireLock(join(this.path, this.#lock), LOCK_WAIT_MS);
     if (!release) return (await this.#read(await this.#list())).entries;
@@ -105,8 +114,32 @@ export class CacheDirectory {
     }
     return {
       journals: names.filter((name) => name.startsWith(this.#journalPrefix) || name.startsWith(this.#claimedPrefix)),
-      obsolete: names.filter((name) => this.#obsolete.test(name)),
+      obsolete: [...names.filter((name) => this.#obsolete.test(name)), ...(await this.#unusedGenerations(names))],
     };
+  }
+
+  /** Other generations' files that no run has used for `maxAgeDays` (see `#keepInUse`). */
+  async #unusedGenerations(names: string[]): Promise<string[]> {
+    const pattern = this.#otherGeneration;
+    if (!pattern) return [];
+    const oldest = Date.now() - this.#kind.limits.maxAgeDays * DAY_MS;
+    const isUnused = async (name: string) => ((await lstat(join(this.path, name)).catch(() => undefined))?.mtimeMs ?? Infinity) < oldest;
+    const others = names.filter((name) => pattern.test(name));
+    const unused = await Promise.all(others.map(isUnused));
+    return others.filter((_, index) => unused[index]);
+  }
+
+  /**
+   * A generation's results file is touched once a week by the runs that read it, so that another generation's runs
+   * can tell it is in use. Never through a link.
+   */
+  async #keepInUse(): Promise<void> {
+    if (!this.#otherGeneration) return;
+    const path = join(this.path, this.#results);
+    const stats = await lstat(path).catch(() => undefined);
+    if (!stats?.isFile() || stats.mtimeMs >= Date.now() - REFRESH_AFTER_DAYS * DAY_MS) return;
+    const now = new Date();
+    await lutimes(path, now, now).catch(() => undefined);
   }
 
   async #read(listing: Listing): Promise<{ entries: CacheEntries; skipped: number }> {

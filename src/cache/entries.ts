@@ -17,9 +17,11 @@ export interface CacheLimits {
   maxEntries: number;
 }
 
+export const DAY_MS = 86_400_000;
+
 /** Days since 1970: entries are aged in whole days. */
 export function dayNumber(now = Date.now()): number {
-  return Math.floor(now / 86_400_000);
+  return Math.floor(now / DAY_MS);
 }
 
 /**

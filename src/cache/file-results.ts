@@ -56,6 +56,7 @@ export class FileResultCache {
     this.#location = location;
     this.#directory = new CacheDirectory(join(location, 'files'), {
       format: FILE_CACHE_FORMAT,
+      generation: fileCacheGeneration(),
       limits: FILE_CACHE_LIMITS,
       isValid: (data) => parseOutcome(data) !== undefined,
     });
@@ -115,6 +116,11 @@ export class FileResultCache {
   #configDigest(configText: string): string {
     return getOrMake(this.#configDigests, configText, () => createHash('sha256').update(configText).digest('hex'));
   }
+}
+
+/** A new build's results never match an old one's keys: its runs read none of them (see `CacheKind.generation`). */
+export function fileCacheGeneration(): string {
+  return createHash('sha256').update(buildId()).digest('hex').slice(0, 16);
 }
 
 /** What a result key holds of a file's bytes, and a `StatMemo` remembers for a file's stat. */

@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dayNumber, formatEntry, readEntries, type CacheEntries } from '../../src/cache/entries.js';
-import { FILE_CACHE_FORMAT, type LintedOutcome } from '../../src/cache/file-results.js';
+import { FILE_CACHE_FORMAT, fileCacheGeneration, type LintedOutcome } from '../../src/cache/file-results.js';
 import { defaultConfig } from '../../src/core/config.js';
 import { lintPaths } from '../../src/core/run.js';
 import { SECRET_FILE } from '../../src/shellcheck/cache-secret.js';
 import { compact, VALID_RECIPE } from '../helpers.js';
 
-const RESULTS = `results-v${FILE_CACHE_FORMAT}.txt`;
+const RESULTS = `results-v${FILE_CACHE_FORMAT}-${fileCacheGeneration()}.txt`;
 let directory: string;
 let cacheLocation: string;
 let entriesDirectory: string;
