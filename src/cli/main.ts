@@ -82,8 +82,14 @@ export async function main(io: Io): Promise<number> {
     parseTimeout(values['shellcheck-timeout'], '--shellcheck-timeout');
     parseTimeout(values['shellcheck-memory'], '--shellcheck-memory', 'megabytes');
     const codeFrame = values['code-frame'] ?? false;
+    const withSettings = new WeakSet<Config>();
     const run = await lintPaths(targets, {
-      configFor: async (path) => withCommandLineSettings(await resolver.configFor(path), values, io.cwd, io.env),
+      configFor: async (path) => {
+        const resolved = await resolver.configFor(path);
+        // Files of a folder share one configuration object: it is set once.
+        if (!withSettings.has(resolved.config)) withSettings.add(withCommandLineSettings(resolved, values, io.cwd, io.env).config);
+        return resolved;
+      },
       keepSource: codeFrame || values['emit-validated'] || columnsNeedSource,
       skipNonRecipes: values['skip-non-recipes'] ?? false,
       crossFileContext: values['cross-file-context'],

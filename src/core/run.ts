@@ -222,7 +222,6 @@ export async function lintPaths(paths: readonly string[], options: RunOptions): 
     await collectFromContext(options.crossFileContext, linted, rules, configFor, options, collected);
   }
   runProjectChecks(rules, collected, summary.results, configs, suppressions);
-  for (const result of summary.results) result.diagnostics.sort(compareDiagnostics);
   return summary;
 }
 
@@ -365,6 +364,8 @@ function runProjectChecks(
   suppressions: ReadonlyMap<string, Suppressions | undefined>,
 ): void {
   const byPath = new Map(results.map((result) => [result.path, result]));
+  // Each file's own findings come sorted: only those that gain one here are sorted again.
+  const gained = new Set<FileResult>();
   for (const rule of rules) {
     const entries = collected.get(rule.id);
     if (!rule.checkProject || !entries) continue;
@@ -374,8 +375,12 @@ function runProjectChecks(
         const config = configs.get(path);
         if (!config || !isRuleEnabled(config, rule)) return;
         const diagnostic = toDiagnostic(rule, problem, config);
-        if (diagnostic && !suppressions.get(path)?.suppresses(diagnostic)) byPath.get(path)?.diagnostics.push(diagnostic);
+        const result = byPath.get(path);
+        if (!diagnostic || !result || suppressions.get(path)?.suppresses(diagnostic)) return;
+        result.diagnostics.push(diagnostic);
+        gained.add(result);
       },
     });
   }
+  for (const result of gained) result.diagnostics.sort(compareDiagnostics);
 }
