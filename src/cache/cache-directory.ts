@@ -14,11 +14,11 @@ export interface CacheKind {
   /** The version of what is stored: part of the file names, so that a new format ignores an old one's files. */
   format: number;
   /**
-   * What every entry depends on besides its key, such as the fim-lint build whose results they are: part of the file
-   * names, so that a run reads only its own generation's entries. Another generation's files are removed once they
-   * have gone unused for `limits.maxAgeDays` (two builds that share a cache keep their own entries).
+   * What every entry depends on besides its key, such as the fim-lint build whose results they are (lowercase hex):
+   * part of the file names, so that a run reads only its own generation's entries. Another generation's files are
+   * removed once no run has used them for `keepOthersDays` days (0: at once).
    */
-  generation?: string;
+  generation?: { id: string; keepOthersDays: number };
   limits: CacheLimits;
   /** Whether an entry's data is well-formed: compaction keeps only those. */
   isValid: (data: string) => boolean;
@@ -55,13 +55,13 @@ export class CacheDirectory {
     this.path = path;
     this.#kind = kind;
     const { format, generation } = kind;
-    const version = generation === undefined ? `v${format}` : `v${format}-${generation}`;
+    const version = generation === undefined ? `v${format}` : `v${format}-${generation.id}`;
     this.#results = `results-${version}.txt`;
     this.#journalPrefix = `journal-${version}-`;
     this.#claimedPrefix = `claimed-${version}-`;
     this.#lock = `compaction-v${format}.lock`;
     this.#obsolete = new RegExp(`^(?:[0-9a-f]{64}\\.json(?:\\..+\\.tmp)?|(?:results|journal|claimed)-v(?!${format}\\b)\\d+\\b.*|results-${version}\\.txt\\..+\\.tmp)$`);
-    this.#otherGeneration = generation === undefined ? undefined : new RegExp(`^(?:results|journal|claimed)-v${format}-(?!${generation}[-.])[0-9a-f]+[-.]`);
+    this.#otherGeneration = generation === undefined ? undefined : new RegExp(`^(?:results|journal|claimed)-v${format}-(?!${generation.id}[-.])[0-9a-f]+[-.]`);
   }
 
   /** The entries on disk, after folding the journals into the results file if there are any (see above). */
@@ -118,11 +118,11 @@ export class CacheDirectory {
     };
   }
 
-  /** Other generations' files that no run has used for `maxAgeDays` (see `#keepInUse`). */
+  /** Other generations' files that no run has used for `keepOthersDays` (see `#keepInUse`). */
   async #unusedGenerations(names: string[]): Promise<string[]> {
     const pattern = this.#otherGeneration;
     if (!pattern) return [];
-    const oldest = Date.now() - this.#kind.limits.maxAgeDays * DAY_MS;
+    const oldest = Date.now() - (this.#kind.generation?.keepOthersDays ?? 0) * DAY_MS;
     const isUnused = async (name: string) => ((await lstat(join(this.path, name)).catch(() => undefined))?.mtimeMs ?? Infinity) < oldest;
     const others = names.filter((name) => pattern.test(name));
     const unused = await Promise.all(others.map(isUnused));

@@ -56,7 +56,8 @@ export class FileResultCache {
     this.#location = location;
     this.#directory = new CacheDirectory(join(location, 'files'), {
       format: FILE_CACHE_FORMAT,
-      generation: fileCacheGeneration(),
+      // Two builds that share a cache (a hook's and the project's) keep their own entries.
+      generation: { id: fileCacheGeneration(), keepOthersDays: MAX_AGE_DAYS },
       limits: FILE_CACHE_LIMITS,
       isValid: (data) => parseOutcome(data) !== undefined,
     });

@@ -1,4 +1,6 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { hostname, uptime } from 'node:os';
 import { join } from 'node:path';
 import { cacheSecret } from '../shellcheck/cache-secret.js';
 import { CacheDirectory } from './cache-directory.js';
@@ -26,6 +28,9 @@ export class StatMemo {
     this.#location = location;
     this.#directory = new CacheDirectory(join(location, 'stats'), {
       format: STAT_MEMO_FORMAT,
+      // Stats are of this machine's files: a cache restored on another machine (a CI job's) holds none that match, and
+      // its facts are dropped rather than read by every later run.
+      generation: { id: machineGeneration(), keepOthersDays: 0 },
       limits: { maxAgeDays: MAX_AGE_DAYS, maxEntries: 50_000 },
       isValid: (data) => parseFacts(data) !== undefined,
     });
@@ -67,6 +72,17 @@ export class StatMemo {
     this.#secret ??= cacheSecret(this.#location);
     return createHmac('sha256', this.#secret).update(subject).update('\0').update(stamp).digest('hex');
   }
+}
+
+/** This boot of this machine: its boot id where the system has one, else its name and when it started, to the hour. */
+function machineGeneration(): string {
+  let boot: string;
+  try {
+    boot = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8');
+  } catch {
+    boot = `${hostname()} ${Math.round((Date.now() / 1000 - uptime()) / 3600)}`;
+  }
+  return createHash('sha256').update(boot).digest('hex').slice(0, 16);
 }
 
 function parseFacts(data: string): string[] | undefined {

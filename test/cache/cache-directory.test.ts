@@ -12,7 +12,7 @@ beforeEach(() => {
 afterEach(() => rmSync(directory, { recursive: true, force: true }));
 
 const DAY_S = 86_400;
-const kind = (generation: string) => ({ format: 3, generation, limits: { maxAgeDays: 30, maxEntries: 100 }, isValid: () => true });
+const kind = (id: string, keepOthersDays = 30) => ({ format: 3, generation: { id, keepOthersDays }, limits: { maxAgeDays: 30, maxEntries: 100 }, isValid: () => true });
 const entry = (key: string) => formatEntry(key.repeat(64), { used: dayNumber(), data: '[]' });
 
 function writeAged(name: string, text: string, days: number): string {
@@ -36,6 +36,14 @@ describe('cache generations', () => {
     expect(existsSync(join(directory, 'journal-v3-bbbb-1-x.txt'))).toBe(false);
     expect(existsSync(join(directory, 'results-v3-cccc.txt'))).toBe(true);
     expect([...(await new CacheDirectory(directory, kind('aaaa')).load(dayNumber())).keys()]).toEqual(['a'.repeat(64)]);
+  });
+
+  it("removes another generation's files at once when it keeps none", async () => {
+    writeAged('results-v3-aaaa.txt', entry('a'), 0);
+    writeAged('journal-v3-cccc-1-x.txt', entry('c'), 0);
+    await new CacheDirectory(directory, kind('cccc', 0)).load(dayNumber());
+    expect(existsSync(join(directory, 'results-v3-aaaa.txt'))).toBe(false);
+    expect(existsSync(join(directory, 'results-v3-cccc.txt'))).toBe(true);
   });
 
   it('keeps the results file of a generation in use looking used, without touching what a link points to', async () => {
