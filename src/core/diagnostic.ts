@@ -1,3 +1,5 @@
+import { codeUnitOrder } from '../text/order.js';
+
 /** The one diagnostic type: every reporter renders it, nothing recomputes it. */
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -59,7 +61,7 @@ export interface FileResult {
 export const severityRank: Record<Severity, number> = { error: 2, warning: 1, info: 0 };
 
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
-  return a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message);
+  return a.line - b.line || a.column - b.column || codeUnitOrder(a.ruleId, b.ruleId) || codeUnitOrder(a.message, b.message);
 }
 
 /** Whether `--fix` applies the diagnostic's fix, or `--fix --unsafe-fixes` when `unsafe` is true. */

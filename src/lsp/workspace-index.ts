@@ -7,6 +7,7 @@ import { toDiagnostic } from '../core/report.js';
 import { lintTarget } from '../core/target.js';
 import type { Analysis, RecipeLinter } from './recipe-linter.js';
 import { displayPath } from './document-paths.js';
+import { codeUnitOrder } from '../text/order.js';
 
 /** How long the scan of the workspace waits while the editor's documents are being linted. */
 const BUSY_WAIT_MS = 25;
@@ -99,6 +100,6 @@ export class WorkspaceIndex {
       if (ruleId in collected) byPath.set(path, collected[ruleId]);
       else byPath.delete(path);
     }
-    return [...byPath].sort(([a], [b]) => a.localeCompare(b)).map(([path, data]) => ({ path, data }));
+    return [...byPath].sort(([a], [b]) => codeUnitOrder(a, b)).map(([path, data]) => ({ path, data }));
   }
 }

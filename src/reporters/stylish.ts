@@ -5,6 +5,7 @@ import { codeFrame } from './code-frame.js';
 import { visible } from './escape.js';
 import { oneLine, shownPath, type ReportContext, type Reporter } from './reporter.js';
 import { summaryPhrases } from './summary.js';
+import { codeUnitOrder } from '../text/order.js';
 
 /** Below this many columns for the message, messages start on their own line under the position. */
 const MIN_MESSAGE_WIDTH = 24;
@@ -79,7 +80,7 @@ function position(diagnostic: Diagnostic): string {
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 function inReportOrder(a: Diagnostic, b: Diagnostic): number {
-  return a.line - b.line || a.column - b.column || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message);
+  return a.line - b.line || a.column - b.column || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || codeUnitOrder(a.ruleId, b.ruleId) || codeUnitOrder(a.message, b.message);
 }
 
 interface Styles {

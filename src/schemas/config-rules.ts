@@ -1,4 +1,5 @@
 import type { JsonValue, Rule } from '../core/rule.js';
+import { codeUnitOrder } from '../text/order.js';
 
 type JsonObject = { [key: string]: JsonValue };
 
@@ -12,7 +13,7 @@ export const SHELLCHECK_CODE_ID = '^shell/SC[0-9]+$';
 export function rulesSchema(rules: readonly Rule[]): JsonObject {
   const description =
     'Rule severities and options by rule id: `level` or `[level, {options}]`. `fim-lint --list-rules` lists the ids. A rule set again (in an override, or with `--rule`) keeps the options it does not name.';
-  const properties = Object.fromEntries([...rules].sort((a, b) => a.id.localeCompare(b.id)).map((rule) => [rule.id, ruleSettingSchema(rule)]));
+  const properties = Object.fromEntries([...rules].sort((a, b) => codeUnitOrder(a.id, b.id)).map((rule) => [rule.id, ruleSettingSchema(rule)]));
   return {
     description,
     type: 'object',
