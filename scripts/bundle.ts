@@ -1,4 +1,4 @@
-import { chmodSync, copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { build, type Plugin } from 'esbuild';
@@ -45,6 +45,13 @@ const result = await build({
   metafile: true,
 });
 console.log(`bundled ${Object.keys(result.metafile.inputs).length} modules into dist/src/bin.js, worker.js, index.js and language-server.js`);
+
+// esbuild escapes every character beyond ASCII in code, but not in the comments it keeps: one `…` there makes Node
+// decode the whole bundle as UTF-8 and V8 scan it as two-byte text, which costs a run about 5 ms at start.
+for (const bundle of ['bin.js', 'worker.js', 'index.js', 'language-server.js']) {
+  const path = join(built, bundle);
+  writeFileSync(path, readFileSync(path, 'utf8').replace(/[^\0-\x7f]/g, '?'));
+}
 
 // The bench's floor, a bare parse, parses with the same build of yaml as fim-lint; its other packages stay outside.
 await build({
