@@ -87,7 +87,10 @@ export async function main(io: Io): Promise<number> {
       configFor: async (path) => {
         const resolved = await resolver.configFor(path);
         // Files of a folder share one configuration object: it is set once.
-        if (!withSettings.has(resolved.config)) withSettings.add(withCommandLineSettings(resolved, values, io.cwd, io.env).config);
+        if (!withSettings.has(resolved.config)) {
+          withCommandLineSettings(resolved, values, io.cwd, io.env);
+          withSettings.add(resolved.config);
+        }
         return resolved;
       },
       keepSource: codeFrame || values['emit-validated'] || columnsNeedSource,

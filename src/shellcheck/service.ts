@@ -10,12 +10,6 @@ import { scriptLineCount, withBuilderVariables } from './variables.js';
 
 const VERSION_OF = 'shellcheck --version of:';
 
-function rememberedVersion(executable: string, memo: StatMemo | undefined): Promise<string> | undefined {
-  const stamp = memo && fileStamp(executable);
-  const version = stamp === undefined ? undefined : memo?.recall(VERSION_OF + executable, stamp)?.[0];
-  return version === undefined ? undefined : Promise.resolve(version);
-}
-
 /** At most this many scripts go to one ShellCheck process. */
 const MAX_BATCH = 200;
 /** A free process waits up to BATCH_WAIT_MS for this many scripts, rather than start on one or two. */
@@ -78,26 +72,26 @@ export class ShellCheckService {
     this.#cache = cacheDirectory === undefined ? undefined : new ResultCache(cacheDirectory);
   }
 
-  /**
-   * The ShellCheck version, or undefined when ShellCheck cannot be run. With a memo (`--cache`), a version asked of the
-   * same executable file before is not asked again: starting ShellCheck costs a run with every file cached a tenth.
-   */
+  /** The ShellCheck version, or undefined when ShellCheck cannot be run. */
   version(memo?: StatMemo): Promise<string | undefined> {
     if (!this.#version) {
       const executable = findExecutable(this.#executable);
-      if (executable === undefined) this.#version = Promise.resolve(undefined);
-      else {
-        this.#resolved = executable;
-        this.#version = rememberedVersion(executable, memo) ?? this.#askVersion(executable, memo);
-      }
+      this.#version = executable === undefined ? Promise.resolve(undefined) : this.#versionOf((this.#resolved = executable), memo);
     }
     return this.#version;
   }
 
-  async #askVersion(executable: string, memo: StatMemo | undefined): Promise<string | undefined> {
+  /**
+   * Asks the executable, unless the memo (`--cache`) holds the answer of this very file: starting ShellCheck only to
+   * ask costs a run whose files all come from the cache about 20 ms.
+   */
+  async #versionOf(executable: string, memo: StatMemo | undefined): Promise<string | undefined> {
     const stamp = memo && fileStamp(executable);
+    const subject = VERSION_OF + executable;
+    const remembered = stamp === undefined ? undefined : memo?.recall(subject, stamp)?.[0];
+    if (remembered !== undefined) return remembered;
     const version = await shellcheckVersion(executable, this.#limits);
-    if (version !== undefined && stamp !== undefined) memo?.remember(VERSION_OF + executable, stamp, [version]);
+    if (version !== undefined && stamp !== undefined) memo?.remember(subject, stamp, [version]);
     return version;
   }
 
