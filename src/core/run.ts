@@ -100,7 +100,11 @@ export async function lintPaths(paths: readonly string[], options: RunOptions): 
   const cache = options.resultCache !== undefined && !options.afterLint ? new FileResultCache(options.resultCache) : undefined;
   // The cache's files are read on the thread pool while the first files are found.
   const cacheLoaded = cache && Promise.all([cache.load(), options.statMemo?.load()]);
-  const targets = discoverTargets(paths.filter((path) => path !== '-'), summary.problems);
+  const targets = discoverTargets(
+    paths.filter((path) => path !== '-'),
+    summary.problems,
+    { stamps: options.statMemo !== undefined && cache !== undefined },
+  );
   const firstTargets = take(targets, POOL_THRESHOLD);
   await cacheLoaded;
   // Without a cache the workers start at once, to warm up while the rules load; with one, only the misses count.

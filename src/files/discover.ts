@@ -11,7 +11,7 @@ export interface Target {
   path: string;
   /** Named on the command line (always linted) rather than found by walking (linted when it looks like a recipe). */
   explicit: boolean;
-  /** The file's `statStamp` as discovery found it, before anything read the file. */
+  /** With `stamps`: the file's `statStamp` as discovery found it, before anything read the file. */
   stamp?: string | undefined;
 }
 
@@ -25,11 +25,11 @@ export interface DiscoveryProblem {
  * names, skipping dot-directories, `node_modules`, anything that is not a regular file, and directories already
  * walked (so symlink loops end).
  */
-export function* discoverTargets(paths: readonly string[], problems: DiscoveryProblem[]): Generator<Target> {
+export function* discoverTargets(paths: readonly string[], problems: DiscoveryProblem[], { stamps = false } = {}): Generator<Target> {
   // A file named twice (`r.yaml ./r.yaml`, by a link, or by name and by its folder) is linted once: twice, it would
   // share a pkg_id with itself. Its device and inode tell it apart at the cost of a stat, which is cheaper than a realpath.
   const seen = new Set<string>();
-  for (const { target, identity } of namedTargets(paths, problems)) {
+  for (const { target, identity } of namedTargets(paths, problems, stamps)) {
     if (identity !== undefined) {
       if (seen.has(identity)) continue;
       seen.add(identity);
@@ -43,7 +43,8 @@ function fileIdentity(stats: BigIntStats | undefined): string | undefined {
   return stats && `${stats.dev}:${stats.ino}`;
 }
 
-function* namedTargets(paths: readonly string[], problems: DiscoveryProblem[]): Generator<{ target: Target; identity: string | undefined }> {
+function* namedTargets(paths: readonly string[], problems: DiscoveryProblem[], stamps: boolean): Generator<{ target: Target; identity: string | undefined }> {
+  const stampOf = (stats: BigIntStats | undefined) => (stamps && stats ? statStamp(stats) : undefined);
   for (const path of paths) {
     let info;
     try {
@@ -56,10 +57,10 @@ function* namedTargets(paths: readonly string[], problems: DiscoveryProblem[]): 
       const real = realpathSync(path);
       for (const target of walk(path, real, new Set([real]), problems)) {
         const stats = statSync(target.path, { bigint: true, throwIfNoEntry: false });
-        yield { target: { ...target, stamp: stats && statStamp(stats) }, identity: fileIdentity(stats) };
+        yield { target: { ...target, stamp: stampOf(stats) }, identity: fileIdentity(stats) };
       }
     } else if (info.isFile()) {
-      yield { target: { path, explicit: true, stamp: statStamp(info) }, identity: fileIdentity(info) };
+      yield { target: { path, explicit: true, stamp: stampOf(info) }, identity: fileIdentity(info) };
     } else {
       // Reading a FIFO or a device could block forever or never end.
       problems.push({ path, message: `${path} is not a regular file` });
