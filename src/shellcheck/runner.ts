@@ -100,6 +100,16 @@ export async function checkBatch(
 }
 
 /**
+ * The environment without what ShellCheck reads besides its arguments: `SHELLCHECK_OPTS` (options such as `--exclude`,
+ * which would hide findings from fim-lint and from every later run that reads them from the cache) and `GHCRTS` (its
+ * runtime's options, which make it fail outright). Like `--norc`, so that only fim-lint's settings decide.
+ */
+function shellcheckEnvironment(): NodeJS.ProcessEnv {
+  const { SHELLCHECK_OPTS: _options, GHCRTS: _runtime, ...environment } = process.env;
+  return environment;
+}
+
+/**
  * Runs ShellCheck in a process group of its own, under a memory limit (`ulimit -v`, set by /bin/sh before it becomes
  * ShellCheck) and a time limit; over either, the whole group is killed. Exit status 1 only means it found something.
  */
@@ -113,6 +123,7 @@ function run(executable: string, args: string[], limits: ShellCheckLimits, signa
     const child = spawn('/bin/sh', ['-c', `ulimit -v ${kilobytes} && exec "$0" "$@"`, executable, ...args], {
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
+      env: shellcheckEnvironment(),
     });
     const untrack = child.pid === undefined ? () => undefined : trackChild({ pid: child.pid });
     const stdout: Buffer[] = [];

@@ -18,6 +18,18 @@ describe.skipIf(!hasShellcheck)('the ShellCheck service', () => {
     );
   });
 
+  it('is not swayed by SHELLCHECK_OPTS, which would hide findings, nor by GHCRTS, which would make it fail', async () => {
+    process.env.SHELLCHECK_OPTS = '--exclude=SC2086';
+    process.env.GHCRTS = '-A64m';
+    try {
+      const comments = await new ShellCheckService('shellcheck', undefined).check('x=$1\necho $x\n', 'bash');
+      expect(comments?.map((comment) => `${comment.code}@${comment.line}:${comment.column}`)).toEqual(['2086@2:6']);
+    } finally {
+      delete process.env.SHELLCHECK_OPTS;
+      delete process.env.GHCRTS;
+    }
+  });
+
   it('keeps results on disk, keyed by script and shell, and reads them back in a later run', async () => {
     const directory = mkdtempSync(join(tmpdir(), 'fim-lint-cache-'));
     const script = 'echo $foo\n';
