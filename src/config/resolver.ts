@@ -140,7 +140,10 @@ export class ConfigResolver {
       const stamp = memo && fileStamp(directory);
       const subject = PLAIN_FOLDER + directory;
       if (stamp !== undefined && memo?.recall(subject, stamp)) return true;
-      const plain = LOOKED_UP_NAMES.every((name) => isAbsent(join(directory, name)));
+      // A fact to remember must hold until the folder changes, which a dangling link (whose target may come) need
+      // not: it counts as present. Otherwise `existsSync`, which allocates nothing (a large walk does this 4 times a folder).
+      const absent = stamp === undefined ? (path: string) => !existsSync(path) : isAbsent;
+      const plain = LOOKED_UP_NAMES.every((name) => absent(join(directory, name)));
       if (plain && stamp !== undefined) memo?.remember(subject, stamp, []);
       return plain;
     });
