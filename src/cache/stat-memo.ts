@@ -10,9 +10,9 @@ const STAT_MEMO_FORMAT = 1;
 
 /**
  * Facts about files and folders that hold as long as their `statStamp` does, kept between runs in `<location>/stats/`:
- * the digest of a file's bytes, that a folder holds no configuration. A run that finds them there learns from one
- * `stat` what it would otherwise read a file or look up four names for, as ruff and ESLint's `metadata` cache strategy
- * do. Keys are signed with the cache's secret like the results' (see `FileResultCache.key`), so a memo written
+ * the digest of a file's bytes, that a folder holds no configuration, the version of the ShellCheck executable. A run
+ * that finds them there learns from one `stat` what it would otherwise read a file, look up four names or start a
+ * process for, as ruff and ESLint's `metadata` cache strategy do. Keys are signed with the cache's secret like the results' (see `FileResultCache.key`), so a memo written
  * elsewhere is never found; a fact that is not well-formed is a miss and is replaced.
  */
 export class StatMemo {
