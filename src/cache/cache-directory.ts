@@ -2,12 +2,16 @@ import { isAscii } from 'node:buffer';
 import { randomBytes } from 'node:crypto';
 import { closeSync, fstatSync, mkdirSync, openSync, statSync, writeSync } from 'node:fs';
 import { lstat, lutimes, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { DAY_MS, formatEntry, keptEntries, readEntries, REFRESH_AFTER_DAYS, type CacheEntries, type CacheLimits } from './entries.js';
+import { dirname, join } from 'node:path';
+import { threadId } from 'node:worker_threads';
+import { cacheSecret, signedKey } from '../shellcheck/cache-secret.js';
+import { DAY_MS, dayNumber, formatEntry, keptEntries, readEntries, REFRESH_AFTER_DAYS, type CacheEntries, type CacheLimits } from './entries.js';
 import { acquireLock } from './lock.js';
 
 /** How long a run waits for another run's compaction before it reads the files as they are. */
 const LOCK_WAIT_MS = 5_000;
+/** Entry lines waiting to be written are appended in one write once this many wait, and at `flush`. */
+const WRITE_EVERY = 256;
 
 /** What a cache directory holds, and how its entries are checked. */
 export interface CacheKind {
@@ -50,6 +54,11 @@ export class CacheDirectory {
   /** Files that compaction removes: another format's (one JSON file per entry was format 1), or a dead compaction's. */
   readonly #obsolete: RegExp;
   readonly #otherGeneration: RegExp | undefined;
+  /** This writer's own journal (one per instance: a thread of a run). */
+  readonly #journal: string;
+  #entries: Promise<CacheEntries> | undefined;
+  #unwritten: string[] = [];
+  #secret: Buffer | undefined;
 
   constructor(path: string, kind: CacheKind) {
     this.path = path;
@@ -62,6 +71,41 @@ export class CacheDirectory {
     this.#lock = `compaction-v${format}.lock`;
     this.#obsolete = new RegExp(`^(?:[0-9a-f]{64}\\.json(?:\\..+\\.tmp)?|(?:results|journal|claimed)-v(?!${format}\\b)\\d+\\b.*|results-${version}\\.txt\\..+\\.tmp)$`);
     this.#otherGeneration = generation === undefined ? undefined : new RegExp(`^(?:results|journal|claimed)-v${format}-(?!${generation.id}[-.])[0-9a-f]+[-.]`);
+    this.#journal = `${this.#journalPrefix}${process.pid}-${threadId}-${randomBytes(4).toString('hex')}.txt`;
+  }
+
+  /** The entries, read once (see `load`); a cache that cannot be read has none. */
+  entries(): Promise<CacheEntries> {
+    this.#entries ??= this.load(dayNumber()).catch(() => new Map());
+    return this.#entries;
+  }
+
+  /**
+   * The key an entry is stored under: `key` signed with the secret of the cache this directory is in (see
+   * `cacheSecret`). An entry written by anyone without the secret, such as a cache committed to a repository, is never
+   * found, so it cannot hide findings.
+   */
+  signedKey(key: string): string {
+    this.#secret ??= cacheSecret(dirname(this.path));
+    return signedKey(this.#secret, key);
+  }
+
+  /** Adds an entry line to this writer's journal: written at `flush`, or sooner once enough wait. */
+  queue(line: string): void {
+    this.#unwritten.push(line);
+    if (this.#unwritten.length >= WRITE_EVERY) this.flush();
+  }
+
+  /** Writes the lines that wait. What a read-only or full disk refuses is lost: a later run does that work again. */
+  flush(): void {
+    const text = this.#unwritten.join('');
+    this.#unwritten = [];
+    if (text === '') return;
+    try {
+      this.#append(text);
+    } catch {
+      // Lost, as above.
+    }
   }
 
   /** The entries on disk, after folding the journals into the results file if there are any (see above). */
@@ -79,12 +123,12 @@ export class CacheDirectory {
   }
 
   /**
-   * Appends entries to a journal, synchronously: a worker thread may be stopped as soon as its files are answered, so
-   * entries are on disk before the findings are handed on. If a compaction claimed the journal while the lines were
+   * Appends entries to the journal, synchronously: a worker thread may be stopped as soon as its files are answered,
+   * so entries are on disk before the findings are handed on. If a compaction claimed the journal while the lines were
    * being written, they may have missed its read: they are written again, to the journal's new file.
    */
-  append(journal: string, text: string): void {
-    const path = join(this.path, journal);
+  #append(text: string): void {
+    const path = join(this.path, this.#journal);
     mkdirSync(this.path, { recursive: true });
     for (let attempt = 0; attempt < 3; attempt++) {
       const descriptor = openSync(path, 'a');
@@ -98,11 +142,6 @@ export class CacheDirectory {
       const current = statSync(path, { throwIfNoEntry: false });
       if (current?.ino === written.ino && current.dev === written.dev) return;
     }
-  }
-
-  /** A journal name of its own for one writer. */
-  journalName(id: string): string {
-    return `${this.#journalPrefix}${id}.txt`;
   }
 
   async #list(): Promise<Listing> {

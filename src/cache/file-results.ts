@@ -1,4 +1,4 @@
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -6,7 +6,6 @@ import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { TargetOutcome } from '../core/outcome.js';
 import { packageVersion } from '../cli/version.js';
-import { cacheSecret } from '../shellcheck/cache-secret.js';
 import { SHELLCHECK_FAILED } from '../shellcheck/runner.js';
 import { isRecord } from '../core/is-record.js';
 import { CacheDirectory } from './cache-directory.js';
@@ -19,8 +18,6 @@ export const FILE_CACHE_FORMAT = 3;
 const FORMER_DIRECTORY = 'results-v1';
 /** At most 20,000 entries (about 1 KB each); beyond it the least recently used go. */
 const FILE_CACHE_LIMITS: CacheLimits = { maxAgeDays: MAX_AGE_DAYS, maxEntries: 20_000 };
-/** New entries are appended to the journal in one write once this many wait, and at the end of the run. */
-const WRITE_EVERY = 256;
 
 export type LintedOutcome = Extract<TargetOutcome, { kind: 'linted' }>;
 
@@ -45,11 +42,7 @@ export interface ResultKeyParts {
 export class FileResultCache {
   readonly #location: string;
   readonly #directory: CacheDirectory;
-  readonly #journal: string;
-  #secret: Buffer | undefined;
   #loading: Promise<CacheEntries> | undefined;
-  /** Entry lines not yet written: new results, and refreshed days of use. */
-  #unwritten: string[] = [];
   readonly #configDigests = new Map<string, string>();
 
   constructor(location: string) {
@@ -61,18 +54,15 @@ export class FileResultCache {
       limits: FILE_CACHE_LIMITS,
       isValid: (data) => parseOutcome(data) !== undefined,
     });
-    this.#journal = this.#directory.journalName(`${process.pid}-${randomBytes(4).toString('hex')}`);
   }
 
   /**
-   * The key of a file's entry: a digest of everything its results depend on, signed with the cache folder's own
-   * secret (see `cacheSecret`). Entries written without that secret, such as a cache committed to a repository, are
-   * never found, so they cannot hide findings. `digest` is the `contentDigest` of the file's bytes.
+   * The key of a file's entry: everything its results depend on, signed (see `CacheDirectory.signedKey`). `digest` is
+   * the `contentDigest` of the file's bytes.
    */
   key(parts: ResultKeyParts, digest: string): string {
     const header = JSON.stringify([FILE_CACHE_FORMAT, buildId(), parts.shellcheck, parts.path, parts.onlyIfRecipe, this.#configDigest(parts.configText)]);
-    this.#secret ??= cacheSecret(this.#location);
-    return createHmac('sha256', this.#secret).update(header).update('\0').update(digest).digest('hex');
+    return this.#directory.signedKey(`${header}\0${digest}`);
   }
 
   /** Reads the entries, once: `get` waits for it. */
@@ -83,34 +73,22 @@ export class FileResultCache {
 
   async get(key: string): Promise<LintedOutcome | undefined> {
     const entries = await this.load();
-    return useEntry(entries, key, parseOutcome, (line) => this.#queue(line));
+    return useEntry(entries, key, parseOutcome, (line) => this.#directory.queue(line));
   }
 
   /** Stores an outcome unless it depends on more than the key: a time limit that fired, a notice about the run. */
   set(key: string, outcome: LintedOutcome): void {
-    if (isReusable(outcome)) this.#queue(formatEntry(key, { used: dayNumber(), data: JSON.stringify(outcome) }));
+    if (isReusable(outcome)) this.#directory.queue(formatEntry(key, { used: dayNumber(), data: JSON.stringify(outcome) }));
   }
 
-  /** Writes what is left: called once the run is done. */
+  /** Writes what is left: called once the run is done. What cannot be written is linted again by the next run. */
   flush(): void {
-    const text = this.#unwritten.join('');
-    this.#unwritten = [];
-    if (text === '') return;
-    try {
-      this.#directory.append(this.#journal, text);
-    } catch {
-      // A read-only or full disk: the next run lints these files again.
-    }
-  }
-
-  #queue(line: string): void {
-    this.#unwritten.push(line);
-    if (this.#unwritten.length >= WRITE_EVERY) this.flush();
+    this.#directory.flush();
   }
 
   async #load(): Promise<CacheEntries> {
     void rm(join(this.#location, FORMER_DIRECTORY), { recursive: true, force: true }).catch(() => undefined);
-    return this.#directory.load(dayNumber()).catch(() => new Map());
+    return this.#directory.entries();
   }
 
   /** Files of a folder share their configuration: its text is digested once, not once per file. */

@@ -1,8 +1,7 @@
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { hostname, uptime } from 'node:os';
 import { join } from 'node:path';
-import { cacheSecret } from '../shellcheck/cache-secret.js';
 import { CacheDirectory } from './cache-directory.js';
 import { dayNumber, formatEntry, MAX_AGE_DAYS, useEntry, type CacheEntries } from './entries.js';
 
@@ -12,20 +11,15 @@ const STAT_MEMO_FORMAT = 1;
  * Facts about files and folders that hold as long as their `statStamp` does, kept between runs in `<location>/stats/`:
  * the digest of a file's bytes, that a folder holds no configuration, the version of the ShellCheck executable. A run
  * that finds them there learns from one `stat` what it would otherwise read a file, look up four names or start a
- * process for, as ruff and ESLint's `metadata` cache strategy do. Keys are signed with the cache's secret like the results' (see `FileResultCache.key`), so a memo written
- * elsewhere is never found; a fact that is not well-formed is a miss and is replaced.
+ * process for, as ruff and ESLint's `metadata` cache strategy do. Keys are signed like the results' (see
+ * `CacheDirectory.signedKey`), so a memo written elsewhere is never found; a fact that is not well-formed is a miss and
+ * is replaced.
  */
 export class StatMemo {
-  readonly #location: string;
   readonly #directory: CacheDirectory;
-  readonly #journal: string;
-  #secret: Buffer | undefined;
-  #loading: Promise<CacheEntries> | undefined;
   #entries: CacheEntries | undefined;
-  #unwritten: string[] = [];
 
   constructor(location: string) {
-    this.#location = location;
     this.#directory = new CacheDirectory(join(location, 'stats'), {
       format: STAT_MEMO_FORMAT,
       // Stats are of this machine's files: a cache restored on another machine (a CI job's) holds none that match, and
@@ -34,43 +28,33 @@ export class StatMemo {
       limits: { maxAgeDays: MAX_AGE_DAYS, maxEntries: 50_000 },
       isValid: (data) => parseFacts(data) !== undefined,
     });
-    this.#journal = this.#directory.journalName(`${process.pid}-${randomBytes(4).toString('hex')}`);
   }
 
   /** Reads what earlier runs remembered; `recall` knows nothing until this has settled. */
   async load(): Promise<void> {
-    this.#loading ??= this.#directory.load(dayNumber()).catch(() => new Map());
-    this.#entries = await this.#loading;
+    this.#entries = await this.#directory.entries();
   }
 
   /** What was remembered about `subject` (a kind of fact and a path) while its stat read `stamp`. */
   recall(subject: string, stamp: string): string[] | undefined {
     if (!this.#entries) return undefined;
-    return useEntry(this.#entries, this.#key(subject, stamp), parseFacts, (line) => this.#unwritten.push(line));
+    return useEntry(this.#entries, this.#key(subject, stamp), parseFacts, (line) => this.#directory.queue(line));
   }
 
   remember(subject: string, stamp: string, facts: string[]): void {
     const key = this.#key(subject, stamp);
     const entry = { used: dayNumber(), data: JSON.stringify(facts) };
     this.#entries?.set(key, entry);
-    this.#unwritten.push(formatEntry(key, entry));
+    this.#directory.queue(formatEntry(key, entry));
   }
 
   /** Writes what was learnt: called once the run is done. What cannot be written is learnt again next time. */
   flush(): void {
-    const text = this.#unwritten.join('');
-    this.#unwritten = [];
-    if (text === '') return;
-    try {
-      this.#directory.append(this.#journal, text);
-    } catch {
-      // A read-only or full disk.
-    }
+    this.#directory.flush();
   }
 
   #key(subject: string, stamp: string): string {
-    this.#secret ??= cacheSecret(this.#location);
-    return createHmac('sha256', this.#secret).update(subject).update('\0').update(stamp).digest('hex');
+    return this.#directory.signedKey(`${subject}\0${stamp}`);
   }
 }
 

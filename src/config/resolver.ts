@@ -54,7 +54,7 @@ export class ConfigResolver {
   readonly configFor = (path: string): Promise<ResolvedFileConfig> => this.resolve(path);
 
   async resolve(path: string): Promise<ResolvedFileConfig> {
-    await this.options.statMemo?.load();
+    if (this.options.statMemo) await this.options.statMemo.load();
     const absolute = resolve(this.#cwd, path);
     const directory = dirname(absolute);
     const prepared = await (this.options.configPath ? this.#explicitFile(this.options.configPath) : this.#nearest(directory, this.#projectRoot(directory)));

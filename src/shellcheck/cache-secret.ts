@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { linkSync, lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -36,6 +36,11 @@ export function cacheSecret(location: string): Buffer {
     rmSync(temporary, { force: true });
   }
   return secret;
+}
+
+/** The key an entry is stored under, in a cache with this secret. */
+export function signedKey(secret: Buffer, key: string): string {
+  return createHmac('sha256', secret).update(key).digest('hex');
 }
 
 function trustedSecret(path: string): Buffer | undefined {
