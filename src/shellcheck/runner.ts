@@ -1,10 +1,7 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { ShellCheckLevel } from '../core/config.js';
 import { trackChild } from '../core/child-processes.js';
+import { writeScratchScripts } from './scratch.js';
 
 /** One ShellCheck finding as `-f json1` gives it (lines and columns 1-based, columns in code points, a tab counts 1). */
 export interface ShellCheckComment {
@@ -72,13 +69,8 @@ export async function checkBatch(
   limits: ShellCheckLimits = DEFAULT_LIMITS,
   signal?: AbortSignal,
 ): Promise<ShellCheckComment[][]> {
-  // Created and registered in one synchronous step: a signal between the two would leave the folder behind. The main
-  // thread keeps a record too, for a worker thread that is stopped, or stuck, before it removes the folder itself.
-  const directory = mkdtempSync(join(tmpdir(), 'fim-lint-shellcheck-'));
-  const forget = trackChild({ directory });
+  const { files, remove } = writeScratchScripts(scripts);
   try {
-    const files = scripts.map((_, index) => join(directory, `${index}.sh`));
-    await Promise.all(scripts.map((script, index) => writeFile(files[index]!, script)));
     // --norc: a user's ~/.shellcheckrc must not change the results (they are cached by script and version).
     const { stdout } = await run(executable, ['--norc', '--format=json1', `--shell=${shell}`, '--', ...files], limits, signal);
     const byFile = new Map(files.map((file) => [file, [] as ShellCheckComment[]]));
@@ -94,8 +86,7 @@ export async function checkBatch(
     }
     return files.map((file) => byFile.get(file)!);
   } finally {
-    await rm(directory, { recursive: true, force: true });
-    forget();
+    remove();
   }
 }
 

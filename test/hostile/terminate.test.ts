@@ -131,10 +131,11 @@ async function groupAlive(group: number): Promise<boolean> {
 /**
  * A run whose worker thread starts a batch the way the ShellCheck rule does (a temp folder, then a process group
  * reading it; here a stand-in that never ends), and then gets stuck in synchronous code: it never answers the main
- * thread's request to clean up. `until` is when it gets stuck: once the process runs, or right after creating the
- * folder, before the process is started.
+ * thread's request to clean up. `until` is when it gets stuck: once the process runs its first command, or right after
+ * `checkBatch` returns, when the folder is written and the process spawned (one synchronous step) but may not have
+ * run anything yet.
  */
-function stuckWorkerScript(temp: string, until: 'process-running' | 'folder-created'): string {
+function stuckWorkerScript(temp: string, until: 'process-running' | 'batch-started'): string {
   return `
     import { Worker, isMainThread, parentPort } from 'node:worker_threads';
     import { existsSync, writeFileSync, chmodSync } from 'node:fs';
@@ -154,7 +155,7 @@ function stuckWorkerScript(temp: string, until: 'process-running' | 'folder-crea
       chmodSync(fake, 0o755);
       checkBatch(fake, 'bash', ['echo'], { timeoutMs: 600000, memoryMb: 512 }).catch(() => {});
       const stuck = () => { parentPort.postMessage('stuck'); for (;;); };
-      if (${JSON.stringify(until)} === 'folder-created') stuck();
+      if (${JSON.stringify(until)} === 'batch-started') stuck();
       const poll = setInterval(() => { if (existsSync(temp + '/../running')) { clearInterval(poll); stuck(); } }, 20);
     }
   `;
@@ -164,8 +165,8 @@ describe('a worker thread stuck in synchronous code when the run is interrupted'
   for (const [signal, code, until] of [
     ['SIGINT', 130, 'process-running'],
     ['SIGTERM', 143, 'process-running'],
-    ['SIGINT', 130, 'folder-created'],
-    ['SIGTERM', 143, 'folder-created'],
+    ['SIGINT', 130, 'batch-started'],
+    ['SIGTERM', 143, 'batch-started'],
   ] as const) {
     it(`kills the process group it started and removes its temp folder from the main thread on ${signal} (stuck: ${until}), and exits ${code}`, async () => {
       const directory = tempTree();
@@ -178,7 +179,7 @@ describe('a worker thread stuck in synchronous code when the run is interrupted'
       await new Promise<void>((resolve) => child.stdout.on('data', (data: Buffer) => data.toString().includes('ready') && resolve()));
       expect(readdirSync(temp)).toHaveLength(1);
       const groups = processesNaming(temp).map((process) => process.group);
-      expect(groups).toHaveLength(until === 'process-running' ? 1 : 0);
+      expect(groups).toHaveLength(1);
       child.kill(signal);
       expect(await exited).toBe(code);
       for (const group of groups) expect(await groupAlive(group), `process group ${group}`).toBe(false);

@@ -1,0 +1,58 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { scratchRoots, writeScratchScripts } from '../../src/shellcheck/scratch.js';
+
+const made: string[] = [];
+const newFolder = () => {
+  const folder = mkdtempSync(join(tmpdir(), 'fim-lint-scratch-test-'));
+  made.push(folder);
+  return folder;
+};
+afterEach(() => made.splice(0).forEach((folder) => rmSync(folder, { recursive: true, force: true })));
+
+describe('scratchRoots', () => {
+  it.skipIf(!existsSync('/dev/shm'))('puts memory first on Linux when TMPDIR is not set', () => {
+    expect(scratchRoots({}, 'linux')).toEqual(['/dev/shm', tmpdir()]);
+  });
+
+  it("keeps the user's TMPDIR, and the temp folder elsewhere than Linux", () => {
+    expect(scratchRoots({ TMPDIR: '/somewhere' }, 'linux')).toEqual([tmpdir()]);
+    expect(scratchRoots({}, 'darwin')).toEqual([tmpdir()]);
+  });
+});
+
+describe('writeScratchScripts', () => {
+  it('writes each script, byte for byte, to a file of its own in a new private folder, and removes the folder', () => {
+    const root = newFolder();
+    const scripts = ['echo one\n', 'printf "%s" "d\u00e9j\u00e0"', ''];
+    const scratch = writeScratchScripts(scripts, [root]);
+    expect(dirname(scratch.directory)).toBe(root);
+    expect(statSync(scratch.directory).mode & 0o777).toBe(0o700);
+    expect(scratch.files.map((file) => readFileSync(file, 'utf8'))).toEqual(scripts);
+    scratch.remove();
+    expect(existsSync(scratch.directory)).toBe(false);
+  });
+
+  it('goes on to the next root when one refuses, and does not try that one again', () => {
+    const refusing = join(newFolder(), 'a-file');
+    writeFileSync(refusing, '');
+    const fallback = newFolder();
+    const first = writeScratchScripts(['echo'], [refusing, fallback]);
+    expect(dirname(first.directory)).toBe(fallback);
+    first.remove();
+    // Now a folder that would take the scripts: it was refused once, so the run keeps to the fallback.
+    rmSync(refusing);
+    mkdirSync(refusing);
+    const second = writeScratchScripts(['echo'], [refusing, fallback]);
+    expect(dirname(second.directory)).toBe(fallback);
+    second.remove();
+  });
+
+  it('throws when no root takes the scripts', () => {
+    const refusing = join(newFolder(), 'a-file');
+    writeFileSync(refusing, '');
+    expect(() => writeScratchScripts(['echo'], [refusing])).toThrow(/ENOTDIR/);
+  });
+});
