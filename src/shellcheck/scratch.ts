@@ -22,11 +22,15 @@ export function scratchRoots(environment: NodeJS.ProcessEnv = process.env, platf
   return [...memory, tmpdir()];
 }
 
-/** A folder that exists, and that others cannot rename or remove our folders in: sticky, or writable by its owner only. */
+/**
+ * A folder that exists, owned by root or by us, in which others cannot rename or remove our folders: sticky, or writable
+ * by its owner only.
+ */
 function isSharedSafely(path: string): boolean {
   try {
     const stats = statSync(path);
-    return stats.isDirectory() && ((stats.mode & 0o1000) !== 0 || (stats.mode & 0o022) === 0);
+    const trustedOwner = stats.uid === 0 || stats.uid === process.getuid?.();
+    return stats.isDirectory() && trustedOwner && ((stats.mode & 0o1000) !== 0 || (stats.mode & 0o022) === 0);
   } catch {
     return false;
   }
