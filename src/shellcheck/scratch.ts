@@ -14,8 +14,9 @@ export interface ScratchScripts {
 
 /**
  * Where scripts go, best first. On Linux without `TMPDIR`, memory (`/dev/shm`) comes before the temp folder: a cold run
- * writes and removes a file per script, and on a disk file system (ext4 `/tmp`, as on Debian and GitHub's runners) that
- * cost a corpus run about 1.2 s more system time than in memory. A `TMPDIR` is the user's choice and is kept.
+ * writes and removes a file per script, and on a disk file system (ext4 `/tmp`, as on Ubuntu, Debian 12 and GitHub's
+ * runners) that cost a corpus run about 1.2 s more system time than in memory. A `TMPDIR` is the user's choice and is
+ * kept.
  */
 export function scratchRoots(environment: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string[] {
   const memory = platform === 'linux' && !environment.TMPDIR && isSharedSafely('/dev/shm') ? ['/dev/shm'] : [];
