@@ -4,7 +4,7 @@ import { closeSync, fstatSync, mkdirSync, openSync, statSync, writeSync } from '
 import { lstat, lutimes, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
-import { cacheSecret, signedKey } from '../shellcheck/cache-secret.js';
+import { cacheSecret, signedKey } from './secret.js';
 import { DAY_MS, dayNumber, formatEntry, keptEntries, readEntries, REFRESH_AFTER_DAYS, type CacheEntries, type CacheLimits } from './entries.js';
 import { acquireLock } from './lock.js';
 

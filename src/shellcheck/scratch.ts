@@ -39,6 +39,8 @@ function isSharedSafely(path: string): boolean {
 
 /** Roots that refused a write (full, read-only): not tried again by this thread. */
 const refused = new Set<string>();
+/** This thread's `scratchRoots`, looked up at its first batch rather than at every one. */
+let defaultRoots: string[] | undefined;
 
 /**
  * Writes each script to a file of its own in a new folder under the first root that takes them all; throws when none
@@ -47,7 +49,7 @@ const refused = new Set<string>();
  * The files are written one after the other on this thread: spread over the thread pool, the writes contend for the
  * folder's lock and cost twice the CPU time, while a batch of 200 scripts takes a few milliseconds.
  */
-export function writeScratchScripts(scripts: readonly string[], roots: readonly string[] = scratchRoots()): ScratchScripts {
+export function writeScratchScripts(scripts: readonly string[], roots: readonly string[] = (defaultRoots ??= scratchRoots())): ScratchScripts {
   const usable = roots.filter((root) => !refused.has(root));
   let failure: unknown = new Error('there is no folder to write the scripts for ShellCheck in');
   for (const root of usable) {

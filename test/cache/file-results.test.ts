@@ -6,7 +6,7 @@ import { dayNumber, formatEntry, readEntries, type CacheEntries } from '../../sr
 import { FILE_CACHE_FORMAT, fileCacheGeneration, type LintedOutcome } from '../../src/cache/file-results.js';
 import { defaultConfig } from '../../src/core/config.js';
 import { lintPaths } from '../../src/core/run.js';
-import { SECRET_FILE } from '../../src/shellcheck/cache-secret.js';
+import { SECRET_FILE } from '../../src/cache/secret.js';
 import { compact, VALID_RECIPE } from '../helpers.js';
 
 const RESULTS = `results-v${FILE_CACHE_FORMAT}-${fileCacheGeneration()}.txt`;

@@ -8,7 +8,7 @@ import { ConfigResolver } from '../../src/config/resolver.js';
 import { defaultConfig } from '../../src/core/config.js';
 import { FILE_DIGEST, lintPaths } from '../../src/core/run.js';
 import { fileStamp, statStamp } from '../../src/files/stamp.js';
-import { SECRET_FILE } from '../../src/shellcheck/cache-secret.js';
+import { SECRET_FILE } from '../../src/cache/secret.js';
 import { ShellCheckService } from '../../src/shellcheck/service.js';
 import { compact, VALID_RECIPE } from '../helpers.js';
 

@@ -7,7 +7,7 @@ import { dayNumber, formatEntry, keptEntries, MAX_AGE_DAYS, readEntries, REFRESH
 import { STALE_LOCK_MS } from '../../src/cache/lock.js';
 import { CACHE_FORMAT, parseComments } from '../../src/shellcheck/cache-entries.js';
 import { cacheKey, ResultCache } from '../../src/shellcheck/cache.js';
-import { cacheSecret, SECRET_FILE, signedKey } from '../../src/shellcheck/cache-secret.js';
+import { cacheSecret, SECRET_FILE, signedKey } from '../../src/cache/secret.js';
 import type { ShellCheckComment } from '../../src/shellcheck/runner.js';
 
 const RESULTS = `results-v${CACHE_FORMAT}.txt`;
