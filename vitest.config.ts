@@ -28,6 +28,7 @@ const shared = { testTimeout: 300_000, hookTimeout: 120_000, pool: 'forks' } as 
 export default defineConfig({
   test: {
     reporters: ['default', './test/count-reporter.ts'],
+    globalSetup: ['./test/temp-folder.ts'],
     projects: [
       { test: { ...shared, name: 'unit', include: ['test/**/*.test.ts'], exclude: endToEnd } },
       { test: { ...shared, name: 'end-to-end', include: endToEnd.map((glob) => (glob.endsWith('/**') ? `${glob}/*.test.ts` : glob)) } },
