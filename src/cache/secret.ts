@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { linkSync, lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isOwnedByUs } from '../files/owner.js';
 
 const SECRET_BYTES = 32;
 export const SECRET_FILE = 'shellcheck.key';
@@ -46,8 +47,7 @@ export function signedKey(secret: Buffer, key: string): string {
 function trustedSecret(path: string): Buffer | undefined {
   try {
     const stats = lstatSync(path);
-    const ownUser = process.getuid === undefined || stats.uid === process.getuid();
-    if (!stats.isFile() || !ownUser || (stats.mode & 0o077) !== 0 || stats.size !== SECRET_BYTES) return undefined;
+    if (!stats.isFile() || !isOwnedByUs(stats) || (stats.mode & 0o077) !== 0 || stats.size !== SECRET_BYTES) return undefined;
     const secret = readFileSync(path);
     return secret.length === SECRET_BYTES ? secret : undefined;
   } catch {

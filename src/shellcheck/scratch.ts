@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { trackChild } from '../core/child-processes.js';
+import { isOwnedByUs } from '../files/owner.js';
 
 const PREFIX = 'fim-lint-shellcheck-';
 
@@ -30,8 +31,7 @@ export function scratchRoots(environment: NodeJS.ProcessEnv = process.env, platf
 function isSharedSafely(path: string): boolean {
   try {
     const stats = statSync(path);
-    const trustedOwner = stats.uid === 0 || stats.uid === process.getuid?.();
-    return stats.isDirectory() && trustedOwner && ((stats.mode & 0o1000) !== 0 || (stats.mode & 0o022) === 0);
+    return stats.isDirectory() && (stats.uid === 0 || isOwnedByUs(stats)) && ((stats.mode & 0o1000) !== 0 || (stats.mode & 0o022) === 0);
   } catch {
     return false;
   }
