@@ -38,7 +38,12 @@ export interface FinishedTask {
   outcome: TargetOutcome;
 }
 
-export type TaskReply = { type: 'ready' } | { type: 'done'; finished: FinishedTask[] };
+/** Asks a worker to end what it started (ShellCheck's launchers) before the pool stops it. */
+export interface CloseRequest {
+  type: 'close';
+}
+
+export type TaskReply = { type: 'ready' } | { type: 'done'; finished: FinishedTask[] } | { type: 'closed' };
 
 export interface PoolOptions {
   size: number;
@@ -48,6 +53,9 @@ export interface PoolOptions {
   heapMb?: number;
   setup: WorkerSetup;
 }
+
+/** How long a worker is given to end what it started before it is stopped anyway. */
+const WORKER_CLOSE_MS = 5_000;
 
 interface Task {
   id: number;
@@ -115,8 +123,31 @@ export class LintPool {
     });
   }
 
+  /**
+   * Stops the workers once the run is done. Each first ends what it started, so that its ShellCheck launcher exits
+   * and is reaped by this process rather than killed with the thread.
+   */
   async close(): Promise<void> {
-    await Promise.all(this.#slots.map((slot) => slot && this.#stop(slot)));
+    await Promise.all(
+      this.#slots.map(async (slot) => {
+        if (!slot) return;
+        await this.#closed(slot);
+        await this.#stop(slot);
+      }),
+    );
+  }
+
+  #closed(slot: Slot): Promise<void> {
+    if (!slot.ready) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, WORKER_CLOSE_MS);
+      slot.worker.on('message', (reply: TaskReply) => {
+        if (reply.type !== 'closed') return;
+        clearTimeout(timer);
+        resolve();
+      });
+      slot.worker.postMessage({ type: 'close' } satisfies CloseRequest);
+    });
   }
 
   #spawn(): Slot {
@@ -138,7 +169,7 @@ export class LintPool {
   }
 
   #onReply(slot: Slot, reply: TaskReply): void {
-    if (slot.stopped) return;
+    if (slot.stopped || reply.type === 'closed') return;
     if (reply.type === 'ready') {
       slot.ready = true;
     } else {

@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { contentDigest, FileResultCache, type ResultKeyParts } from '../cache/file-results.js';
 import type { StatMemo } from '../cache/stat-memo.js';
+import { closeLaunchers } from '../shellcheck/runner.js';
 import { shellcheckService } from '../shellcheck/service.js';
 import { discoverTargets, type DiscoveryProblem, type Target } from '../files/discover.js';
 import { defaultConfig, isRuleEnabled, ruleSetting, type Config } from './config.js';
@@ -200,6 +201,7 @@ export async function lintPaths(paths: readonly string[], options: RunOptions): 
     for (const { index, task } of retries) outcomes[index] = await task();
   } finally {
     await pool?.close();
+    await closeLaunchers();
     cache?.flush();
   }
 

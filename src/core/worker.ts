@@ -2,8 +2,9 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { loadRules } from './registry.js';
 import { lintTarget } from './target.js';
 import { shareShellCheckProcesses } from '../shellcheck/processes.js';
+import { closeLaunchers } from '../shellcheck/runner.js';
 import type { Config } from './config.js';
-import type { FinishedTask, TaskReply, TaskRequest, WorkerSetup } from './pool.js';
+import type { CloseRequest, FinishedTask, TaskReply, TaskRequest, WorkerSetup } from './pool.js';
 
 /** A lint worker: the same `lintTarget` as the main thread, for the files the pool sends it. */
 const port = parentPort!;
@@ -19,7 +20,13 @@ const sendFinished = () => {
   finished = [];
 };
 
-port.on('message', async ({ id, target, configId, config }: TaskRequest) => {
+port.on('message', async (request: TaskRequest | CloseRequest) => {
+  if ('type' in request) {
+    await closeLaunchers();
+    port.postMessage({ type: 'closed' } satisfies TaskReply);
+    return;
+  }
+  const { id, target, configId, config } = request;
   if (config) configs.set(configId, config);
   const outcome = await lintTarget(target, { ...setup, config: configs.get(configId)!, rules });
   if (finished.push({ id, outcome }) === 1) setImmediate(sendFinished);

@@ -1,7 +1,10 @@
 import { spawn } from 'node:child_process';
+import { constants } from 'node:os';
 import type { ShellCheckLevel } from '../core/config.js';
 import { trackChild } from '../core/child-processes.js';
-import { writeScratchScripts } from './scratch.js';
+import { getOrMake } from '../core/get-or-make.js';
+import { ShellCheckLauncher } from './launcher.js';
+import { writeScratchScripts, type ScratchScripts } from './scratch.js';
 
 /** One ShellCheck finding as `-f json1` gives it (lines and columns 1-based, columns in code points, a tab counts 1). */
 export interface ShellCheckComment {
@@ -69,10 +72,12 @@ export async function checkBatch(
   limits: ShellCheckLimits = DEFAULT_LIMITS,
   signal?: AbortSignal,
 ): Promise<ShellCheckComment[][]> {
-  const { files, remove } = writeScratchScripts(scripts);
+  const scratch = writeScratchScripts(scripts);
   try {
-    // --norc: a user's ~/.shellcheckrc must not change the results (they are cached by script and version).
-    const { stdout } = await run(executable, ['--norc', '--format=json1', `--shell=${shell}`, '--', ...files], limits, signal);
+    const { files } = scratch;
+    const stdout = ShellCheckLauncher.carries(scratch.directory, shell)
+      ? await launch(launcherFor(executable, limits), scratch, shell, limits, signal)
+      : (await run(executable, [...SHELLCHECK_OPTIONS, `--shell=${shell}`, '--', ...files], limits, signal)).stdout;
     const byFile = new Map(files.map((file) => [file, [] as ShellCheckComment[]]));
     let output: { comments: (ShellCheckComment & { file: string })[] };
     try {
@@ -86,9 +91,76 @@ export async function checkBatch(
     }
     return files.map((file) => byFile.get(file)!);
   } finally {
-    remove();
+    scratch.remove();
   }
 }
+
+/** --norc: a user's ~/.shellcheckrc must not change the results (they are cached by script and version). */
+const SHELLCHECK_OPTIONS = ['--norc', '--format=json1'];
+
+/** Each thread's launchers, by executable and limits. */
+const launchers = new Map<string, ShellCheckLauncher>();
+
+function launcherFor(executable: string, limits: ShellCheckLimits): ShellCheckLauncher {
+  return getOrMake(launchers, JSON.stringify([executable, limits]), () => {
+    const launchLimits = { memoryKilobytes: kilobytes(limits), outputBytes: MAX_OUTPUT_BYTES, timeoutMs: limits.timeoutMs };
+    return new ShellCheckLauncher(executable, SHELLCHECK_OPTIONS, launchLimits, shellcheckEnvironment());
+  });
+}
+
+/**
+ * Ends this thread's launchers once its batches are done, and waits for them to exit (see `ShellCheckLauncher.close`);
+ * a later batch starts another.
+ */
+export async function closeLaunchers(): Promise<void> {
+  await Promise.all([...launchers.values()].map((launcher) => launcher.close()));
+}
+
+/** ShellCheck on a batch through the thread's launcher, stopped when over its time limit or when `signal` aborts. */
+async function launch(launcher: ShellCheckLauncher, scratch: ScratchScripts, shell: string, limits: ShellCheckLimits, signal?: AbortSignal): Promise<string> {
+  signal?.throwIfAborted();
+  const { exit, kill } = launcher.run(scratch.directory, scratch.files.length, shell);
+  let stopped: unknown;
+  const stop = (reason: unknown) => {
+    stopped ??= reason;
+    kill();
+  };
+  const onAbort = () => stop(signal!.reason);
+  signal?.addEventListener('abort', onAbort, { once: true });
+  const timer = setTimeout(() => stop(overTime(limits)), limits.timeoutMs);
+  try {
+    const { status, output, errors } = await exit.catch((error: unknown) => {
+      throw new ShellCheckFailure('failed', error instanceof Error ? error.message : String(error));
+    });
+    return outputOf(stopped, status, output, errors, limits);
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+/**
+ * ShellCheck's output, or the failure its end says: stopped by fim-lint, over the memory limit (GHC's runtime exits with
+ * 251 or says so), over the output limit (killed by SIGXFSZ), or any other error. Exit status 1 only means it found
+ * something. `status` is 128 + N for a process killed by signal N, or null when Node saw the signal.
+ */
+function outputOf(stopped: unknown, status: number | null, output: string, errors: string, limits: ShellCheckLimits): string {
+  if (stopped !== undefined) throw stopped;
+  if (/out of memory|memory allocation failed|cannot allocate/i.test(errors) || status === 251) {
+    throw new ShellCheckFailure('memory', `it needed more than the ${limits.memoryMb} MB memory limit (--shellcheck-memory) and was stopped`);
+  }
+  if (status === 0 || (status === 1 && output !== '')) return output;
+  if (status === SIGNALLED + constants.signals.SIGXFSZ) throw overOutput();
+  const ending = status === null || status > SIGNALLED ? 'a signal' : `status ${status}`;
+  throw new ShellCheckFailure('failed', errors.trim().split('\n')[0] || `it exited with ${ending}`);
+}
+
+/** A shell's exit status for a process killed by a signal: this plus the signal's number. */
+const SIGNALLED = 128;
+
+const overTime = (limits: ShellCheckLimits) => new ShellCheckFailure('timeout', `it ran longer than the ${limits.timeoutMs / 1000} s limit (--shellcheck-timeout) and was stopped`);
+const overOutput = () => new ShellCheckFailure('failed', 'its output went over 256 MB');
+const kilobytes = (limits: ShellCheckLimits) => Math.max(1, Math.round(limits.memoryMb * 1024));
 
 /**
  * The environment without what ShellCheck reads besides its arguments: `SHELLCHECK_OPTS` (options such as `--exclude`,
@@ -101,8 +173,9 @@ function shellcheckEnvironment(): NodeJS.ProcessEnv {
 }
 
 /**
- * Runs ShellCheck in a process group of its own, under a memory limit (`ulimit -v`, set by /bin/sh before it becomes
- * ShellCheck) and a time limit; over either, the whole group is killed. Exit status 1 only means it found something.
+ * Runs ShellCheck from fim-lint itself (`--version`, and a batch the launcher cannot carry), in a process group of its
+ * own, under a memory limit (`ulimit -v`, set by /bin/sh before it becomes ShellCheck) and a time limit; over either,
+ * the whole group is killed.
  */
 function run(executable: string, args: string[], limits: ShellCheckLimits, signal?: AbortSignal): Promise<{ stdout: string }> {
   return new Promise((resolve, reject) => {
@@ -110,8 +183,7 @@ function run(executable: string, args: string[], limits: ShellCheckLimits, signa
       reject(signal.reason);
       return;
     }
-    const kilobytes = Math.max(1, Math.round(limits.memoryMb * 1024));
-    const child = spawn('/bin/sh', ['-c', `ulimit -v ${kilobytes} && exec "$0" "$@"`, executable, ...args], {
+    const child = spawn('/bin/sh', ['-c', `ulimit -v ${kilobytes(limits)} && exec "$0" "$@"`, executable, ...args], {
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: shellcheckEnvironment(),
@@ -121,7 +193,7 @@ function run(executable: string, args: string[], limits: ShellCheckLimits, signa
     let stdoutBytes = 0;
     let stderr = '';
     let stopped: unknown;
-    const stop = (failure: ShellCheckFailure) => {
+    const stop = (failure: unknown) => {
       stopped ??= failure;
       try {
         process.kill(-child.pid!, 'SIGKILL');
@@ -131,13 +203,10 @@ function run(executable: string, args: string[], limits: ShellCheckLimits, signa
     };
     const onAbort = () => stop(signal!.reason);
     signal?.addEventListener('abort', onAbort, { once: true });
-    const timer = setTimeout(
-      () => stop(new ShellCheckFailure('timeout', `it ran longer than the ${limits.timeoutMs / 1000} s limit (--shellcheck-timeout) and was stopped`)),
-      limits.timeoutMs,
-    );
+    const timer = setTimeout(() => stop(overTime(limits)), limits.timeoutMs);
     child.stdout.on('data', (data: Buffer) => {
       stdoutBytes += data.length;
-      if (stdoutBytes > MAX_OUTPUT_BYTES) stop(new ShellCheckFailure('failed', 'its output went over 256 MB'));
+      if (stdoutBytes > MAX_OUTPUT_BYTES) stop(overOutput());
       else stdout.push(data);
     });
     child.stderr.on('data', (data: Buffer) => {
@@ -159,12 +228,11 @@ function run(executable: string, args: string[], limits: ShellCheckLimits, signa
         // The group is gone.
       }
       untrack();
-      const output = Buffer.concat(stdout).toString('utf8');
-      if (stopped !== undefined) reject(stopped);
-      else if (/out of memory|memory allocation failed|cannot allocate/i.test(stderr) || code === 251) {
-        reject(new ShellCheckFailure('memory', `it needed more than the ${limits.memoryMb} MB memory limit (--shellcheck-memory) and was stopped`));
-      } else if (code === 0 || (code === 1 && output !== '')) resolve({ stdout: output });
-      else reject(new ShellCheckFailure('failed', stderr.trim().split('\n')[0] || `it exited with ${code === null ? 'a signal' : `status ${code}`}`));
+      try {
+        resolve({ stdout: outputOf(stopped, code, Buffer.concat(stdout).toString('utf8'), stderr, limits) });
+      } catch (failure) {
+        reject(failure);
+      }
     });
   });
 }

@@ -43,8 +43,8 @@ const refused = new Set<string>();
 let defaultRoots: string[] | undefined;
 
 /**
- * Writes each script to a file of its own in a new folder under the first root that takes them all; throws when none
- * does. The folder is created and registered for removal in one synchronous step (a signal between the two would leave
+ * Writes each script to a file of its own in a new folder under the first root that takes them all, named `0.sh`, `1.sh`,
+ * … in order (as the launcher reads them); throws when none does. The folder is created and registered for removal in one synchronous step (a signal between the two would leave
  * it behind), and the main thread keeps a record too, for a worker thread that is stopped before it removes it.
  * The files are written one after the other on this thread: spread over the thread pool, the writes contend for the
  * folder's lock and cost twice the CPU time, while a batch of 200 scripts takes a few milliseconds.

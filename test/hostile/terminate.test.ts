@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -178,7 +178,8 @@ describe('a worker thread stuck in synchronous code when the run is interrupted'
       const exited = new Promise<number | null>((resolve) => child.on('exit', (exitCode) => resolve(exitCode)));
       await new Promise<void>((resolve) => child.stdout.on('data', (data: Buffer) => data.toString().includes('ready') && resolve()));
       expect(readdirSync(temp)).toHaveLength(1);
-      const groups = processesNaming(temp).map((process) => process.group);
+      // ShellCheck's launcher and what it started share one group.
+      const groups = [...new Set(processesNaming(temp).map((process) => process.group))];
       expect(groups).toHaveLength(1);
       child.kill(signal);
       expect(await exited).toBe(code);
@@ -186,4 +187,30 @@ describe('a worker thread stuck in synchronous code when the run is interrupted'
       expect(readdirSync(temp)).toEqual([]);
     }, 60_000);
   }
+});
+
+describe('a run killed with SIGKILL, which runs no cleanup', () => {
+  it('leaves no ShellCheck running: its launcher sees the end of its input and kills its process group', async () => {
+    const directory = tempTree();
+    directories.push(directory);
+    const fake = join(directory, 'never-ends');
+    writeFileSync(fake, `#!/bin/sh\ntouch "${directory}/running"\nwhile :; do sleep 1; done\n`);
+    chmodSync(fake, 0o755);
+    writeFileSync(
+      join(directory, 'run.mjs'),
+      `
+      const { checkBatch } = await import(${JSON.stringify(runnerModule)});
+      checkBatch(${JSON.stringify(fake)}, 'bash', ['echo'], { timeoutMs: 600000, memoryMb: 512 }).catch(() => {});
+      setInterval(() => {}, 1000);
+    `,
+    );
+    const child = started(spawn(process.execPath, [join(directory, 'run.mjs')], { stdio: 'ignore' }));
+    for (let waited = 0; !existsSync(join(directory, 'running')) && waited < 20_000; waited += 50) await new Promise((resume) => setTimeout(resume, 50));
+    const groups = [...new Set(processesNaming(fake).map((process) => process.group))];
+    expect(groups).toHaveLength(1);
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    child.kill('SIGKILL');
+    await exited;
+    expect(await groupAlive(groups[0]!)).toBe(false);
+  }, 60_000);
 });
