@@ -145,7 +145,9 @@ class LauncherShell {
     this.#output.on('data', (text: string) => this.#read(text));
     launcher.on('error', (error) => this.#ended(error.message));
     // Killed, the launcher leaves its batches' processes holding its output open: they are not waited for.
-    launcher.on('exit', () => this.#closing || this.#ended('the shell that starts it ended'));
+    launcher.on('exit', () => {
+      if (!this.#closing) this.#ended('the shell that starts it ended');
+    });
     launcher.on('close', () => {
       untrack();
       this.#ended('the shell that starts it ended');
