@@ -61,6 +61,8 @@ interface Batch {
   pid?: number;
   /** Set when the process is to be killed as soon as its pid is known. */
   killWanted?: boolean;
+  /** Set once the launcher said that it ended: its pid may be another process's by now. */
+  ended?: boolean;
   resolve(exit: Exit): void;
   reject(error: unknown): void;
 }
@@ -164,6 +166,7 @@ class LauncherShell {
     if (this.#batches.size === 1) this.#output.ref();
     this.#process.stdin.write(`${id} ${count} ${dialect}\n${folder}\n`);
     const kill = () => {
+      if (batch.ended) return;
       if (batch.pid === undefined) batch.killWanted = true;
       else killProcess(batch.pid);
     };
@@ -196,6 +199,7 @@ class LauncherShell {
         batch.pid = Number(value);
         if (batch.killWanted) killProcess(batch.pid);
       } else if (event === 'ended') {
+        batch.ended = true;
         this.#batches.delete(Number(id));
         if (this.#batches.size === 0) this.#output.unref();
         this.#settle(batch, Number(value));

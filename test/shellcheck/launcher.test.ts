@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { ShellCheckLauncher, type LaunchLimits } from '../../src/shellcheck/launcher.js';
 import { checkBatch, closeLaunchers } from '../../src/shellcheck/runner.js';
 
@@ -125,6 +125,23 @@ describe('the ShellCheck launcher', () => {
     expect((await slowRun.exit).status).toBe(128 + 9);
     expect(quickExit.status).toBe(1);
     expect(new Set(started(log).map((entry) => entry.launcher)).size).toBe(1);
+    await launcher.close();
+  });
+
+  it('sends no signal for a batch that has ended: its pid may be another process\'s by then', async () => {
+    const { executable } = fakeShellCheck();
+    const launcher = new ShellCheckLauncher(executable, [], LIMITS, process.env);
+    const batch = folder();
+    writeScripts(batch, ['echo\n']);
+    const run = launcher.run(batch, 1, 'sh');
+    await run.exit;
+    const kill = vi.spyOn(process, 'kill');
+    try {
+      run.kill();
+      expect(kill).not.toHaveBeenCalled();
+    } finally {
+      kill.mockRestore();
+    }
     await launcher.close();
   });
 
