@@ -3,7 +3,7 @@ import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Socket } from 'node:net';
 import type { Readable, Writable } from 'node:stream';
-import { trackChild } from '../core/child-processes.js';
+import { stopChild, trackChild } from '../core/child-processes.js';
 
 /**
  * The shell that starts ShellCheck. It reads two lines per batch on its standard input, `<id> <count> <dialect>` and
@@ -68,7 +68,7 @@ interface Batch {
 }
 
 /** The most of ShellCheck's error output read: enough for its first message. */
-const MAX_ERROR_BYTES = 4096;
+export const MAX_ERROR_BYTES = 4096;
 
 /**
  * Starts ShellCheck processes for one thread through a shell of its own, started once. Node starts a process with
@@ -178,7 +178,7 @@ class LauncherShell {
     if (!this.alive) return Promise.resolve();
     this.#closing = true;
     return new Promise((resolve) => {
-      const timer = setTimeout(() => killProcess(-this.#process.pid!), waitMs);
+      const timer = setTimeout(() => stopChild({ pid: this.#process.pid }), waitMs);
       this.#process.ref();
       this.#process.once('close', () => {
         clearTimeout(timer);
@@ -218,12 +218,13 @@ class LauncherShell {
   #ended(reason: string): void {
     if (!this.alive) return;
     this.alive = false;
-    if (this.#batches.size > 0 && this.#process.pid !== undefined) killProcess(-this.#process.pid);
+    if (this.#batches.size > 0) stopChild({ pid: this.#process.pid });
     for (const { reject } of this.#batches.values()) reject(new Error(reason));
     this.#batches.clear();
   }
 }
 
+/** One process, not its group: a batch's ShellCheck. */
 function killProcess(pid: number): void {
   try {
     process.kill(pid, 'SIGKILL');

@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
 import type { ShellCheckLevel } from '../core/config.js';
-import { trackChild } from '../core/child-processes.js';
+import { stopChild, trackChild } from '../core/child-processes.js';
 import { getOrMake } from '../core/get-or-make.js';
-import { ShellCheckLauncher } from './launcher.js';
+import { MAX_ERROR_BYTES, ShellCheckLauncher } from './launcher.js';
 import { writeScratchScripts, type ScratchScripts } from './scratch.js';
 
 /** One ShellCheck finding as `-f json1` gives it (lines and columns 1-based, columns in code points, a tab counts 1). */
@@ -120,6 +120,22 @@ export async function closeLaunchers(): Promise<void> {
 async function launch(launcher: ShellCheckLauncher, scratch: ScratchScripts, shell: string, limits: ShellCheckLimits, signal?: AbortSignal): Promise<string> {
   signal?.throwIfAborted();
   const { exit, kill } = launcher.run(scratch.directory, scratch.files.length, shell);
+  const bounds = bound(limits, signal, kill);
+  try {
+    const { status, output, errors } = await exit.catch((error: unknown) => {
+      throw new ShellCheckFailure('failed', error instanceof Error ? error.message : String(error));
+    });
+    return outputOf(bounds.stopped, status, output, errors, limits);
+  } finally {
+    bounds.release();
+  }
+}
+
+/**
+ * The time limit and the caller's abort of one ShellCheck process: either stops it with `kill`, and the first reason
+ * is kept in `stopped` for `outputOf`. `release` once the process has ended.
+ */
+function bound(limits: ShellCheckLimits, signal: AbortSignal | undefined, kill: () => void) {
   let stopped: unknown;
   const stop = (reason: unknown) => {
     stopped ??= reason;
@@ -128,15 +144,16 @@ async function launch(launcher: ShellCheckLauncher, scratch: ScratchScripts, she
   const onAbort = () => stop(signal!.reason);
   signal?.addEventListener('abort', onAbort, { once: true });
   const timer = setTimeout(() => stop(overTime(limits)), limits.timeoutMs);
-  try {
-    const { status, output, errors } = await exit.catch((error: unknown) => {
-      throw new ShellCheckFailure('failed', error instanceof Error ? error.message : String(error));
-    });
-    return outputOf(stopped, status, output, errors, limits);
-  } finally {
-    clearTimeout(timer);
-    signal?.removeEventListener('abort', onAbort);
-  }
+  return {
+    stop,
+    get stopped() {
+      return stopped;
+    },
+    release() {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    },
+  };
 }
 
 /**
@@ -188,48 +205,32 @@ function run(executable: string, args: string[], limits: ShellCheckLimits, signa
       stdio: ['ignore', 'pipe', 'pipe'],
       env: shellcheckEnvironment(),
     });
-    const untrack = child.pid === undefined ? () => undefined : trackChild({ pid: child.pid });
+    const group = { pid: child.pid };
+    const untrack = child.pid === undefined ? () => undefined : trackChild(group);
     const stdout: Buffer[] = [];
     let stdoutBytes = 0;
     let stderr = '';
-    let stopped: unknown;
-    const stop = (failure: unknown) => {
-      stopped ??= failure;
-      try {
-        process.kill(-child.pid!, 'SIGKILL');
-      } catch {
-        // Already ended.
-      }
-    };
-    const onAbort = () => stop(signal!.reason);
-    signal?.addEventListener('abort', onAbort, { once: true });
-    const timer = setTimeout(() => stop(overTime(limits)), limits.timeoutMs);
+    const bounds = bound(limits, signal, () => stopChild(group));
     child.stdout.on('data', (data: Buffer) => {
       stdoutBytes += data.length;
-      if (stdoutBytes > MAX_OUTPUT_BYTES) stop(overOutput());
+      if (stdoutBytes > MAX_OUTPUT_BYTES) bounds.stop(overOutput());
       else stdout.push(data);
     });
     child.stderr.on('data', (data: Buffer) => {
-      if (stderr.length < 4096) stderr += data.toString('utf8');
+      if (stderr.length < MAX_ERROR_BYTES) stderr += data.toString('utf8');
     });
     child.on('error', (error) => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
+      bounds.release();
       untrack();
       reject(new ShellCheckFailure('failed', error.message));
     });
     child.on('close', (code) => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
+      bounds.release();
       // ShellCheck may have started processes of its own: none outlives it.
-      try {
-        process.kill(-child.pid!, 'SIGKILL');
-      } catch {
-        // The group is gone.
-      }
+      stopChild(group);
       untrack();
       try {
-        resolve({ stdout: outputOf(stopped, code, Buffer.concat(stdout).toString('utf8'), stderr, limits) });
+        resolve({ stdout: outputOf(bounds.stopped, code, Buffer.concat(stdout).toString('utf8'), stderr, limits) });
       } catch (failure) {
         reject(failure);
       }

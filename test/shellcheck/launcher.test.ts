@@ -48,6 +48,12 @@ function fakeShellCheck(): { executable: string; log: string } {
   return { executable, log };
 }
 
+/** A launcher of the stand-in ShellCheck, and the stand-in's log. */
+function fakeLauncher(options: string[] = []): { launcher: ShellCheckLauncher; log: string } {
+  const { executable, log } = fakeShellCheck();
+  return { launcher: new ShellCheckLauncher(executable, options, LIMITS, process.env), log };
+}
+
 /** The launcher pid and arguments of each ShellCheck started, in order. */
 const started = (log: string) =>
   readFileSync(log, 'utf8')
@@ -67,8 +73,7 @@ function writeScripts(directory: string, scripts: string[]): void {
 
 describe('the ShellCheck launcher', () => {
   it('starts every batch of a thread from one shell of its own, not from fim-lint, until it is closed', async () => {
-    const { executable, log } = fakeShellCheck();
-    const launcher = new ShellCheckLauncher(executable, ['--norc', '--format=json1'], LIMITS, process.env);
+    const { launcher, log } = fakeLauncher(['--norc', '--format=json1']);
     const batches = [folder(), folder(), folder()];
     batches.forEach((batch, index) => writeScripts(batch, Array.from({ length: index + 1 }, () => 'echo $x\n')));
     const exits = await Promise.all(batches.map((batch, index) => launcher.run(batch, index + 1, 'bash').exit));
@@ -92,8 +97,7 @@ describe('the ShellCheck launcher', () => {
   });
 
   it('carries a folder whose name has spaces, quotes and dollar signs', async () => {
-    const { executable } = fakeShellCheck();
-    const launcher = new ShellCheckLauncher(executable, [], LIMITS, process.env);
+    const { launcher } = fakeLauncher();
     const odd = join(folder(), `a b $HOME 'c' "d" \\e`);
     mkdirSync(odd);
     writeScripts(odd, ['echo 1\n', 'echo 2\n']);
@@ -105,8 +109,7 @@ describe('the ShellCheck launcher', () => {
   });
 
   it('reports a ShellCheck killed by a signal as 128 plus the signal', async () => {
-    const { executable } = fakeShellCheck();
-    const launcher = new ShellCheckLauncher(executable, [], LIMITS, process.env);
+    const { launcher } = fakeLauncher();
     const batch = folder();
     writeScripts(batch, ['die XFSZ\n']);
     expect((await launcher.run(batch, 1, 'sh').exit).status).toBe(128 + 25);
@@ -114,8 +117,7 @@ describe('the ShellCheck launcher', () => {
   });
 
   it('kills one batch on request, while the others of the same launcher go on', async () => {
-    const { executable, log } = fakeShellCheck();
-    const launcher = new ShellCheckLauncher(executable, [], LIMITS, process.env);
+    const { launcher, log } = fakeLauncher();
     const [slow, quick] = [folder(), folder()];
     writeScripts(slow, ['slow\n']);
     writeScripts(quick, ['echo\n']);
@@ -129,8 +131,7 @@ describe('the ShellCheck launcher', () => {
   });
 
   it('sends no signal for a batch that has ended: its pid may be another process\'s by then', async () => {
-    const { executable } = fakeShellCheck();
-    const launcher = new ShellCheckLauncher(executable, [], LIMITS, process.env);
+    const { launcher } = fakeLauncher();
     const batch = folder();
     writeScripts(batch, ['echo\n']);
     const run = launcher.run(batch, 1, 'sh');
@@ -146,8 +147,7 @@ describe('the ShellCheck launcher', () => {
   });
 
   it('fails the batches of a launcher that dies, kills what it started, and starts another for the next batch', async () => {
-    const { executable, log } = fakeShellCheck();
-    const launcher = new ShellCheckLauncher(executable, [], LIMITS, process.env);
+    const { launcher, log } = fakeLauncher();
     const [slow, later] = [folder(), folder()];
     writeScripts(slow, ['slow\n']);
     writeScripts(later, ['echo\n']);
