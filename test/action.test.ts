@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { CONFIG_FILE_NAMES } from '../src/config/load.js';
 
 const root = join(fileURLToPath(import.meta.url), '../..');
 
@@ -13,6 +14,7 @@ interface Step {
   uses?: string;
   run?: string;
   env?: Record<string, string>;
+  with?: Record<string, string>;
 }
 
 const { steps } = (parse(readFileSync(join(root, 'action.yml'), 'utf8')) as { runs: { steps: Step[] } }).runs;
@@ -45,6 +47,14 @@ describe('the GitHub Action', () => {
     expect(steps.filter((step) => step.uses?.startsWith('actions/setup-node'))).toEqual([]);
     const scripts = steps.map((step) => step.run ?? '').join('\n');
     expect(scripts).not.toMatch(/npm (ci|install)(?![^\n]*fim-lint@)/);
+  });
+
+  it('keys its cache by every file a configuration can be read from, in any folder', () => {
+    const cache = steps.find((step) => step.uses?.startsWith('actions/cache@'))!.with!;
+    const patterns = (key: string) => [...key.matchAll(/hashFiles\(([^)]*)\)/g)].map(([, list]) => list!.split(',').map((pattern) => pattern.trim().replace(/^'|'$/g, '')));
+    const expected = [...CONFIG_FILE_NAMES.map((name) => `**/${name}`), '!**/node_modules/**'];
+    expect(patterns(cache.key!)).toEqual([expected]);
+    expect(patterns(cache['restore-keys']!)).toEqual([expected]);
   });
 
   it('runs the build in its own folder with the runner Node.js', () => {
