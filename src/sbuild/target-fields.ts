@@ -31,6 +31,14 @@ export function targetFieldProblems(recipe: Recipe, target: string): TargetField
 
 const problemsByTarget = perRecipe(() => new Map<string, TargetFieldProblem[]>());
 
+/**
+ * Whether `path` is a key the target builder drops, or lies inside one. The builder never reads what such a key holds,
+ * so nothing in it is checked: `sbuild/unknown-key` reports the key itself, once.
+ */
+export function isDroppedByTarget(recipe: Recipe, target: string, path: readonly PathSegment[]): boolean {
+  return targetFieldProblems(recipe, target).some(({ kind, path: dropped }) => kind === 'dropped' && dropped.every((segment, index) => path[index] === segment));
+}
+
 function findProblems(recipe: Recipe, target: string): TargetFieldProblem[] {
   const data = recipe.data;
   if (!isRecord(data)) return [];

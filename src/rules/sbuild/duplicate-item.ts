@@ -3,6 +3,7 @@ import type { Edit, FixSafety } from '../../core/diagnostic.js';
 import { defineRule } from '../../core/rule.js';
 import type { Recipe } from '../../recipe/recipe.js';
 import { stringItems } from '../../sbuild/lists.js';
+import { isDroppedByTarget } from '../../sbuild/target-fields.js';
 import { alternatives, annotation, childSchema, fieldName, jsonType, walkWithSchema } from '../../sbuild/schema.js';
 
 export default defineRule({
@@ -10,10 +11,10 @@ export default defineRule({
   description: 'A list (`src_url`, `category`, `provides`, `x_exec.host`, …) names each entry once',
   severity: 'warning',
   fixable: 'safe',
-  check({ recipe, report }) {
+  check({ recipe, report, settings }) {
     for (const { path, value, schemas } of walkWithSchema(recipe)) {
       // Nothing repeats in a list of one item, which most lists of a recipe are.
-      if (jsonType(value) !== 'array' || (value as unknown[]).length < 2) continue;
+      if (jsonType(value) !== 'array' || (value as unknown[]).length < 2 || isDroppedByTarget(recipe, settings.target, path)) continue;
       const items = schemas.map((schema) => childSchema(schema, 0)).filter((item) => item !== undefined).flatMap(alternatives);
       if (!items.some((item) => item.type === 'string')) continue;
       // Lists whose values the builder compares case-insensitively (x_exec.arch, os, host) repeat entries case-insensitively.

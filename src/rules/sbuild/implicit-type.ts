@@ -2,7 +2,7 @@ import { defineRule } from '../../core/rule.js';
 import { cite, includes } from '../../sbuild/builder-release.js';
 import { sbuildSchema } from '../../sbuild/schema.js';
 import { schemaProblems } from '../../sbuild/schema-problems.js';
-import { targetFieldProblems } from '../../sbuild/target-fields.js';
+import { isDroppedByTarget } from '../../sbuild/target-fields.js';
 import { versionFields } from '../../sbuild/version-source.js';
 
 export default defineRule({
@@ -14,19 +14,14 @@ export default defineRule({
     const { target } = settings;
     // Before 2f1f48e the builder dropped an optional top-level scalar of another type without a message.
     const drops = !includes(target, 'typedScalars');
-    let unknownKeys: Set<string> | undefined;
-    /** Top-level keys the target builder does not know at all: sbuild/unknown-key reports those. */
-    const isUnknown = (key: string) =>
-      (unknownKeys ??= new Set(targetFieldProblems(recipe, target).flatMap((other) => (other.kind === 'dropped' && other.path.length === 1 ? [String(other.path[0])] : [])))).has(key);
     for (const problem of schemaProblems(recipe)) {
-      if (problem.kind !== 'implicit-type') continue;
+      if (problem.kind !== 'implicit-type' || isDroppedByTarget(recipe, target, problem.path)) continue;
       const key = problem.path.length === 1 ? problem.path[0] : undefined;
       const fields = recipe.fields;
       if (!drops || typeof key !== 'string' || !fields || REQUIRED().has(key) || typeof fields[key] === 'string') {
         report({ message: problem.message, at: problem.at, fix: problem.fix });
         continue;
       }
-      if (isUnknown(key)) continue;
       const version = versionFields(fields, target);
       let lost = '';
       if (version.keys.includes(key)) {

@@ -3,7 +3,7 @@ import { replaceScalarText } from '../../sbuild/edit.js';
 import { didYouMean } from '../../text/near-miss.js';
 import { fieldName } from '../../sbuild/schema.js';
 import { unknownKeys } from '../../sbuild/unknown-keys.js';
-import { targetFieldProblems } from '../../sbuild/target-fields.js';
+import { isDroppedByTarget, targetFieldProblems } from '../../sbuild/target-fields.js';
 
 export default defineRule({
   id: 'sbuild/unknown-key',
@@ -15,6 +15,7 @@ export default defineRule({
       if (problem.kind === 'dropped') report({ message: problem.message, at: problem.at });
     }
     for (const { parent, key, known, suggestions, rename, missingRequired } of unknownKeys(recipe)) {
+      if (isDroppedByTarget(recipe, settings.target, parent)) continue;
       const where = parent.length === 0 ? '' : ` in ${fieldName(parent)}`;
       const hint = didYouMean(suggestions) || (parent.length === 0 ? 'SBUILD does not define it' : `${fieldName(parent)} takes ${known.join(', ')}`);
       const keyNode = recipe.pair([...parent, key])?.key;

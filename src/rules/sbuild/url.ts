@@ -2,6 +2,7 @@ import { defineRule } from '../../core/rule.js';
 import { cite, includes } from '../../sbuild/builder-release.js';
 import { valueSpan } from '../../sbuild/locate.js';
 import { fieldName, formattedStrings } from '../../sbuild/schema.js';
+import { isDroppedByTarget } from '../../sbuild/target-fields.js';
 import { urlProblem } from '../../sbuild/url.js';
 
 export default defineRule({
@@ -11,6 +12,7 @@ export default defineRule({
   check({ recipe, report, settings }) {
     const expands = includes(settings.target, 'buildAssetVariables');
     for (const { path, value, format } of formattedStrings(recipe, ['url', 'url-template'])) {
+      if (isDroppedByTarget(recipe, settings.target, path)) continue;
       const template = format === 'url-template' && value.includes('${');
       // From 2026-02 the builder fills in `${VAR}` and its linter does not check such a URL at all (validator.rs:L545).
       if (template && expands) continue;

@@ -7,10 +7,14 @@ const aliasedList = VALID_RECIPE.replace('pkg_type: "static"', 'pkg_type: "stati
   .replace('category:\n  - "Utility"', 'category:\n  - "Utility"\nsrc_url: *t')
   .replace('src_url:\n  - "https://github.com/example/hello"\n', '');
 
+const repeatedAurName = VALID_RECIPE.replace('category:', 'distro_pkg:\n  archlinux:\n    aur: ["hello", "hello"]\ncategory:');
+
 ruleTester.run('sbuild/duplicate-item', {
   valid: [
     { name: 'lists without repeats', code: VALID_RECIPE },
     { name: 'repeats in different lists', code: VALID_RECIPE.replace('pkg_type: "static"', 'tag: ["Utility"]\nprovides: ["hello"]\nrepology: ["hello"]') },
+    // builder-truth §1.1: from 2f1f48e (2026-02-17) on the builder drops distro_pkg unread (sbuild/unknown-key says so).
+    { name: 'repeats inside a key the target builder drops', code: repeatedAurName },
   ],
   invalid: [
     {
@@ -27,6 +31,13 @@ ruleTester.run('sbuild/duplicate-item', {
       errors: ["sbuild/duplicate-item warning 18:7-18:21 'x86_64-linux' is listed more than once in x_exec.host: remove the repeated entry"],
       output: VALID_RECIPE.replace('x_exec:\n', 'x_exec:\n  host:\n    - "x86_64-Linux"\n'),
       safeOutput: VALID_RECIPE.replace('x_exec:\n', 'x_exec:\n  host:\n    - "x86_64-Linux"\n'),
+    },
+    {
+      name: 'repeats inside distro_pkg, for a builder that reads it',
+      code: repeatedAurName,
+      settings: { target: '2025-11' },
+      errors: ["sbuild/duplicate-item warning 8:20-8:27 'hello' is listed more than once in distro_pkg.archlinux.aur: remove the repeated entry"],
+      output: null,
     },
     {
       name: 'repeats in a flow list, without a fix',

@@ -8,7 +8,12 @@ const DROPS = (target: string, rest = '') => `and the ${target} builder drops it
 const LOST = ', so the version written is lost and x_exec.pkgver gives the version instead';
 
 ruleTester.run('sbuild/implicit-type', {
-  valid: [VALID_RECIPE.replace('pkg_type: "static"', 'pkgver: "1.10"'), VALID_RECIPE],
+  valid: [
+    VALID_RECIPE.replace('pkg_type: "static"', 'pkgver: "1.10"'),
+    VALID_RECIPE,
+    // builder-truth §1.1: from 2f1f48e (2026-02-17) on the builder drops _disabled_reason unread (sbuild/unknown-key says so).
+    { name: 'a key the target builder drops', code: VALID_RECIPE.replace('_disabled: false', '_disabled: true\n_disabled_reason: 5') },
+  ],
   invalid: [
     {
       name: 'a version YAML reads as a number is quoted, keeping the written text',

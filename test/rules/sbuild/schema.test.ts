@@ -4,6 +4,7 @@ import { lint, recipe, ruleTester, VALID_RECIPE } from '../../helpers.js';
 const withoutRun = VALID_RECIPE.replace('  run: |\n    soar dl "https://github.com/example/hello" -o "./${PKG}" --yes\n', '');
 const licenseMapping = VALID_RECIPE.replace('src_url:', 'license:\n  - id: "MIT"\n    url: "https://example.com/LICENSE"\n  - "MIT"\nsrc_url:');
 const onelf = VALID_RECIPE.replace('pkg_type: "static"', 'pkg_type: "onelf"');
+const disabledReasonWithoutReason = VALID_RECIPE.replace('_disabled: false', '_disabled: true\n_disabled_reason:\n  broken:\n    - date: "2025-01-01"');
 const PKG_TYPES = 'expected one of appbundle, appimage, archive, dynamic, flatimage, gameimage, nixappimage, onelf, runimage, static';
 
 ruleTester.run('sbuild/schema', {
@@ -19,6 +20,10 @@ ruleTester.run('sbuild/schema', {
     { name: 'an empty pkg_type (the builder then reads the magic bytes)', code: VALID_RECIPE.replace('pkg_type: "static"', 'pkg_type: ""') },
     { name: 'a pkg_type without a value', code: VALID_RECIPE.replace('pkg_type: "static"', 'pkg_type:') },
     { name: 'a pkg_type only in the wrong letter case, which is flatimage/pkg-type’s', code: VALID_RECIPE.replace('pkg_type: "static"', 'pkg_type: "AppImage"') },
+    // builder-truth §1.1: from 2f1f48e (2026-02-17) on the builder drops these keys unread; sbuild/unknown-key says so.
+    { name: 'what a key the target builder drops holds: _disabled_reason', code: disabledReasonWithoutReason },
+    { name: 'what a key the target builder drops holds: icon as a list', code: VALID_RECIPE.replace('category:', 'icon:\n  - "hello.png"\ncategory:') },
+    { name: 'what a key the target builder drops holds: distro_pkg as a string', code: VALID_RECIPE.replace('category:', 'distro_pkg: "hello"\ncategory:') },
     { name: 'unknown keys and implicitly typed values, which are their own rules’', code: VALID_RECIPE.replace('pkg_type: "static"', 'pkg_tpye: "static"\npkgver: 1.10') },
   ],
   invalid: [
@@ -95,7 +100,8 @@ ruleTester.run('sbuild/schema', {
     },
     {
       name: 'only the mistake of the alternative the value matches',
-      code: VALID_RECIPE.replace('_disabled: false', '_disabled: true\n_disabled_reason:\n  broken:\n    - date: "2025-01-01"'),
+      code: disabledReasonWithoutReason,
+      settings: { target: '2025-11' },
       errors: ["sbuild/schema error 5:7-5:25 Missing required field 'reason' in _disabled_reason.broken[0]: Explanation, reason or reference (a link to an issue or discussion is welcome)."],
       output: null,
     },

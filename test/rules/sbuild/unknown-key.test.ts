@@ -42,6 +42,14 @@ ruleTester.run('sbuild/unknown-key', {
       output: null,
     },
     {
+      name: 'inside a key the target builder drops, only that key',
+      code: VALID_RECIPE.replace('category:', 'icon:\n  link: "https://example.com/hello.png"\ncategory:'),
+      errors: [
+        "sbuild/unknown-key warning 6:1-6:5 'icon' is not known to the 2026-06 builder, which warns and drops it (unknown since 2f1f48e, 2026-02-17): an AppImage carries its own icon; for other packages write ${PKG}.png or ${PKG}.svg into $SBUILD_OUTDIR in x_exec.run",
+      ],
+      output: null,
+    },
+    {
       name: 'top-level keys far from every known key, without a fix',
       code: VALID_RECIPE.replace('pkg: "hello"', 'SELF: "x"\npkg: "hello"'),
       errors: ["sbuild/unknown-key warning 3:1-3:5 Unknown key 'SELF', which the builder ignores: SBUILD does not define it"],

@@ -3,8 +3,12 @@ import { ruleTester, VALID_RECIPE } from '../../helpers.js';
 const withAssets = (...urls: string[]) =>
   VALID_RECIPE.replace('category:', ['build_asset:', ...urls.flatMap((url, index) => [`  - url: "${url}"`, `    out: "asset${index}"`]), 'category:'].join('\n'));
 
+const withIcon = VALID_RECIPE.replace('category:', 'icon:\n  url: "https://example .com/icon.png"\ncategory:');
+
 ruleTester.run('sbuild/url', {
   valid: [
+    // builder-truth §1.1: from 2f1f48e (2026-02-17) on the builder drops icon unread (sbuild/unknown-key says so).
+    { name: 'the URL of icon, for a builder that drops icon', code: withIcon },
     {
       name: 'http, https and ftp URLs',
       code: VALID_RECIPE.replace('  - "https://github.com/example/hello"\nmaintainer', '  - "http://example.com"\n  - "ftp://ftp.gnu.org/gnu/hello/"\nmaintainer'),
@@ -31,12 +35,10 @@ ruleTester.run('sbuild/url', {
       output: null,
     },
     {
-      name: 'the URLs of icon, license and build_asset, allowing ${VAR} in build_asset',
+      name: 'the URLs of license and build_asset, allowing ${VAR} in build_asset',
       code: VALID_RECIPE.replace(
         'category:',
         [
-          'icon:',
-          '  url: "https://example .com/icon.png"',
           'license:',
           '  - id: "MIT"',
           '    url: "example.com/LICENSE"',
@@ -51,10 +53,16 @@ ruleTester.run('sbuild/url', {
         ].join('\n'),
       ),
       errors: [
-        "sbuild/url error 7:8-7:39 'https://example .com/icon.png' is not a valid URL in icon.url: it contains white space (encode a space as %20)",
-        "sbuild/url error 10:10-10:31 'example.com/LICENSE' is not a valid URL in license[0].url: it has no scheme (expected https://…)",
-        "sbuild/url error 16:10-16:21 'hello.tar' is not a valid URL in build_asset[2].url: it has no scheme (expected https://…)",
+        "sbuild/url error 8:10-8:31 'example.com/LICENSE' is not a valid URL in license[0].url: it has no scheme (expected https://…)",
+        "sbuild/url error 14:10-14:21 'hello.tar' is not a valid URL in build_asset[2].url: it has no scheme (expected https://…)",
       ],
+      output: null,
+    },
+    {
+      name: 'the URL of icon, for a builder that reads icon',
+      code: withIcon,
+      settings: { target: '2025-11' },
+      errors: ["sbuild/url error 7:8-7:39 'https://example .com/icon.png' is not a valid URL in icon.url: it contains white space (encode a space as %20)"],
       output: null,
     },
     {
