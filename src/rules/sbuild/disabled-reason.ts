@@ -42,8 +42,11 @@ export default defineRule({
   },
 });
 
-/** Comments that are not a reason: the shebang, fim-lint's directives, the YAML language server's schema line. */
-const NOT_A_REASON = /^#(?:!|\s*(?:fim-lint-|yaml-language-server:))/;
+/**
+ * Comments that are not a reason: the shebang, fim-lint's directives, the YAML language server's schema line, and the
+ * `#SELF:` line with the recipe's own URL that soarpkgs puts at the top of most recipes.
+ */
+const NOT_A_REASON = /^#(?:!|\s*(?:fim-lint-|yaml-language-server:|SELF:))/;
 
 /**
  * Whether a comment says why the recipe is disabled: one at the end of the `_disabled` line, or a block of comment

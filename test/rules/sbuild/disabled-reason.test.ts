@@ -90,6 +90,13 @@ ruleTester.run('sbuild/disabled-reason', {
       errors: [`sbuild/disabled-reason warning 3:1-3:10 ${COMMENT('2026-06')}`],
       output: null,
     },
+    {
+      // As in 1667 recipes of soarpkgs, all 16 disabled ones among them.
+      name: 'the #SELF: line with the recipe’s own URL is no reason',
+      code: disabled().replace('_disabled: true', '#SELF: https://raw.githubusercontent.com/pkgforge/soarpkgs/refs/heads/main/binaries/hello/static.yaml\n_disabled: true'),
+      errors: [`sbuild/disabled-reason warning 3:1-3:10 ${COMMENT('2026-06')}`],
+      output: null,
+    },
   ],
 });
 
