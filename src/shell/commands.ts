@@ -3,6 +3,7 @@ import { isScalar } from 'yaml';
 import type { Recipe } from '../recipe/recipe.js';
 import { shellParser, type ShellParse } from './parser.js';
 import { parsedScripts, type ParsedScript } from './parsed-scripts.js';
+import { EXPORTED_VARIABLES } from '../sbuild/exported-variables.js';
 import { findListing } from './listing.js';
 import { containerPath, programName, stdinShell, unwrapCommand, type Container, type Invocation } from './wrappers.js';
 import { evaluateWord, type Word } from './words.js';
@@ -105,7 +106,7 @@ const analysed = perRecipe(async function completeAnalyses(recipe): Promise<Scri
 
 export async function analyseScript(script: ParsedScript, options: AnalysisOptions = {}): Promise<ScriptCommands> {
   const collector = new Collector(await shellParser(), options.deferContainers ?? false);
-  collector.walk(script.tree.rootNode, initialState(), (offset) => offset);
+  collector.walk(script.tree.rootNode, initialState(script), (offset) => offset);
   collector.commands.sort((a, b) => a.start - b.start || a.via.length - b.via.length);
   collector.redirects.sort((a, b) => a.start - b.start);
   return { script, commands: collector.commands, redirects: collector.redirects, trace: collector.trace, deferred: collector.deferred };
@@ -130,10 +131,30 @@ interface State {
   container: Container | undefined;
 }
 
-function initialState(): State {
+function initialState(script: ParsedScript): State {
+  const bindings = script.field === 'run' ? lowercaseBuilderVariables(script.text) : new Map<string, string[]>();
   return {
-    bindings: new Map(), arrays: new Map(), exported: new Set(), cwd: [true], via: [], stdin: undefined, stdinScript: undefined, depth: 0, calls: [], container: undefined,
+    bindings, arrays: new Map(), exported: new Set(bindings.keys()), cwd: [true], via: [], stdin: undefined, stdinScript: undefined, depth: 0, calls: [], container: undefined,
   };
+}
+
+const LOWERCASE_BUILDER_VARIABLES = EXPORTED_VARIABLES.map(({ name }) => name.toLowerCase());
+
+/**
+ * The builder exports each of its variables in both cases (builder-truth §2.1): `$sbuild_outdir/$pkg` names
+ * `${SBUILD_OUTDIR}/${PKG}`. A lowercase name that the script also writes other than after `$` (`for pkg in`,
+ * `read pkg`, `local pkg`, `pkg=`) may be assigned in a way the walk does not follow: it is left unknown rather than
+ * taken for the builder's.
+ */
+function lowercaseBuilderVariables(text: string): Map<string, string[]> {
+  const bindings = new Map<string, string[]>();
+  for (const name of LOWERCASE_BUILDER_VARIABLES) {
+    if (!text.includes(name)) continue;
+    const expanded = new RegExp(`\\$\\{?${name}(?!\\w)`).test(text);
+    const written = new RegExp(`(?<![\\w$]|\\$\\{)${name}(?!\\w)`).test(text);
+    if (expanded && !written) bindings.set(name, [`\${${name.toUpperCase()}}`]);
+  }
+  return bindings;
 }
 
 function cloneState(state: State): State {

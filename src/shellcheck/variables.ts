@@ -1,31 +1,14 @@
-import { DEFAULT_TARGET, includes, type ChangeName } from '../sbuild/builder-release.js';
+import { DEFAULT_TARGET, includes } from '../sbuild/builder-release.js';
+import { EXPORTED_VARIABLES } from '../sbuild/exported-variables.js';
 import type { ScriptField } from '../recipe/scripts.js';
-/**
- * The variables the builder exports to `x_exec.run`, in the upper- and lowercase forms it sets (pkgforge/sbuilder
- * `BuildContext::env_vars`, `sbuild/src/builder.rs:L93-164`): `REMOTE_PKGVER` since c3e305b (2026-01-24), `ARCH` and
- * `ARCH_ALT` since 2f0964f (2026-02-18). The tokens and settings it passes on when they are set are uppercase only.
- * `x_exec.pkgver` gets none of them: it runs before the build context exists (`sbuild-linter/src/lib.rs:L218-231`).
- */
-const EXPORTED: readonly { name: string; since?: ChangeName }[] = [
-  { name: 'PKG' },
-  { name: 'PKG_ID' },
-  { name: 'PKG_TYPE' },
-  { name: 'PKG_VER' },
-  { name: 'PKGVER' },
-  { name: 'SBUILD_PKG' },
-  { name: 'SBUILD_PKGVER' },
-  { name: 'SBUILD_OUTDIR' },
-  { name: 'SBUILD_TMPDIR' },
-  { name: 'REMOTE_PKGVER', since: 'remotePkgverExported' },
-  { name: 'ARCH', since: 'containerAndArch' },
-  { name: 'ARCH_ALT', since: 'containerAndArch' },
-];
+
+/** The tokens and settings the builder passes on to `x_exec.run` when they are set, upper case only. */
 const PASSED_ON = ['USER_AGENT', 'GITHUB_TOKEN', 'GH_TOKEN', 'GITLAB_TOKEN', 'GL_TOKEN', 'HF_TOKEN'];
 
 /** The variables the builder of a release exports to a script. */
 export function builderVariables(field: ScriptField, target: string = DEFAULT_TARGET): string[] {
   if (field === 'pkgver') return [];
-  const exported = EXPORTED.filter(({ since }) => since === undefined || includes(target, since)).flatMap(({ name }) => [name, name.toLowerCase()]);
+  const exported = EXPORTED_VARIABLES.filter(({ since }) => since === undefined || includes(target, since)).flatMap(({ name }) => [name, name.toLowerCase()]);
   return [...exported, ...PASSED_ON];
 }
 

@@ -24,6 +24,11 @@ const FORMATS: [string, string][] = [
 ruleTester.run('flatimage/no-binary-rewrite', {
   valid: [
     {
+      // A name the script may assign in a way the walk does not follow is not taken for the builder's variable.
+      name: 'a lowercase builder variable the script reads into',
+      code: flatImageRecipe([download, 'read -r sbuild_outdir < "${SBUILD_TMPDIR}/build-dir"', 'strip "${sbuild_outdir}/helper"']),
+    },
+    {
       name: 'leaves comments, strings, heredocs, helper files, other binaries and the container alone',
       code: flatImageRecipe([
         download,
@@ -96,6 +101,16 @@ ruleTester.run('flatimage/no-binary-rewrite', {
     { name: 'no pkg_type and nothing that names the format', code: untyped },
   ],
   invalid: [
+    {
+      // builder-truth §2.1: every builder variable is exported in lower case too.
+      name: 'the builder variables in lower case',
+      code: flatImageRecipe([download, 'strip "${sbuild_outdir}/${pkg}"', 'upx "$sbuild_pkg"']),
+      errors: [
+        at("20:5-20:36 strip on the FlatImage '${sbuild_outdir}/${pkg}' (that is '${SBUILD_OUTDIR}/${PKG}')"),
+        at("21:5-21:22 upx on the FlatImage '$sbuild_pkg' (that is '${SBUILD_PKG}')"),
+      ],
+      output: null,
+    },
     {
       name: 'strip on the artifact, at the command, with the reason',
       code: flatImageRecipe([download, 'strip "./${PKG}"']),
