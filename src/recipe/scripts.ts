@@ -45,7 +45,7 @@ export function embeddedScripts(recipe: Recipe): EmbeddedScript[] {
 function makeScript(recipe: Recipe, field: ScriptField, node: Scalar & { value: string }, shell: string | undefined, aliasNote: string | undefined): EmbeddedScript {
   const text = node.value;
   const valueStart = node.range![0];
-  const mapper = offsetMapper(recipe, node);
+  const mapper = scalarOffsets(recipe, node);
   const toFileOffset = mapper ?? (() => valueStart);
   const exact = mapper !== undefined;
   const tagged = (span: Span): Span => (aliasNote === undefined ? span : Object.assign(span, { [ALIAS_NOTE]: aliasNote }));
@@ -63,8 +63,8 @@ function makeScript(recipe: Recipe, field: ScriptField, node: Scalar & { value: 
   };
 }
 
-/** A script-offset to file-offset map, when the scalar's style keeps every character in place. */
-function offsetMapper(recipe: Recipe, node: Scalar & { value: string }): ((offset: number) => number) | undefined {
+/** A value-offset to file-offset map of a string scalar, when its style keeps every character in place. */
+export function scalarOffsets(recipe: Recipe, node: Scalar & { value: string }): ((offset: number) => number) | undefined {
   const [start, end] = node.range!;
   if (node.type === 'PLAIN' && !recipe.text.slice(start, end).includes('\n')) {
     return (offset) => start + Math.min(offset, end - start);

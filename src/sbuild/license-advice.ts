@@ -1,3 +1,5 @@
+import { isSpdxId } from './spdx.js';
+
 /**
  * Advice for license names that SPDX spells differently: the versions of the GNU licenses with their `-only` and
  * `-or-later` forms, the variants of BSD, and `LicenseRef-…` for licenses SPDX does not list (proprietary, custom,
@@ -8,13 +10,15 @@ export function licenseAdvice(term: string): string | undefined {
   if (gnu) {
     const family = `${(gnu[1] ?? '').toUpperCase()}GPL`;
     const version = `${gnu[2]}.${gnu[3] ?? '0'}`;
+    // A version the family never had (AGPL-2.0, GPL-2.1): no id to steer to.
+    if (!isSpdxId(`${family}-${version}-only`)) return undefined;
     if (gnu[4] === '+' || gnu[4]?.toLowerCase() === '-or-later') return `write '${family}-${version}-or-later'`;
     if (gnu[4]?.toLowerCase() === '-only') return `write '${family}-${version}-only'`;
     return `write '${family}-${version}-only' or, when later versions are allowed too, '${family}-${version}-or-later'`;
   }
   if (/^(A|L)?GPL$/i.test(term)) {
-    const family = term.toUpperCase();
-    return `name the version, e.g. '${family}-3.0-or-later' or '${family}-2.0-only'`;
+    const family = term.toUpperCase() as keyof typeof EARLIER_VERSION;
+    return `name the version, e.g. '${family}-3.0-or-later' or '${EARLIER_VERSION[family]}'`;
   }
   if (/^BSD$/i.test(term)) return "name the variant, e.g. 'BSD-3-Clause' or 'BSD-2-Clause'";
   const bsd = /^(?:BSD[-_ ]?(?:Clause[-_ ]?)?(\d)|(\d)[-_ ]?Clause[-_ ]?BSD)(?:[-_ ]?Clause)?$/i.exec(term);
@@ -30,3 +34,6 @@ export function licenseAdvice(term: string): string | undefined {
   }
   return undefined;
 }
+
+/** For each GNU family, an id of another version than 3.0-or-later, to show that the version is the author's choice. */
+const EARLIER_VERSION = { GPL: 'GPL-2.0-only', LGPL: 'LGPL-2.1-only', AGPL: 'AGPL-3.0-only' } as const;

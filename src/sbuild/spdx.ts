@@ -33,30 +33,53 @@ function simplify(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9+]/g, '').replace(/licen[sc]e$/, '');
 }
 
-export interface LicenseCheck {
-  /** The part of the value that is not a known id, when there is one. */
-  unknown?: string;
+/** A part of a license value that is not a known id. */
+export interface UnknownLicense {
+  term: string;
+  /** Where the term starts in the value. */
+  index: number;
   /** A known id the author probably meant. */
   suggestion?: string;
 }
 
-/** Checks a license value: one id, or an SPDX expression of ids joined by AND / OR / WITH. */
-export function checkLicense(value: string): LicenseCheck {
+/** The parts of a license value that are not known ids: the value is one id, or an SPDX expression of ids joined by AND / OR / WITH. */
+export function unknownLicenses(value: string): UnknownLicense[] {
   const { byLowercase, bySimpleName } = licenseIndex();
   const trimmed = value.trim();
-  const terms = /\s(AND|OR|WITH)\s/.test(trimmed) ? licenseTerms(trimmed) : [trimmed];
-  for (const term of terms) {
+  const terms = /\s(AND|OR|WITH)\s/.test(trimmed) ? licenseTerms(value) : [{ term: trimmed, index: value.indexOf(trimmed) }];
+  const unknown: UnknownLicense[] = [];
+  for (const { term, index } of terms) {
     // `GPL-2.0+` is an SPDX id with "or later"; the free-form `GPL-2+` is known as written.
     const id = term.endsWith('+') ? term.slice(0, -1) : term;
     if (byLowercase.get(id.toLowerCase()) === id || byLowercase.get(term.toLowerCase()) === term || /^(LicenseRef|DocumentRef)-/.test(id)) continue;
     const suggestion = byLowercase.get(term.toLowerCase()) ?? byLowercase.get(id.toLowerCase()) ?? bySimpleName().get(simplify(term));
-    return suggestion ? { unknown: term, suggestion } : { unknown: term };
+    unknown.push(suggestion ? { term, index, suggestion } : { term, index });
   }
-  return {};
+  return unknown;
 }
 
-/** The license ids of an SPDX expression (exception names after WITH are not checked). */
-function licenseTerms(expression: string): string[] {
-  const tokens = expression.replace(/[()]/g, ' ').split(/\s+/).filter(Boolean);
-  return tokens.filter((token, position) => !['AND', 'OR', 'WITH'].includes(token) && tokens[position - 1] !== 'WITH');
+/** Whether `id` is an SPDX license id, as SPDX spells it. */
+export function isSpdxId(id: string): boolean {
+  return SPDX_IDS.has(id);
+}
+
+const SPDX_IDS: ReadonlySet<string> = new Set(spdxIds);
+
+/**
+ * The license ids of an SPDX expression, with where each starts: the text between the operators and parentheses, so
+ * that a name with spaces in it (`Public Domain`, `GPLv2+ and BSD`) is one term. Exception names after WITH are not checked.
+ */
+function licenseTerms(expression: string): { term: string; index: number }[] {
+  const terms: { term: string; index: number }[] = [];
+  let start = 0;
+  let afterWith = false;
+  for (const separator of [...expression.matchAll(/(?<![^\s(])(AND|OR|WITH)(?![^\s)])|[()]/g), undefined]) {
+    const end = separator?.index ?? expression.length;
+    const chunk = expression.slice(start, end);
+    const term = chunk.trim();
+    if (term !== '' && !afterWith) terms.push({ term, index: start + chunk.indexOf(term) });
+    if (term !== '' || separator?.[1]) afterWith = separator?.[1] === 'WITH';
+    if (separator) start = end + separator[0].length;
+  }
+  return terms;
 }

@@ -20,7 +20,21 @@ ruleTester.run('sbuild/license', {
         `sbuild/license info 13:5-13:10 'mit' ${NOT_SPDX}: did you mean 'MIT'?`,
         `sbuild/license info 14:5-14:10 'BSD' ${NOT_SPDX}: name the variant, e.g. 'BSD-3-Clause' or 'BSD-2-Clause'`,
         `sbuild/license info 15:9-15:21 'Apache 2.0' ${NOT_SPDX}: write 'Apache-2.0'`,
-        `sbuild/license info 17:5-17:21 'Foo-1.0' in 'MIT OR Foo-1.0' ${NOT_SPDX}: use an id from https://spdx.org/licenses/ such as MIT or GPL-3.0-or-later, or 'LicenseRef-<name>' for a license SPDX does not list`,
+        `sbuild/license info 17:13-17:20 'Foo-1.0' in 'MIT OR Foo-1.0' ${NOT_SPDX}: use an id from https://spdx.org/licenses/ such as MIT or GPL-3.0-or-later, or 'LicenseRef-<name>' for a license SPDX does not list`,
+      ],
+      output: null,
+    },
+    {
+      name: 'every unknown id of an expression, each at its own characters',
+      code: withLicenses('- "GPL-2.0+ AND Public-Domain AND (Foo-1.0 OR MIT)"', "- 'spdx:MIT OR spdx:GPL-2.0-or-later'", '- id: GPL-2.0-only AND Bar', '- "GPLv2+ and BSD AND  AND Zlib"'),
+      errors: [
+        `sbuild/license info 12:19-12:32 'Public-Domain' in 'GPL-2.0+ AND Public-Domain AND (Foo-1.0 OR MIT)' ${NOT_SPDX}: SPDX has no public-domain id: write 'LicenseRef-Public-Domain', or the dedication the project uses (e.g. 'Unlicense', 'CC0-1.0')`,
+        `sbuild/license info 12:38-12:45 'Foo-1.0' in 'GPL-2.0+ AND Public-Domain AND (Foo-1.0 OR MIT)' ${NOT_SPDX}: use an id from https://spdx.org/licenses/ such as MIT or GPL-3.0-or-later, or 'LicenseRef-<name>' for a license SPDX does not list`,
+        `sbuild/license info 13:6-13:14 'spdx:MIT' in 'spdx:MIT OR spdx:GPL-2.0-or-later' ${NOT_SPDX}: use an id from https://spdx.org/licenses/ such as MIT or GPL-3.0-or-later, or 'LicenseRef-<name>' for a license SPDX does not list`,
+        `sbuild/license info 13:18-13:39 'spdx:GPL-2.0-or-later' in 'spdx:MIT OR spdx:GPL-2.0-or-later' ${NOT_SPDX}: use an id from https://spdx.org/licenses/ such as MIT or GPL-3.0-or-later, or 'LicenseRef-<name>' for a license SPDX does not list`,
+        `sbuild/license info 14:26-14:29 'Bar' in 'GPL-2.0-only AND Bar' ${NOT_SPDX}: use an id from https://spdx.org/licenses/ such as MIT or GPL-3.0-or-later, or 'LicenseRef-<name>' for a license SPDX does not list`,
+        // Only AND, OR and WITH in capitals join ids: the text between them is one term, however many words it has.
+        `sbuild/license info 15:6-15:20 'GPLv2+ and BSD' in 'GPLv2+ and BSD AND  AND Zlib' ${NOT_SPDX}: use an id from https://spdx.org/licenses/ such as MIT or GPL-3.0-or-later, or 'LicenseRef-<name>' for a license SPDX does not list`,
       ],
       output: null,
     },
@@ -35,7 +49,7 @@ ruleTester.run('sbuild/license', {
     },
     {
       name: 'GNU versions steered to -only or -or-later, and licenses SPDX does not list to LicenseRef-',
-      code: withLicenses('- "GPL-2"', '- "GPL3"', '- "LGPL-2+"', '- "GPL"', '- "Proprietary"', '- "custom"', '- "Apache"', '- "public-domain"'),
+      code: withLicenses('- "GPL-2"', '- "GPL3"', '- "LGPL-2+"', '- "GPL"', '- "Proprietary"', '- "custom"', '- "Apache"', '- "public-domain"', '- "AGPL"', '- "LGPL"', '- "AGPL-2"'),
       errors: [
         hint(12, "'GPL-2'", "write 'GPL-2.0-only' or, when later versions are allowed too, 'GPL-2.0-or-later'"),
         hint(13, "'GPL3'", "write 'GPL-3.0-only' or, when later versions are allowed too, 'GPL-3.0-or-later'"),
@@ -45,6 +59,10 @@ ruleTester.run('sbuild/license', {
         hint(17, "'custom'", "for a license SPDX does not list, write 'LicenseRef-Custom' (SPDX's form for other licenses)"),
         hint(18, "'Apache'", "write 'Apache-2.0'"),
         hint(19, "'public-domain'", "SPDX has no public-domain id: write 'LicenseRef-Public-Domain', or the dedication the project uses (e.g. 'Unlicense', 'CC0-1.0')"),
+        // SPDX has AGPL 1.0 and 3.0 and LGPL 2.0, 2.1 and 3.0: no AGPL-2.0 to steer to.
+        hint(20, "'AGPL'", "name the version, e.g. 'AGPL-3.0-or-later' or 'AGPL-3.0-only'"),
+        hint(21, "'LGPL'", "name the version, e.g. 'LGPL-3.0-or-later' or 'LGPL-2.1-only'"),
+        hint(22, "'AGPL-2'", "use an id from https://spdx.org/licenses/ such as MIT or GPL-3.0-or-later, or 'LicenseRef-<name>' for a license SPDX does not list"),
       ],
       output: null,
     },
