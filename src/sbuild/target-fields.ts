@@ -2,6 +2,7 @@ import type { PathSegment, Recipe, Span } from '../recipe/recipe.js';
 import { includes, includesDate } from './builder-release.js';
 import { fieldName, sbuildSchema, type Schema } from './schema.js';
 import { valueSpan } from './locate.js';
+import { unknownLicenses } from './spdx.js';
 import { isRecord } from '../core/is-record.js';
 import { getOrMake } from '../core/get-or-make.js';
 import { perRecipe } from '../recipe/per-recipe.js';
@@ -130,16 +131,21 @@ function rejectedValues(recipe: Recipe, target: string): TargetFieldProblem[] {
   if (Array.isArray(data.license) && includes(target, 'unknownDesktopIcon')) {
     data.license.forEach((item, index) => {
       if (!isRecord(item)) return;
-      const id = typeof item.id === 'string' && item.id !== '' ? `'${item.id}'` : 'its license id';
       problems.push({
         kind: 'rejected',
         path: ['license', index],
-        message: `license items must be plain strings for the ${target} builder, which rejects an {id, url, file} mapping (since 2f1f48e, 2026-02-17): write ${id} and fetch the LICENSE file with a build_asset`,
+        message: `license items must be plain strings for the ${target} builder, which rejects an {id, url, file} mapping (since 2f1f48e, 2026-02-17): write ${plainLicense(item.id)} and fetch the LICENSE file with a build_asset`,
         at: valueSpan(recipe, ['license', index]),
       });
     });
   }
   return problems;
+}
+
+/** What a license mapping's item becomes: its id, when that is one `sbuild/license` accepts, so that one fix does not lead to another finding. */
+function plainLicense(id: unknown): string {
+  if (typeof id !== 'string' || id.trim() === '') return 'its license id';
+  return unknownLicenses(id).length === 0 ? `'${id}'` : `its SPDX id ('${id}' is not one)`;
 }
 
 function annotation(schema: Schema, name: string): Release | undefined {

@@ -55,6 +55,14 @@ ruleTester.run('sbuild/schema', {
       output: null,
     },
     {
+      name: 'a license mapping whose id is not an SPDX id is not told to keep it (sbuild/license would then report it)',
+      code: licenseMapping.replace('  - id: "MIT"', '  - id: "BSD"'),
+      errors: [
+        "sbuild/schema error 14:5-15:39 license items must be plain strings for the 2026-06 builder, which rejects an {id, url, file} mapping (since 2f1f48e, 2026-02-17): write its SPDX id ('BSD' is not one) and fetch the LICENSE file with a build_asset",
+      ],
+      output: null,
+    },
+    {
       name: 'pkg_type onelf before the 2026-06 builder',
       code: onelf,
       settings: { target: '2026-05' },
