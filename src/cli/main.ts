@@ -16,6 +16,7 @@ import { inPieces, planOutputs, ReportFileError, writeOutput } from './outputs.j
 import { terminalFor } from './terminal.js';
 import { packageVersion } from './version.js';
 import { visible } from '../reporters/escape.js';
+import { reportWithoutCommands, withoutCommands } from '../reporters/workflow-commands.js';
 
 export interface Io {
   argv: readonly string[];
@@ -59,7 +60,7 @@ export async function main(io: Io): Promise<number> {
     const statMemo = cacheLocation === undefined ? undefined : new StatMemo(cacheLocation);
     const resolver = new ConfigResolver({ cwd: io.cwd, configPath: values.config, ruleOverrides, statMemo });
     if (values['print-config'] !== undefined) {
-      io.stdout(printConfig(values['print-config'], await resolver.resolve(values['print-config']), rules));
+      io.stdout(withoutCommands(printConfig(values['print-config'], await resolver.resolve(values['print-config']), rules), 'json'));
       return EXIT.ok;
     }
     const outputs = await planOutputs(values.format, values['output-file'], io.env);
@@ -118,12 +119,12 @@ export async function main(io: Io): Promise<number> {
     const terminal = terminalFor({ env: io.env, isTTY: io.isTTY, columns: io.columns, colorFlag });
     const inFile = terminalFor({ env: io.env, isTTY: false, colorFlag: false });
     // With --fix-dry-run the diff owns standard output, and the report that would go there goes to standard error.
-    if (fixer?.mode === 'dry-run') io.stdout(fixer.diffs(run.results.map((result) => result.path)));
+    if (fixer?.mode === 'dry-run') io.stdout(withoutCommands(fixer.diffs(run.results.map((result) => result.path))));
     const toTerminal = fixer?.mode === 'dry-run' ? io.stderr : io.stdout;
     for (const output of outputs) {
       const { color, hyperlinks, width } = output.file === undefined ? terminal : inFile;
       const context = { color, hyperlinks, width, columnUnit, cwd: io.cwd, skipped: run.skipped, ignored: run.ignored, rules, codeFrame };
-      const report = output.reporter(results, context);
+      const report = reportWithoutCommands(output.format, output.reporter(results, context));
       if (output.file === undefined) for (const piece of inPieces(report)) await toTerminal(piece);
       else {
         await writeOutput(io.cwd, output.file, report).catch((error: unknown) => {
@@ -152,7 +153,7 @@ export async function main(io: Io): Promise<number> {
       say(io, error.message);
       return EXIT.failure;
     }
-    if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack.split('\n').map(visible).join('\n')}\n`);
+    if (debug && error instanceof Error && error.stack) io.stderr(withoutCommands(`${error.stack.split('\n').map(visible).join('\n')}\n`));
     else say(io, `internal error: ${describe(error)} (run with --debug for details)`);
     return EXIT.failure;
   }
@@ -163,7 +164,7 @@ export async function main(io: Io): Promise<number> {
  * that a CI runner reads as a command (`::error::`), nor an escape sequence reach the terminal.
  */
 function say(io: Io, text: string): void {
-  void io.stderr(`fim-lint: ${visible(text)}\n`);
+  void io.stderr(withoutCommands(`fim-lint: ${visible(text)}\n`));
 }
 
 /** Fixing is loaded only by the runs that fix. */

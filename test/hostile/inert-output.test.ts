@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { goodRecipe, root, runCli, tempTree } from './cli.js';
+import { goodRecipe, jsonResults, root, runCli, tempTree } from './cli.js';
 
 const directories: string[] = [];
 function tree(files: Record<string, string | Uint8Array>): string {
@@ -56,6 +56,64 @@ describe('a file name that forges a GitHub workflow command', () => {
     const run = runCli(['--fix-dry-run', '-f', 'github', directory]);
     expect(run.stdout).toContain('+_disabled: false');
     expect(lines(run.stdout).filter((line) => line.startsWith('::'))).toEqual([]);
+  });
+});
+
+/**
+ * What the GitHub runner takes for a workflow command (actions/runner `ActionCommand`): a line that starts with `::` once
+ * trimmed, and `##[` anywhere in a line.
+ */
+function commandLines(text: string): string[] {
+  return lines(text).filter((line) => line.trim().startsWith('::') || line.includes('##['));
+}
+
+describe('workflow commands inside lines, and on lines a report wraps', () => {
+  // Unknown keys, quoted in sbuild/unknown-key's message: one long enough that stylish wraps the command onto a line of its own.
+  const hostile = REPORTED.replace(
+    'pkg_type: "static"',
+    'pkg_type: "static"\n"x_aaaa_bbbb_cccc_dddd_eeee_ffff_gggg_hhhh_iiii_jjjj_kkkk ::warning::forged-by-key": 1\n"x_legacy ##[error]forged": 1',
+  );
+
+  for (const format of ['stylish', 'gcc', 'json', 'sarif', 'checkstyle', 'junit']) {
+    it(`-f ${format} holds no line the runner reads as a command`, () => {
+      const directory = tree({ 'r.yaml': hostile, '::error title=forged::pwned.yaml': REPORTED });
+      const run = runCli(['-f', format, '--code-frame', '.'], { cwd: directory, env: { COLUMNS: '80' } });
+      expect(run.code).toBe(1);
+      expect(commandLines(run.stdout)).toEqual([]);
+      expect(commandLines(run.stderr)).toEqual([]);
+    });
+  }
+
+  it('keeps the data of -f json as it was: the escape is JSON’s', () => {
+    const directory = tree({ 'r.yaml': hostile });
+    const run = runCli(['-f', 'json', 'r.yaml'], { cwd: directory });
+    expect(run.stdout).toContain('#\\u0023[error]');
+    expect(jsonResults(run)[0]!.messages.map((message) => message.message).join('\n')).toContain("'x_legacy ##[error]forged'");
+  });
+
+  it('shows the escaped characters in -f stylish and -f gcc', () => {
+    const directory = tree({ '::error title=forged::pwned.yaml': REPORTED });
+    expect(runCli(['-f', 'gcc', '.'], { cwd: directory }).stdout).toMatch(/^\\x3A:error title=forged::pwned\.yaml:4:1: /);
+    expect(lines(runCli(['-f', 'stylish', '.'], { cwd: directory }).stdout)).toContain('\\x3A:error title=forged::pwned.yaml');
+  });
+
+  it('keeps the -f github annotations, which escape what they quote', () => {
+    const directory = tree({ 'r.yaml': hostile });
+    const run = runCli(['-f', 'github', 'r.yaml'], { cwd: directory });
+    expect(lines(run.stdout).filter((line) => line.startsWith('::warning file=r.yaml,'))).toHaveLength(3);
+    expect(lines(run.stdout).filter((line) => !line.startsWith('::warning file=r.yaml,') && (line.trim().startsWith('::') || line.includes('##[')))).toEqual([]);
+  });
+
+  it('is escaped on standard error: a rule id of a repository’s configuration, a file name on the command line', () => {
+    const directory = tree({ 'r.yaml': REPORTED, 'config/.fim-lint.yaml': 'rules:\n  "##[error]forged config annotation": error\n' });
+    const configured = runCli(['-f', 'github', '--config', 'config/.fim-lint.yaml', 'r.yaml'], { cwd: directory });
+    expect(configured.code).toBe(2);
+    expect(configured.stderr).toContain("unknown rule '#\\x23[error]forged config annotation'");
+    expect(commandLines(configured.stderr)).toEqual([]);
+    const missing = runCli(['-f', 'github', 'r.yaml', '##[error]missing.yaml'], { cwd: directory });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('fim-lint: cannot read #\\x23[error]missing.yaml: no such file or directory');
+    expect(commandLines(missing.stderr)).toEqual([]);
   });
 });
 
