@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { ConfigError } from '../config/load.js';
 import { ConfigResolver } from '../config/resolver.js';
 import { StatMemo } from '../cache/stat-memo.js';
+import { linkedCacheNotice, linkInCacheLocation } from '../cache/location.js';
 import type { Config } from '../core/config.js';
 import { countBySeverity, type FileResult } from '../core/diagnostic.js';
 import { describe } from '../core/lint.js';
@@ -56,7 +57,8 @@ export async function main(io: Io): Promise<number> {
     const knownRuleIds = new Set(rules.map((rule) => rule.id));
     const ruleOverrides = parseRuleOptions(values.rule ?? [], knownRuleIds);
     if (values['report-unused-disable-directives']) ruleOverrides[UNUSED_DISABLE] = 'error';
-    const cacheLocation = values.cache ? resolve(io.cwd, values['cache-location'] ?? '.fim-lint-cache') : undefined;
+    const cacheNotices = new Set<string>();
+    const cacheLocation = usableCacheLocation(values.cache ? resolve(io.cwd, values['cache-location'] ?? '.fim-lint-cache') : undefined, values, io.cwd, cacheNotices);
     const statMemo = cacheLocation === undefined ? undefined : new StatMemo(cacheLocation);
     const resolver = new ConfigResolver({ cwd: io.cwd, configPath: values.config, ruleOverrides, statMemo });
     if (values['print-config'] !== undefined) {
@@ -89,7 +91,7 @@ export async function main(io: Io): Promise<number> {
         const resolved = await resolver.configFor(path);
         // Files of a folder share one configuration object: it is set once.
         if (!withSettings.has(resolved.config)) {
-          withCommandLineSettings(resolved, values, io.cwd, io.env);
+          withCommandLineSettings(resolved, values, io.cwd, io.env, cacheNotices);
           withSettings.add(resolved.config);
         }
         return resolved;
@@ -106,7 +108,7 @@ export async function main(io: Io): Promise<number> {
     });
     statMemo?.flush();
     const problems = [...run.problems.map((problem) => problem.message), ...(fixer?.problems ?? [])];
-    const notices = [...run.notices, ...(fixer?.notices ?? [])];
+    const notices = [...cacheNotices, ...run.notices, ...(fixer?.notices ?? [])];
     if (values['emit-validated']) {
       const { emitValidated } = await import('../validated/emit.js');
       const emitted = await emitValidated(run.results, async (path) => (await resolver.resolve(path)).config, { stdinPath: stdin?.path, roots: targets, unsafeFixes });
@@ -186,7 +188,7 @@ function errorsOnly(results: readonly FileResult[]): FileResult[] {
 }
 
 /** The ShellCheck options of the command line, applied over the file's configuration. */
-function withCommandLineSettings<T extends { config: Config }>(resolved: T, values: CliValues, cwd: string, env: NodeJS.ProcessEnv): T {
+function withCommandLineSettings<T extends { config: Config }>(resolved: T, values: CliValues, cwd: string, env: NodeJS.ProcessEnv, cacheNotices: Set<string>): T {
   if (values.target !== undefined) resolved.config.settings.target = values.target;
   const shellcheck = resolved.config.settings.shellcheck;
   if (values['no-shellcheck']) shellcheck.enabled = false;
@@ -197,7 +199,17 @@ function withCommandLineSettings<T extends { config: Config }>(resolved: T, valu
   shellcheck.timeoutSeconds = parseTimeout(values['shellcheck-timeout'], '--shellcheck-timeout') ?? shellcheck.timeoutSeconds;
   shellcheck.memoryMb = parseTimeout(values['shellcheck-memory'], '--shellcheck-memory', 'megabytes') ?? shellcheck.memoryMb;
   shellcheck.cacheLocation = resolve(cwd, values['cache-location'] ?? shellcheck.cacheLocation);
+  if (shellcheck.cache && usableCacheLocation(shellcheck.cacheLocation, values, cwd, cacheNotices) === undefined) shellcheck.cache = false;
   return resolved;
+}
+
+/** A cache location, or undefined when writing it would go through a symbolic link (and the run says so). */
+function usableCacheLocation(location: string | undefined, values: CliValues, cwd: string, cacheNotices: Set<string>): string | undefined {
+  if (location === undefined) return undefined;
+  const link = linkInCacheLocation(location, cwd, values['cache-location'] !== undefined);
+  if (link === undefined) return location;
+  cacheNotices.add(linkedCacheNotice(location, link, cwd));
+  return undefined;
 }
 
 /** The most a recipe read from standard input may hold: far beyond any real recipe, short of exhausting memory. */

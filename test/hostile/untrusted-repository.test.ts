@@ -1,5 +1,5 @@
-import { chmodSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { goodRecipe, jsonResults, runCli, tempTree } from './cli.js';
 
@@ -66,6 +66,42 @@ describe('a repository never chooses a program to run', () => {
     const run = runCli(['--format', 'json', 'r.yaml'], { cwd: directory });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('shellcheck.cacheLocation must be a folder inside the working directory; pass --cache-location <dir> to use another');
+  });
+});
+
+describe('a repository never makes the cache write through a link', () => {
+  /** Every file under `directory`, as paths relative to it. */
+  const filesUnder = (directory: string): string[] => (existsSync(directory) ? readdirSync(directory, { recursive: true }).map(String).sort() : []);
+
+  it.each([
+    ['the default cache folder', ['--cache'], '.fim-lint-cache', '.fim-lint-cache'],
+    ['a folder on the way to --cache-location', ['--cache', '--cache-location', 'build/cache'], 'build', 'build'],
+    ['a folder fim-lint keeps in the cache', ['--cache'], '.fim-lint-cache/files', '.fim-lint-cache/files'],
+  ])('%s that is a link: the run keeps no cache and says so', (_, args, linkName, shown) => {
+    const directory = tree({ 'repo/r.yaml': goodRecipe(), 'outside/.keep': '' });
+    const repo = join(directory, 'repo');
+    mkdirSync(dirname(join(repo, linkName)), { recursive: true });
+    symlinkSync(join(directory, 'outside'), join(repo, linkName));
+    const run = runCli(['--format', 'json', ...args, 'r.yaml'], { cwd: repo });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(`is not used: ${shown} is a symbolic link, and fim-lint never writes through a link\n`);
+    expect(filesUnder(join(directory, 'outside'))).toEqual(['.keep']);
+  });
+
+  it('a cacheLocation of the configuration that is a link: ShellCheck keeps no cache there', () => {
+    const directory = tree({ 'repo/r.yaml': goodRecipe(), 'repo/.fim-lint.yaml': 'shellcheck:\n  cache: true\n  cacheLocation: evil\n', 'outside/.keep': '' });
+    symlinkSync(join(directory, 'outside'), join(directory, 'repo', 'evil'));
+    const run = runCli(['--format', 'json', 'r.yaml'], { cwd: join(directory, 'repo') });
+    expect(run.stderr).toContain('fim-lint: the cache folder evil is not used: evil is a symbolic link, and fim-lint never writes through a link\n');
+    expect(filesUnder(join(directory, 'outside'))).toEqual(['.keep']);
+  });
+
+  it('a --cache-location the command line names as a link is the user’s choice', () => {
+    const directory = tree({ 'repo/r.yaml': goodRecipe(), 'outside/.keep': '' });
+    symlinkSync(join(directory, 'outside'), join(directory, 'repo', 'mine'));
+    const run = runCli(['--format', 'json', '--no-shellcheck', '--cache', '--cache-location', 'mine', 'r.yaml'], { cwd: join(directory, 'repo') });
+    expect(run.stderr).toBe('');
+    expect(filesUnder(join(directory, 'outside')).some((path) => path.startsWith('files/'))).toBe(true);
   });
 });
 
