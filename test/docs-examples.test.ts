@@ -90,7 +90,8 @@ function examplesOf(page: string): { lines: string[]; examples: Example[] } {
     if (!words.has('yaml')) throw new Error(`line ${fence.open + 1}: examples are \`yaml\` blocks, each failing one followed by a \`text\` block`);
     if (!kind) throw new Error(`line ${fence.open + 1}: an example stands under "Failing:" or "Passing:"`);
     const text = words.has('fragment') ? completeRecipe(fence.body) : fence.body;
-    const code = values.get('encoding') === 'latin1' ? Uint8Array.from(Buffer.from(text, 'latin1')) : text;
+    const broken = values.get('line-breaks') === 'cr' ? text.replaceAll('\n', '\r') : text;
+    const code = values.get('encoding') === 'latin1' ? Uint8Array.from(Buffer.from(broken, 'latin1')) : broken;
     const input = { fence, path: values.get('file'), code };
     // Blocks with a file name, one after the other, are files of one run (for the checks across files).
     if (current && input.path && current.inputs.at(-1)?.path && !between && !current.output) current.inputs.push(input);

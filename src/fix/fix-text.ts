@@ -88,9 +88,13 @@ function passWithoutNewYamlErrors(text: string, offered: Diagnostic[]): { text: 
   return { text: current, fixed };
 }
 
-/** Errors of every YAML document in the text, duplicate keys included: a fix must never add one. */
+/**
+ * Errors of every YAML document in the text, duplicate keys included: a fix must never add one. They are counted as YAML
+ * reads the text, a lone carriage return as a line break (see `yaml/line-break`): the fix that ends such lines with a
+ * line feed shows what was behind them, and adds nothing.
+ */
 function yamlErrorCount(text: string): number {
-  const documents = parseAllDocuments(text, { prettyErrors: false, version: '1.2' });
+  const documents = parseAllDocuments(text.replace(/\r(?!\n)/g, '\n'), { prettyErrors: false, version: '1.2' });
   const list = Array.isArray(documents) ? documents : [documents];
   return list.reduce((count, document) => count + document.errors.length, 0);
 }
