@@ -2,6 +2,7 @@ import { ruleSetting, type RuleLevel, type RuleSetting } from '../core/config.js
 import { docsUrl, optionsWithDefaults, type Rule } from '../core/rule.js';
 import { closest, didYouMean } from '../text/near-miss.js';
 import type { ResolvedFileConfig } from '../config/resolver.js';
+import { stringifyInert } from '../reporters/escape.js';
 import { UsageError } from './options.js';
 
 const LEVELS: readonly RuleLevel[] = ['off', 'info', 'warn', 'warning', 'error'];
@@ -47,5 +48,5 @@ export function printConfig(path: string, resolved: ResolvedFileConfig, rules: r
     effective[id] = Object.keys(options).length > 0 ? [severity, options] : severity;
   }
   const shown = { file: path, configFile: resolved.configFile ?? null, ignored: resolved.ignored, rules: effective, settings: resolved.config.settings };
-  return JSON.stringify(shown, null, 2) + '\n';
+  return stringifyInert(shown, 2) + '\n';
 }

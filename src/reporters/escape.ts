@@ -5,10 +5,19 @@
  */
 
 /**
- * C0 controls but the tab, DEL, C1 controls (a lone `\u009B` is a CSI to some terminals), the Unicode line and
- * paragraph separators, the bidirectional embeddings, overrides and isolates, and lone surrogates.
+ * Characters beyond C0 that terminals and viewers act on: DEL, the C1 controls (a lone `\u009B` is a CSI to some
+ * terminals), the bidirectional marks, embeddings, overrides and isolates, and the line and paragraph separators (line
+ * breaks to JavaScript, so they also break JSON inside an HTML script).
  */
-const NOT_SHOWN = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const ACTED_ON_SOURCE = '\\u007F-\\u009F\\u061C\\u200E\\u200F\\u2028\\u2029\\u202A-\\u202E\\u2066-\\u2069';
+const ACTED_ON = new RegExp(`[${ACTED_ON_SOURCE}]`, 'g');
+
+const LONE_SURROGATE_SOURCE = '[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]';
+const LONE_SURROGATES = new RegExp(LONE_SURROGATE_SOURCE, 'g');
+const HAS_LONE_SURROGATE = new RegExp(LONE_SURROGATE_SOURCE);
+
+/** C0 controls but the tab, the characters terminals and viewers act on, and lone surrogates. */
+const NOT_SHOWN = new RegExp(`[\\u0000-\\u0008\\u000A-\\u001F${ACTED_ON_SOURCE}]|${LONE_SURROGATE_SOURCE}`, 'g');
 
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\u001B': '\\e' };
 
@@ -22,13 +31,23 @@ function escapeCode(character: string): string {
   return code <= 0xff ? `\\x${code.toString(16).toUpperCase().padStart(2, '0')}` : `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
-const LONE_SURROGATE_SOURCE = '[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]';
-const LONE_SURROGATES = new RegExp(LONE_SURROGATE_SOURCE, 'g');
-const HAS_LONE_SURROGATE = new RegExp(LONE_SURROGATE_SOURCE);
-
 /** JSON and SARIF: a lone surrogate (a YAML `"\ud800"` escape) has no UTF-8 form, and JSON readers reject its `\ud800` escape; it becomes U+FFFD. */
 export function wellFormed(text: string): string {
   return text.replace(LONE_SURROGATES, '\uFFFD');
+}
+
+/**
+ * Machine output (JSON, SARIF, `--print-config`): `stringifyWellFormed` with the characters terminals and viewers act on
+ * written as `\uxxxx` escapes, as `JSON.stringify` already writes C0 controls. Such characters only occur inside JSON
+ * strings, so a reader gets the same data back; only the bytes change.
+ */
+export function stringifyInert(value: unknown, indent?: number): string {
+  return replaceActedOn(stringifyWellFormed(value, indent), (code) => `\\u${code.toString(16).padStart(4, '0')}`);
+}
+
+/** Each character terminals and viewers act on (DEL, C1, bidirectional controls, U+2028, U+2029) as `escape` writes its code. */
+export function replaceActedOn(text: string, escape: (code: number) => string): string {
+  return text.replace(ACTED_ON, (character) => escape(character.charCodeAt(0)));
 }
 
 /**

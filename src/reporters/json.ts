@@ -1,5 +1,5 @@
 import { hasApplicableFix, type Diagnostic, type FileResult, type RelatedPlace } from '../core/diagnostic.js';
-import { stringifyWellFormed } from './escape.js';
+import { stringifyInert } from './escape.js';
 import type { Reporter } from './reporter.js';
 import { resolve } from 'node:path';
 
@@ -12,7 +12,7 @@ import { resolve } from 'node:path';
  */
 export const json: Reporter = function* (results, { cwd }) {
   yield '[';
-  for (const [index, result] of results.entries()) yield `${index === 0 ? '' : ','}${stringifyWellFormed(toEslintResult(result, cwd))}`;
+  for (const [index, result] of results.entries()) yield `${index === 0 ? '' : ','}${stringifyInert(toEslintResult(result, cwd))}`;
   yield ']\n';
 };
 

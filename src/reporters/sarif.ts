@@ -4,7 +4,7 @@ import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { packageVersion } from '../cli/version.js';
 import type { Diagnostic, Place } from '../core/diagnostic.js';
 import { isOutside } from '../files/discover.js';
-import { stringifyWellFormed, wellFormed } from './escape.js';
+import { stringifyInert, wellFormed } from './escape.js';
 import { docsUrl } from '../core/rule.js';
 import type { Reporter } from './reporter.js';
 import { ruleHelp } from './rule-help.js';
@@ -80,7 +80,7 @@ export const sarif: Reporter = (results, { cwd, rules = [] }) => {
       },
     ],
   };
-  return stringifyWellFormed(log, 2) + '\n';
+  return stringifyInert(log, 2) + '\n';
 };
 
 function region(place: Place) {

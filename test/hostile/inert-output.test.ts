@@ -146,6 +146,27 @@ describe('terminal escape sequences in keys and values', () => {
   });
 });
 
+describe('a C1 CSI and a right-to-left override in a key, in the machine formats', () => {
+  // Written as YAML escapes in the key, which sbuild/unknown-key quotes in its message.
+  const hostile = `${goodRecipe()}"x_a\\u009b2J\\u202Eevil": 1\n`;
+  const actedOn = /[\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/;
+  const written: Record<string, string> = {
+    json: String.raw`"message":"Unknown key 'x_a\u009b2J\u202eevil', which`,
+    sarif: String.raw`"text": "Unknown key 'x_a\u009b2J\u202eevil', which`,
+    checkstyle: 'message="Unknown key &apos;x_a&#x9B;2J&#x202E;evil&apos;, which',
+    junit: 'warning: Unknown key &apos;x_a&#x9B;2J&#x202E;evil&apos;, which',
+  };
+  for (const [format, shown] of Object.entries(written)) {
+    it(`are escapes in -f ${format}`, () => {
+      const directory = tree({ 'r.yaml': hostile });
+      const run = runCli(['-f', format, directory]);
+      expect(run.code).toBe(0);
+      expect(run.stdout).not.toMatch(actedOn);
+      expect(run.stdout).toContain(shown);
+    });
+  }
+});
+
 describe('lone surrogates', () => {
   const withLoneSurrogate = goodRecipe().replace('pkg_type: "static"', 'pkg_type: "static"\n"\\ud800bad": 1');
 

@@ -8,9 +8,11 @@ import { defaultConfig } from '../../src/core/config.js';
 import type { Diagnostic } from '../../src/core/diagnostic.js';
 import { lintBytes, lintText } from '../../src/core/lint.js';
 import { loadRules } from '../../src/core/registry.js';
+import { checkstyle } from '../../src/reporters/checkstyle.js';
 import { gcc } from '../../src/reporters/gcc.js';
 import { github } from '../../src/reporters/github.js';
 import { json } from '../../src/reporters/json.js';
+import { junit } from '../../src/reporters/junit.js';
 import { sarif } from '../../src/reporters/sarif.js';
 import { stylish } from '../../src/reporters/stylish.js';
 import type { Reporter } from '../../src/reporters/reporter.js';
@@ -188,7 +190,7 @@ function report(reporter: Reporter, results: Parameters<Reporter>[0], codeFrame:
 }
 
 describe('every output format, on keys, values and file names full of control characters and aliases', () => {
-  it('is inert: no raw control in human output, one line per gcc problem, JSON and SARIF that strict readers take', async () => {
+  it('is inert: no raw control in any format, one line per gcc problem, JSON and SARIF that strict readers take', async () => {
     const lintOptions = { ...(await options()), keepSource: true };
     await fc.assert(
       fc.asyncProperty(hostileText, hostileName, async (text, name) => {
@@ -196,6 +198,7 @@ describe('every output format, on keys, values and file names full of control ch
         const outcome = await lintText(path, `#!/SBUILD\n${text}`, lintOptions);
         const results = [{ ...outcome.result, source: `#!/SBUILD\n${text}` }];
         for (const reporter of [stylish, gcc, github]) expect(report(reporter, results, true)).not.toMatch(TERMINAL_CONTROLS);
+        for (const reporter of [json, sarif, checkstyle, junit]) expect(report(reporter, results, false)).not.toMatch(TERMINAL_CONTROLS);
         const gccLines = report(gcc, results, false).split('\n').filter(Boolean);
         expect(gccLines).toHaveLength(results[0]!.diagnostics.length);
         for (const reporter of [json, sarif]) {
