@@ -57,6 +57,11 @@ describe('the GitHub Action', () => {
     expect(patterns(cache['restore-keys']!)).toEqual([expected]);
   });
 
+  it('keeps the user’s secret with the cache, without which a restored cache finds nothing', () => {
+    const cache = steps.find((step) => step.uses?.startsWith('actions/cache@'))!.with!;
+    expect(cache.path!.trim().split('\n')).toEqual(['.fim-lint-cache', '!.fim-lint-cache/stats', '~/.cache/fim-lint/user.key']);
+  });
+
   it('runs the build in its own folder with the runner Node.js', () => {
     const install = runStep(stepScript('install'), {});
     expect(install.status, install.stderr).toBe(0);

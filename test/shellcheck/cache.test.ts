@@ -1,5 +1,5 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import { dayNumber, formatEntry, keptEntries, MAX_AGE_DAYS, readEntries, REFRESH
 import { STALE_LOCK_MS } from '../../src/cache/lock.js';
 import { CACHE_FORMAT, parseComments } from '../../src/shellcheck/cache-entries.js';
 import { cacheKey, ResultCache } from '../../src/shellcheck/cache.js';
-import { cacheSecret, SECRET_FILE, signedKey } from '../../src/cache/secret.js';
+import { cacheSecret, SECRET_FILE, signedKey, userSecretPath } from '../../src/cache/secret.js';
 import type { ShellCheckComment } from '../../src/shellcheck/runner.js';
 
 const RESULTS = `results-v${CACHE_FORMAT}.txt`;
@@ -172,6 +172,17 @@ describe('the ShellCheck result cache', () => {
     expect(filesIn(location)).toEqual([RESULTS]);
   });
 
+  it('finds no entry signed with a committed secret that a checkout made 0600 (umask 077): the user’s own secret signs too', async () => {
+    const location = newLocation();
+    mkdirSync(join(location, 'shellcheck'));
+    const planted = Buffer.alloc(32, 7);
+    writeFileSync(join(location, SECRET_FILE), planted, { mode: 0o600 });
+    writeFileSync(join(location, 'shellcheck', RESULTS), formatEntry(signedKey(planted, key('b')), { used: dayNumber(), data: '[]' }));
+    expect(await new ResultCache(location).get(key('b'))).toBeUndefined();
+    // The secret file itself is kept: it is this user's and nobody else may read it.
+    expect(readFileSync(join(location, SECRET_FILE))).toEqual(planted);
+  });
+
   it('finds only entries signed with its own secret, which it trusts only as a file of mode 0600', async () => {
     const location = newLocation();
     // A cache committed to a repository: entries under the plain script keys, and a secret checked out as 0644.
@@ -188,5 +199,13 @@ describe('the ShellCheck result cache', () => {
     // Its own entries are found by the next run, which trusts the secret.
     cache.set([{ key: key('a'), comments: [comment(1)] }]);
     expect(await new ResultCache(location).get(key('a'))).toEqual([comment(1)]);
+  });
+});
+
+describe('the user’s secret', () => {
+  it('is kept with the user’s caches: under an absolute XDG_CACHE_HOME, else ~/.cache', () => {
+    expect(userSecretPath({ XDG_CACHE_HOME: '/var/cache/me' })).toBe('/var/cache/me/fim-lint/user.key');
+    expect(userSecretPath({ XDG_CACHE_HOME: 'relative' })).toBe(join(homedir(), '.cache', 'fim-lint', 'user.key'));
+    expect(userSecretPath({})).toBe(join(homedir(), '.cache', 'fim-lint', 'user.key'));
   });
 });
