@@ -27,8 +27,10 @@ export function withoutCommands(text: string, format: 'stylish' | 'json' = 'styl
 }
 
 /**
- * A report of `format` with no workflow command in it, written as it is made: the parts are cut at their last line
- * break, and a line goes out once it is whole, so that a command split over two parts is still seen.
+ * A report of `format` with no workflow command in it, written as it is made. Each part goes out at once but for the
+ * end that may still become a command with what follows: a line so far only white space and perhaps one `:`, or a
+ * trailing `#` or `##`. A report on one line (JSON) streams too, and each character is looked at a bounded number of
+ * times.
  */
 export function* reportWithoutCommands(format: string, report: string | Iterable<string>): Generator<string> {
   const escape = ESCAPES[format];
@@ -36,20 +38,35 @@ export function* reportWithoutCommands(format: string, report: string | Iterable
     yield* typeof report === 'string' ? [report] : report;
     return;
   }
-  let unfinished = '';
+  let held = '';
+  let heldStartsLine = true;
   for (const part of typeof report === 'string' ? [report] : report) {
-    const text = unfinished + part;
-    const end = text.lastIndexOf('\n') + 1;
-    unfinished = text.slice(end);
-    if (end > 0) yield inert(text.slice(0, end), escape);
+    const text = held + part;
+    const lastLineStart = text.lastIndexOf('\n') + 1;
+    const lastLineOpen: boolean = lastLineStart > 0 || heldStartsLine;
+    const keep: number = lastLineOpen && MAYBE_LINE_START_COMMAND.test(text.slice(lastLineStart)) ? lastLineStart : text.length - trailingHashes(text);
+    if (keep > 0) yield inert(text.slice(0, keep), escape, heldStartsLine);
+    heldStartsLine = keep === lastLineStart && lastLineOpen;
+    held = text.slice(keep);
   }
-  if (unfinished !== '') yield inert(unfinished, escape);
+  if (held !== '') yield inert(held, escape, heldStartsLine);
+}
+
+/** The start of a line that a `:` more would make a command. */
+const MAYBE_LINE_START_COMMAND = /^[^\S\n]*:?$/;
+
+function trailingHashes(text: string): number {
+  if (!text.endsWith('#')) return 0;
+  return text.endsWith('##') ? 2 : 1;
 }
 
 /** `\s` trims what the runner trims: Unicode white space, line breaks aside. */
 const LINE_START_COMMAND = /^([^\S\n]*):(?=:)/gm;
 const LEGACY_COMMAND = /##\[/g;
 
-function inert(text: string, escape: CharacterEscape): string {
-  return text.replace(LINE_START_COMMAND, (_, space: string) => `${space}${escape(':')}`).replace(LEGACY_COMMAND, `#${escape('#')}[`);
+/** `startsLine`: whether `text` begins at the start of a line, where the `::` of a command may be. */
+function inert(text: string, escape: CharacterEscape, startsLine = true): string {
+  return text
+    .replace(LINE_START_COMMAND, (match: string, space: string, offset: number) => (offset === 0 && !startsLine ? match : `${space}${escape(':')}`))
+    .replace(LEGACY_COMMAND, `#${escape('#')}[`);
 }
