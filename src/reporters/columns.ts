@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../core/diagnostic.js';
-import { graphemes, graphemeWidth } from '../text/width.js';
+import { CellIndex } from '../text/cell-index.js';
+import { eachGrapheme, graphemeWidth } from '../text/width.js';
 
 /**
  * What a column number counts: `byte` the UTF-8 bytes before it (Vim's `%c`, Emacs, gcc's `-fdiagnostics-column-unit=byte`),
@@ -15,6 +16,7 @@ const TAB_STOP = 8;
 /** Converts the 1-based UTF-16 columns of a file's diagnostics to another unit, reading the lines once. */
 export class ColumnConverter {
   readonly #lineStarts: number[] = [0];
+  readonly #displayCellsByLine = new Map<number, CellIndex>();
 
   constructor(
     readonly source: string | undefined,
@@ -31,12 +33,24 @@ export class ColumnConverter {
     if (source === undefined || unit === 'utf-16' || lineStart === undefined) return diagnostic.column;
     const before = source.slice(lineStart, lineStart + diagnostic.column - 1);
     if (/^[\x20-\x7e]*$/.test(before)) return diagnostic.column;
-    return (unit === 'byte' ? Buffer.byteLength(before, 'utf8') : displayWidth(before)) + 1;
+    return (unit === 'byte' ? Buffer.byteLength(before, 'utf8') : this.#displayCells(diagnostic.line - 1).cellsBefore(before.length)) + 1;
   }
-}
 
-function displayWidth(text: string): number {
-  let width = 0;
-  for (const grapheme of graphemes(text)) width = grapheme === '\t' ? width + TAB_STOP - (width % TAB_STOP) : width + graphemeWidth(grapheme);
-  return width;
+  /** A line's display cells, measured once for all its diagnostics. */
+  #displayCells(lineIndex: number): CellIndex {
+    let cells = this.#displayCellsByLine.get(lineIndex);
+    if (cells !== undefined) return cells;
+    cells = new CellIndex();
+    const start = this.#lineStarts[lineIndex]!;
+    const end = this.#lineStarts[lineIndex + 1] ?? this.source!.length + 1;
+    let offset = 0;
+    let width = 0;
+    for (const grapheme of eachGrapheme(this.source!.slice(start, end - 1))) {
+      offset += grapheme.length;
+      width = grapheme === '\t' ? width + TAB_STOP - (width % TAB_STOP) : width + graphemeWidth(grapheme);
+      cells.add(offset, width);
+    }
+    this.#displayCellsByLine.set(lineIndex, cells);
+    return cells;
+  }
 }

@@ -1,7 +1,7 @@
 import type { Diagnostic, FileResult } from '../core/diagnostic.js';
 import { docsUrl } from '../core/rule.js';
 import { stringWidth, wrap, wrapPhrases } from '../text/width.js';
-import { codeFrame } from './code-frame.js';
+import { codeFrames } from './code-frame.js';
 import { visible } from './escape.js';
 import { oneLine, shownPath, type ReportContext, type Reporter } from './reporter.js';
 import { summaryPhrases } from './summary.js';
@@ -35,6 +35,7 @@ function fileBlock(result: FileResult, context: ReportContext, width: number, st
   const positionWidth = Math.max(...diagnostics.map((d) => position(d).length));
   const severityWidth = Math.max(...diagnostics.map((d) => d.severity.length));
   const lines = [style.path(visible(shownPath(result.path, context.cwd)))];
+  const codeFrame = context.codeFrame && result.source !== undefined ? codeFrames(result.source, context.color, width) : undefined;
   for (const diagnostic of diagnostics) {
     const head = `  ${position(diagnostic).padEnd(positionWidth)}  ${diagnostic.severity.padEnd(severityWidth)}  `;
     const narrow = width - head.length < MIN_MESSAGE_WIDTH;
@@ -43,15 +44,13 @@ function fileBlock(result: FileResult, context: ReportContext, width: number, st
     const styledHead = `  ${style.position(position(diagnostic).padEnd(positionWidth))}  ${style.severity(diagnostic.severity, diagnostic.severity.padEnd(severityWidth))}`;
     if (narrow) lines.push(styledHead.trimEnd(), ...rows.map((row) => indent + row));
     else lines.push(`${styledHead}  ${rows[0]}`, ...rows.slice(1).map((row) => indent + row));
-    if (context.codeFrame && result.source !== undefined) lines.push(...codeFrame(result.source, diagnostic, context.color, width));
+    if (codeFrame) lines.push(...codeFrame(diagnostic));
     for (const related of diagnostic.related ?? []) {
       const where = `${related.path === undefined ? '' : `${visible(shownPath(related.path, context.cwd))}:`}${related.line}:${related.column}`;
       // Rows after the first are indented under the text after the mark.
       const rows = wrap(`${RELATED_MARK}${where}: ${oneLine(related.message)}`, width - indent.length - RELATED_MARK.length);
       lines.push(...rows.map((row, index) => indent + (index === 0 ? row : `${' '.repeat(RELATED_MARK.length)}${row}`)));
-      if (context.codeFrame && related.path === undefined && result.source !== undefined) {
-        lines.push(...codeFrame(result.source, { ...related, severity: diagnostic.severity }, context.color, width));
-      }
+      if (codeFrame && related.path === undefined) lines.push(...codeFrame({ ...related, severity: diagnostic.severity }));
     }
   }
   return lines;

@@ -6,10 +6,34 @@ let segmenter: Intl.Segmenter | undefined;
 /** Marks, joiners, variation selectors and other characters that take no cell of their own. */
 const ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Cf}\p{Default_Ignorable_Code_Point}\p{Cc}]$/u;
 
+/**
+ * ICU segments in time that grows with the square of the text's length (16 s for 80,000 characters): a long text is
+ * segmented in windows of this many code units.
+ */
+const WINDOW = 512;
+
 /** The characters of a text as a terminal draws them: grapheme clusters. */
 export function graphemes(text: string): string[] {
+  return Array.from(eachGrapheme(text));
+}
+
+/** The clusters of a text one by one, as they are asked for. */
+export function* eachGrapheme(text: string): Generator<string> {
   segmenter ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
-  return Array.from(segmenter.segment(text), (part) => part.segment);
+  let start = 0;
+  while (start < text.length) {
+    let end = Math.min(start + WINDOW, text.length);
+    if (end < text.length && isHighSurrogate(text.charCodeAt(end - 1))) end--;
+    const clusters = Array.from(segmenter.segment(text.slice(start, end)), (part) => part.segment);
+    // The last cluster may go on past the window: it is segmented again at the start of the next one.
+    const carried = end < text.length && clusters.length > 1 ? clusters.pop()!.length : 0;
+    yield* clusters;
+    start = end - carried;
+  }
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
 }
 
 /** The cells a grapheme cluster takes in a terminal: 0, 1 or 2 (East Asian wide and fullwidth characters, emoji). */
@@ -48,21 +72,41 @@ export function wrap(text: string, width: number): string[] {
     }
     if (lineWidth > 0) lines.push(line);
     [line, lineWidth] = [word, wordWidth];
-    while (lineWidth > width) {
-      const [head, rest] = splitAtWidth(line, width);
-      lines.push(head);
-      [line, lineWidth] = [rest, stringWidth(rest)];
+    if (wordWidth > width) {
+      const pieces = cutToWidth(word, width);
+      const last = pieces.pop()!;
+      lines.push(...pieces.map((piece) => piece.text));
+      [line, lineWidth] = [last.text, last.width];
     }
   }
   if (lineWidth > 0 || lines.length === 0) lines.push(line);
   return lines;
 }
 
+/** A text cut between characters into pieces of at most `width` cells (each at least one character), in one pass. */
+function cutToWidth(text: string, width: number): { text: string; width: number }[] {
+  const pieces: { text: string; width: number }[] = [];
+  let start = 0;
+  let end = 0;
+  let used = 0;
+  for (const grapheme of graphemes(text)) {
+    const cells = graphemeWidth(grapheme);
+    if (used + cells > width && end > start) {
+      pieces.push({ text: text.slice(start, end), width: used });
+      [start, used] = [end, 0];
+    }
+    used += cells;
+    end += grapheme.length;
+  }
+  pieces.push({ text: text.slice(start), width: used });
+  return pieces;
+}
+
 /** The longest start of a text that fits in `width` cells (at least one character), and the rest. */
 export function splitAtWidth(text: string, width: number): [string, string] {
   let used = 0;
   let end = 0;
-  for (const grapheme of graphemes(text)) {
+  for (const grapheme of eachGrapheme(text)) {
     const cells = graphemeWidth(grapheme);
     if (used + cells > width && end > 0) break;
     used += cells;

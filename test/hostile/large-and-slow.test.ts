@@ -27,7 +27,11 @@ function manyAliases(count: number): string {
   return lines.join('\n') + '\n';
 }
 
-const directory = tempTree({ 'big.yaml': twentyMegabyteRecipe(), 'a.yaml': GOOD_RECIPE, 'b.yaml': goodRecipe('b'), 'slow.yaml': manyAliases(30_000) });
+/** One line of 20,000 repeated license ids after an accented one, and a pkg_type of 40,000 characters quoted in its message. */
+const LONG_LINE = `license: ["é", ${Array(20_000).fill('"MIT"').join(', ')}]`;
+const LONG_LINES = `#!/SBUILD\npkg: "long"\npkg_type: "${'kй'.repeat(20_000)}"\n${LONG_LINE}\n`;
+
+const directory = tempTree({ 'long.yaml': LONG_LINES,  'big.yaml': twentyMegabyteRecipe(), 'a.yaml': GOOD_RECIPE, 'b.yaml': goodRecipe('b'), 'slow.yaml': manyAliases(30_000) });
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
 describe('large and slow recipes', () => {
@@ -37,6 +41,23 @@ describe('large and slow recipes', () => {
     const [big, good] = jsonResults(run);
     expect(big!.messages.map((m) => `${m.ruleId}@${m.line}:${m.column}`)).toEqual([`yaml/syntax@${LAST_LINE}:9`]);
     expect(good!.messages).toEqual([]);
+  });
+
+  it('reports thousands of problems on one long line, and a message of 40,000 characters, in the human formats', () => {
+    const file = join(directory, 'long.yaml');
+    const stylish = runCli(['--no-shellcheck', '--code-frame', file], { env: { COLUMNS: '80' } });
+    expect(stylish.signal).toBeNull();
+    expect(stylish.code).toBe(1);
+    const lines = stylish.stdout.split('\n');
+    expect(lines.filter((line) => line.length > 80)).toEqual([]);
+    // Each repeated id with the first one as its related place, and the unknown license 'é'.
+    expect(lines.filter((line) => line.startsWith('  4 │ '))).toHaveLength(2 * 19_999 + 1);
+    const gcc = runCli(['--no-shellcheck', '-f', 'gcc', '--column-unit', 'display', file]);
+    expect(gcc.signal).toBeNull();
+    const duplicates = gcc.stdout.split('\n').filter((line) => line.endsWith('[sbuild/duplicate-item]'));
+    expect(duplicates).toHaveLength(19_999);
+    // The 20,000th 'MIT', after 'é' (one cell, two bytes): its display column is its UTF-16 column.
+    expect(duplicates.at(-1)).toMatch(new RegExp(`^${file}:4:${LONG_LINE.lastIndexOf('"MIT"') + 1}: warning: `));
   });
 
   it('stops a file that takes longer than --timeout with one engine/timeout error, and lints the rest', () => {

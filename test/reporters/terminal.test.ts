@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Diagnostic } from '../../src/core/diagnostic.js';
 import { terminalFor } from '../../src/cli/terminal.js';
 import { ColumnConverter } from '../../src/reporters/columns.js';
@@ -49,5 +49,21 @@ describe('column units', () => {
   it('keeps the UTF-16 column when the text is not at hand', () => {
     expect(new ColumnConverter(undefined, 'byte').column(at(2, 18))).toBe(18);
     expect(new ColumnConverter(source, 'byte').column(at(9, 3))).toBe(3);
+  });
+
+  it('measures a line once for all its diagnostics in terminal cells', () => {
+    const lengths: number[] = [];
+    const segment = Intl.Segmenter.prototype.segment;
+    const spy = vi.spyOn(Intl.Segmenter.prototype, 'segment').mockImplementation(function (this: Intl.Segmenter, text: string) {
+      lengths.push(text.length);
+      return segment.call(this, text);
+    });
+    const line = `license: ["é", ${Array(20_000).fill('"MIT"').join(', ')}]`;
+    const converter = new ColumnConverter(`#!/SBUILD\n${line}\n`, 'display');
+    const columns = Array.from({ length: 20_000 }, (_, index) => converter.column(at(2, 17 + 7 * index)));
+    spy.mockRestore();
+    expect(columns.slice(0, 2)).toEqual([17, 24]);
+    expect(columns.at(-1)).toBe(17 + 7 * 19_999);
+    expect(lengths.reduce((sum, length) => sum + length, 0)).toBeLessThan(2 * line.length);
   });
 });

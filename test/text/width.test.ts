@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { splitAtWidth, stringWidth, wrap } from '../../src/text/width.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { graphemes, splitAtWidth, stringWidth, wrap } from '../../src/text/width.js';
 
 describe('terminal width of text', () => {
   it('counts East Asian wide characters and emoji as two cells, marks and joiners as none', () => {
@@ -22,5 +22,42 @@ describe('terminal width of text', () => {
     expect(wrap('https://example.com/a/very/long/path ok', 12)).toEqual(['https://exam', 'ple.com/a/ve', 'ry/long/path', 'ok']);
     expect(splitAtWidth('日本語', 3)).toEqual(['日', '本語']);
     expect(splitAtWidth('日本語', 1)).toEqual(['日', '本語']);
+  });
+});
+
+describe('long text', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  /** The lengths of the texts handed to ICU's segmenter, whose time grows with the square of the length. */
+  function segmentedLengths(): number[] {
+    const lengths: number[] = [];
+    const segment = Intl.Segmenter.prototype.segment;
+    vi.spyOn(Intl.Segmenter.prototype, 'segment').mockImplementation(function (this: Intl.Segmenter, text: string) {
+      lengths.push(text.length);
+      return segment.call(this, text);
+    });
+    return lengths;
+  }
+
+  it('is segmented in short windows, with clusters that cross a window whole', () => {
+    const lengths = segmentedLengths();
+    const accents = 'e\u0301'.repeat(3000);
+    const flags = '\u{1F1FA}\u{1F1F8}'.repeat(700);
+    const families = 'x👨‍👩‍👧'.repeat(300);
+    expect(graphemes(accents)).toEqual(Array(3000).fill('e\u0301'));
+    expect(graphemes(flags)).toEqual(Array(700).fill('\u{1F1FA}\u{1F1F8}'));
+    expect(graphemes(families)).toEqual(Array(300).fill(['x', '👨‍👩‍👧']).flat());
+    expect(Math.max(...lengths)).toBeLessThanOrEqual(512);
+  });
+
+  it('wraps a word of 40,000 characters with one segmentation of it, in short windows', () => {
+    const lengths = segmentedLengths();
+    const word = 'kй'.repeat(20_000);
+    const rows = wrap(`value ${word}`, 70);
+    // Measured once, cut once.
+    expect(lengths.reduce((sum, length) => sum + length, 0)).toBeLessThan(2.1 * word.length);
+    expect(Math.max(...lengths)).toBeLessThanOrEqual(512);
+    expect(rows.join('')).toBe(`value${word}`);
+    expect(rows.slice(1, -1).every((row) => stringWidth(row) === 70)).toBe(true);
   });
 });
