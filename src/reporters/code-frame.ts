@@ -1,5 +1,5 @@
 import type { Diagnostic, Place } from '../core/diagnostic.js';
-import { eachGrapheme, graphemeWidth, splitAtWidth } from '../text/width.js';
+import { graphemes, graphemeWidth, splitAtWidth } from '../text/width.js';
 import { CellIndex } from '../text/cell-index.js';
 import { visible } from './escape.js';
 
@@ -60,7 +60,7 @@ class ShownLine {
     let cells = 0;
     let shown = '';
     let cut: string | undefined;
-    for (const grapheme of eachGrapheme(text)) {
+    for (const grapheme of graphemes(text)) {
       const tab = grapheme === '\t' ? TAB_STOP - (cells % TAB_STOP) : 0;
       const piece = tab > 0 ? ' '.repeat(tab) : visible(grapheme);
       const pieceCells = tab > 0 ? tab : piece === grapheme ? graphemeWidth(grapheme) : piece.length;

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../core/diagnostic.js';
 import { CellIndex } from '../text/cell-index.js';
-import { eachGrapheme, graphemeWidth } from '../text/width.js';
+import { graphemes, graphemeWidth } from '../text/width.js';
 
 /**
  * What a column number counts: `byte` the UTF-8 bytes before it (Vim's `%c`, Emacs, gcc's `-fdiagnostics-column-unit=byte`),
@@ -45,7 +45,7 @@ export class ColumnConverter {
     const end = this.#lineStarts[lineIndex + 1] ?? this.source!.length + 1;
     let offset = 0;
     let width = 0;
-    for (const grapheme of eachGrapheme(this.source!.slice(start, end - 1))) {
+    for (const grapheme of graphemes(this.source!.slice(start, end - 1))) {
       offset += grapheme.length;
       width = grapheme === '\t' ? width + TAB_STOP - (width % TAB_STOP) : width + graphemeWidth(grapheme);
       cells.add(offset, width);

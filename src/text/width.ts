@@ -12,13 +12,8 @@ const ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Cf}\p{Default_Ignorable_Code_Point}\p{Cc}]$
  */
 const WINDOW = 512;
 
-/** The characters of a text as a terminal draws them: grapheme clusters. */
-export function graphemes(text: string): string[] {
-  return Array.from(eachGrapheme(text));
-}
-
-/** The clusters of a text one by one, as they are asked for. */
-export function* eachGrapheme(text: string): Generator<string> {
+/** The characters of a text as a terminal draws them, grapheme clusters, one by one as they are asked for. */
+export function* graphemes(text: string): Generator<string> {
   segmenter ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
   let start = 0;
   while (start < text.length) {
@@ -106,7 +101,7 @@ function cutToWidth(text: string, width: number): { text: string; width: number 
 export function splitAtWidth(text: string, width: number): [string, string] {
   let used = 0;
   let end = 0;
-  for (const grapheme of eachGrapheme(text)) {
+  for (const grapheme of graphemes(text)) {
     const cells = graphemeWidth(grapheme);
     if (used + cells > width && end > 0) break;
     used += cells;

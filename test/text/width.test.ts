@@ -44,9 +44,9 @@ describe('long text', () => {
     const accents = 'e\u0301'.repeat(3000);
     const flags = '\u{1F1FA}\u{1F1F8}'.repeat(700);
     const families = 'x👨‍👩‍👧'.repeat(300);
-    expect(graphemes(accents)).toEqual(Array(3000).fill('e\u0301'));
-    expect(graphemes(flags)).toEqual(Array(700).fill('\u{1F1FA}\u{1F1F8}'));
-    expect(graphemes(families)).toEqual(Array(300).fill(['x', '👨‍👩‍👧']).flat());
+    expect([...graphemes(accents)]).toEqual(Array(3000).fill('e\u0301'));
+    expect([...graphemes(flags)]).toEqual(Array(700).fill('\u{1F1FA}\u{1F1F8}'));
+    expect([...graphemes(families)]).toEqual(Array(300).fill(['x', '👨‍👩‍👧']).flat());
     expect(Math.max(...lengths)).toBeLessThanOrEqual(512);
   });
 
