@@ -45,13 +45,40 @@ export async function loadShellParser(timeLimitMs: number): Promise<ShellParse> 
   const bash = await bashLanguage();
   const parser = new Parser();
   parser.setLanguage(bash);
-  return (script) => {
+  const parse = (script: string) => {
     const deadline = performance.now() + timeLimitMs;
     const tree = parser.parse(script, null, { progressCallback: () => performance.now() > deadline });
     if (tree) return tree;
     parser.reset();
     return undefined;
   };
+  return (script) => {
+    const tree = parse(script);
+    if (!tree || !LINE_START_ESCAPE.test(script)) return tree;
+    const mended = withLineStartEscapesMended(script, tree);
+    if (mended === script) return tree;
+    tree.delete();
+    return parse(mended);
+  };
+}
+
+/** A line that starts with an escaped name: `\strip file`. */
+const LINE_START_ESCAPE = /\n\\[\w./-]/;
+
+/**
+ * tree-sitter-bash reads a line that starts with an escaped name as more words of the line before (`echo a⏎\strip f`
+ * is one `echo` with the words `a`, `⏎\strip` and `f`), where bash runs `strip`. Such a backslash, which only quotes a
+ * character that needs no quoting, becomes a space: the same command, at the same offsets.
+ */
+function withLineStartEscapesMended(script: string, tree: Tree): string {
+  let mended = script;
+  for (const word of tree.rootNode.descendantsOfType('word')) {
+    const misread = word && /^\s*\n\\[\w./-]/.exec(word.text);
+    if (!word || !misread) continue;
+    const backslash = word.startIndex + misread[0].length - 2;
+    mended = `${mended.slice(0, backslash)} ${mended.slice(backslash + 1)}`;
+  }
+  return mended;
 }
 
 let shared: Promise<ShellParse> | undefined;

@@ -87,6 +87,8 @@ function unwrapOnce(invocation: Invocation): Invocation[] {
       if (first === '-v' || first === '-V') return [];
       return after(invocation, name, skipOptions(args, 0, new Set(), false));
     }
+    case 'builtin':
+      return after(invocation, name, skipOptions(args, 0, new Set(), false));
     case 'taskset':
       return after(invocation, name, skipOptions(args, 0, new Set(), false) + (args.some((arg) => /^-[a-z]*c|^--cpu-list/.test(arg.values[0] ?? '')) ? 0 : 1));
     case 'chrt':
