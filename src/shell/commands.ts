@@ -267,6 +267,7 @@ class Collector {
         const source = findArgumentNode(node, each.innerScript.word);
         if (source) this.#childShell({ node: source, map }, each, each.innerScript.shell, each.innerScript.positional, state);
       } else if (program === 'eval' && each.via.length === state.via.length) this.#eval(node, state, map);
+      else if (program === 'trap' && each === invocation) this.#trap(node, state, map);
       else if (each === invocation && this.#functions.has(program)) this.#call(program, args, state);
       else if (scriptInput) {
         const shell = stdinShell(each);
@@ -385,6 +386,21 @@ class Collector {
     });
     offsets.push(sources[sources.length - 1]!.endIndex);
     this.#runScript(text, offsets, { ...state, via: [...state.via, 'eval'], depth: state.depth + 1 }, map);
+  }
+
+  /**
+   * `trap 'HANDLER' SIGNAL…`: a script this shell runs when the signal comes, or on `EXIT` when it ends. It is walked
+   * where it is set, in a copy of the state, as what it changes only counts once it runs.
+   */
+  #trap(node: Node, state: State, map: OffsetMap): void {
+    const [handler, ...signals] = node.childrenForFieldName('argument').filter((argument) => argument.text !== '--');
+    if (!handler || signals.length === 0 || handler.text.startsWith('-')) return;
+    const { text, offsets } = scriptText(handler);
+    const inner = cloneState(state);
+    inner.depth++;
+    inner.via = [...state.via, 'trap'];
+    inner.calls = state.calls;
+    this.#runScript(text, [...offsets, handler.endIndex], inner, map);
   }
 
   /** A script a child shell runs (`bash -c '…'`, `bash <<EOF`, `cat <<EOF | sh`), in a copy of this shell's state. */
@@ -572,7 +588,8 @@ function listingOf(invocation: Invocation): string[] | undefined {
   if (name === 'find') return findListing(args);
   if (name === 'ls') {
     const paths = args.flat().filter((arg) => !arg.startsWith('-'));
-    return paths.length === 0 ? ['./*'] : paths.map((path) => (path === '.' || /^\$\{SBUILD_OUTDIR\}\/?$/.test(path) ? `${path.replace(/\/$/, '')}/*` : path));
+    // A folder's entries are printed by name, relative to it: `ls "${SBUILD_OUTDIR}" | xargs -I{} strip "${SBUILD_OUTDIR}/{}"`.
+    return paths.length === 0 ? ['*'] : paths.map((path) => (path === '.' || /^\$\{SBUILD_OUTDIR\}\/?$/.test(path) ? '*' : path));
   }
   if (name === 'echo') return args.flat().filter((arg) => !arg.startsWith('-'));
   // printf's first operand is its format, not a path it prints.

@@ -100,6 +100,8 @@ function pathSubstitution(node: Node, bindings: Bindings): string | undefined {
   if (command.type !== 'command' || command.childrenForFieldName('redirect').length > 0) return undefined;
   const name = command.childForFieldName('name')?.text;
   const args = command.childrenForFieldName('argument');
+  const lookedUp = programLookup(name, args, bindings);
+  if (lookedUp !== undefined) return lookedUp;
   const pwd = bindings.get('PWD')?.[0] ?? '${PWD}';
   if (name === 'pwd' && args.every((arg) => /^-[LP]$/.test(arg.text))) return pwd;
   const options = args.filter((arg) => arg.text.startsWith('-'));
@@ -110,6 +112,16 @@ function pathSubstitution(node: Node, bindings: Bindings): string | undefined {
   if (values.length !== 1) return undefined;
   const path = values[0]!;
   return path.startsWith('/') || path.startsWith('${') ? path : `${pwd}/${path.replace(/^\.\//, '')}`;
+}
+
+/** `$(which strip)`, `$(command -v strip)`, `$(type -P strip)`: where a program is, which names the program. */
+function programLookup(name: string | undefined, args: Node[], bindings: Bindings): string | undefined {
+  const words = args.map((arg) => evaluate(arg, bindings));
+  if (!words.every((word) => word.literal && word.values.length === 1)) return undefined;
+  const [first, second, ...rest] = words.map((word) => word.values[0]!);
+  if (name === 'which' && first !== undefined && second === undefined && !first.startsWith('-')) return first;
+  const option = name === 'command' ? /^-v$/ : name === 'type' ? /^-[pP]$/ : undefined;
+  return option?.test(first ?? '') && second !== undefined && rest.length === 0 ? second : undefined;
 }
 
 function unescapeDoubleQuoted(text: string): string {

@@ -24,6 +24,11 @@ const FORMATS: [string, string][] = [
 ruleTester.run('flatimage/no-binary-rewrite', {
   valid: [
     {
+      // ls prints the names of a folder's files, which are then looked up in the working directory.
+      name: "the names ls prints of the output folder, used from another folder, and a trap that only resets",
+      code: flatImageRecipe([download, 'cd "${SBUILD_TMPDIR}"', 'ls "${SBUILD_OUTDIR}" | xargs strip', "trap 'strip' EXIT", 'trap - EXIT']),
+    },
+    {
       // A name the script may assign in a way the walk does not follow is not taken for the builder's variable.
       name: 'a lowercase builder variable the script reads into',
       code: flatImageRecipe([download, 'read -r sbuild_outdir < "${SBUILD_TMPDIR}/build-dir"', 'strip "${sbuild_outdir}/helper"']),
@@ -203,6 +208,25 @@ ruleTester.run('flatimage/no-binary-rewrite', {
       name: 'a line that starts with an escaped name is a command of its own',
       code: flatImageRecipe([download, '\\strip "./${PKG}"', 'x=1', '\\upx "./${PKG}"', 'echo done;', '', '\\/usr/bin/objcopy "./${PKG}"']),
       errors: ["20:6-20:22 strip on the FlatImage './${PKG}'", "22:6-22:20 upx on the FlatImage './${PKG}'", "25:5-25:33 objcopy on the FlatImage './${PKG}'"].map(at),
+      output: null,
+    },
+    {
+      name: 'follows a trap handler, a program found by which, command -v or type -P, and the names ls prints of a folder',
+      code: flatImageRecipe([
+        download,
+        `trap 'strip "./\${PKG}"' EXIT`,
+        '"$(which strip)" "./${PKG}"',
+        '$(command -v upx) "./${PKG}"',
+        '"$(type -P objcopy)" "./${PKG}"',
+        'ls "${SBUILD_OUTDIR}" | xargs -I{} patchelf --set-rpath /x "${SBUILD_OUTDIR}/{}"',
+      ]),
+      errors: [
+        "20:11-20:27 strip (run through trap) on the FlatImage './${PKG}'",
+        "21:5-21:32 strip on the FlatImage './${PKG}'",
+        "22:5-22:33 upx on the FlatImage './${PKG}'",
+        "23:5-23:36 objcopy on the FlatImage './${PKG}'",
+        "24:40-24:85 patchelf (run through xargs) on '${SBUILD_OUTDIR}/*', which includes the FlatImage",
+      ].map(at),
       output: null,
     },
     {
