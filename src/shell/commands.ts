@@ -244,10 +244,11 @@ class Collector {
   #command(node: Node, state: State, map: OffsetMap, redirects: Redirect[], input: ScriptSource | undefined): void {
     const text = node.text;
     // Substitutions in the arguments run first, on the host.
-    if (mayHoldSubstitution(text)) for (const child of node.namedChildren) if (child.type !== 'command_name') this.#walkSubstitutions(child, state, map);
+    const listings = new Map<number, string[]>();
+    if (mayHoldSubstitution(text)) for (const child of node.namedChildren) if (child.type !== 'command_name') this.#walkSubstitutions(child, state, map, listings);
     const nameNode = node.childForFieldName('name');
     if (!nameNode) return;
-    let words = this.#expand([nameNode, ...node.childrenForFieldName('argument')], state, map);
+    let words = this.#expand([nameNode, ...node.childrenForFieldName('argument')], state, map, listings);
     if (state.container) words = words.map((word, index) => (index === 0 ? word : containerPath(word, state.container!)));
     const [name, ...args] = words;
     if (!name) return;
@@ -281,10 +282,15 @@ class Collector {
    * The words of a command line after expansion: `"${cmd[@]}"` and `"$@"` become one word per element, and an unquoted
    * variable holding several words (`S="strip -s"; $S file`) is split.
    */
-  #expand(nodes: Node[], state: State, map: OffsetMap): Word[] {
+  #expand(nodes: Node[], state: State, map: OffsetMap, listings: ReadonlyMap<number, string[]>): Word[] {
     const words: Word[] = [];
     for (const node of nodes) {
       const word = mapWord(evaluateWord(node, state.bindings), map);
+      const listed = listings.get(wholeSubstitution(node)?.id ?? -1);
+      if (listed) {
+        words.push({ ...word, values: listed, literal: false });
+        continue;
+      }
       if (!word.raw.includes('$')) {
         words.push(word);
         continue;
@@ -304,10 +310,14 @@ class Collector {
   }
 
   /** Walks the `$(…)`, `` `…` `` and `<(…)` inside a word or test, which run on the host too. */
-  #walkSubstitutions(node: Node, state: State, map: OffsetMap): void {
+  /** Walks the substitutions in `node`; what those that list paths (`$(find …)`, `<(ls …)`) list goes in `listings`, by node. */
+  #walkSubstitutions(node: Node, state: State, map: OffsetMap, listings?: Map<number, string[]>): void {
     if (!mayHoldSubstitution(node.text)) return;
-    if (node.type === 'command_substitution' || node.type === 'process_substitution') this.walk(node, state, map);
-    else for (const child of node.namedChildren) this.#walkSubstitutions(child, state, map);
+    if (node.type === 'command_substitution' || node.type === 'process_substitution') {
+      this.#listing = undefined;
+      this.walk(node, state, map);
+      if (listings && this.#listing) listings.set(node.id, this.#listing);
+    } else for (const child of node.namedChildren) this.#walkSubstitutions(child, state, map, listings);
   }
 
   #assign(node: Node, state: State, map: OffsetMap): void {
@@ -450,6 +460,8 @@ class Collector {
   #redirected(node: Node, state: State, map: OffsetMap): void {
     const cwdIsOutdir = state.cwd[state.cwd.length - 1]!;
     const redirects: Redirect[] = [];
+    const listings = new Map<number, string[]>();
+    let fed: string[] | undefined;
     let heredoc: ScriptSource | undefined;
     const fedByHeredoc: Node[] = [];
     for (const redirect of node.childrenForFieldName('redirect')) {
@@ -469,14 +481,16 @@ class Collector {
         this.walk(redirect, state, map);
         continue;
       }
-      this.#walkSubstitutions(destination, state, map);
+      this.#walkSubstitutions(destination, state, map, listings);
+      // `xargs strip < <(find …)`: what the process substitution lists is the command's input.
+      if (operator === '<') fed = listings.get(destination.id) ?? fed;
       let target = mapWord(evaluateWord(destination, state.bindings), map);
       if (state.container) target = containerPath(target, state.container);
       redirects.push({ operator, target, start: map(redirect.startIndex), end: map(redirect.endIndex), cwdIsOutdir });
     }
     for (const redirect of redirects) this.#record(redirect, state);
     const body = node.childForFieldName('body');
-    if (body?.type === 'command') this.#command(body, state, map, redirects, heredoc);
+    if (body?.type === 'command') this.#command(body, fed ? { ...state, stdin: fed } : state, map, redirects, heredoc);
     else if (body) this.walk(body, state, map);
     if (fedByHeredoc.length === 0) return;
     const printed = body?.type === 'command' && isPlainCat(body) ? heredoc : undefined;
@@ -512,7 +526,9 @@ class Collector {
         values.push(...(elements ? elements.flat() : evaluateWord(value, state.bindings).values));
       }
     }
-    if (variable) state.bindings.set(variable.text, values.length > 0 ? values : ['${@}']);
+    // `for f; do`: the positional parameters.
+    const looped = node.childrenForFieldName('value').length > 0 ? values : (state.bindings.get('@') ?? ['${@}']);
+    if (variable) state.bindings.set(variable.text, looped.length > 0 ? looped : ['${@}']);
     const body = node.childForFieldName('body');
     if (body) this.walk(body, state, map);
   }
@@ -539,6 +555,12 @@ function bindPositional(state: State, positional: string[][], functionName: stri
   state.bindings.set('*', all);
   state.bindings.set('#', [String(positional.length)]);
   state.arrays.set('@', positional);
+}
+
+/** The command substitution a word is, alone or as the only part of a double-quoted string: `$(…)`, `"$(…)"`. */
+function wholeSubstitution(node: Node): Node | undefined {
+  const inner = node.type === 'string' && node.namedChildren.length === 1 ? node.namedChildren[0]! : node;
+  return inner.type === 'command_substitution' ? inner : undefined;
 }
 
 /** The elements a word stands for when it is `"${name[@]}"`, `${name[*]}` or `"$@"` of a known array, else undefined. */
