@@ -309,8 +309,10 @@ class Collector {
     return words;
   }
 
-  /** Walks the `$(…)`, `` `…` `` and `<(…)` inside a word or test, which run on the host too. */
-  /** Walks the substitutions in `node`; what those that list paths (`$(find …)`, `<(ls …)`) list goes in `listings`, by node. */
+  /**
+   * Walks the `$(…)`, `` `…` `` and `<(…)` inside a word or test, which run on the host too. What those that list paths
+   * (`$(find …)`, `<(ls …)`) list goes in `listings`, by node.
+   */
   #walkSubstitutions(node: Node, state: State, map: OffsetMap, listings?: Map<number, string[]>): void {
     if (!mayHoldSubstitution(node.text)) return;
     if (node.type === 'command_substitution' || node.type === 'process_substitution') {
