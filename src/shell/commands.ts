@@ -338,6 +338,19 @@ class Collector {
     state.bindings.set(name.text, appends ? (state.bindings.get(name.text) ?? ['']).map((before) => before + values[0]) : values);
   }
 
+  /** `mapfile -t files < <(find …)`, `readarray`: the array holds what is fed, a path or glob per element. */
+  #readArray(command: Node, fed: string[], state: State): void {
+    const name = command.childForFieldName('name')?.text;
+    if (name !== 'mapfile' && name !== 'readarray') return;
+    const args = command.childrenForFieldName('argument').map((argument) => argument.text);
+    let array = 'MAPFILE';
+    for (let index = 0; index < args.length; index++) {
+      if (/^-[dnOsuCc]$/.test(args[index]!)) index++;
+      else if (!args[index]!.startsWith('-')) array = args[index]!;
+    }
+    this.#bindArray(array, fed.map((path) => [path]), state);
+  }
+
   #bindArray(name: string, elements: string[][], state: State): void {
     state.arrays.set(name, elements);
     elements.forEach((values, index) => state.bindings.set(`${name}[${index}]`, values));
@@ -492,7 +505,10 @@ class Collector {
     }
     for (const redirect of redirects) this.#record(redirect, state);
     const body = node.childForFieldName('body');
-    if (body?.type === 'command') this.#command(body, fed ? { ...state, stdin: fed } : state, map, redirects, heredoc);
+    if (body?.type === 'command') {
+      this.#command(body, fed ? { ...state, stdin: fed } : state, map, redirects, heredoc);
+      if (fed) this.#readArray(body, fed, state);
+    }
     else if (body) this.walk(body, state, map);
     if (fedByHeredoc.length === 0) return;
     const printed = body?.type === 'command' && isPlainCat(body) ? heredoc : undefined;

@@ -230,19 +230,22 @@ ruleTester.run('flatimage/no-binary-rewrite', {
       output: null,
     },
     {
-      name: 'what $(find …), $(ls …) and <(find …) list, and the positional parameters of for f; do',
+      name: 'what $(find …), $(ls …) and <(find …) list, mapfile arrays, and the positional parameters of for f; do',
       code: flatImageRecipe([
         download,
         'strip $(find "${SBUILD_OUTDIR}" -type f)',
         'upx "$(ls "${SBUILD_OUTDIR}"/*)"',
         'xargs objcopy --strip-all < <(find "${SBUILD_OUTDIR}" -type f | sort)',
         'find "${SBUILD_OUTDIR}" -type f -exec sh -c \'for f; do patchelf --set-rpath /x "$f"; done\' sh {} +',
+        'mapfile -t images < <(find "${SBUILD_OUTDIR}" -type f)',
+        'strip "${images[@]}"',
       ]),
       errors: [
         "20:5-20:45 strip on '${SBUILD_OUTDIR}/*', which includes the FlatImage",
         "21:5-21:37 upx on '${SBUILD_OUTDIR}/*', which includes the FlatImage",
         "22:11-22:30 objcopy (run through xargs) on '${SBUILD_OUTDIR}/*', which includes the FlatImage",
         "23:60-23:88 patchelf (run through find -exec, sh -c) on '${SBUILD_OUTDIR}/*', which includes the FlatImage",
+        "25:5-25:25 strip on '${SBUILD_OUTDIR}/*', which includes the FlatImage",
       ].map(at),
       output: null,
     },
