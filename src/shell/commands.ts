@@ -508,8 +508,12 @@ class Collector {
     if (body?.type === 'command') {
       this.#command(body, fed ? { ...state, stdin: fed } : state, map, redirects, heredoc);
       if (fed) this.#readArray(body, fed, state);
-    }
-    else if (body) this.walk(body, state, map);
+    } else if (body?.type === 'while_statement' && fed) {
+      // `while read -r f; do …; done < <(find …)`: the loop reads what is fed.
+      const fedState = { ...state, stdin: fed };
+      bindReadVariable(body, fedState, fed);
+      this.walk(body, fedState, map);
+    } else if (body) this.walk(body, state, map);
     if (fedByHeredoc.length === 0) return;
     const printed = body?.type === 'command' && isPlainCat(body) ? heredoc : undefined;
     // Only a pipe hands `cat`'s output on (`cat <<EOF | sh`, not `cat <<EOF && sh`).

@@ -230,7 +230,7 @@ ruleTester.run('flatimage/no-binary-rewrite', {
       output: null,
     },
     {
-      name: 'what $(find …), $(ls …) and <(find …) list, mapfile arrays, and the positional parameters of for f; do',
+      name: 'what $(find …), $(ls …) and <(find …) list, to a command, mapfile or while read, and the positional parameters of for f; do',
       code: flatImageRecipe([
         download,
         'strip $(find "${SBUILD_OUTDIR}" -type f)',
@@ -239,6 +239,7 @@ ruleTester.run('flatimage/no-binary-rewrite', {
         'find "${SBUILD_OUTDIR}" -type f -exec sh -c \'for f; do patchelf --set-rpath /x "$f"; done\' sh {} +',
         'mapfile -t images < <(find "${SBUILD_OUTDIR}" -type f)',
         'strip "${images[@]}"',
+        'while IFS= read -r -d \'\' f; do upx "$f"; done < <(find "${SBUILD_OUTDIR}" -type f -print0)',
       ]),
       errors: [
         "20:5-20:45 strip on '${SBUILD_OUTDIR}/*', which includes the FlatImage",
@@ -246,6 +247,7 @@ ruleTester.run('flatimage/no-binary-rewrite', {
         "22:11-22:30 objcopy (run through xargs) on '${SBUILD_OUTDIR}/*', which includes the FlatImage",
         "23:60-23:88 patchelf (run through find -exec, sh -c) on '${SBUILD_OUTDIR}/*', which includes the FlatImage",
         "25:5-25:25 strip on '${SBUILD_OUTDIR}/*', which includes the FlatImage",
+        "26:36-26:44 upx on '${SBUILD_OUTDIR}/*', which includes the FlatImage",
       ].map(at),
       output: null,
     },
