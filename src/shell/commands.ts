@@ -6,7 +6,7 @@ import { parsedScripts, type ParsedScript } from './parsed-scripts.js';
 import { EXPORTED_VARIABLES } from '../sbuild/exported-variables.js';
 import { findListing } from './listing.js';
 import { containerPath, programName, stdinShell, unwrapCommand, type Container, type Invocation } from './wrappers.js';
-import { evaluateWord, type Word } from './words.js';
+import { evaluateWord, printed, type Word } from './words.js';
 import { perRecipe } from '../recipe/per-recipe.js';
 
 /** A simple command as the shell would run it, found in the syntax tree (never by matching text). */
@@ -276,6 +276,7 @@ class Collector {
       }
     }
     trackDirectory(name.values[0] ?? '', args, state);
+    bindPrintedVariable(name, args, state);
   }
 
   /**
@@ -648,6 +649,16 @@ function bindReadVariable(loop: Node, state: State, listing: string[] | undefine
   const names = read.childrenForFieldName('argument').map((argument) => argument.text).filter((arg) => !arg.startsWith('-'));
   const last = names[names.length - 1];
   if (last) state.bindings.set(last, listing ?? [`\${${last}}`]);
+}
+
+/** `printf -v NAME FORMAT ARG…` assigns what it would print. */
+function bindPrintedVariable(name: Word, args: Word[], state: State): void {
+  if (name.values[0] !== 'printf' || args[0]?.values[0] !== '-v' || !args[1] || args.length < 3) return;
+  const variable = args[1].values[0] ?? '';
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(variable)) return;
+  const words = args.slice(2).map((arg) => arg.values);
+  const value = words.every((values) => values.length === 1) ? printed(words.map((values) => values[0]!)) : undefined;
+  state.bindings.set(variable, [value ?? `\${${variable}}`]);
 }
 
 /**

@@ -82,6 +82,12 @@ function expandVariable(node: Node, bindings: Bindings): string[] {
     if (node.text.endsWith(']}')) return bindings.get(key)?.slice() ?? [node.text];
     return [node.text];
   }
+  // `${NAME:?message}` is `${NAME}` or the script stops; `${NAME%/}` drops a trailing slash.
+  const checked = /^\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?\?[^}]*|(%%?\/))\}$/.exec(node.text);
+  if (node.type === 'expansion' && checked) {
+    const values = bindings.get(checked[1]!)?.slice() ?? [`\${${checked[1]!}}`];
+    return checked[2] ? values.map((value) => value.replace(/(.)\/$/, '$1')) : values;
+  }
   // `${NAME}` and `$NAME` alone: anything else (`${x:-y}`, `${#x}`, `${x//a/b}`) is kept as written.
   const plain = named.length === 1 && (named[0]!.type === 'variable_name' || named[0]!.type === 'special_variable_name');
   const plainLength = node.type === 'expansion' ? named[0] && node.text === `\${${named[0].text}}` : true;
@@ -102,6 +108,10 @@ function pathSubstitution(node: Node, bindings: Bindings): string | undefined {
   const args = command.childrenForFieldName('argument');
   const lookedUp = programLookup(name, args, bindings);
   if (lookedUp !== undefined) return lookedUp;
+  if (name === 'printf') {
+    const words = args.map((arg) => evaluate(arg, bindings).values);
+    return words.every((values) => values.length === 1) ? printed(words.map((values) => values[0]!)) : undefined;
+  }
   const pwd = bindings.get('PWD')?.[0] ?? '${PWD}';
   if (name === 'pwd' && args.every((arg) => /^-[LP]$/.test(arg.text))) return pwd;
   const options = args.filter((arg) => arg.text.startsWith('-'));
@@ -122,6 +132,19 @@ function programLookup(name: string | undefined, args: Node[], bindings: Binding
   if (name === 'which' && first !== undefined && second === undefined && !first.startsWith('-')) return first;
   const option = name === 'command' ? /^-v$/ : name === 'type' ? /^-[pP]$/ : undefined;
   return option?.test(first ?? '') && second !== undefined && rest.length === 0 ? second : undefined;
+}
+
+/**
+ * What `printf FORMAT ARG…` prints when FORMAT holds only `%s` conversions, one for each argument, without its final
+ * line break (which a substitution drops); undefined for any other format.
+ */
+export function printed([format, ...args]: string[]): string | undefined {
+  if (format === undefined || format.startsWith('-')) return undefined;
+  const conversions = format.match(/%./g) ?? [];
+  if (conversions.some((conversion) => conversion !== '%s' && conversion !== '%%')) return undefined;
+  if (conversions.filter((conversion) => conversion === '%s').length !== args.length) return undefined;
+  let index = 0;
+  return format.replace(/%[s%]/g, (conversion) => (conversion === '%%' ? '%' : args[index++]!)).replace(/\\n$/, '');
 }
 
 function unescapeDoubleQuoted(text: string): string {

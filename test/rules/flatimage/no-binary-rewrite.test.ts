@@ -252,6 +252,25 @@ ruleTester.run('flatimage/no-binary-rewrite', {
       output: null,
     },
     {
+      name: 'a path through ${NAME:?}, ${NAME%/}, printf -v and $(printf …)',
+      code: flatImageRecipe([
+        download,
+        'strip "${SBUILD_OUTDIR:?}/${PKG:?no package name}"',
+        'upx "${SBUILD_OUTDIR%/}/${PKG}"',
+        'printf -v image \'%s/%s\' "${SBUILD_OUTDIR}" "${PKG}"',
+        'objcopy --strip-all "${image}"',
+        'IMG="$(printf \'%s/%s\\n\' "${SBUILD_OUTDIR}" "${PKG}")"',
+        'patchelf --set-rpath /x "${IMG}"',
+      ]),
+      errors: [
+        "20:5-20:55 strip on the FlatImage '${SBUILD_OUTDIR:?}/${PKG:?no package name}' (that is '${SBUILD_OUTDIR}/${PKG}')",
+        "21:5-21:36 upx on the FlatImage '${SBUILD_OUTDIR%/}/${PKG}' (that is '${SBUILD_OUTDIR}/${PKG}')",
+        "23:5-23:35 objcopy on the FlatImage '${image}' (that is '${SBUILD_OUTDIR}/${PKG}')",
+        "25:5-25:37 patchelf on the FlatImage '${IMG}' (that is '${SBUILD_OUTDIR}/${PKG}')",
+      ].map(at),
+      output: null,
+    },
+    {
       name: 'a tool variable with a default names the tool: ${STRIP:-strip}',
       code: flatImageRecipe(['"${STRIP:-strip}" "./${PKG}"']),
       errors: [at("19:5-19:33 ${STRIP:-strip} on the FlatImage './${PKG}'")],
