@@ -277,6 +277,7 @@ class Collector {
     }
     trackDirectory(name.values[0] ?? '', args, state);
     bindPrintedVariable(name, args, state);
+    if (herestring && name.values[0] === 'read') bindReadWords(args, invocation.stdin ?? [], state);
   }
 
   /**
@@ -649,6 +650,13 @@ function bindReadVariable(loop: Node, state: State, listing: string[] | undefine
   const names = read.childrenForFieldName('argument').map((argument) => argument.text).filter((arg) => !arg.startsWith('-'));
   const last = names[names.length - 1];
   if (last) state.bindings.set(last, listing ?? [`\${${last}}`]);
+}
+
+/** `read -r NAME <<< WORD`: the last name gets the word (a path has no spaces to split at). */
+function bindReadWords(args: Word[], fed: string[], state: State): void {
+  const names = args.map((arg) => arg.values[0] ?? '').filter((arg, index, all) => !arg.startsWith('-') && !/^-[adnNptu]$/.test(all[index - 1] ?? ''));
+  const last = names[names.length - 1];
+  if (last && /^[A-Za-z_][A-Za-z0-9_]*$/.test(last)) state.bindings.set(last, fed.length > 0 ? fed : [`\${${last}}`]);
 }
 
 /** `printf -v NAME FORMAT ARG…` assigns what it would print. */

@@ -252,7 +252,7 @@ ruleTester.run('flatimage/no-binary-rewrite', {
       output: null,
     },
     {
-      name: 'a path through ${NAME:?}, ${NAME%/}, printf -v and $(printf …)',
+      name: 'a path through ${NAME:?}, ${NAME%/}, printf -v, $(printf …) and read <<<',
       code: flatImageRecipe([
         download,
         'strip "${SBUILD_OUTDIR:?}/${PKG:?no package name}"',
@@ -261,12 +261,15 @@ ruleTester.run('flatimage/no-binary-rewrite', {
         'objcopy --strip-all "${image}"',
         'IMG="$(printf \'%s/%s\\n\' "${SBUILD_OUTDIR}" "${PKG}")"',
         'patchelf --set-rpath /x "${IMG}"',
+        'read -r target <<< "${SBUILD_OUTDIR}/${PKG}"',
+        'strip "$target"',
       ]),
       errors: [
         "20:5-20:55 strip on the FlatImage '${SBUILD_OUTDIR:?}/${PKG:?no package name}' (that is '${SBUILD_OUTDIR}/${PKG}')",
         "21:5-21:36 upx on the FlatImage '${SBUILD_OUTDIR%/}/${PKG}' (that is '${SBUILD_OUTDIR}/${PKG}')",
         "23:5-23:35 objcopy on the FlatImage '${image}' (that is '${SBUILD_OUTDIR}/${PKG}')",
         "25:5-25:37 patchelf on the FlatImage '${IMG}' (that is '${SBUILD_OUTDIR}/${PKG}')",
+        "27:5-27:20 strip on the FlatImage '$target' (that is '${SBUILD_OUTDIR}/${PKG}')",
       ].map(at),
       output: null,
     },
