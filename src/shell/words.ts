@@ -108,6 +108,10 @@ function pathSubstitution(node: Node, bindings: Bindings): string | undefined {
   const args = command.childrenForFieldName('argument');
   const lookedUp = programLookup(name, args, bindings);
   if (lookedUp !== undefined) return lookedUp;
+  if (name === 'dirname' && args.length === 1) {
+    const [path] = evaluate(args[0]!, bindings).values;
+    return path === undefined || !path.includes('/') ? undefined : path.replace(/\/+[^/]*\/*$/, '') || '/';
+  }
   if (name === 'printf') {
     const words = args.map((arg) => evaluate(arg, bindings).values);
     return words.every((values) => values.length === 1) ? printed(words.map((values) => values[0]!)) : undefined;

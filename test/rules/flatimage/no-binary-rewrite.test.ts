@@ -252,7 +252,7 @@ ruleTester.run('flatimage/no-binary-rewrite', {
       output: null,
     },
     {
-      name: 'a path through ${NAME:?}, ${NAME%/}, printf -v, $(printf …) and read <<<',
+      name: 'a path through ${NAME:?}, ${NAME%/}, printf -v, $(printf …), read <<< and $(dirname …)',
       code: flatImageRecipe([
         download,
         'strip "${SBUILD_OUTDIR:?}/${PKG:?no package name}"',
@@ -263,6 +263,7 @@ ruleTester.run('flatimage/no-binary-rewrite', {
         'patchelf --set-rpath /x "${IMG}"',
         'read -r target <<< "${SBUILD_OUTDIR}/${PKG}"',
         'strip "$target"',
+        'upx "$(dirname "${SBUILD_OUTDIR}/${PKG}")/${PKG}"',
       ]),
       errors: [
         "20:5-20:55 strip on the FlatImage '${SBUILD_OUTDIR:?}/${PKG:?no package name}' (that is '${SBUILD_OUTDIR}/${PKG}')",
@@ -270,6 +271,7 @@ ruleTester.run('flatimage/no-binary-rewrite', {
         "23:5-23:35 objcopy on the FlatImage '${image}' (that is '${SBUILD_OUTDIR}/${PKG}')",
         "25:5-25:37 patchelf on the FlatImage '${IMG}' (that is '${SBUILD_OUTDIR}/${PKG}')",
         "27:5-27:20 strip on the FlatImage '$target' (that is '${SBUILD_OUTDIR}/${PKG}')",
+        `28:5-28:54 upx on the FlatImage '"$(dirname "\${SBUILD_OUTDIR}/\${PKG}")/\${PKG}"' (that is '\${SBUILD_OUTDIR}/\${PKG}')`,
       ].map(at),
       output: null,
     },
