@@ -98,7 +98,8 @@ function expandVariable(node: Node, bindings: Bindings): string[] {
 
 /**
  * What `$(pwd)`, `$(realpath PATH)` and `$(readlink -f PATH)` print: the path, relative ones under `${PWD}` (the
- * working directory the script is known to be in, when it is bound). Undefined for any other substitution.
+ * working directory the script is known to be in, when it is bound). Also `$(dirname PATH)`, `$(printf '%s/%s' …)` and
+ * a program's path (`$(command -v strip)`). Undefined for any other substitution.
  */
 function pathSubstitution(node: Node, bindings: Bindings): string | undefined {
   if (node.namedChildren.length !== 1) return undefined;
