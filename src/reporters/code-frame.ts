@@ -1,5 +1,6 @@
 import type { Diagnostic, Place } from '../core/diagnostic.js';
 import { graphemes, graphemeWidth, splitAtWidth } from '../text/width.js';
+import { getOrMake } from '../core/get-or-make.js';
 import { CellIndex } from '../text/cell-index.js';
 import { visible } from './escape.js';
 
@@ -30,9 +31,7 @@ export function codeFrames(source: string, color: boolean, width = Number.POSITI
     const frame: string[] = [];
     for (let number = problem.line; number <= last; number++) {
       const text = (lines[number - 1] ?? '').replace(/\r$/, '');
-      const key = `${number}:${room}`;
-      const line = measured.get(key) ?? new ShownLine(text, room);
-      measured.set(key, line);
+      const line = getOrMake(measured, `${number}:${room}`, () => new ShownLine(text, room));
       const from = number === problem.line ? problem.column - 1 : text.length - text.trimStart().length;
       const to = number === problem.endLine ? problem.endColumn - 1 : text.length;
       frame.push(`  ${dim(`${String(number).padStart(numberWidth)} │`)} ${line.shown}`);

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../core/diagnostic.js';
+import { getOrMake } from '../core/get-or-make.js';
 import { CellIndex } from '../text/cell-index.js';
 import { graphemes, graphemeWidth } from '../text/width.js';
 
@@ -38,19 +39,18 @@ export class ColumnConverter {
 
   /** A line's display cells, measured once for all its diagnostics. */
   #displayCells(lineIndex: number): CellIndex {
-    let cells = this.#displayCellsByLine.get(lineIndex);
-    if (cells !== undefined) return cells;
-    cells = new CellIndex();
-    const start = this.#lineStarts[lineIndex]!;
-    const end = this.#lineStarts[lineIndex + 1] ?? this.source!.length + 1;
-    let offset = 0;
-    let width = 0;
-    for (const grapheme of graphemes(this.source!.slice(start, end - 1))) {
-      offset += grapheme.length;
-      width = grapheme === '\t' ? width + TAB_STOP - (width % TAB_STOP) : width + graphemeWidth(grapheme);
-      cells.add(offset, width);
-    }
-    this.#displayCellsByLine.set(lineIndex, cells);
-    return cells;
+    return getOrMake(this.#displayCellsByLine, lineIndex, () => {
+      const cells = new CellIndex();
+      const start = this.#lineStarts[lineIndex]!;
+      const end = this.#lineStarts[lineIndex + 1] ?? this.source!.length + 1;
+      let offset = 0;
+      let width = 0;
+      for (const grapheme of graphemes(this.source!.slice(start, end - 1))) {
+        offset += grapheme.length;
+        width = grapheme === '\t' ? width + TAB_STOP - (width % TAB_STOP) : width + graphemeWidth(grapheme);
+        cells.add(offset, width);
+      }
+      return cells;
+    });
   }
 }

@@ -244,8 +244,8 @@ class Collector {
   #command(node: Node, state: State, map: OffsetMap, redirects: Redirect[], input: ScriptSource | undefined): void {
     const text = node.text;
     // Substitutions in the arguments run first, on the host.
-    const listings = new Map<number, string[]>();
-    if (mayHoldSubstitution(text)) for (const child of node.namedChildren) if (child.type !== 'command_name') this.#walkSubstitutions(child, state, map, listings);
+    const listings = mayHoldSubstitution(text) ? new Map<number, string[]>() : undefined;
+    if (listings) for (const child of node.namedChildren) if (child.type !== 'command_name') this.#walkSubstitutions(child, state, map, listings);
     const nameNode = node.childForFieldName('name');
     if (!nameNode) return;
     let words = this.#expand([nameNode, ...node.childrenForFieldName('argument')], state, map, listings);
@@ -277,18 +277,18 @@ class Collector {
     }
     trackDirectory(name.values[0] ?? '', args, state);
     bindPrintedVariable(name, args, state);
-    if (herestring && name.values[0] === 'read') bindReadWords(args, invocation.stdin ?? [], state);
+    if (herestring && name.values[0] === 'read') bindRead(args.map((arg) => arg.values[0] ?? ''), invocation.stdin ?? [], state);
   }
 
   /**
    * The words of a command line after expansion: `"${cmd[@]}"` and `"$@"` become one word per element, and an unquoted
    * variable holding several words (`S="strip -s"; $S file`) is split.
    */
-  #expand(nodes: Node[], state: State, map: OffsetMap, listings: ReadonlyMap<number, string[]>): Word[] {
+  #expand(nodes: Node[], state: State, map: OffsetMap, listings: ReadonlyMap<number, string[]> | undefined): Word[] {
     const words: Word[] = [];
     for (const node of nodes) {
       const word = mapWord(evaluateWord(node, state.bindings), map);
-      const listed = listings.get(wholeSubstitution(node)?.id ?? -1);
+      const listed = listings?.size ? listings.get(wholeSubstitution(node)?.id ?? -1) : undefined;
       if (listed) {
         words.push({ ...word, values: listed, literal: false });
         continue;
@@ -344,12 +344,7 @@ class Collector {
   #readArray(command: Node, fed: string[], state: State): void {
     const name = command.childForFieldName('name')?.text;
     if (name !== 'mapfile' && name !== 'readarray') return;
-    const args = command.childrenForFieldName('argument').map((argument) => argument.text);
-    let array = 'MAPFILE';
-    for (let index = 0; index < args.length; index++) {
-      if (/^-[dnOsuCc]$/.test(args[index]!)) index++;
-      else if (!args[index]!.startsWith('-')) array = args[index]!;
-    }
+    const array = lastOperand(command.childrenForFieldName('argument').map((argument) => argument.text), MAPFILE_OPTIONS_WITH_VALUE) ?? 'MAPFILE';
     this.#bindArray(array, fed.map((path) => [path]), state);
   }
 
@@ -542,31 +537,19 @@ class Collector {
   #forLoop(node: Node, state: State, map: OffsetMap): void {
     const variable = node.childForFieldName('variable');
     const values: string[] = [];
+    const listings = new Map<number, string[]>();
     for (const value of node.childrenForFieldName('value')) {
-      if (value.type === 'command_substitution') values.push(...this.#substitutionListing(value, state, map));
-      else {
-        this.#walkSubstitutions(value, state, map);
-        const elements = arrayElements(value, state);
-        values.push(...(elements ? elements.flat() : evaluateWord(value, state.bindings).values));
-      }
+      this.#walkSubstitutions(value, state, map, listings);
+      // `for f in $(find …)`: what the substitution lists.
+      const listed = value.type === 'command_substitution' ? (listings.get(value.id) ?? [value.text]) : undefined;
+      const elements = listed ? undefined : arrayElements(value, state);
+      values.push(...(listed ?? (elements ? elements.flat() : evaluateWord(value, state.bindings).values)));
     }
     // `for f; do`: the positional parameters.
     const looped = node.childrenForFieldName('value').length > 0 ? values : (state.bindings.get('@') ?? ['${@}']);
     if (variable) state.bindings.set(variable.text, looped.length > 0 ? looped : ['${@}']);
     const body = node.childForFieldName('body');
     if (body) this.walk(body, state, map);
-  }
-
-  /** What `$(find …)` or `$(ls …)` lists, for `for f in $(…)`. */
-  #substitutionListing(node: Node, state: State, map: OffsetMap): string[] {
-    let listing: string[] | undefined;
-    const inner = cloneState(state);
-    for (const child of node.namedChildren) {
-      this.#listing = undefined;
-      this.walk(child, inner, map);
-      listing ??= this.#listing;
-    }
-    return listing ?? [node.text];
   }
 }
 
@@ -643,30 +626,40 @@ function listingOf(invocation: Invocation): string[] | undefined {
   return undefined;
 }
 
+/** `while read -r f; do`: the loop's variable holds each path the loop is fed. */
 function bindReadVariable(loop: Node, state: State, listing: string[] | undefined): void {
   const condition = loop.childForFieldName('condition');
   const read = condition && commandOf(condition);
   if (!read || read.childForFieldName('name')?.text !== 'read') return;
-  const names = read.childrenForFieldName('argument').map((argument) => argument.text).filter((arg) => !arg.startsWith('-'));
-  const last = names[names.length - 1];
-  if (last) state.bindings.set(last, listing ?? [`\${${last}}`]);
+  bindRead(read.childrenForFieldName('argument').map((argument) => argument.text), listing ?? [], state);
 }
 
-/** `read -r NAME <<< WORD`: the last name gets the word (a path has no spaces to split at). */
-function bindReadWords(args: Word[], fed: string[], state: State): void {
-  const names = args.map((arg) => arg.values[0] ?? '').filter((arg, index, all) => !arg.startsWith('-') && !/^-[adnNptu]$/.test(all[index - 1] ?? ''));
-  const last = names[names.length - 1];
-  if (last && /^[A-Za-z_][A-Za-z0-9_]*$/.test(last)) state.bindings.set(last, fed.length > 0 ? fed : [`\${${last}}`]);
+/** `read … NAME` fed `values` (a path has no spaces to split at): the last name gets them, else it stays unknown. */
+function bindRead(args: string[], values: string[], state: State): void {
+  const name = lastOperand(args, READ_OPTIONS_WITH_VALUE);
+  if (name !== undefined && VARIABLE_NAME.test(name)) state.bindings.set(name, values.length > 0 ? values : [`\${${name}}`]);
+}
+
+const READ_OPTIONS_WITH_VALUE = /^-[adnNptu]$/;
+const MAPFILE_OPTIONS_WITH_VALUE = /^-[dnOsuCc]$/;
+const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** The last argument that is neither an option nor the value of one (`withValue`). */
+function lastOperand(args: string[], withValue: RegExp): string | undefined {
+  let last: string | undefined;
+  for (let index = 0; index < args.length; index++) {
+    if (withValue.test(args[index]!)) index++;
+    else if (!args[index]!.startsWith('-')) last = args[index];
+  }
+  return last;
 }
 
 /** `printf -v NAME FORMAT ARG…` assigns what it would print. */
 function bindPrintedVariable(name: Word, args: Word[], state: State): void {
   if (name.values[0] !== 'printf' || args[0]?.values[0] !== '-v' || !args[1] || args.length < 3) return;
   const variable = args[1].values[0] ?? '';
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(variable)) return;
-  const words = args.slice(2).map((arg) => arg.values);
-  const value = words.every((values) => values.length === 1) ? printed(words.map((values) => values[0]!)) : undefined;
-  state.bindings.set(variable, [value ?? `\${${variable}}`]);
+  if (!VARIABLE_NAME.test(variable)) return;
+  state.bindings.set(variable, [printed(args.slice(2).map((arg) => arg.values)) ?? `\${${variable}}`]);
 }
 
 /**

@@ -83,8 +83,8 @@ function expandVariable(node: Node, bindings: Bindings): string[] {
     return [node.text];
   }
   // `${NAME:?message}` is `${NAME}` or the script stops; `${NAME%/}` drops a trailing slash.
-  const checked = /^\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?\?[^}]*|(%%?\/))\}$/.exec(node.text);
-  if (node.type === 'expansion' && checked) {
+  const checked = node.type === 'expansion' ? /^\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?\?[^}]*|(%%?\/))\}$/.exec(node.text) : null;
+  if (checked) {
     const values = bindings.get(checked[1]!)?.slice() ?? [`\${${checked[1]!}}`];
     return checked[2] ? values.map((value) => value.replace(/(.)\/$/, '$1')) : values;
   }
@@ -113,10 +113,7 @@ function pathSubstitution(node: Node, bindings: Bindings): string | undefined {
     const [path] = evaluate(args[0]!, bindings).values;
     return path === undefined || !path.includes('/') ? undefined : path.replace(/\/+[^/]*\/*$/, '') || '/';
   }
-  if (name === 'printf') {
-    const words = args.map((arg) => evaluate(arg, bindings).values);
-    return words.every((values) => values.length === 1) ? printed(words.map((values) => values[0]!)) : undefined;
-  }
+  if (name === 'printf') return printed(args.map((arg) => evaluate(arg, bindings).values));
   const pwd = bindings.get('PWD')?.[0] ?? '${PWD}';
   if (name === 'pwd' && args.every((arg) => /^-[LP]$/.test(arg.text))) return pwd;
   const options = args.filter((arg) => arg.text.startsWith('-'));
@@ -131,6 +128,7 @@ function pathSubstitution(node: Node, bindings: Bindings): string | undefined {
 
 /** `$(which strip)`, `$(command -v strip)`, `$(type -P strip)`: where a program is, which names the program. */
 function programLookup(name: string | undefined, args: Node[], bindings: Bindings): string | undefined {
+  if (name !== 'which' && name !== 'command' && name !== 'type') return undefined;
   const words = args.map((arg) => evaluate(arg, bindings));
   if (!words.every((word) => word.literal && word.values.length === 1)) return undefined;
   const [first, second, ...rest] = words.map((word) => word.values[0]!);
@@ -140,10 +138,12 @@ function programLookup(name: string | undefined, args: Node[], bindings: Binding
 }
 
 /**
- * What `printf FORMAT ARG…` prints when FORMAT holds only `%s` conversions, one for each argument, without its final
- * line break (which a substitution drops); undefined for any other format.
+ * What `printf FORMAT ARG…` prints, given the values each word may have, when each has one and FORMAT holds only `%s`
+ * conversions, one for each argument; without its final line break (which a substitution drops). Else undefined.
  */
-export function printed([format, ...args]: string[]): string | undefined {
+export function printed(words: string[][]): string | undefined {
+  if (!words.every((values) => values.length === 1)) return undefined;
+  const [format, ...args] = words.map((values) => values[0]!);
   if (format === undefined || format.startsWith('-')) return undefined;
   const conversions = format.match(/%./g) ?? [];
   if (conversions.some((conversion) => conversion !== '%s' && conversion !== '%%')) return undefined;
