@@ -107,7 +107,7 @@ function parseArgs(args: readonly Word[], syntax: Syntax): ParsedArgs {
     }
     if (!consumed && syntax.withTwoValues?.has(value)) index += 2;
   }
-  operands.push(...args.slice(index));
+  for (let operand = index; operand < args.length; operand++) operands.push(args[operand]!);
   return { options, operands };
 }
 

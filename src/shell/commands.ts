@@ -5,9 +5,11 @@ import { shellParser, type ShellParse } from './parser.js';
 import { parsedScripts, type ParsedScript } from './parsed-scripts.js';
 import { EXPORTED_VARIABLES } from '../sbuild/exported-variables.js';
 import { findListing } from './listing.js';
-import { containerPath, programName, stdinShell, unwrapCommand, type Container, type Invocation } from './wrappers.js';
+import { containerPath, programName, scriptFileShell, stdinShell, unwrapCommand, xargsArgFile, type Assignment, type Container, type Invocation } from './wrappers.js';
 import { evaluateWord, printed, type Word } from './words.js';
 import { perRecipe } from '../recipe/per-recipe.js';
+import { WrittenFiles, type FileContent } from './written-files.js';
+import { echoed, printfOutput, scriptText, withPlaceholder, type ScriptText } from './script-text.js';
 
 /** A simple command as the shell would run it, found in the syntax tree (never by matching text). */
 export interface ShellCommand extends Invocation {
@@ -124,7 +126,7 @@ interface State {
   /** What a pipe feeds the current command: the paths the previous stage lists. */
   stdin: string[] | undefined;
   /** What a pipe feeds the current command when it is a script (`cat <<EOF | sh`, `echo "…" | bash`). */
-  stdinScript: ScriptSource | undefined;
+  stdinScript: ScriptSource[] | undefined;
   depth: number;
   calls: string[];
   /** Inside `docker run -v HOST:DIR …`: how paths map back to the host. */
@@ -163,10 +165,20 @@ function cloneState(state: State): State {
 
 type OffsetMap = (offset: number) => number;
 
-/** A node whose text is a script (a string, a here-document body), with the map of its tree's offsets. */
+/** A script found in the script (a string, a here-document body, what printf prints), with the map of its tree's offsets. */
 interface ScriptSource {
-  node: Node;
+  script: () => ScriptText;
   map: OffsetMap;
+}
+
+function nodeScript(node: Node, map: OffsetMap): ScriptSource {
+  return { script: () => scriptText(node), map };
+}
+
+/** The same script with its text taken now: it no longer needs its tree, which an inner script frees when it ends. */
+function detached(source: ScriptSource): ScriptSource {
+  const text = source.script();
+  return { script: () => text, map: source.map };
 }
 
 interface FunctionDefinition {
@@ -190,8 +202,9 @@ class Collector {
   #calls = 0;
   /** What the last statement walked prints, when it lists paths (`find DIR`, `ls`): what a pipe hands on. */
   #listing: string[] | undefined;
-  /** What the last statement walked prints, when it prints a script (`echo "strip x"`, `cat <<EOF`). */
-  #printedScript: ScriptSource | undefined;
+  /** What the last statement walked prints, when it prints scripts (`echo "strip x"`, `cat <<EOF`, `cat build.sh`). */
+  #printedScript: ScriptSource[] | undefined;
+  readonly #files = new WrittenFiles<ScriptSource>();
   /** The statements a method of their own walks, by node type. */
   readonly #statements = new Map<string, (this: Collector, node: Node, state: State, map: OffsetMap) => void>([
     ['command', (node, state, map) => this.#command(node, state, map, [], undefined)],
@@ -223,6 +236,10 @@ class Collector {
       case 'process_substitution': {
         const inner = cloneState(state);
         for (const child of node.namedChildren) this.walk(child, inner, map);
+        // `$(< list)`: what the file holds.
+        const read = node.type === 'command_substitution' ? node.childForFieldName('redirect') : null;
+        const file = read?.type === 'file_redirect' ? read.childForFieldName('destination') : null;
+        if (file) this.#listing = this.#files.read(evaluateWord(file, state.bindings).values)?.listing;
         return;
       }
       default: {
@@ -241,7 +258,7 @@ class Collector {
     this.trace.push(command);
   }
 
-  #command(node: Node, state: State, map: OffsetMap, redirects: Redirect[], input: ScriptSource | undefined): void {
+  #command(node: Node, state: State, map: OffsetMap, redirects: Redirect[], input: ScriptSource[] | undefined): void {
     const text = node.text;
     // Substitutions in the arguments run first, on the host.
     const listings = mayHoldSubstitution(text) ? new Map<number, string[]>() : undefined;
@@ -254,30 +271,42 @@ class Collector {
     if (!name) return;
     const invocation: Invocation = { name, args, via: state.via, start: name.start, end: (args[args.length - 1] ?? name).end, stdin: state.stdin };
     if (state.container) invocation.container = state.container;
-    this.#listing = listingOf(invocation);
-    this.#printedScript = printedScript(node, invocation, map);
+    const environment = prefixAssignments(node, state);
+    if (environment.length > 0) invocation.environment = environment;
+    const commandProgram = programName(name);
+    const argFile = commandProgram === 'xargs' ? xargsArgFile(args) : undefined;
+    if (argFile) invocation.stdin = this.#files.read(argFile.values)?.listing;
+    const catted = commandProgram === 'cat' ? this.#catted(args) : undefined;
+    this.#listing = listingOf(invocation) ?? catted?.listing;
+    this.#printedScript = printedScript(node, invocation, map) ?? (catted?.scripts.length ? catted.scripts : undefined);
     const cwdIsOutdir = state.cwd[state.cwd.length - 1]!;
     const herestring = text.includes('<<<') ? node.childrenForFieldName('redirect').find((redirect) => redirect.type === 'herestring_redirect')?.namedChildren[0] : undefined;
-    const scriptInput = input ?? (herestring ? { node: herestring, map } : state.stdinScript);
+    const scriptInput = input ?? (herestring ? [nodeScript(herestring, map)] : state.stdinScript);
+    if (commandProgram === 'tee') this.#tee(args, state.stdin, scriptInput);
     if (herestring && !invocation.stdin) invocation.stdin = evaluateWord(herestring, state.bindings).values;
     for (const each of unwrapCommand(invocation)) {
       this.#record({ ...each, cwdIsOutdir, redirects: each === invocation ? redirects : [] }, state);
       if (state.depth >= MAX_NESTING) continue;
       const program = programName(each.name);
+      const childState = withEnvironment(each, state);
       if (each.innerScript) {
         const source = findArgumentNode(node, each.innerScript.word);
-        if (source) this.#childShell({ node: source, map }, each, each.innerScript.shell, each.innerScript.positional, state);
+        const scripts = source ? withPlaceholderReplaced(nodeScript(source, map), each.replaced) : [];
+        for (const script of scripts) this.#childShell(script, each, each.innerScript.shell, each.innerScript.positional, childState);
       } else if (program === 'eval' && each.via.length === state.via.length) this.#eval(node, state, map);
       else if (program === 'trap' && each === invocation) this.#trap(node, state, map);
       else if (each === invocation && this.#functions.has(program)) this.#call(program, args, state);
-      else if (scriptInput) {
-        const shell = stdinShell(each);
-        if (shell) this.#childShell(scriptInput, each, shell.shell, shell.positional, state);
+      else if ((program === 'source' || program === '.') && each.args[0]) this.#source(program, each.args[0], state);
+      else {
+        const shell = scriptInput ? stdinShell(each) : undefined;
+        if (scriptInput && shell) for (const source of scriptInput) this.#childShell(source, each, shell.shell, shell.positional, childState);
+        else this.#scriptFile(each, childState);
       }
     }
     trackDirectory(name.values[0] ?? '', args, state);
     bindPrintedVariable(name, args, state);
-    if (herestring && name.values[0] === 'read') bindRead(args.map((arg) => arg.values[0] ?? ''), invocation.stdin ?? [], state);
+    if (commandProgram === 'set') setPositional(args, state);
+    if (herestring) this.#readFed(node, invocation.stdin ?? [], state);
   }
 
   /**
@@ -311,6 +340,37 @@ class Collector {
     return words;
   }
 
+  /** What `cat FILE…` prints of the files the script wrote, or undefined when it wrote none of them. */
+  #catted(args: Word[]): FileContent<ScriptSource> | undefined {
+    const files = args.filter((arg) => !/^-./.test(arg.values[0] ?? ''));
+    return files.length > 0 ? this.#files.read(files.flatMap((file) => file.values)) : undefined;
+  }
+
+  /** `… | tee [-a] FILE…`, `tee FILE <<EOF`: what it is fed goes into each file. */
+  #tee(args: Word[], listing: string[] | undefined, scripts: ScriptSource[] | undefined): void {
+    const append = args.some((arg) => /^(-[a-z]*a|--append)$/.test(arg.values[0] ?? ''));
+    const content = listing || scripts ? { listing: listing ?? [], scripts: (scripts ?? []).map(detached) } : undefined;
+    for (const file of args) if (!/^-./.test(file.values[0] ?? '')) this.#files.write(file.values, content, append);
+  }
+
+  /** `source FILE`, `. FILE`: the scripts the script wrote into FILE run in this shell. */
+  #source(program: string, file: Word, state: State): void {
+    for (const source of this.#files.read(file.values)?.scripts ?? []) {
+      const { text, offsets } = source.script();
+      this.#runScript(text, offsets, { ...state, via: [...state.via, `${program} ${file.raw}`], depth: state.depth + 1 }, source.map);
+    }
+  }
+
+  /** `bash FILE arg…` or `./FILE arg…`: the scripts the script wrote into FILE run in a child shell. */
+  #scriptFile(invocation: Invocation, state: State): void {
+    const shell = scriptFileShell(invocation);
+    const file = shell?.file ?? invocation.name;
+    const scripts = this.#files.read(file.values)?.scripts;
+    if (!scripts) return;
+    const positional = shell?.positional ?? [invocation.name, ...invocation.args].map((word) => word.values);
+    for (const source of scripts) this.#childShell(source, invocation, shell?.shell ?? file.raw, positional, state);
+  }
+
   /**
    * Walks the `$(…)`, `` `…` `` and `<(…)` inside a word or test, which run on the host too. What those that list paths
    * (`$(find …)`, `<(ls …)`) list goes in `listings`, by node.
@@ -340,12 +400,16 @@ class Collector {
     state.bindings.set(name.text, appends ? (state.bindings.get(name.text) ?? ['']).map((before) => before + values[0]) : values);
   }
 
-  /** `mapfile -t files < <(find …)`, `readarray`: the array holds what is fed, a path or glob per element. */
-  #readArray(command: Node, fed: string[], state: State): void {
+  /**
+   * `mapfile -t files < <(find …)`, `readarray`: the array holds what is fed, a path or glob per element; `read -r f <
+   * list`: the variable holds it.
+   */
+  #readFed(command: Node, fed: string[], state: State): void {
     const name = command.childForFieldName('name')?.text;
+    const args = command.childrenForFieldName('argument').map((argument) => argument.text);
+    if (name === 'read') bindRead(args, fed, state);
     if (name !== 'mapfile' && name !== 'readarray') return;
-    const array = lastOperand(command.childrenForFieldName('argument').map((argument) => argument.text), MAPFILE_OPTIONS_WITH_VALUE) ?? 'MAPFILE';
-    this.#bindArray(array, fed.map((path) => [path]), state);
+    this.#bindArray(lastOperand(args, MAPFILE_OPTIONS_WITH_VALUE) ?? 'MAPFILE', fed.map((path) => [path]), state);
   }
 
   #bindArray(name: string, elements: string[][], state: State): void {
@@ -384,7 +448,7 @@ class Collector {
     inner.calls = [...state.calls, name];
     inner.via = [...state.via, `function ${name}`];
     inner.depth++;
-    bindPositional(inner, args.map((arg) => arg.values), name);
+    bindPositional(inner, args.map((arg) => arg.values), true);
     this.walk(definition.body, inner, definition.map);
     // Functions share the caller's variables.
     for (const [key, values] of inner.bindings) if (!POSITIONAL.test(key)) state.bindings.set(key, values);
@@ -395,18 +459,7 @@ class Collector {
   #eval(node: Node, state: State, map: OffsetMap): void {
     const sources = node.childrenForFieldName('argument');
     if (sources.length === 0) return;
-    const parts = sources.map((source) => scriptText(source));
-    let text = '';
-    const offsets: number[] = [];
-    parts.forEach((part, index) => {
-      if (index > 0) {
-        text += ' ';
-        offsets.push(sources[index]!.startIndex);
-      }
-      text += part.text;
-      offsets.push(...part.offsets.slice(0, -1));
-    });
-    offsets.push(sources[sources.length - 1]!.endIndex);
+    const { text, offsets } = echoed(sources);
     this.#runScript(text, offsets, { ...state, via: [...state.via, 'eval'], depth: state.depth + 1 }, map);
   }
 
@@ -433,7 +486,7 @@ class Collector {
       this.deferred.push({ index: this.trace.length - 1, container: invocation.container });
       return;
     }
-    const { text, offsets, expanded } = scriptText(source.node);
+    const { text, offsets, expanded } = source.script();
     const inner = cloneState(state);
     inner.depth++;
     inner.via = [...invocation.via, shell];
@@ -448,7 +501,7 @@ class Collector {
     if (!expanded) for (const key of inner.bindings.keys()) if (!inner.exported.has(key.replace(/\[.*$/, ''))) inner.bindings.delete(key);
     for (const key of [...inner.bindings.keys()]) if (POSITIONAL.test(key)) inner.bindings.delete(key);
     positional.forEach((values, index) => inner.bindings.set(String(index), values));
-    bindPositional(inner, positional.slice(1), undefined);
+    bindPositional(inner, positional.slice(1), false);
     this.#runScript(text, offsets, inner, source.map);
   }
 
@@ -475,16 +528,24 @@ class Collector {
     const listings = new Map<number, string[]>();
     let fed: string[] | undefined;
     let heredoc: ScriptSource | undefined;
+    /** The scripts a file fed to the command holds (`bash < build.sh`). */
+    let fedScripts: ScriptSource[] | undefined;
+    const writes: { target: Word; append: boolean }[] = [];
     const fedByHeredoc: Node[] = [];
-    for (const redirect of node.childrenForFieldName('redirect')) {
+    const redirectNodes = node.childrenForFieldName('redirect');
+    for (const redirect of redirectNodes) {
       if (redirect.type === 'heredoc_redirect') {
         const body = redirect.namedChildren.find((child) => child.type === 'heredoc_body');
         if (body) {
-          heredoc = { node: body, map };
+          heredoc = nodeScript(body, map);
           this.walk(body, state, map);
         }
-        // `cat <<EOF | sh`: the rest of the pipeline is parsed inside the here-document redirection.
-        fedByHeredoc.push(...redirect.namedChildren.filter((child) => !child.type.startsWith('heredoc_')));
+        // `cat <<EOF > file`, `cat <<EOF | sh`: what follows the marker on its line is parsed inside the here-document
+        // redirection, further redirections and the rest of the pipeline.
+        for (const child of redirect.namedChildren) {
+          if (child.type === 'file_redirect') redirectNodes.push(child);
+          else if (!child.type.startsWith('heredoc_')) fedByHeredoc.push(child);
+        }
         continue;
       }
       const destination = redirect.childForFieldName('destination');
@@ -494,33 +555,56 @@ class Collector {
         continue;
       }
       this.#walkSubstitutions(destination, state, map, listings);
-      // `xargs strip < <(find …)`: what the process substitution lists is the command's input.
-      if (operator === '<') fed = listings.get(destination.id) ?? fed;
       let target = mapWord(evaluateWord(destination, state.bindings), map);
       if (state.container) target = containerPath(target, state.container);
+      if (operator === '<') {
+        // `xargs strip < <(find …)`, `while read …; done < list`: what the substitution lists, or the file holds.
+        const held = this.#files.read(target.values);
+        fed = listings.get(destination.id) ?? held?.listing ?? fed;
+        if (held?.scripts.length) fedScripts = held.scripts;
+      }
+      if (STDOUT_WRITES.has(operator) && (redirect.childForFieldName('descriptor')?.text ?? '1') === '1') writes.push({ target, append: operator.startsWith('>>') || operator === '&>>' });
       redirects.push({ operator, target, start: map(redirect.startIndex), end: map(redirect.endIndex), cwdIsOutdir });
     }
     for (const redirect of redirects) this.#record(redirect, state);
     const body = node.childForFieldName('body');
+    this.#listing = undefined;
+    this.#printedScript = undefined;
     if (body?.type === 'command') {
-      this.#command(body, fed ? { ...state, stdin: fed } : state, map, redirects, heredoc);
-      if (fed) this.#readArray(body, fed, state);
+      this.#command(body, fed ? { ...state, stdin: fed } : state, map, redirects, heredoc ? [heredoc] : fedScripts);
+      if (fed) this.#readFed(body, fed, state);
     } else if (body?.type === 'while_statement' && fed) {
       // `while read -r f; do …; done < <(find …)`: the loop reads what is fed.
       const fedState = { ...state, stdin: fed };
       bindReadVariable(body, fedState, fed);
       this.walk(body, fedState, map);
     } else if (body) this.walk(body, state, map);
-    if (fedByHeredoc.length === 0) return;
     const printed = body?.type === 'command' && isPlainCat(body) ? heredoc : undefined;
+    if (writes.length > 0) {
+      const output = this.#output(body, printed, fed);
+      for (const { target, append } of writes) this.#files.write(target.values, output, append);
+    }
+    if (fedByHeredoc.length === 0) return;
     // Only a pipe hands `cat`'s output on (`cat <<EOF | sh`, not `cat <<EOF && sh`).
-    for (const child of fedByHeredoc) this.walk(child, { ...state, stdinScript: child.type === 'pipeline' ? printed : undefined }, map);
+    for (const child of fedByHeredoc) this.walk(child, { ...state, stdinScript: child.type === 'pipeline' && printed ? [printed] : undefined }, map);
+  }
+
+  /**
+   * What a command or pipeline just walked printed, for a file it writes: the paths it lists (or passes on from what
+   * it is fed), the scripts it prints (`cat <<EOF`, `echo '…'`). Undefined when that is not known.
+   */
+  #output(body: Node | null, heredoc: ScriptSource | undefined, fed: string[] | undefined): FileContent<ScriptSource> | undefined {
+    if (body?.type !== 'command' && body?.type !== 'pipeline') return undefined;
+    const listing = this.#listing ?? (body.type === 'command' ? fed : undefined);
+    const scripts = heredoc ? [heredoc] : this.#printedScript;
+    if (!listing && !scripts) return undefined;
+    return { listing: listing ?? [], scripts: (scripts ?? []).map(detached) };
   }
 
   #pipeline(node: Node, state: State, map: OffsetMap): void {
     const stages = node.namedChildren;
     let listing: string[] | undefined;
-    let printed: ScriptSource | undefined = state.stdinScript;
+    let printed = state.stdinScript;
     for (const stage of stages) {
       const stageState = { ...cloneState(state), stdin: listing, stdinScript: printed };
       if (stage.type === 'while_statement') bindReadVariable(stage, stageState, listing);
@@ -532,6 +616,7 @@ class Collector {
       printed = commandOf(stage) ? this.#printedScript : undefined;
     }
     this.#listing = listing;
+    this.#printedScript = printed;
   }
 
   #forLoop(node: Node, state: State, map: OffsetMap): void {
@@ -543,7 +628,7 @@ class Collector {
       // `for f in $(find …)`: what the substitution lists.
       const listed = value.type === 'command_substitution' ? (listings.get(value.id) ?? [value.text]) : undefined;
       const elements = listed ? undefined : arrayElements(value, state);
-      values.push(...(listed ?? (elements ? elements.flat() : evaluateWord(value, state.bindings).values)));
+      for (const each of listed ?? (elements ? elements.flat() : evaluateWord(value, state.bindings).values)) values.push(each);
     }
     // `for f; do`: the positional parameters.
     const looped = node.childrenForFieldName('value').length > 0 ? values : (state.bindings.get('@') ?? ['${@}']);
@@ -554,8 +639,8 @@ class Collector {
 }
 
 /** `$1`…, `$@`, `$*` and `$#` for a function call or a child shell. */
-function bindPositional(state: State, positional: string[][], functionName: string | undefined): void {
-  if (functionName !== undefined) for (const key of [...state.bindings.keys()]) if (POSITIONAL.test(key) && key !== '0') state.bindings.delete(key);
+function bindPositional(state: State, positional: string[][], replacing: boolean): void {
+  if (replacing) for (const key of [...state.bindings.keys()]) if (POSITIONAL.test(key) && key !== '0') state.bindings.delete(key);
   positional.forEach((values, index) => state.bindings.set(String(index + 1), values));
   const all = positional.flat();
   state.bindings.set('@', all);
@@ -563,6 +648,52 @@ function bindPositional(state: State, positional: string[][], functionName: stri
   state.bindings.set('#', [String(positional.length)]);
   state.arrays.set('@', positional);
 }
+
+/** `set -- ARG…`, or `set ARG…` with no option first: the arguments become the positional parameters. */
+function setPositional(args: Word[], state: State): void {
+  const dashes = args.findIndex((arg) => arg.values[0] === '--');
+  const first = dashes !== -1 ? dashes + 1 : args.length > 0 && !/^[-+]/.test(args[0]!.values[0] ?? '') ? 0 : -1;
+  if (first !== -1) bindPositional(state, args.slice(first).map((arg) => arg.values), true);
+}
+
+/** `NAME=value cmd`: the assignments before a command name, which hold in that command's environment only. */
+function prefixAssignments(command: Node, state: State): Assignment[] {
+  const environment: Assignment[] = [];
+  for (const child of command.namedChildren) {
+    if (child.type === 'command_name') break;
+    const name = child.type === 'variable_assignment' ? child.childForFieldName('name') : null;
+    const value = child.childForFieldName('value');
+    if (name?.type === 'variable_name') environment.push({ name: name.text, values: value ? evaluateWord(value, state.bindings).values : [''] });
+  }
+  return environment;
+}
+
+/** The state a program starts in: its environment (`NAME=value cmd`, `env NAME=value cmd`) bound and exported. */
+function withEnvironment(invocation: Invocation, state: State): State {
+  if (!invocation.environment) return state;
+  const inner = cloneState(state);
+  for (const { name, values } of invocation.environment) {
+    inner.bindings.set(name, values);
+    inner.exported.add(name);
+  }
+  return inner;
+}
+
+/**
+ * `xargs -I{} sh -c 'strip {}'`, `find … -exec sh -c 'strip {}' \;`: the script once for each path the placeholder
+ * stands for (a few at most), the path written where the placeholder was.
+ */
+function withPlaceholderReplaced(source: ScriptSource, replaced: Invocation['replaced']): ScriptSource[] {
+  if (!replaced) return [source];
+  const script = source.script();
+  if (!script.text.includes(replaced.placeholder)) return [source];
+  return replaced.paths.slice(0, MAX_PLACEHOLDER_PATHS).map((path) => {
+    const text = withPlaceholder(script, replaced.placeholder, path);
+    return { script: () => text, map: source.map };
+  });
+}
+
+const MAX_PLACEHOLDER_PATHS = 4;
 
 /** The command substitution a word is, alone or as the only part of a double-quoted string: `$(…)`, `"$(…)"`. */
 function wholeSubstitution(node: Node): Node | undefined {
@@ -600,14 +731,15 @@ function isPlainCat(command: Node): boolean {
   return command.childForFieldName('name')?.text === 'cat' && command.childrenForFieldName('argument').every((arg) => arg.text === '-');
 }
 
-/** The script `echo "…"` or `printf '%s\n' "…"` prints, for a pipe into a shell. */
-function printedScript(node: Node, invocation: Invocation, map: OffsetMap): ScriptSource | undefined {
+/** The script `echo …` or `printf FORMAT …` prints, for a pipe into a shell or a file that a shell runs. */
+function printedScript(node: Node, invocation: Invocation, map: OffsetMap): ScriptSource[] | undefined {
   const name = programName(invocation.name);
   if (name !== 'echo' && name !== 'printf') return undefined;
   const args = node.childrenForFieldName('argument').filter((arg) => !/^-[neE]+$/.test(arg.text));
-  if (name === 'echo' && args.length === 1) return { node: args[0]!, map };
-  if (name === 'printf' && args.length === 2 && /^['"]?%s(\\n)?['"]?$/.test(args[0]!.text)) return { node: args[1]!, map };
-  return undefined;
+  if (args.length === 0 || (name === 'printf' && args[0]!.text === '-v')) return undefined;
+  if (name === 'echo') return [args.length === 1 ? nodeScript(args[0]!, map) : { script: () => echoed(args), map }];
+  const [format, ...values] = args[0]!.text === '--' ? args.slice(1) : args;
+  return format ? [{ script: () => printfOutput(format, values), map }] : undefined;
 }
 
 /** The paths a command prints, for a pipe into `xargs` or `while read`: `find DIR…`, `ls`, `echo`. */
@@ -641,6 +773,8 @@ function bindRead(args: string[], values: string[], state: State): void {
 }
 
 const READ_OPTIONS_WITH_VALUE = /^-[adnNptu]$/;
+/** The redirections that write standard output to a file. */
+const STDOUT_WRITES = new Set(['>', '>>', '>|', '&>', '&>>']);
 const MAPFILE_OPTIONS_WITH_VALUE = /^-[dnOsuCc]$/;
 const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -682,33 +816,4 @@ function trackDirectory(name: string, args: Word[], state: State): void {
 
 function findArgumentNode(command: Node, word: Word): Node | undefined {
   return command.childrenForFieldName('argument').find((argument) => argument.text === word.raw);
-}
-
-/**
- * The text of a quoted or plain word, or of a here-document body, as a script, with the script offset of each of its
- * characters. `expanded` tells whether this shell expanded it first (double quotes, an unquoted here-document).
- */
-function scriptText(node: Node): { text: string; offsets: number[]; expanded: boolean } {
-  let text = '';
-  const offsets: number[] = [];
-  const add = (value: string, start: number, escapes: RegExp | undefined) => {
-    for (let index = 0; index < value.length; index++) {
-      if (escapes && value[index] === '\\' && escapes.test(value[index + 1] ?? '')) index++;
-      text += value[index];
-      offsets.push(start + index);
-    }
-  };
-  let expanded = true;
-  if (node.type === 'raw_string') {
-    add(node.text.slice(1, -1), node.startIndex + 1, undefined);
-    expanded = false;
-  } else if (node.type === 'string') {
-    for (const child of node.namedChildren) add(child.text, child.startIndex, child.type === 'string_content' ? /[$`"\\]/ : undefined);
-  } else if (node.type === 'heredoc_body') {
-    const start = node.parent?.namedChildren.find((child) => child.type === 'heredoc_start')?.text ?? '';
-    expanded = !/['"\\]/.test(start);
-    add(node.text, node.startIndex, expanded ? /[$`\\]/ : undefined);
-  } else add(node.text, node.startIndex, /./);
-  offsets.push(node.endIndex);
-  return { text, offsets, expanded };
 }

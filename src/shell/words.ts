@@ -114,6 +114,7 @@ function pathSubstitution(node: Node, bindings: Bindings): string | undefined {
     return path === undefined || !path.includes('/') ? undefined : path.replace(/\/+[^/]*\/*$/, '') || '/';
   }
   if (name === 'printf') return printed(args.map((arg) => evaluate(arg, bindings).values));
+  if (name === 'echo') return echoed(args.map((arg) => evaluate(arg, bindings).values));
   const pwd = bindings.get('PWD')?.[0] ?? '${PWD}';
   if (name === 'pwd' && args.every((arg) => /^-[LP]$/.test(arg.text))) return pwd;
   const options = args.filter((arg) => arg.text.startsWith('-'));
@@ -150,6 +151,13 @@ export function printed(words: string[][]): string | undefined {
   if (conversions.filter((conversion) => conversion === '%s').length !== args.length) return undefined;
   let index = 0;
   return format.replace(/%[s%]/g, (conversion) => (conversion === '%%' ? '%' : args[index++]!)).replace(/\\n$/, '');
+}
+
+/** What `echo ARG…` prints when each word has one value: the words after its options, joined by spaces. Else undefined. */
+function echoed(words: string[][]): string | undefined {
+  const first = words.findIndex((values) => !/^-[neE]+$/.test(values[0] ?? ''));
+  const printedWords = first === -1 ? [] : words.slice(first);
+  return printedWords.every((values) => values.length === 1) ? printedWords.map((values) => values[0]).join(' ') : undefined;
 }
 
 function unescapeDoubleQuoted(text: string): string {

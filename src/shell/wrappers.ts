@@ -16,7 +16,18 @@ export interface Invocation {
   innerScript?: { word: Word; shell: string; positional: string[][] };
   /** For a command run in a container (`docker run -v HOST:DIR … IMAGE cmd`): its mounts. */
   container?: Container;
+  /** Variables set for this program alone: `NAME=value cmd`, `env NAME=value cmd`. */
+  environment?: Assignment[];
+  /** For `xargs -I{} sh -c 'strip {}'` and `find -exec sh -c 'strip {}' \;`: the placeholder and the paths it stands for. */
+  replaced?: { placeholder: string; paths: string[] };
 }
+
+export interface Assignment {
+  name: string;
+  values: string[];
+}
+
+const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)=/;
 
 /** A container's view of the host: which host directories it mounts where. Paths not under a mount are its own. */
 export interface Container {
@@ -126,7 +137,15 @@ function after(invocation: Invocation, wrapper: string, index: number): Invocati
   const args = invocation.args.slice(index + 1);
   const inner: Invocation = { name, args, via: [...invocation.via, wrapper], start: name.start, end: (args[args.length - 1] ?? name).end, stdin: invocation.stdin };
   if (invocation.container) inner.container = invocation.container;
+  // `env NAME=value cmd`, `sudo NAME=value cmd`: the assignments among the wrapper's own words.
+  const environment = [...(invocation.environment ?? []), ...invocation.args.slice(0, index).flatMap(assignment)];
+  if (environment.length > 0) inner.environment = environment;
   return [inner];
+}
+
+function assignment(word: Word): Assignment[] {
+  const name = ASSIGNMENT.exec(word.values[0] ?? '')?.[1];
+  return name === undefined ? [] : [{ name, values: word.values.map((value) => value.slice(name.length + 1)) }];
 }
 
 /** `flock FILE cmd args` or `flock FILE -c 'script'`. */
@@ -262,6 +281,25 @@ export function containerPath(word: Word, container: Container): Word {
  * its positional parameters (`$0` first). Undefined when it runs `-c` or a script file.
  */
 export function stdinShell(invocation: Invocation): { shell: string; positional: string[][] } | undefined {
+  const operands = shellOperands(invocation);
+  if (!operands || (!operands.fromStdin && operands.index < invocation.args.length)) return undefined;
+  const { name, fromStdin, index } = operands;
+  return { shell: `${name}${fromStdin ? ' -s' : ''}`, positional: [[name], ...invocation.args.slice(index).map((arg) => arg.values)] };
+}
+
+/**
+ * For a shell that runs a script file (`bash build.sh arg…`): the file, the shell's name for messages and the
+ * positional parameters (`$0`, the file, first).
+ */
+export function scriptFileShell(invocation: Invocation): { file: Word; shell: string; positional: string[][] } | undefined {
+  const operands = shellOperands(invocation);
+  const file = operands && !operands.fromStdin ? invocation.args[operands.index] : undefined;
+  if (!operands || !file) return undefined;
+  return { file, shell: `${operands.name} ${file.raw}`, positional: invocation.args.slice(operands.index).map((arg) => arg.values) };
+}
+
+/** A shell's options, read up to its first operand: where that is, and whether the script comes from standard input. */
+function shellOperands(invocation: Invocation): { name: string; fromStdin: boolean; index: number } | undefined {
   const name = programName(invocation.name);
   if (!SHELLS.has(name) || invocation.innerScript) return undefined;
   const args = invocation.args;
@@ -278,9 +316,22 @@ export function stdinShell(invocation: Invocation): { shell: string; positional:
     if (/^-[A-Za-z]*s/.test(value)) fromStdin = true;
     index += SHELL_OPTIONS_WITH_VALUE.has(value) ? 2 : 1;
   }
-  if (!fromStdin && index < args.length) return undefined;
-  return { shell: `${name}${fromStdin ? ' -s' : ''}`, positional: [[name], ...args.slice(index).map((arg) => arg.values)] };
+  return { name, fromStdin, index };
 }
+
+/** The file `xargs -a FILE`, `--arg-file=FILE` reads its arguments from instead of standard input. */
+export function xargsArgFile(args: readonly Word[]): Word | undefined {
+  for (let index = 0; index < args.length; index++) {
+    const value = args[index]!.values[0] ?? '';
+    if (!value.startsWith('-') || value === '-' || value === '--') return undefined;
+    if (value === '-a' || value === '--arg-file') return args[index + 1];
+    if (/^-a./.test(value) || value.startsWith('--arg-file=')) return { ...args[index]!, values: [value.replace(/^(-a|--arg-file=)/, '')] };
+    if (XARGS_OPTIONS_WITH_VALUE.includes(value)) index++;
+  }
+  return undefined;
+}
+
+const XARGS_OPTIONS_WITH_VALUE = ['-L', '-n', '-P', '-s', '-d', '-E', '-I', '--max-args', '--max-procs', '--delimiter'];
 
 function replacePlaceholder(word: Word, placeholder: string, paths: string[]): Word {
   if (!word.values.some((value) => value.includes(placeholder))) return word;
@@ -302,7 +353,7 @@ function xargs(invocation: Invocation): Invocation[] {
     if (value === '-I' || value === '--replace') replace = args[++index]?.values[0];
     else if (value.startsWith('-I')) replace = value.slice(2);
     else if (value.startsWith('-i') || value.startsWith('--replace=')) replace = value.replace(/^(-i|--replace=?)/, '') || '{}';
-    else if (['-L', '-n', '-P', '-s', '-d', '-E', '-a', '--max-args', '--max-procs', '--delimiter', '--arg-file'].includes(value)) index++;
+    else if ([...XARGS_OPTIONS_WITH_VALUE, '-a', '--arg-file'].includes(value)) index++;
     index++;
   }
   const [unwrapped] = after(invocation, 'xargs', index);
@@ -311,6 +362,7 @@ function xargs(invocation: Invocation): Invocation[] {
   if (replace) {
     unwrapped.name = replacePlaceholder(unwrapped.name, replace, input);
     unwrapped.args = unwrapped.args.map((arg) => replacePlaceholder(arg, replace!, input));
+    if (input.length > 0) unwrapped.replaced = { placeholder: replace, paths: input };
   } else if (input.length > 0) {
     unwrapped.args = [...unwrapped.args, syntheticWord(input, { start: invocation.end, end: invocation.end })];
   }
@@ -330,7 +382,7 @@ function findExec(invocation: Invocation): Invocation[] {
     const [name, ...rest] = segment;
     if (name) {
       const last = rest[rest.length - 1] ?? name;
-      result.push({ name, args: rest, via: [...invocation.via, `find ${action}`], start: name.start, end: last.end, stdin: undefined });
+      result.push({ name, args: rest, via: [...invocation.via, `find ${action}`], start: name.start, end: last.end, stdin: undefined, replaced: { placeholder: '{}', paths: listing } });
     }
     index = end;
   }
