@@ -11,6 +11,7 @@ import { Suppressions } from './suppressions.js';
 import type { Deadline } from './deadline.js';
 import { getOrMake } from './get-or-make.js';
 import { OneAtATime } from './one-at-a-time.js';
+import { appendAll } from './append.js';
 
 /** The unist root the parser hands to the rule plugins: it carries the parsed recipe. */
 export interface RecipeTree {
@@ -74,7 +75,7 @@ export async function lintText(path: string, text: string, options: LintOptions,
   const diagnostics = file.messages
     .map((message) => (message as RuleMessage).diagnostic)
     .filter((diagnostic) => !suppressions.suppresses(diagnostic));
-  diagnostics.push(...directiveProblems(text, places, suppressions, options.config, options.rules));
+  appendAll(diagnostics, directiveProblems(text, places, suppressions, options.config, options.rules));
   const result: FileResult = { path, diagnostics: diagnostics.sort(compareDiagnostics) };
   if (options.keepSource) result.source = text;
   return { result, text, recipe, collected, suppressions };

@@ -2,6 +2,7 @@ import { parseAllDocuments } from 'yaml';
 import { hasApplicableFix, type Diagnostic } from '../core/diagnostic.js';
 import type { LintOutcome } from '../core/lint.js';
 import { applyFixes, type Fix } from './apply.js';
+import { appendAll } from '../core/append.js';
 
 /** ESLint's limit: fixes that keep producing new fixes stop here. */
 export const MAX_FIX_PASSES = 10;
@@ -49,7 +50,7 @@ export async function fixText(text: string, relint: Relint, first?: LintOutcome,
     if (step.text === text) break;
     passes++;
     text = step.text;
-    fixed.push(...step.fixed);
+    appendAll(fixed, step.fixed);
     outcome = await relint(text);
   }
   return { text, outcome, fixed, passes };

@@ -1,4 +1,5 @@
 import { Alias, isAlias, isMap, isPair, isScalar, isSeq, Pair, Scalar, YAMLMap, YAMLSeq, type Document, type Node } from 'yaml';
+import { appendAll } from '../core/append.js';
 
 /**
  * How an alias stands in for its anchored value. Rules read values through the recipe's accessors, which follow
@@ -57,7 +58,7 @@ export class AliasResolver {
         this.#anchors.set(anchor, list);
       }
       if (isMap(node)) for (const pair of node.items) pending.push(pair.key, pair.value);
-      else if (isSeq(node)) pending.push(...node.items);
+      else if (isSeq(node)) appendAll(pending, node.items);
       else if (isPair(node)) pending.push(node.key, node.value);
     }
     for (const list of this.#anchors.values()) list.sort((a, b) => a.start - b.start);

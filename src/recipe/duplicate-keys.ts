@@ -1,4 +1,5 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, YAMLParseError, type Alias, type Document, type Node } from 'yaml';
+import { appendAll } from '../core/append.js';
 
 /**
  * Adds the `DUPLICATE_KEY` errors that `yaml` would report with `uniqueKeys: true`, the same keys at the same
@@ -44,7 +45,7 @@ export function addDuplicateKeyErrors(document: Document.Parsed, aliasTarget: (a
         pending.push(pair.key, pair.value);
       }
     } else if (isSeq(node)) {
-      pending.push(...node.items);
+      appendAll(pending, node.items);
     } else if (isPair(node)) {
       pending.push(node.key, node.value);
     }

@@ -7,6 +7,7 @@ import { findPastedRecipe } from './pasted-recipe.js';
 import { perRecipe } from './per-recipe.js';
 import { findUnclosedFlow, findUnclosedQuote, plainValueWith, type ValueMark } from './value-marks.js';
 import { blockContentLines, blockLayouts } from './yaml-layout.js';
+import { largest } from '../core/append.js';
 
 export type SyntaxCauseKind = 'block-indent' | 'tab' | 'colon' | 'hash' | 'quote' | 'bracket' | 'pasted-recipe' | 'nesting' | 'parser';
 
@@ -68,7 +69,7 @@ function diagnoseDocument(text: string, lines: readonly Line[], document: Docume
   const left = findLeftLines(text, lines, layouts, errorLine, to);
   if (left) candidates.push(leftLinesCause(left));
   if (errors.some((error) => /Missing closing ["']quote/.test(error.message))) {
-    const lastErrorLine = lineIndexAt(lines, Math.max(...errors.map((error) => error.pos[0])));
+    const lastErrorLine = lineIndexAt(lines, largest(errors.map((error) => error.pos[0])));
     const quote = findUnclosedQuote(lines, from, lastErrorLine + 1, inBlocks);
     if (quote) candidates.push(quoteCause(quote));
   }

@@ -6,6 +6,7 @@ import { visible } from './escape.js';
 import { oneLine, shownPath, type ReportContext, type Reporter } from './reporter.js';
 import { summaryPhrases } from './summary.js';
 import { codeUnitOrder } from '../text/order.js';
+import { appendAll, largest } from '../core/append.js';
 
 /** Below this many columns for the message, messages start on their own line under the position. */
 const MIN_MESSAGE_WIDTH = 24;
@@ -32,8 +33,8 @@ export const stylish: Reporter = (results, context) => {
 
 function fileBlock(result: FileResult, context: ReportContext, width: number, style: Styles): string[] {
   const diagnostics = [...result.diagnostics].sort(inReportOrder);
-  const positionWidth = Math.max(...diagnostics.map((d) => position(d).length));
-  const severityWidth = Math.max(...diagnostics.map((d) => d.severity.length));
+  const positionWidth = largest(diagnostics.map((d) => position(d).length));
+  const severityWidth = largest(diagnostics.map((d) => d.severity.length));
   const lines = [style.path(visible(shownPath(result.path, context.cwd)))];
   const codeFrame = context.codeFrame && result.source !== undefined ? codeFrames(result.source, context.color, width) : undefined;
   for (const diagnostic of diagnostics) {
@@ -42,15 +43,15 @@ function fileBlock(result: FileResult, context: ReportContext, width: number, st
     const indent = narrow ? NARROW_INDENT : ' '.repeat(head.length);
     const rows = messageRows(diagnostic, width - indent.length, style);
     const styledHead = `  ${style.position(position(diagnostic).padEnd(positionWidth))}  ${style.severity(diagnostic.severity, diagnostic.severity.padEnd(severityWidth))}`;
-    if (narrow) lines.push(styledHead.trimEnd(), ...rows.map((row) => indent + row));
-    else lines.push(`${styledHead}  ${rows[0]}`, ...rows.slice(1).map((row) => indent + row));
-    if (codeFrame) lines.push(...codeFrame(diagnostic));
+    lines.push(narrow ? styledHead.trimEnd() : `${styledHead}  ${rows[0]}`);
+    appendAll(lines, (narrow ? rows : rows.slice(1)).map((row) => indent + row));
+    if (codeFrame) appendAll(lines, codeFrame(diagnostic));
     for (const related of diagnostic.related ?? []) {
       const where = `${related.path === undefined ? '' : `${visible(shownPath(related.path, context.cwd))}:`}${related.line}:${related.column}`;
       // Rows after the first are indented under the text after the mark.
       const rows = wrap(`${RELATED_MARK}${where}: ${oneLine(related.message)}`, width - indent.length - RELATED_MARK.length);
-      lines.push(...rows.map((row, index) => indent + (index === 0 ? row : `${' '.repeat(RELATED_MARK.length)}${row}`)));
-      if (codeFrame && related.path === undefined) lines.push(...codeFrame({ ...related, severity: diagnostic.severity }));
+      appendAll(lines, rows.map((row, index) => indent + (index === 0 ? row : `${' '.repeat(RELATED_MARK.length)}${row}`)));
+      if (codeFrame && related.path === undefined) appendAll(lines, codeFrame({ ...related, severity: diagnostic.severity }));
     }
   }
   return lines;
@@ -63,7 +64,7 @@ function messageRows(diagnostic: Diagnostic, width: number, style: Styles): stri
   const ruleId = style.ruleId(diagnostic.ruleId, diagnostic.url ?? docsUrl(diagnostic.ruleId));
   const last = rows.at(-1)!;
   if (stringWidth(last) + 2 + stringWidth(diagnostic.ruleId) <= width) rows[rows.length - 1] = `${last}  ${ruleId}`;
-  else rows.push(...wrap(diagnostic.ruleId, width).map((piece) => style.ruleId(piece, diagnostic.url ?? docsUrl(diagnostic.ruleId))));
+  else appendAll(rows, wrap(diagnostic.ruleId, width).map((piece) => style.ruleId(piece, diagnostic.url ?? docsUrl(diagnostic.ruleId))));
   return rows;
 }
 

@@ -6,6 +6,7 @@ import { unknownLicenses } from './spdx.js';
 import { isRecord } from '../core/is-record.js';
 import { getOrMake } from '../core/get-or-make.js';
 import { perRecipe } from '../recipe/per-recipe.js';
+import { appendAll } from '../core/append.js';
 
 /**
  * What the target builder release says about the fields of a recipe, from the schema's `x-since`, `x-removed` and
@@ -75,7 +76,7 @@ function findProblems(recipe: Recipe, target: string): TargetFieldProblem[] {
       }
     }
   }
-  problems.push(...rejectedValues(recipe, target));
+  appendAll(problems, rejectedValues(recipe, target));
   return problems;
 }
 

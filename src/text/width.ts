@@ -1,4 +1,5 @@
 import { eastAsianWidth } from 'get-east-asian-width';
+import { appendAll } from '../core/append.js';
 
 /** Made on first use: creating it loads ICU's break rules, which a run printing only ASCII never needs. */
 let segmenter: Intl.Segmenter | undefined;
@@ -70,7 +71,7 @@ export function wrap(text: string, width: number): string[] {
     if (wordWidth > width) {
       const pieces = cutToWidth(word, width);
       const last = pieces.pop()!;
-      lines.push(...pieces.map((piece) => piece.text));
+      appendAll(lines, pieces.map((piece) => piece.text));
       [line, lineWidth] = [last.text, last.width];
     }
   }
@@ -116,7 +117,7 @@ export function wrapPhrases(phrases: readonly string[], width: number): string[]
   for (const phrase of phrases) {
     const last = lines.at(-1);
     if (last !== undefined && stringWidth(last) + 1 + stringWidth(phrase) <= width) lines[lines.length - 1] = `${last} ${phrase}`;
-    else lines.push(...wrap(phrase, width));
+    else appendAll(lines, wrap(phrase, width));
   }
   return lines;
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { POOL_THRESHOLD } from '../../src/core/run.js';
 import { GOOD_RECIPE, goodRecipe, idsByFile, jsonResults, runCli, tempTree } from './cli.js';
+import { lint } from '../helpers.js';
 
 const SCRIPT_LINE = '    echo "building the package, step by step, with a long line of shell"\n';
 const SCRIPT_LINES = Math.ceil((20 * 1024 * 1024) / SCRIPT_LINE.length);
@@ -41,6 +42,22 @@ describe('large and slow recipes', () => {
     const [big, good] = jsonResults(run);
     expect(big!.messages.map((m) => `${m.ruleId}@${m.line}:${m.column}`)).toEqual([`yaml/syntax@${LAST_LINE}:9`]);
     expect(good!.messages).toEqual([]);
+  });
+
+  // Each once overflowed the stack (a list's items spread into one call): engine/crash, and no rule ran at all.
+  it('lints a list of 150,000 items to the script after it', async () => {
+    const items = Array.from({ length: 150_000 }, (_, index) => `  - "tag${index}"`);
+    const text = ['#!/SBUILD', 'pkg: "big-alpine"', 'pkg_type: "flatimage"', 'tag:', ...items, 'x_exec:', '  shell: "bash"', '  run: |', '    strip "./${PKG}"', ''].join('\n');
+    const found = (await lint(text)).map((d) => `${d.ruleId}@${d.line}:${d.column}`);
+    expect(found.filter((id) => id.startsWith('engine/'))).toEqual([]);
+    expect(found).toContain(`flatimage/no-binary-rewrite@${items.length + 8}:5`);
+  });
+
+  it('reports every repeat of an item in a flow list of 150,000 on one line', async () => {
+    const text = `#!/SBUILD\npkg: "long"\nlicense: [${Array(150_000).fill('"MIT"').join(', ')}]\n`;
+    const found = await lint(text, { only: ['sbuild/duplicate-item', 'engine'] });
+    expect(found).toHaveLength(149_999);
+    expect(found.at(-1)).toMatchObject({ ruleId: 'sbuild/duplicate-item', line: 3, column: text.split('\n')[2]!.lastIndexOf('"MIT"') + 1 });
   });
 
   it('reports thousands of problems on one long line, and a message of 40,000 characters, in the human formats', () => {

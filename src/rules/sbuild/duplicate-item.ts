@@ -45,11 +45,36 @@ export default defineRule({
 function removeLine(recipe: Recipe, node: Scalar): { fix?: Edit; fixSafety?: FixSafety } {
   const [start, end] = node.range!;
   const text = recipe.text;
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const newline = text.indexOf('\n', end);
-  const lineEnd = newline === -1 ? text.length : newline + 1;
-  const before = text.slice(lineStart, start);
-  const after = text.slice(end, newline === -1 ? text.length : newline);
-  if (!/^[ \t]*-[ \t]+$/.test(before) || !/^[ \t]*(#.*)?\r?$/.test(after)) return {};
-  return { fix: { start: lineStart, end: lineEnd, text: '' }, fixSafety: after.includes('#') ? 'unsafe' : 'safe' };
+  // `  - value  # comment`, looked at from the item outwards: each item of a flow sequence of a hundred thousand on one
+  // line is then a step or two, not a scan of the whole line.
+  const dash = startOfBlanks(text, start);
+  if (dash === start || text[dash - 1] !== '-') return {};
+  const lineStart = startOfBlanks(text, dash - 1);
+  if (lineStart > 0 && text[lineStart - 1] !== '\n') return {};
+  let lineEnd = endOfBlanks(text, end);
+  const comment = text[lineEnd] === '#';
+  if (comment) {
+    const newline = text.indexOf('\n', lineEnd);
+    const commentEnd = newline === -1 ? text.length : newline;
+    // A comment holds no other line break (a CRLF's CR ends it).
+    if (LINE_BREAK.test(text.slice(lineEnd, text[commentEnd - 1] === '\r' ? commentEnd - 1 : commentEnd))) return {};
+    lineEnd = commentEnd;
+  } else if (text[lineEnd] === '\r') lineEnd++;
+  if (lineEnd < text.length && text[lineEnd] !== '\n') return {};
+  return { fix: { start: lineStart, end: Math.min(lineEnd + 1, text.length), text: '' }, fixSafety: comment ? 'unsafe' : 'safe' };
+}
+
+const isBlank = (character: string | undefined) => character === ' ' || character === '\t';
+const LINE_BREAK = /[\r\u2028\u2029]/;
+
+/** Where the spaces and tabs that end just before `index` start. */
+function startOfBlanks(text: string, index: number): number {
+  while (isBlank(text[index - 1])) index--;
+  return index;
+}
+
+/** Where the spaces and tabs that start at `index` end. */
+function endOfBlanks(text: string, index: number): number {
+  while (isBlank(text[index])) index++;
+  return index;
 }
