@@ -43,6 +43,8 @@ export interface ScriptCommands {
   trace: (ShellCommand | Redirect)[];
   /** Containers whose script was left unwalked (`deferContainers`), in script order. */
   deferred: DeferredContainer[];
+  /** Where the script nests deeper than `MAX_WALK_DEPTH` (script offset): what is inside that is not in `commands`. */
+  tooDeepAt: number | undefined;
 }
 
 /** A container's script left unwalked: the trace index of the command that runs it, and what the container mounts. */
@@ -61,7 +63,7 @@ export interface AnalysisOptions {
 
 /** Node types whose children are statements; in any other node only substitutions can hold commands. */
 const STATEMENT_CONTAINERS = new Set([
-  'program', 'list', 'compound_statement', 'if_statement', 'elif_clause', 'else_clause', 'while_statement', 'c_style_for_statement',
+  'program', 'compound_statement', 'if_statement', 'elif_clause', 'else_clause', 'while_statement', 'c_style_for_statement',
   'case_statement', 'case_item', 'do_group', 'negated_command', 'heredoc_redirect',
 ]);
 
@@ -75,6 +77,11 @@ const MAX_NESTING = 4;
 const MAX_INNER_SCRIPTS = 64;
 /** At most this many function bodies are walked for calls, however the calls nest and repeat. */
 const MAX_CALLS = 256;
+/**
+ * Statements, substitutions and scripts inside one another are walked this deep, all together: each level takes a
+ * few frames of the stack, which about 4,000 levels (nested `if`s, subshells) overflow. No real script comes close.
+ */
+export const MAX_WALK_DEPTH = 1000;
 
 /**
  * Whether the text of `x_exec.run` contains a word at all: a cheap test that lets a rule skip recipes whose script
@@ -111,7 +118,7 @@ export async function analyseScript(script: ParsedScript, options: AnalysisOptio
   collector.walk(script.tree.rootNode, initialState(script), (offset) => offset);
   collector.commands.sort((a, b) => a.start - b.start || a.via.length - b.via.length);
   collector.redirects.sort((a, b) => a.start - b.start);
-  return { script, commands: collector.commands, redirects: collector.redirects, trace: collector.trace, deferred: collector.deferred };
+  return { script, commands: collector.commands, redirects: collector.redirects, trace: collector.trace, deferred: collector.deferred, tooDeepAt: collector.tooDeepAt };
 }
 
 interface State {
@@ -195,6 +202,8 @@ class Collector {
   readonly redirects: Redirect[] = [];
   readonly trace: (ShellCommand | Redirect)[] = [];
   readonly deferred: DeferredContainer[] = [];
+  tooDeepAt: number | undefined;
+  #depth = 0;
   readonly #deferContainers: boolean;
   readonly #functions = new Map<string, FunctionDefinition>();
   readonly #parse: ShellParse;
@@ -222,6 +231,19 @@ class Collector {
   }
 
   walk(node: Node, state: State, map: OffsetMap): void {
+    if (this.#depth >= MAX_WALK_DEPTH) {
+      this.tooDeepAt ??= map(node.startIndex);
+      return;
+    }
+    this.#depth++;
+    try {
+      this.#walkNode(node, state, map);
+    } finally {
+      this.#depth--;
+    }
+  }
+
+  #walkNode(node: Node, state: State, map: OffsetMap): void {
     switch (node.type) {
       case 'comment':
       case 'heredoc_start':
@@ -240,6 +262,19 @@ class Collector {
         const read = node.type === 'command_substitution' ? node.childForFieldName('redirect') : null;
         const file = read?.type === 'file_redirect' ? read.childForFieldName('destination') : null;
         if (file) this.#listing = this.#files.read(evaluateWord(file, state.bindings).values)?.listing;
+        return;
+      }
+      case 'list': {
+        // `a && b && c …` is a list inside a list for each operator: walked as a row, however long.
+        const rest: Node[] = [];
+        let first: Node | undefined = node;
+        while (first?.type === 'list') {
+          const children: Node[] = first.namedChildren;
+          for (let index = children.length - 1; index >= 1; index--) rest.push(children[index]!);
+          first = children[0];
+        }
+        if (first) this.walk(first, state, map);
+        for (let index = rest.length - 1; index >= 0; index--) this.walk(rest[index]!, state, map);
         return;
       }
       default: {

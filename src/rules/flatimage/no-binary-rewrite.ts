@@ -5,7 +5,7 @@ import { FORMAT_NAMES } from '../../flatimage/formats.js';
 import { shippedFiles, type ShippedFiles } from '../../flatimage/image-identity.js';
 import { imageFormat } from '../../flatimage/recipe-kind.js';
 import { mayRewrite, rewritingUse, type RewritingUse } from '../../flatimage/rewriting-tools.js';
-import { runCommands, runScriptMentions, type ScriptCommands } from '../../shell/commands.js';
+import { MAX_WALK_DEPTH, runCommands, runScriptMentions, type ScriptCommands } from '../../shell/commands.js';
 import type { ParsedScript } from '../../shell/parsed-scripts.js';
 import type { Recipe } from '../../recipe/recipe.js';
 import type { Word } from '../../shell/words.js';
@@ -18,6 +18,13 @@ export default defineRule({
     const format = await imageFormat(recipe);
     if (!format || !runScriptMentions(recipe, mayRewrite)) return;
     const image = FORMAT_NAMES[format] ?? format;
+    for (const { script, tooDeepAt } of await runCommands(recipe, { deferContainers: true })) {
+      if (tooDeepAt === undefined) continue;
+      report({
+        message: `The script nests more than ${MAX_WALK_DEPTH.toLocaleString('en-US')} levels deep here (conditions, loops, subshells, substitutions inside one another): commands past that are not checked, and a rewrite of the ${image} among them would go unseen. Flatten the script`,
+        at: script.toFileSpan(tooDeepAt, tooDeepAt + 1),
+      });
+    }
     for (const { script, trace, uses, ships } of await scriptsThatWrite(recipe)) {
       const reported = new Set<string>();
       const imagePath = (index: number, word: Word, cwdIsOutdir: boolean) => {

@@ -427,6 +427,19 @@ ruleTester.run('flatimage/no-binary-rewrite', {
       output: null,
     },
     {
+      // tree-sitter-bash nests a list in the next for each `&&`: walked as nesting, 10,000 of them overflowed the stack.
+      name: 'a chain of 10,000 commands joined by && is walked to its end',
+      code: flatImageRecipe([download, ...Array<string>(10_000).fill('true &&'), 'strip "./${PKG}"']),
+      errors: [at("10020:5-10020:21 strip on the FlatImage './${PKG}'")],
+      output: null,
+    },
+    {
+      name: 'a script nested deeper than the walk follows says so, where it stops',
+      code: flatImageRecipe([download, ...Array<string>(1_200).fill('if true; then'), 'upx "./${PKG}"', ...Array<string>(1_200).fill('fi')]),
+      errors: [at('1018:8-1018:9 The script nests more than 1,000 levels deep here (conditions, loops, subshells, substitutions inside one another)')],
+      output: null,
+    },
+    {
       name: 'a tool variable with a default names the tool: ${STRIP:-strip}',
       code: flatImageRecipe(['"${STRIP:-strip}" "./${PKG}"']),
       errors: [at("19:5-19:33 ${STRIP:-strip} on the FlatImage './${PKG}'")],
