@@ -694,6 +694,7 @@ function setPositional(args: Word[], state: State): void {
 /** `NAME=value cmd`: the assignments before a command name, which hold in that command's environment only. */
 function prefixAssignments(command: Node, state: State): Assignment[] {
   const environment: Assignment[] = [];
+  if (command.firstNamedChild?.type !== 'variable_assignment') return environment;
   for (const child of command.namedChildren) {
     if (child.type === 'command_name') break;
     const name = child.type === 'variable_assignment' ? child.childForFieldName('name') : null;
