@@ -6,7 +6,7 @@ import { parsedScripts, type ParsedScript } from './parsed-scripts.js';
 import { EXPORTED_VARIABLES } from '../sbuild/exported-variables.js';
 import { findListing } from './listing.js';
 import { containerPath, programName, scriptFileShell, stdinShell, unwrapCommand, xargsArgFile, type Assignment, type Container, type Invocation } from './wrappers.js';
-import { evaluateWord, printed, type Word } from './words.js';
+import { evaluateWord, heredocText, printed, type Word } from './words.js';
 import { perRecipe } from '../recipe/per-recipe.js';
 import { WrittenFiles, type FileContent } from './written-files.js';
 import { echoed, printfOutput, scriptText, withPlaceholder, type ScriptText } from './script-text.js';
@@ -563,6 +563,7 @@ class Collector {
     const listings = new Map<number, string[]>();
     let fed: string[] | undefined;
     let heredoc: ScriptSource | undefined;
+    let heredocBody: Node | undefined;
     /** The scripts a file fed to the command holds (`bash < build.sh`). */
     let fedScripts: ScriptSource[] | undefined;
     const writes: { target: Word; append: boolean }[] = [];
@@ -573,6 +574,7 @@ class Collector {
         const body = redirect.namedChildren.find((child) => child.type === 'heredoc_body');
         if (body) {
           heredoc = nodeScript(body, map);
+          heredocBody = body;
           this.walk(body, state, map);
         }
         // `cat <<EOF > file`, `cat <<EOF | sh`: what follows the marker on its line is parsed inside the here-document
@@ -615,13 +617,19 @@ class Collector {
       this.walk(body, fedState, map);
     } else if (body) this.walk(body, state, map);
     const printed = body?.type === 'command' && isPlainCat(body) ? heredoc : undefined;
+    // What `cat <<EOF` prints, as paths a line each: `cat > list <<EOF`, `cat <<EOF | xargs strip`.
+    const printedText = printed && heredocBody ? heredocText(heredocBody, state.bindings) : undefined;
+    const printedLines = printedText?.split('\n').map((line) => line.trim()).filter(Boolean);
     if (writes.length > 0) {
-      const output = this.#output(body, printed, fed);
+      const output = this.#output(body, printed, fed ?? printedLines);
       for (const { target, append } of writes) this.#files.write(target.values, output, append);
     }
     if (fedByHeredoc.length === 0) return;
     // Only a pipe hands `cat`'s output on (`cat <<EOF | sh`, not `cat <<EOF && sh`).
-    for (const child of fedByHeredoc) this.walk(child, { ...state, stdinScript: child.type === 'pipeline' && printed ? [printed] : undefined }, map);
+    for (const child of fedByHeredoc) {
+      if (child.type === 'pipeline') this.#pipeline(child, { ...state, stdinScript: printed ? [printed] : undefined }, map, printedLines);
+      else this.walk(child, { ...state, stdinScript: undefined }, map);
+    }
   }
 
   /**
@@ -636,9 +644,10 @@ class Collector {
     return { listing: listing ?? [], scripts: (scripts ?? []).map(detached) };
   }
 
-  #pipeline(node: Node, state: State, map: OffsetMap): void {
+  /** `fed`: what the stage before the pipeline's first prints, when a here-document's `cat` is that stage. */
+  #pipeline(node: Node, state: State, map: OffsetMap, fed?: string[]): void {
     const stages = node.namedChildren;
-    let listing: string[] | undefined;
+    let listing = fed;
     let printed = state.stdinScript;
     for (const stage of stages) {
       const stageState = { ...cloneState(state), stdin: listing, stdinScript: printed };

@@ -104,6 +104,8 @@ function expandVariable(node: Node, bindings: Bindings): string[] {
 function pathSubstitution(node: Node, bindings: Bindings): string | undefined {
   if (node.namedChildren.length !== 1) return undefined;
   const command = node.namedChildren[0]!;
+  const catted = catHeredoc(command);
+  if (catted) return heredocText(catted, bindings)?.replace(/\n+$/, '');
   if (command.type !== 'command' || command.childrenForFieldName('redirect').length > 0) return undefined;
   const name = command.childForFieldName('name')?.text;
   const args = command.childrenForFieldName('argument');
@@ -125,6 +127,35 @@ function pathSubstitution(node: Node, bindings: Bindings): string | undefined {
   if (values.length !== 1) return undefined;
   const path = values[0]!;
   return path.startsWith('/') || path.startsWith('${') ? path : `${pwd}/${path.replace(/^\.\//, '')}`;
+}
+
+/** The here-document `cat <<EOF` prints, when the statement is just that. */
+export function catHeredoc(statement: Node): Node | undefined {
+  if (statement.type !== 'redirected_statement') return undefined;
+  const body = statement.childForFieldName('body');
+  if (body?.type !== 'command' || body.childForFieldName('name')?.text !== 'cat' || body.childrenForFieldName('argument').length > 0) return undefined;
+  const redirects = statement.childrenForFieldName('redirect');
+  if (redirects.length !== 1 || redirects[0]!.type !== 'heredoc_redirect') return undefined;
+  return redirects[0]!.namedChildren.find((child) => child.type === 'heredoc_body');
+}
+
+/**
+ * The text a here-document body stands for, with its variables expanded (their first value). Under a quoted marker
+ * (`<<'EOF'`) it is the text as written, and undefined when that holds a `$`: a value writes a variable as `${NAME}`,
+ * so a literal one could not be told from it.
+ */
+export function heredocText(body: Node, bindings: Bindings): string | undefined {
+  const marker = body.parent?.namedChildren.find((child) => child.type === 'heredoc_start')?.text ?? '';
+  if (/['"\\]/.test(marker)) return body.text.includes('$') ? undefined : body.text;
+  let text = '';
+  let at = body.startIndex;
+  for (const child of body.namedChildren) {
+    text += body.text.slice(at - body.startIndex, child.startIndex - body.startIndex);
+    if (child.type === 'simple_expansion' || child.type === 'expansion') text += expandVariable(child, bindings)[0] ?? child.text;
+    else text += child.type === 'heredoc_content' ? child.text.replace(/\\([$`\\])/g, '$1') : child.text;
+    at = child.endIndex;
+  }
+  return text + body.text.slice(at - body.startIndex);
 }
 
 /** `$(which strip)`, `$(command -v strip)`, `$(type -P strip)`: where a program is, which names the program. */

@@ -389,6 +389,38 @@ ruleTester.run('flatimage/no-binary-rewrite', {
       output: null,
     },
     {
+      name: 'the paths a here-document lists through cat: into a file, a pipe or a variable; not when quoted with a $ in it, nor after &&',
+      code: flatImageRecipe([
+        download,
+        'cat > "${SBUILD_TMPDIR}/images" <<EOF',
+        '${SBUILD_OUTDIR}/${PKG}',
+        'EOF',
+        'xargs strip < "${SBUILD_TMPDIR}/images"',
+        'cat <<EOF | xargs upx',
+        './${PKG}',
+        'EOF',
+        'IMG=$(cat <<EOF',
+        '${SBUILD_OUTDIR}/${PKG}',
+        'EOF',
+        ')',
+        'objcopy "$IMG"',
+        // Printed as written: a file named '${PKG}', which a value cannot tell from the variable.
+        "cat <<'EOF' > literal.txt",
+        './${PKG}',
+        'EOF',
+        'xargs patchelf --set-rpath /x < literal.txt',
+        'cat <<EOF && xargs strip',
+        './${PKG}',
+        'EOF',
+      ]),
+      errors: [
+        "23:11-23:16 strip (run through xargs) on the FlatImage '${SBUILD_OUTDIR}/${PKG}'",
+        "24:23-24:26 upx (run through xargs) on the FlatImage './${PKG}'",
+        "31:5-31:19 objcopy on the FlatImage '$IMG' (that is '${SBUILD_OUTDIR}/${PKG}')",
+      ].map(at),
+      output: null,
+    },
+    {
       name: "a command's own environment, set --, $(echo …), readarray <<< and a placeholder inside a child shell's script",
       code: flatImageRecipe([
         download,
