@@ -24,6 +24,8 @@ export interface ShellCommand extends Invocation {
 export interface Redirect {
   operator: string;
   target: Word;
+  /** For `cat FILE… > target`: the files whose content the target gets. */
+  from?: Word[];
   /** Script offsets of the whole redirection. */
   start: number;
   end: number;
@@ -264,19 +266,9 @@ class Collector {
         if (file) this.#listing = this.#files.read(evaluateWord(file, state.bindings).values)?.listing;
         return;
       }
-      case 'list': {
-        // `a && b && c …` is a list inside a list for each operator: walked as a row, however long.
-        const rest: Node[] = [];
-        let first: Node | undefined = node;
-        while (first?.type === 'list') {
-          const children: Node[] = first.namedChildren;
-          for (let index = children.length - 1; index >= 1; index--) rest.push(children[index]!);
-          first = children[0];
-        }
-        if (first) this.walk(first, state, map);
-        for (let index = rest.length - 1; index >= 0; index--) this.walk(rest[index]!, state, map);
+      case 'list':
+        for (const row of listRows(node)) this.walk(row, state, map);
         return;
-      }
       default: {
         const statement = this.#statements.get(node.type);
         if (statement) statement.call(this, node, state, map);
@@ -558,6 +550,13 @@ class Collector {
   }
 
   #redirected(node: Node, state: State, map: OffsetMap): void {
+    let body = node.childForFieldName('body');
+    if (body?.type === 'list') {
+      // tree-sitter-bash hangs `a && b > file` on the whole list; the shell on `b`, which runs last.
+      const rows = listRows(body);
+      body = rows.pop() ?? null;
+      for (const row of rows) this.walk(row, state, map);
+    }
     const cwdIsOutdir = state.cwd[state.cwd.length - 1]!;
     const redirects: Redirect[] = [];
     const listings = new Map<number, string[]>();
@@ -568,7 +567,8 @@ class Collector {
     let fedScripts: ScriptSource[] | undefined;
     const writes: { target: Word; append: boolean }[] = [];
     const fedByHeredoc: Node[] = [];
-    const redirectNodes = node.childrenForFieldName('redirect');
+    // A here-string after a compound statement is not in the `redirect` field.
+    const redirectNodes = node.namedChildren.filter((child) => child.type.endsWith('_redirect'));
     for (const redirect of redirectNodes) {
       if (redirect.type === 'heredoc_redirect') {
         const body = redirect.namedChildren.find((child) => child.type === 'heredoc_body');
@@ -587,6 +587,10 @@ class Collector {
       }
       const destination = redirect.childForFieldName('destination');
       const operator = redirect.children.find((child) => !child.isNamed)?.type ?? '';
+      if (redirect.type === 'herestring_redirect' && redirect.namedChildren[0]) {
+        // `while read -r f; do …; done <<< "…"`: the loop reads the word (a command's own here-string is its own).
+        fed = evaluateWord(redirect.namedChildren[0], state.bindings).values;
+      }
       if (redirect.type !== 'file_redirect' || !destination) {
         this.walk(redirect, state, map);
         continue;
@@ -603,8 +607,11 @@ class Collector {
       if (STDOUT_WRITES.has(operator) && (redirect.childForFieldName('descriptor')?.text ?? '1') === '1') writes.push({ target, append: operator.startsWith('>>') || operator === '&>>' });
       redirects.push({ operator, target, start: map(redirect.startIndex), end: map(redirect.endIndex), cwdIsOutdir });
     }
-    for (const redirect of redirects) this.#record(redirect, state);
-    const body = node.childForFieldName('body');
+    const catted = body?.type === 'command' && body.childForFieldName('name')?.text === 'cat' ? catOperands(body, state, map) : undefined;
+    for (const redirect of redirects) {
+      if (catted && STDOUT_WRITES.has(redirect.operator)) redirect.from = catted;
+      this.#record(redirect, state);
+    }
     this.#listing = undefined;
     this.#printedScript = undefined;
     if (body?.type === 'command') {
@@ -680,6 +687,21 @@ class Collector {
     const body = node.childForFieldName('body');
     if (body) this.walk(body, state, map);
   }
+}
+
+/**
+ * The commands of `a && b || c …` in the order they run: tree-sitter-bash nests a list inside a list for each
+ * operator, which is walked as a row here, however long.
+ */
+function listRows(list: Node): Node[] {
+  const rest: Node[] = [];
+  let first: Node | undefined = list;
+  while (first?.type === 'list') {
+    const children: Node[] = first.namedChildren;
+    for (let index = children.length - 1; index >= 1; index--) rest.push(children[index]!);
+    first = children[0];
+  }
+  return first ? [first, ...rest.reverse()] : rest.reverse();
 }
 
 /** `$1`…, `$@`, `$*` and `$#` for a function call or a child shell. */
@@ -770,6 +792,14 @@ function commandOf(stage: Node): Node | undefined {
     return body?.type === 'command' ? body : undefined;
   }
   return undefined;
+}
+
+/** The files `cat FILE…` prints, as words. */
+function catOperands(command: Node, state: State, map: OffsetMap): Word[] {
+  return command
+    .childrenForFieldName('argument')
+    .filter((argument) => !/^-./.test(argument.text))
+    .map((argument) => mapWord(evaluateWord(argument, state.bindings), map));
 }
 
 function isPlainCat(command: Node): boolean {

@@ -60,6 +60,15 @@ ruleTester.run('flatimage/no-binary-rewrite', {
       ]),
     },
     {
+      // tree-sitter-bash hangs the redirection on the whole && list; the shell on its last command, which runs last.
+      name: 'a backup written back with cat > at the end of an && chain restores the image; a copy written elsewhere does not ship',
+      code: flatImageRecipe([
+        download,
+        'cp "./${PKG}" "${SBUILD_TMPDIR}/keep" && strip "./${PKG}" && cat "${SBUILD_TMPDIR}/keep" > "./${PKG}"',
+        'cp "./${PKG}" "${SBUILD_TMPDIR}/x" && upx "${SBUILD_TMPDIR}/x" && cat "${SBUILD_TMPDIR}/x" > "${SBUILD_TMPDIR}/other"',
+      ]),
+    },
+    {
       // A name the script may assign in a way the walk does not follow is not taken for the builder's variable.
       name: 'a lowercase builder variable the script reads into',
       code: flatImageRecipe([download, 'read -r sbuild_outdir < "${SBUILD_TMPDIR}/build-dir"', 'strip "${sbuild_outdir}/helper"']),
@@ -386,6 +395,16 @@ ruleTester.run('flatimage/no-binary-rewrite', {
         "43:5-43:19 upx (run through sh s9.sh) on the FlatImage './${PKG}'",
         "46:20-46:33 upx (run through bash inner.sh) on the FlatImage './${PKG}'",
       ].map(at),
+      output: null,
+    },
+    {
+      name: 'a rewritten copy written back with cat > at the end of an && chain, and a loop fed by a here-string',
+      code: flatImageRecipe([
+        download,
+        'cp "./${PKG}" "${SBUILD_TMPDIR}/work" && strip "${SBUILD_TMPDIR}/work" && cat "${SBUILD_TMPDIR}/work" > "./${PKG}"',
+        'while IFS= read -r f; do upx "$f"; done <<< "./${PKG}"',
+      ]),
+      errors: ["20:46-20:75 strip on the FlatImage '${SBUILD_TMPDIR}/work'", "21:30-21:38 upx on the FlatImage '$f' (that is './${PKG}')"].map(at),
       output: null,
     },
     {
