@@ -130,7 +130,7 @@ function pathSubstitution(node: Node, bindings: Bindings): string | undefined {
 }
 
 /** The here-document `cat <<EOF` prints, when the statement is just that. */
-export function catHeredoc(statement: Node): Node | undefined {
+function catHeredoc(statement: Node): Node | undefined {
   if (statement.type !== 'redirected_statement') return undefined;
   const body = statement.childForFieldName('body');
   if (body?.type !== 'command' || body.childForFieldName('name')?.text !== 'cat' || body.childrenForFieldName('argument').length > 0) return undefined;
