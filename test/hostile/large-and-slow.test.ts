@@ -35,7 +35,10 @@ const LONG_LINES = `#!/SBUILD\npkg: "long"\npkg_type: "${'kй'.repeat(20_000)}"\
 /** A script line of 100,000 words `sed`, then a strip of the image: 400 KB. */
 const MANY_SEDS = `#!/SBUILD\npkg: "seds-alpine"\npkg_type: "flatimage"\nx_exec:\n  shell: "bash"\n  run: |\n    ${'sed '.repeat(100_000)}\n    strip "./\${PKG}"\n`;
 
-const directory = tempTree({ 'seds.yaml': MANY_SEDS, 'long.yaml': LONG_LINES,  'big.yaml': twentyMegabyteRecipe(), 'a.yaml': GOOD_RECIPE, 'b.yaml': goodRecipe('b'), 'slow.yaml': manyAliases(30_000) });
+/** A FlatImage pkg of 200,000 '-': as many empty segments between the name and the base image. */
+const DASHED_PKG = `#!/SBUILD\npkg: "firefox${'-'.repeat(200_000)}alpine"\npkg_type: "flatimage"\n`;
+
+const directory = tempTree({ 'dashes.yaml': DASHED_PKG, 'seds.yaml': MANY_SEDS, 'long.yaml': LONG_LINES,  'big.yaml': twentyMegabyteRecipe(), 'a.yaml': GOOD_RECIPE, 'b.yaml': goodRecipe('b'), 'slow.yaml': manyAliases(30_000) });
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
 describe('large and slow recipes', () => {
@@ -56,6 +59,17 @@ describe('large and slow recipes', () => {
     const found = seds!.messages.map((m) => `${m.ruleId}@${m.line}:${m.column}`);
     expect(found.filter((id) => id.startsWith('engine/'))).toEqual([]);
     expect(found).toContain('flatimage/no-binary-rewrite@8:5');
+  });
+
+  // flatimage/pkg-name measured each segment's offset by joining the segments before it: minutes of synchronous work,
+  // which the time limit, checked between rules, could not stop.
+  it('checks a pkg of 200,000 segments', () => {
+    const run = runCli(['--no-shellcheck', '--format', 'json', join(directory, 'dashes.yaml')]);
+    expect(run.signal).toBeNull();
+    const [dashes] = jsonResults(run);
+    const names = dashes!.messages.filter((m) => m.ruleId.startsWith('engine/') || m.ruleId === 'flatimage/pkg-name');
+    expect(names.map((m) => `${m.ruleId}@${m.line}:${m.column}-${m.endColumn}`)).toEqual(['flatimage/pkg-name@2:14-15']);
+    expect(names[0]!.message).toMatch(/has an empty segment/);
   });
 
   // Each once overflowed the stack (a list's items spread into one call): engine/crash, and no rule ran at all.

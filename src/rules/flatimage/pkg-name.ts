@@ -35,8 +35,14 @@ export default defineRule({
     }
 
     const segments = pkg.split('-');
-    const offsets = segments.map((_, index) => segments.slice(0, index).join('-').length + (index > 0 ? 1 : 0));
-    const base = findBase(segments, bases);
+    const offsets: number[] = [];
+    let offset = 0;
+    for (const segment of segments) {
+      offsets.push(offset);
+      offset += segment.length + 1;
+    }
+    const lengths = lengthsOf(bases);
+    const base = findBase(segments, bases, lengths);
     if (segments[0] === '') {
       report({ message: `pkg '${pkg}' has an empty name before the base image: a FlatImage pkg is ${SCHEMA}, e.g. 'firefox-alpine'`, at: span(0, 1) });
       return;
@@ -55,11 +61,12 @@ export default defineRule({
       report({ message: `pkg '${pkg}' names no base image: a FlatImage pkg is ${SCHEMA}, e.g. '${pkg}-alpine' (${known})`, at: span(0, pkg.length) });
       return;
     }
+    const basesOfLength = new Map(lengths.map((length) => [length, bases.filter((name) => name.split('-').length === length)]));
     for (let index = 1; index < segments.length; index++) {
-      for (const length of lengthsOf(bases)) {
+      for (const length of lengths) {
         if (index + length > segments.length) continue;
         const candidate = segments.slice(index, index + length).join('-');
-        const suggestion = closest(candidate, bases.filter((name) => name.split('-').length === length));
+        const suggestion = closest(candidate, basesOfLength.get(length)!);
         if (!suggestion) continue;
         report({ message: `Unknown base image '${candidate}' in pkg '${pkg}'; ${didYouMean([suggestion])}`, at: span(offsets[index]!, offsets[index]! + candidate.length) });
         return;
@@ -73,9 +80,9 @@ export default defineRule({
 });
 
 /** The right-most run of segments (after the name) that spells a base image, compared case-insensitively. */
-function findBase(segments: string[], bases: string[]): { index: number; length: number; name: string } | undefined {
+function findBase(segments: string[], bases: string[], lengths: number[]): { index: number; length: number; name: string } | undefined {
   for (let index = segments.length - 1; index >= 1; index--) {
-    for (const length of lengthsOf(bases)) {
+    for (const length of lengths) {
       if (index + length > segments.length) continue;
       const candidate = segments.slice(index, index + length).join('-').toLowerCase();
       if (bases.includes(candidate)) return { index, length, name: candidate };
