@@ -40,8 +40,8 @@ const TOOLS_WITH_OPTION: [tool: RegExp, option: RegExp][] = [
 export function mayRewrite(script: string): boolean {
   const text = script.replace(/\\\n/g, ' ').replace(/["'\\]/g, '');
   if (TOOL_HINT.test(text)) return true;
-  const lines = text.split('\n');
-  return TOOLS_WITH_OPTION.some(([tool, option]) => tool.test(text) && lines.some((line) => tool.test(line) && option.test(line)));
+  const named = TOOLS_WITH_OPTION.filter(([tool]) => tool.test(text));
+  return named.length > 0 && text.split('\n').some((line) => named.some(([tool, option]) => tool.test(line) && option.test(line)));
 }
 
 /** The files an invocation damages, or undefined when it damages none (or only reads, or asks for help or a version). */

@@ -9,7 +9,7 @@ import { containerPath, programName, scriptFileShell, stdinShell, unwrapCommand,
 import { evaluateWord, heredocText, printed, type Word } from './words.js';
 import { perRecipe } from '../recipe/per-recipe.js';
 import { WrittenFiles, type FileContent } from './written-files.js';
-import { echoed, printfOutput, scriptText, withPlaceholder, type ScriptText } from './script-text.js';
+import { echoOutput, printfOutput, scriptText, withPlaceholder, type ScriptText } from './script-text.js';
 
 /** A simple command as the shell would run it, found in the syntax tree (never by matching text). */
 export interface ShellCommand extends Invocation {
@@ -303,7 +303,10 @@ class Collector {
     const commandProgram = programName(name);
     const argFile = commandProgram === 'xargs' ? xargsArgFile(args) : undefined;
     if (argFile) invocation.stdin = this.#files.read(argFile.values)?.listing;
-    const catted = commandProgram === 'cat' ? this.#catted(args) : undefined;
+    const catFiles = commandProgram === 'cat' ? fileOperands(args) : undefined;
+    // `cat FILE… > target`: the target gets the files' content; what the script wrote into them is printed again.
+    if (catFiles) for (const redirect of redirects) if (STDOUT_WRITES.has(redirect.operator)) redirect.from = catFiles;
+    const catted = catFiles?.length ? this.#files.read(catFiles.flatMap((file) => file.values)) : undefined;
     this.#listing = listingOf(invocation) ?? catted?.listing;
     this.#printedScript = printedScript(node, invocation, map) ?? (catted?.scripts.length ? catted.scripts : undefined);
     const cwdIsOutdir = state.cwd[state.cwd.length - 1]!;
@@ -367,17 +370,11 @@ class Collector {
     return words;
   }
 
-  /** What `cat FILE…` prints of the files the script wrote, or undefined when it wrote none of them. */
-  #catted(args: Word[]): FileContent<ScriptSource> | undefined {
-    const files = args.filter((arg) => !/^-./.test(arg.values[0] ?? ''));
-    return files.length > 0 ? this.#files.read(files.flatMap((file) => file.values)) : undefined;
-  }
-
   /** `… | tee [-a] FILE…`, `tee FILE <<EOF`: what it is fed goes into each file. */
   #tee(args: Word[], listing: string[] | undefined, scripts: ScriptSource[] | undefined): void {
     const append = args.some((arg) => /^(-[a-z]*a|--append)$/.test(arg.values[0] ?? ''));
     const content = listing || scripts ? { listing: listing ?? [], scripts: (scripts ?? []).map(detached) } : undefined;
-    for (const file of args) if (!/^-./.test(file.values[0] ?? '')) this.#files.write(file.values, content, append);
+    for (const file of fileOperands(args)) this.#files.write(file.values, content, append);
   }
 
   /** `source FILE`, `. FILE`: the scripts the script wrote into FILE run in this shell. */
@@ -486,7 +483,7 @@ class Collector {
   #eval(node: Node, state: State, map: OffsetMap): void {
     const sources = node.childrenForFieldName('argument');
     if (sources.length === 0) return;
-    const { text, offsets } = echoed(sources);
+    const { text, offsets } = echoOutput(sources);
     this.#runScript(text, offsets, { ...state, via: [...state.via, 'eval'], depth: state.depth + 1 }, map);
   }
 
@@ -561,7 +558,6 @@ class Collector {
     const redirects: Redirect[] = [];
     const listings = new Map<number, string[]>();
     let fed: string[] | undefined;
-    let heredoc: ScriptSource | undefined;
     let heredocBody: Node | undefined;
     /** The scripts a file fed to the command holds (`bash < build.sh`). */
     let fedScripts: ScriptSource[] | undefined;
@@ -573,7 +569,6 @@ class Collector {
       if (redirect.type === 'heredoc_redirect') {
         const body = redirect.namedChildren.find((child) => child.type === 'heredoc_body');
         if (body) {
-          heredoc = nodeScript(body, map);
           heredocBody = body;
           this.walk(body, state, map);
         }
@@ -604,14 +599,11 @@ class Collector {
         fed = listings.get(destination.id) ?? held?.listing ?? fed;
         if (held?.scripts.length) fedScripts = held.scripts;
       }
-      if (STDOUT_WRITES.has(operator) && (redirect.childForFieldName('descriptor')?.text ?? '1') === '1') writes.push({ target, append: operator.startsWith('>>') || operator === '&>>' });
+      if (STDOUT_WRITES.has(operator) && (redirect.childForFieldName('descriptor')?.text ?? '1') === '1') writes.push({ target, append: operator.endsWith('>>') });
       redirects.push({ operator, target, start: map(redirect.startIndex), end: map(redirect.endIndex), cwdIsOutdir });
     }
-    const catted = body?.type === 'command' && body.childForFieldName('name')?.text === 'cat' ? catOperands(body, state, map) : undefined;
-    for (const redirect of redirects) {
-      if (catted && STDOUT_WRITES.has(redirect.operator)) redirect.from = catted;
-      this.#record(redirect, state);
-    }
+    for (const redirect of redirects) this.#record(redirect, state);
+    const heredoc = heredocBody && nodeScript(heredocBody, map);
     this.#listing = undefined;
     this.#printedScript = undefined;
     if (body?.type === 'command') {
@@ -625,8 +617,7 @@ class Collector {
     } else if (body) this.walk(body, state, map);
     const printed = body?.type === 'command' && isPlainCat(body) ? heredoc : undefined;
     // What `cat <<EOF` prints, as paths a line each: `cat > list <<EOF`, `cat <<EOF | xargs strip`.
-    const printedText = printed && heredocBody ? heredocText(heredocBody, state.bindings) : undefined;
-    const printedLines = printedText?.split('\n').map((line) => line.trim()).filter(Boolean);
+    const printedLines = printed && heredocBody ? heredocText(heredocBody, state.bindings)?.split('\n').map((line) => line.trim()).filter(Boolean) : undefined;
     if (writes.length > 0) {
       const output = this.#output(body, printed, fed ?? printedLines);
       for (const { target, append } of writes) this.#files.write(target.values, output, append);
@@ -643,10 +634,10 @@ class Collector {
    * What a command or pipeline just walked printed, for a file it writes: the paths it lists (or passes on from what
    * it is fed), the scripts it prints (`cat <<EOF`, `echo '…'`). Undefined when that is not known.
    */
-  #output(body: Node | null, heredoc: ScriptSource | undefined, fed: string[] | undefined): FileContent<ScriptSource> | undefined {
+  #output(body: Node | null, printedHeredoc: ScriptSource | undefined, fed: string[] | undefined): FileContent<ScriptSource> | undefined {
     if (body?.type !== 'command' && body?.type !== 'pipeline') return undefined;
     const listing = this.#listing ?? (body.type === 'command' ? fed : undefined);
-    const scripts = heredoc ? [heredoc] : this.#printedScript;
+    const scripts = printedHeredoc ? [printedHeredoc] : this.#printedScript;
     if (!listing && !scripts) return undefined;
     return { listing: listing ?? [], scripts: (scripts ?? []).map(detached) };
   }
@@ -794,12 +785,9 @@ function commandOf(stage: Node): Node | undefined {
   return undefined;
 }
 
-/** The files `cat FILE…` prints, as words. */
-function catOperands(command: Node, state: State, map: OffsetMap): Word[] {
-  return command
-    .childrenForFieldName('argument')
-    .filter((argument) => !/^-./.test(argument.text))
-    .map((argument) => mapWord(evaluateWord(argument, state.bindings), map));
+/** The words of `cat`, `tee` and the like that name files rather than options. */
+function fileOperands(args: Word[]): Word[] {
+  return args.filter((arg) => !/^-./.test(arg.values[0] ?? ''));
 }
 
 function isPlainCat(command: Node): boolean {
@@ -812,7 +800,7 @@ function printedScript(node: Node, invocation: Invocation, map: OffsetMap): Scri
   if (name !== 'echo' && name !== 'printf') return undefined;
   const args = node.childrenForFieldName('argument').filter((arg) => !/^-[neE]+$/.test(arg.text));
   if (args.length === 0 || (name === 'printf' && args[0]!.text === '-v')) return undefined;
-  if (name === 'echo') return [args.length === 1 ? nodeScript(args[0]!, map) : { script: () => echoed(args), map }];
+  if (name === 'echo') return [args.length === 1 ? nodeScript(args[0]!, map) : { script: () => echoOutput(args), map }];
   const [format, ...values] = args[0]!.text === '--' ? args.slice(1) : args;
   return format ? [{ script: () => printfOutput(format, values), map }] : undefined;
 }

@@ -39,7 +39,7 @@ export function scriptText(node: Node): ScriptText {
 }
 
 /** What `echo ARG…` prints: the arguments joined by spaces. */
-export function echoed(args: Node[]): ScriptText {
+export function echoOutput(args: Node[]): ScriptText {
   const output = new ScriptWriter();
   args.forEach((arg, index) => {
     if (index > 0) output.add(' ', arg.startIndex);
