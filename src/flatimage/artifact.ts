@@ -36,6 +36,15 @@ export function wordRefersToArtifact(word: Word, cwdIsOutdir: boolean, context: 
  * the script is still there). Anything under `${SBUILD_TMPDIR}` or in another directory is not the artifact.
  */
 export function refersToArtifact(path: string, cwdIsOutdir: boolean, context: ArtifactNames): boolean {
+  return matchesArtifact(path, cwdIsOutdir, context, false);
+}
+
+/** Like `refersToArtifact`, without a file counted only for lying in the output directory: a path that surely names it. */
+export function namesArtifact(path: string, cwdIsOutdir: boolean, context: ArtifactNames): boolean {
+  return matchesArtifact(path, cwdIsOutdir, context, true);
+}
+
+function matchesArtifact(path: string, cwdIsOutdir: boolean, context: ArtifactNames, byNameOnly: boolean): boolean {
   if (context.downloads.has(path)) return true;
   const value = normalise(path);
   if (value.includes('${SBUILD_TMPDIR}') || value.includes(CONTAINER_ROOT) || value === '' || value.endsWith('/')) return false;
@@ -52,7 +61,7 @@ export function refersToArtifact(path: string, cwdIsOutdir: boolean, context: Ar
   if (!inOutdir) return false;
   const candidates = context.names.length > 0 ? context.names : ['${PKG}'];
   if (isGlob(name)) return candidates.some((candidate) => globMatches(name, candidate));
-  if (directory === undefined) return candidates.includes(name);
+  if (directory === undefined || byNameOnly) return candidates.includes(name);
   return !METADATA.test(name);
 }
 

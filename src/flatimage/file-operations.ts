@@ -299,6 +299,28 @@ const tee: Reader = (args) => {
   return { tool, reads: [], writes: parsed.operands.map((word) => ({ word, effect: appends ? 'append' : 'replace', from: [] })) };
 };
 
+/** A download that writes the file an option names (`curl -o FILE`): new content, as a copy's is. `-` is standard output. */
+function downloader(outputOptions: string[], otherOptionsWithValue: string[]): Reader {
+  const syntax = { withValue: set(...outputOptions, ...otherOptionsWithValue) };
+  return (args, tool) => {
+    const files = valuesOf(parseArgs(args, syntax), ...outputOptions).filter((word) => text(word) !== '-');
+    return files.length > 0 ? { tool, reads: [], writes: files.map((word) => ({ word, effect: 'replace', from: [] })) } : undefined;
+  };
+}
+const curl = downloader(['-o', '--output'], [
+  '-w', '--write-out', '-H', '--header', '-A', '--user-agent', '-e', '--referer', '-u', '--user', '-x', '--proxy', '-d', '--data', '--data-raw',
+  '--data-binary', '--data-urlencode', '-X', '--request', '-m', '--max-time', '--connect-timeout', '--retry', '--retry-delay', '--retry-max-time',
+  '-r', '--range', '-T', '--upload-file', '-b', '--cookie', '-c', '--cookie-jar', '-K', '--config', '-C', '--continue-at', '-E', '--cert',
+  '--cacert', '-F', '--form', '--resolve', '-z', '--time-cond', '-y', '-Y', '-t', '-Q', '-P',
+]);
+const wget = downloader(['-O', '--output-document'], [
+  '-o', '--output-file', '-a', '--append-output', '-i', '--input-file', '-P', '--directory-prefix', '-U', '--user-agent', '-t', '--tries',
+  '-T', '--timeout', '-e', '--execute', '--header', '--user', '--password', '-w', '--wait', '-Q', '--quota', '-l', '--level',
+]);
+const soarDownload = downloader(['-o', '--output'], ['--match', '--exclude', '--regex', '--glob']);
+/** `soar dl URL -o FILE` (`soar download`). */
+const soar: Reader = (args, tool) => (['dl', 'download'].includes(text(args[0])) ? soarDownload(args.slice(1), `${tool} ${text(args[0])}`) : undefined);
+
 /** `sponge [-a] FILE`. */
 const sponge: Reader = (args) => {
   const parsed = parseArgs(args, {});
@@ -413,6 +435,9 @@ const TOOLS: Record<string, Reader> = {
   dd,
   tee,
   sponge,
+  curl,
+  wget,
+  soar,
   sed,
   gsed: sed,
   perl: perlLike,

@@ -1,6 +1,6 @@
 import type { Redirect, ShellCommand } from '../shell/commands.js';
 import { CONTAINER_ROOT, programName } from '../shell/wrappers.js';
-import { normalise, refersToArtifact, type ArtifactNames } from './artifact.js';
+import { namesArtifact, normalise, refersToArtifact, type ArtifactNames } from './artifact.js';
 import { fileOperation, type FileWrite } from './file-operations.js';
 
 type Step = ShellCommand | Redirect;
@@ -18,6 +18,8 @@ const NOTHING: Shipping = { becomes: new Set(), replaced: new Set() };
 export interface ShippedFiles {
   /** Whether what the file holds right after step `index` is what the recipe ships. */
   ships(index: number, path: string, cwdIsOutdir: boolean): boolean;
+  /** The same, with a file known only by lying in the output directory not counted (`namesArtifact`). */
+  surelyShips(index: number, path: string, cwdIsOutdir: boolean): boolean;
   /**
    * Whether a file under a host directory may hold what ships right after step `index`, by its name or because it is
    * moved, copied or linked onto the artifact later. When not, a container that can write only there cannot reach it.
@@ -33,12 +35,13 @@ export function shippedFiles(trace: readonly Step[], names: ArtifactNames): Ship
   const after: Shipping[] = new Array<Shipping>(trace.length);
   const links = new Map<string, { index: number; target: string; cwdIsOutdir: boolean }>();
   let current = NOTHING;
-  const ships = (state: Shipping, path: string, cwdIsOutdir: boolean) => {
+  const shipsBy = (byName: typeof refersToArtifact) => (state: Shipping, path: string, cwdIsOutdir: boolean) => {
     const key = canonical(path, cwdIsOutdir);
     if (state.becomes.has(key)) return true;
     if (state.replaced.has(key)) return false;
-    return refersToArtifact(path, cwdIsOutdir, names);
+    return byName(path, cwdIsOutdir, names);
   };
+  const ships = shipsBy(refersToArtifact);
   for (let index = trace.length - 1; index >= 0; index--) {
     after[index] = current;
     for (const write of replacements(trace[index]!)) current = throughReplacement(current, write, trace[index]!.cwdIsOutdir, ships);
@@ -51,14 +54,16 @@ export function shippedFiles(trace: readonly Step[], names: ArtifactNames): Ship
       for (const link of destinations(write, target)) links.set(canonical(link, step.cwdIsOutdir), { index, target, cwdIsOutdir: step.cwdIsOutdir });
     }
   });
+  const shipsAfter = (test: typeof ships) => (index: number, path: string, cwdIsOutdir: boolean) => {
+    const state = after[index] ?? NOTHING;
+    if (test(state, path, cwdIsOutdir)) return true;
+    // A link made earlier writes through to its target.
+    const link = links.get(canonical(path, cwdIsOutdir));
+    return link !== undefined && link.index < index && test(state, link.target, link.cwdIsOutdir);
+  };
   return {
-    ships(index, path, cwdIsOutdir) {
-      const state = after[index] ?? NOTHING;
-      if (ships(state, path, cwdIsOutdir)) return true;
-      // A link made earlier writes through to its target.
-      const link = links.get(canonical(path, cwdIsOutdir));
-      return link !== undefined && link.index < index && ships(state, link.target, link.cwdIsOutdir);
-    },
+    ships: shipsAfter(ships),
+    surelyShips: shipsAfter(shipsBy(namesArtifact)),
     mayShipUnder(index, directory) {
       const root = normalise(`${directory}/`);
       // By name, only the output directory holds the artifact: nothing under the build's temporary directory or

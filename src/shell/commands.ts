@@ -5,7 +5,8 @@ import { shellParser, type ShellParse } from './parser.js';
 import { parsedScripts, type ParsedScript } from './parsed-scripts.js';
 import { EXPORTED_VARIABLES } from '../sbuild/exported-variables.js';
 import { findListing } from './listing.js';
-import { containerPath, programName, scriptFileShell, stdinShell, unwrapCommand, xargsArgFile, type Assignment, type Container, type Invocation } from './wrappers.js';
+import { scriptDialect } from './dialect.js';
+import { containerPath, mayRunBuiltName, programName, scriptFileShell, stdinShell, unwrapCommand, xargsArgFile, type Assignment, type Container, type Invocation } from './wrappers.js';
 import { evaluateWord, heredocText, printed, type Word } from './words.js';
 import { perRecipe } from '../recipe/per-recipe.js';
 import { WrittenFiles, type FileContent } from './written-files.js';
@@ -24,8 +25,14 @@ export interface ShellCommand extends Invocation {
 export interface Redirect {
   operator: string;
   target: Word;
-  /** For `cat FILE… > target`: the files whose content the target gets. */
+  /** Whether it writes the command's standard output (`>`, `>>`, `&>`; not `2>`). */
+  writesOutput: boolean;
+  /** For `cat FILE… > target`: the files whose content the target gets; with `changedBy`, changed on the way. */
   from?: Word[];
+  /** For `head -c 100 FILE > target`, `xz -c FILE > target`: the filter that changes what it copies, and where it is. */
+  changedBy?: { program: string; start: number; end: number };
+  /** For `: > target`, `> target`: nothing is written, so the target is left empty. */
+  empties?: boolean;
   /** Script offsets of the whole redirection. */
   start: number;
   end: number;
@@ -45,8 +52,19 @@ export interface ScriptCommands {
   trace: (ShellCommand | Redirect)[];
   /** Containers whose script was left unwalked (`deferContainers`), in script order. */
   deferred: DeferredContainer[];
-  /** Where the script nests deeper than `MAX_WALK_DEPTH` (script offset): what is inside that is not in `commands`. */
-  tooDeepAt: number | undefined;
+  /** Where a limit of the analysis first stopped it (script offset), and which: what lies past it is not in `commands`. */
+  cutShort: CutShort | undefined;
+}
+
+/**
+ * A limit that keeps any script's analysis small: past it, what runs is not followed. `depth`: statements nest deeper
+ * than `MAX_WALK_DEPTH`; `nesting`: scripts and calls inside one another deeper than `MAX_NESTING`; `scripts`: more than
+ * `MAX_INNER_SCRIPTS` inner scripts; `calls`: more than `MAX_CALLS` function calls; `parse`: an inner script that took
+ * longer than the time limit to parse.
+ */
+export interface CutShort {
+  at: number;
+  limit: 'depth' | 'nesting' | 'scripts' | 'calls' | 'parse';
 }
 
 /** A container's script left unwalked: the trace index of the command that runs it, and what the container mounts. */
@@ -73,12 +91,12 @@ function mayHoldSubstitution(text: string): boolean {
   return text.includes('$(') || text.includes('`') || text.includes('<(') || text.includes('>(');
 }
 
-/** Scripts inside scripts (`bash -c`, `eval`, here-documents) and function calls are followed this deep. */
-const MAX_NESTING = 4;
+/** Scripts inside scripts (`bash -c`, `eval`, here-documents, aliases) and function calls are followed this deep. */
+export const MAX_NESTING = 16;
 /** At most this many scripts inside one script are parsed, so that no recipe can make the analysis slow. */
-const MAX_INNER_SCRIPTS = 64;
+export const MAX_INNER_SCRIPTS = 64;
 /** At most this many function bodies are walked for calls, however the calls nest and repeat. */
-const MAX_CALLS = 256;
+export const MAX_CALLS = 256;
 /**
  * Statements, substitutions and scripts inside one another are walked this deep, all together: each level takes a
  * few frames of the stack, which about 4,000 levels (nested `if`s, subshells) overflow. No real script comes close.
@@ -93,6 +111,24 @@ export function runScriptMentions(recipe: Recipe, pattern: RegExp | ((script: st
   const run = recipe.node(['x_exec', 'run']);
   if (!isScalar(run) || typeof run.value !== 'string') return false;
   return typeof pattern === 'function' ? pattern(run.value) : pattern.test(run.value);
+}
+
+/**
+ * Whether a `run` script may change a file without naming a tool that does in its text: it runs a program whose name
+ * it builds as it runs (`mayRunBuiltName`), or writes nothing or a filter's output over a file (`: > f`, `head -c 9 f > g`).
+ */
+export async function runScriptMayHideWrites(recipe: Recipe): Promise<boolean> {
+  return (await parsedScripts(recipe)).some((script) => script.field === 'run' && mayHideWrites(script.tree.rootNode));
+}
+
+function mayHideWrites(root: Node): boolean {
+  if (root.descendantsOfType('command').some(mayRunBuiltName)) return true;
+  return root.descendantsOfType('redirected_statement').some((statement) => {
+    const body = statement.childForFieldName('body');
+    const program = body ? (body.type === 'command' ? body.childForFieldName('name')?.text : undefined) : ':';
+    if (program === undefined || !(SILENT.has(program) || CHANGING_FILTERS.has(program))) return false;
+    return statement.namedChildren.some((redirect) => redirect.type === 'file_redirect' && writesOutput(redirect) && !redirectOperator(redirect).endsWith('>>'));
+  });
 }
 
 /** The commands of the recipe's `x_exec.run` script, found once per recipe however many rules ask. */
@@ -120,11 +156,15 @@ export async function analyseScript(script: ParsedScript, options: AnalysisOptio
   collector.walk(script.tree.rootNode, initialState(script), (offset) => offset);
   collector.commands.sort((a, b) => a.start - b.start || a.via.length - b.via.length);
   collector.redirects.sort((a, b) => a.start - b.start);
-  return { script, commands: collector.commands, redirects: collector.redirects, trace: collector.trace, deferred: collector.deferred, tooDeepAt: collector.tooDeepAt };
+  return { script, commands: collector.commands, redirects: collector.redirects, trace: collector.trace, deferred: collector.deferred, cutShort: collector.cutShort };
 }
 
 interface State {
   bindings: Map<string, string[]>;
+  /** `alias NAME=VALUE`: what each name stands for as a command. */
+  aliases: Map<string, string>;
+  /** Whether the shell expands aliases in a script: sh, dash and ksh do; bash after `shopt -s expand_aliases`. */
+  expandAliases: boolean;
   /** Arrays the script assigned (`cmd=(strip -s)`), and `@` for the positional parameters: each element's values. */
   arrays: Map<string, string[][]>;
   /** Variables a child shell inherits. */
@@ -137,7 +177,9 @@ interface State {
   /** What a pipe feeds the current command when it is a script (`cat <<EOF | sh`, `echo "…" | bash`). */
   stdinScript: ScriptSource[] | undefined;
   depth: number;
+  /** The functions being called, outermost first, and how many arguments each call was given. */
   calls: string[];
+  callArities: number[];
   /** Inside `docker run -v HOST:DIR …`: how paths map back to the host. */
   container: Container | undefined;
 }
@@ -145,7 +187,8 @@ interface State {
 function initialState(script: ParsedScript): State {
   const bindings = script.field === 'run' ? lowercaseBuilderVariables(script.text) : new Map<string, string[]>();
   return {
-    bindings, arrays: new Map(), exported: new Set(bindings.keys()), cwd: [true], via: [], stdin: undefined, stdinScript: undefined, depth: 0, calls: [], container: undefined,
+    bindings, aliases: new Map(), expandAliases: scriptDialect(script.shell).shell !== 'bash', arrays: new Map(), exported: new Set(bindings.keys()), cwd: [true], via: [],
+    stdin: undefined, stdinScript: undefined, depth: 0, calls: [], callArities: [], container: undefined,
   };
 }
 
@@ -169,7 +212,7 @@ function lowercaseBuilderVariables(text: string): Map<string, string[]> {
 }
 
 function cloneState(state: State): State {
-  return { ...state, bindings: new Map(state.bindings), arrays: new Map(state.arrays), exported: new Set(state.exported), cwd: state.cwd.slice() };
+  return { ...state, bindings: new Map(state.bindings), aliases: new Map(state.aliases), arrays: new Map(state.arrays), exported: new Set(state.exported), cwd: state.cwd.slice() };
 }
 
 type OffsetMap = (offset: number) => number;
@@ -196,15 +239,19 @@ interface FunctionDefinition {
 }
 
 const POSITIONAL = /^(\d+|@|\*|#)$/;
+/** A word that is one unquoted expansion, whose value the shell splits into words: `$S`, `${S}`, `$(echo …)`. */
+const UNQUOTED_EXPANSION = /^((simple_)?expansion|command_substitution)$/;
 /** Words that may stand for all elements of an array: `"${name[@]}"`, `${name[*]}`, `"$@"`, `$*`. */
-const ALL_ELEMENTS = /\[[@*]\]\}|\$\{?[@*]/;
+const ALL_ELEMENTS = /\[[@*]\](:[^}]*)?\}|\$\{?[@*]/;
+/** An element of an array written with its index or key: `[img]=./x`. */
+const KEYED_ELEMENT = /^\[([^\]]+)\]=(.*)$/s;
 
 class Collector {
   readonly commands: ShellCommand[] = [];
   readonly redirects: Redirect[] = [];
   readonly trace: (ShellCommand | Redirect)[] = [];
   readonly deferred: DeferredContainer[] = [];
-  tooDeepAt: number | undefined;
+  cutShort: CutShort | undefined;
   #depth = 0;
   readonly #deferContainers: boolean;
   readonly #functions = new Map<string, FunctionDefinition>();
@@ -234,7 +281,7 @@ class Collector {
 
   walk(node: Node, state: State, map: OffsetMap): void {
     if (this.#depth >= MAX_WALK_DEPTH) {
-      this.tooDeepAt ??= map(node.startIndex);
+      this.cutShort ??= { at: map(node.startIndex), limit: 'depth' };
       return;
     }
     this.#depth++;
@@ -292,6 +339,11 @@ class Collector {
     if (listings) for (const child of node.namedChildren) if (child.type !== 'command_name') this.#walkSubstitutions(child, state, map, listings);
     const nameNode = node.childForFieldName('name');
     if (!nameNode) return;
+    const alias = state.expandAliases && nameNode.firstChild?.type === 'word' ? state.aliases.get(nameNode.text) : undefined;
+    if (alias !== undefined) {
+      this.#expandAlias(node, nameNode, alias, state, map);
+      return;
+    }
     let words = this.#expand([nameNode, ...node.childrenForFieldName('argument')], state, map, listings);
     if (state.container) words = words.map((word, index) => (index === 0 ? word : containerPath(word, state.container!)));
     const [name, ...args] = words;
@@ -305,7 +357,8 @@ class Collector {
     if (argFile) invocation.stdin = this.#files.read(argFile.values)?.listing;
     const catFiles = commandProgram === 'cat' ? fileOperands(args) : undefined;
     // `cat FILE… > target`: the target gets the files' content; what the script wrote into them is printed again.
-    if (catFiles) for (const redirect of redirects) if (STDOUT_WRITES.has(redirect.operator)) redirect.from = catFiles;
+    if (catFiles) for (const redirect of redirects) if (redirect.writesOutput) redirect.from = catFiles;
+    describeOutput(commandProgram, name, args, redirects);
     const catted = catFiles?.length ? this.#files.read(catFiles.flatMap((file) => file.values)) : undefined;
     this.#listing = listingOf(invocation) ?? catted?.listing;
     this.#printedScript = printedScript(node, invocation, map) ?? (catted?.scripts.length ? catted.scripts : undefined);
@@ -316,7 +369,6 @@ class Collector {
     if (herestring && !invocation.stdin) invocation.stdin = evaluateWord(herestring, state.bindings).values;
     for (const each of unwrapCommand(invocation)) {
       this.#record({ ...each, cwdIsOutdir, redirects: each === invocation ? redirects : [] }, state);
-      if (state.depth >= MAX_NESTING) continue;
       const program = programName(each.name);
       const childState = withEnvironment(each, state);
       if (each.innerScript) {
@@ -325,7 +377,7 @@ class Collector {
         for (const script of scripts) this.#childShell(script, each, each.innerScript.shell, each.innerScript.positional, childState);
       } else if (program === 'eval' && each.via.length === state.via.length) this.#eval(node, state, map);
       else if (program === 'trap' && each === invocation) this.#trap(node, state, map);
-      else if (each === invocation && this.#functions.has(program)) this.#call(program, args, state);
+      else if (each === invocation && this.#functions.has(program)) this.#call(program, args, state, name.start);
       else if ((program === 'source' || program === '.') && each.args[0]) this.#source(program, each.args[0], state);
       else {
         const shell = scriptInput ? stdinShell(each) : undefined;
@@ -333,6 +385,7 @@ class Collector {
         else this.#scriptFile(each, childState);
       }
     }
+    if (commandProgram === 'alias' || commandProgram === 'unalias' || commandProgram === 'shopt') defineAliases(commandProgram, node, state);
     trackDirectory(name.values[0] ?? '', args, state);
     bindPrintedVariable(name, args, state);
     if (commandProgram === 'set') setPositional(args, state);
@@ -341,7 +394,7 @@ class Collector {
 
   /**
    * The words of a command line after expansion: `"${cmd[@]}"` and `"$@"` become one word per element, and an unquoted
-   * variable holding several words (`S="strip -s"; $S file`) is split.
+   * variable or command substitution holding several words (`S="strip -s"; $S file`, `$(echo strip -s) file`) is split.
    */
   #expand(nodes: Node[], state: State, map: OffsetMap, listings: ReadonlyMap<number, string[]> | undefined): Word[] {
     const words: Word[] = [];
@@ -362,9 +415,11 @@ class Collector {
         continue;
       }
       const [value] = word.values;
-      const split = word.raw.startsWith('$') && word.values.length === 1 && value !== undefined && /\s/.test(value.trim());
-      if (split && (node.type === 'simple_expansion' || node.type === 'expansion' || /^(simple_)?expansion$/.test(node.firstChild?.type ?? ''))) {
-        for (const part of value.trim().split(/\s+/)) words.push({ ...word, values: [part] });
+      const split = /^[$`]/.test(word.raw) && word.values.length === 1 && value !== undefined && /\s/.test(value.trim());
+      if (split && (UNQUOTED_EXPANSION.test(node.type) || UNQUOTED_EXPANSION.test(node.firstChild?.type ?? ''))) {
+        // A part of what `$(…)` prints is shown as itself; a part of `$S`, as `$S`.
+        const substitution = !word.raw.startsWith('$') || word.raw.startsWith('$(');
+        for (const part of value.trim().split(/\s+/)) words.push({ ...word, values: [part], ...(substitution ? { raw: part } : {}) });
       } else words.push(word);
     }
     return words;
@@ -412,11 +467,33 @@ class Collector {
     const name = node.childForFieldName('name');
     const value = node.childForFieldName('value');
     if (value) this.#walkSubstitutions(value, state, map);
+    if (name?.type === 'subscript') {
+      // `map[img]=./x`: the element, and one more value for all of them.
+      const array = name.childForFieldName('name')?.text;
+      const index = name.childForFieldName('index')?.text;
+      const values = value ? evaluateWord(value, state.bindings).values : [''];
+      if (!array || !index) return;
+      state.bindings.set(`${array}[${index}]`, values);
+      state.bindings.set(`${array}[@]`, [...(state.bindings.get(`${array}[@]`) ?? []), ...values]);
+      return;
+    }
     if (name?.type !== 'variable_name') return;
     const appends = node.children.some((child) => child.type === '+=');
     if (value?.type === 'array') {
-      const elements = value.namedChildren.flatMap((element) => arrayElements(element, state) ?? [evaluateWord(element, state.bindings).values]);
+      const keys: (string | undefined)[] = [];
+      const elements = value.namedChildren.flatMap((element) => {
+        const found = arrayElements(element, state) ?? [evaluateWord(element, state.bindings).values];
+        return found.map((values) => {
+          // `([img]=./x)`: the element's value under its key.
+          const keyed = values.length === 1 && element.type === 'concatenation' && element.firstChild?.text === '[' ? KEYED_ELEMENT.exec(values[0]!) : null;
+          keys.push(keyed?.[1]);
+          return keyed ? [keyed[2]!] : values;
+        });
+      });
       this.#bindArray(name.text, [...(appends ? state.arrays.get(name.text) ?? [] : []), ...elements], state);
+      keys.forEach((key, index) => {
+        if (key !== undefined) state.bindings.set(`${name.text}[${key}]`, elements[index]!);
+      });
       return;
     }
     const values = value ? evaluateWord(value, state.bindings).values : [''];
@@ -431,9 +508,9 @@ class Collector {
   #readFed(command: Node, fed: string[], state: State): void {
     const name = command.childForFieldName('name')?.text;
     const args = command.childrenForFieldName('argument').map((argument) => argument.text);
-    if (name === 'read') bindRead(args, fed, state);
+    if (name === 'read') bindRead(command, fed, state);
     if (name !== 'mapfile' && name !== 'readarray') return;
-    this.#bindArray(lastOperand(args, MAPFILE_OPTIONS_WITH_VALUE) ?? 'MAPFILE', fed.map((path) => [path]), state);
+    this.#bindArray(operands(args, MAPFILE_OPTIONS_WITH_VALUE).pop() ?? 'MAPFILE', fed.map((path) => [path]), state);
   }
 
   #bindArray(name: string, elements: string[][], state: State): void {
@@ -465,11 +542,19 @@ class Collector {
   }
 
   /** A call of a function the script defined: its body runs here with the arguments as `$1`, `$@`…. */
-  #call(name: string, args: Word[], state: State): void {
+  #call(name: string, args: Word[], state: State, at: number): void {
     const definition = this.#functions.get(name)!;
-    if (state.calls.includes(name) || state.calls.length >= MAX_NESTING || ++this.#calls > MAX_CALLS) return;
+    // A function calling itself is followed while it is given fewer arguments each time (`f() { shift; f "$@"; }`), which
+    // ends; one that walks a tree (`f "$dir"`) could go on as long as the tree does, and its body has been walked.
+    const active = state.calls.lastIndexOf(name);
+    if (active !== -1 && args.length >= state.callArities[active]!) return;
+    if (state.depth >= MAX_NESTING || ++this.#calls > MAX_CALLS) {
+      this.cutShort ??= { at, limit: state.depth >= MAX_NESTING ? 'nesting' : 'calls' };
+      return;
+    }
     const inner = cloneState(state);
     inner.calls = [...state.calls, name];
+    inner.callArities = [...state.callArities, args.length];
     inner.via = [...state.via, `function ${name}`];
     inner.depth++;
     bindPositional(inner, args.map((arg) => arg.values), true);
@@ -477,6 +562,18 @@ class Collector {
     // Functions share the caller's variables.
     for (const [key, values] of inner.bindings) if (!POSITIONAL.test(key)) state.bindings.set(key, values);
     for (const [key, elements] of inner.arrays) if (key !== '@') state.arrays.set(key, elements);
+  }
+
+  /**
+   * A command whose name is an alias: its text with the alias in place of the name, run in this shell. What the alias
+   * stands for points at the name; the alias is not expanded again inside itself, as the shell does not.
+   */
+  #expandAlias(command: Node, name: Node, alias: string, state: State, map: OffsetMap): void {
+    const rest = command.text.slice(name.endIndex - command.startIndex);
+    const offsets = [...new Array<number>(alias.length).fill(name.startIndex), ...Array.from({ length: rest.length }, (_, index) => name.endIndex + index), command.endIndex];
+    const aliases = new Map(state.aliases);
+    aliases.delete(name.text);
+    this.#runScript(alias + rest, offsets, { ...state, aliases, via: [...state.via, `alias ${name.text}`], depth: state.depth + 1 }, map);
   }
 
   /** `eval ARG…`: the arguments joined by spaces are a script run in this shell. */
@@ -531,9 +628,16 @@ class Collector {
 
   /** Parses a script found inside the script and walks it where it runs, its positions mapped to the outer script. */
   #runScript(text: string, offsets: number[], state: State, map: OffsetMap): void {
-    if (++this.#innerScripts > MAX_INNER_SCRIPTS) return;
+    const at = () => map(offsets[0]!);
+    if (state.depth > MAX_NESTING || ++this.#innerScripts > MAX_INNER_SCRIPTS) {
+      this.cutShort ??= { at: at(), limit: state.depth > MAX_NESTING ? 'nesting' : 'scripts' };
+      return;
+    }
     const tree = this.#parse(text);
-    if (!tree) return;
+    if (!tree) {
+      this.cutShort ??= { at: at(), limit: 'parse' };
+      return;
+    }
     const functions = new Map(this.#functions);
     try {
       this.walk(tree.rootNode, state, (offset) => map(offsets[Math.min(offset, offsets.length - 1)]!));
@@ -581,7 +685,7 @@ class Collector {
         continue;
       }
       const destination = redirect.childForFieldName('destination');
-      const operator = redirect.children.find((child) => !child.isNamed)?.type ?? '';
+      const operator = redirectOperator(redirect);
       if (redirect.type === 'herestring_redirect' && redirect.namedChildren[0]) {
         // `while read -r f; do …; done <<< "…"`: the loop reads the word (a command's own here-string is its own).
         fed = evaluateWord(redirect.namedChildren[0], state.bindings).values;
@@ -599,8 +703,9 @@ class Collector {
         fed = listings.get(destination.id) ?? held?.listing ?? fed;
         if (held?.scripts.length) fedScripts = held.scripts;
       }
-      if (STDOUT_WRITES.has(operator) && (redirect.childForFieldName('descriptor')?.text ?? '1') === '1') writes.push({ target, append: operator.endsWith('>>') });
-      redirects.push({ operator, target, start: map(redirect.startIndex), end: map(redirect.endIndex), cwdIsOutdir });
+      const output = writesOutput(redirect);
+      if (output) writes.push({ target, append: operator.endsWith('>>') });
+      redirects.push({ operator, target, writesOutput: output, start: map(redirect.startIndex), end: map(redirect.endIndex), cwdIsOutdir });
     }
     for (const redirect of redirects) this.#record(redirect, state);
     const heredoc = heredocBody && nodeScript(heredocBody, map);
@@ -615,6 +720,7 @@ class Collector {
       bindReadVariable(body, fedState, fed);
       this.walk(body, fedState, map);
     } else if (body) this.walk(body, state, map);
+    else for (const redirect of redirects) redirect.empties ||= redirect.writesOutput && !redirect.operator.endsWith('>>');
     const printed = body?.type === 'command' && isPlainCat(body) ? heredoc : undefined;
     // What `cat <<EOF` prints, as paths a line each: `cat > list <<EOF`, `cat <<EOF | xargs strip`.
     const printedLines = printed && heredocBody ? heredocText(heredocBody, state.bindings)?.split('\n').map((line) => line.trim()).filter(Boolean) : undefined;
@@ -759,17 +865,25 @@ function wholeSubstitution(node: Node): Node | undefined {
   return inner.type === 'command_substitution' ? inner : undefined;
 }
 
-/** The elements a word stands for when it is `"${name[@]}"`, `${name[*]}` or `"$@"` of a known array, else undefined. */
+/**
+ * The elements a word stands for when it is `"${name[@]}"`, `${name[*]}` or `"$@"` of a known array, or a slice of one
+ * (`"${name[@]:1}"`, `"${@:2:1}"`), else undefined.
+ */
 function arrayElements(node: Node, state: State): string[][] | undefined {
   let expansion = node;
   if ((node.type === 'string' || node.type === 'command_name') && node.namedChildren.length === 1) expansion = node.namedChildren[0]!;
   if (expansion.type === 'string' && expansion.namedChildren.length === 1) expansion = expansion.namedChildren[0]!;
   if (expansion.type !== 'expansion' && expansion.type !== 'simple_expansion') return undefined;
   const text = expansion.text;
-  const all = /^\$(?:\{)?([@*])\}?$/.exec(text) ?? /^\$\{([A-Za-z_][A-Za-z0-9_]*)\[[@*]\]\}$/.exec(text);
+  const all = /^\$(?:\{)?([@*])(?::(\d+)(?::(\d+))?)?\}?$/.exec(text) ?? /^\$\{([A-Za-z_][A-Za-z0-9_]*)\[[@*]\](?::(\d+)(?::(\d+))?)?\}$/.exec(text);
   if (!all) return undefined;
-  const name = all[1] === '*' ? '@' : all[1]!;
-  return state.arrays.get(name);
+  const positional = all[1] === '*' || all[1] === '@';
+  const elements = state.arrays.get(positional ? '@' : all[1]!);
+  if (!elements || all[2] === undefined) return elements;
+  // `${@:N}` counts from `$0`, which the positional parameters' array does not hold.
+  const offset = Number(all[2]) - (positional ? 1 : 0);
+  const from = Math.max(offset, 0);
+  return elements.slice(from, all[3] === undefined ? undefined : from + Number(all[3]));
 }
 
 function mapWord(word: Word, map: OffsetMap): Word {
@@ -783,6 +897,33 @@ function commandOf(stage: Node): Node | undefined {
     return body?.type === 'command' ? body : undefined;
   }
   return undefined;
+}
+
+/** Programs that print nothing: `: > file` leaves the file empty. */
+const SILENT = new Set([':', 'true', 'false']);
+/**
+ * Filters whose output is their input changed: cut short (`head -c`), edited (`sed`, `tr`), packed (`xz -c`). Their output
+ * written over a file is that file's content rewritten, as surely as `strip` would.
+ */
+const CHANGING_FILTERS = new Set([
+  'head', 'tail', 'cut', 'tr', 'sed', 'gsed', 'awk', 'gawk', 'mawk', 'perl', 'rev', 'fold', 'sort', 'uniq', 'grep', 'strings', 'iconv',
+  'xxd', 'od', 'base64', 'base32', 'gzip', 'bzip2', 'xz', 'zstd', 'lz4', 'brotli', 'dos2unix', 'unix2dos',
+]);
+
+/** What a command writes into the files its output is redirected to: nothing (`: > f`), or its input changed (`head … > f`). */
+function describeOutput(program: string, name: Word, args: Word[], redirects: Redirect[]): void {
+  const replacing = redirects.filter((redirect) => redirect.writesOutput && !redirect.operator.endsWith('>>'));
+  if (replacing.length === 0) return;
+  if (SILENT.has(program)) {
+    for (const redirect of replacing) redirect.empties = true;
+    return;
+  }
+  if (!CHANGING_FILTERS.has(program)) return;
+  const inputs = [...fileOperands(args), ...redirects.filter((redirect) => redirect.operator === '<').map((redirect) => redirect.target)];
+  for (const redirect of replacing) {
+    redirect.from = inputs;
+    redirect.changedBy = { program, start: name.start, end: name.end };
+  }
 }
 
 /** The words of `cat`, `tee` and the like that name files rather than options. */
@@ -826,29 +967,92 @@ function bindReadVariable(loop: Node, state: State, listing: string[] | undefine
   const condition = loop.childForFieldName('condition');
   const read = condition && commandOf(condition);
   if (!read || read.childForFieldName('name')?.text !== 'read') return;
-  bindRead(read.childrenForFieldName('argument').map((argument) => argument.text), listing ?? [], state);
+  bindRead(read, listing ?? [], state);
 }
 
-/** `read … NAME` fed `values` (a path has no spaces to split at): the last name gets them, else it stays unknown. */
-function bindRead(args: string[], values: string[], state: State): void {
-  const name = lastOperand(args, READ_OPTIONS_WITH_VALUE);
-  if (name !== undefined && VARIABLE_NAME.test(name)) state.bindings.set(name, values.length > 0 ? values : [`\${${name}}`]);
+/**
+ * `read … NAME…` fed `values`, each a line it may read: one name gets the whole line; with more, the line is split into
+ * fields at the characters of `IFS` (`IFS=: read`, an earlier `IFS=…`, else blanks) and the last name gets the rest.
+ */
+function bindRead(read: Node, values: string[], state: State): void {
+  const names = operands(read.childrenForFieldName('argument').map((argument) => argument.text), READ_OPTIONS_WITH_VALUE);
+  if (names.length === 0 || !names.every((name) => VARIABLE_NAME.test(name))) return;
+  const ifs = prefixAssignments(read, state).find((assignment) => assignment.name === 'IFS')?.values[0] ?? state.bindings.get('IFS')?.[0] ?? ' \t\n';
+  const fields = values.map((line) => readFields(line, names.length, ifs));
+  names.forEach((name, index) => {
+    const held = [...new Set(fields.map((each) => each[index] ?? ''))];
+    state.bindings.set(name, held.length > 0 ? held : [`\${${name}}`]);
+  });
+}
+
+/** The fields `read` assigns to `count` names from a line: split at IFS characters, the last field the rest of the line. */
+function readFields(line: string, count: number, ifs: string): string[] {
+  const isSeparator = (character: string | undefined) => character !== undefined && ifs.includes(character);
+  const isBlank = (character: string | undefined) => isSeparator(character) && (character === ' ' || character === '\t' || character === '\n');
+  let start = 0;
+  let end = line.length;
+  while (start < end && isBlank(line[start])) start++;
+  while (end > start && isBlank(line[end - 1])) end--;
+  const fields: string[] = [];
+  let at = start;
+  while (fields.length < count - 1) {
+    let index = at;
+    while (index < end && !isSeparator(line[index])) index++;
+    if (index >= end) break;
+    fields.push(line.slice(at, index));
+    // One separator: blanks around at most one other IFS character.
+    while (index < end && isBlank(line[index])) index++;
+    if (index < end && isSeparator(line[index]) && !isBlank(line[index])) index++;
+    while (index < end && isBlank(line[index])) index++;
+    at = index;
+  }
+  fields.push(line.slice(at, end));
+  return fields;
 }
 
 const READ_OPTIONS_WITH_VALUE = /^-[adnNptu]$/;
 /** The redirections that write standard output to a file. */
 const STDOUT_WRITES = new Set(['>', '>>', '>|', '&>', '&>>']);
+
+function redirectOperator(redirect: Node): string {
+  return redirect.children.find((child) => !child.isNamed)?.type ?? '';
+}
+
+/** Whether a file redirection writes standard output (`>`, `>>`, `&>`; not `2>`). */
+function writesOutput(redirect: Node): boolean {
+  return STDOUT_WRITES.has(redirectOperator(redirect)) && (redirect.childForFieldName('descriptor')?.text ?? '1') === '1';
+}
 const MAPFILE_OPTIONS_WITH_VALUE = /^-[dnOsuCc]$/;
 const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-/** The last argument that is neither an option nor the value of one (`withValue`). */
-function lastOperand(args: string[], withValue: RegExp): string | undefined {
-  let last: string | undefined;
+/** The arguments that are neither options nor the value of one (`withValue`). */
+function operands(args: string[], withValue: RegExp): string[] {
+  const found: string[] = [];
   for (let index = 0; index < args.length; index++) {
     if (withValue.test(args[index]!)) index++;
-    else if (!args[index]!.startsWith('-')) last = args[index];
+    else if (!args[index]!.startsWith('-')) found.push(args[index]!);
   }
-  return last;
+  return found;
+}
+
+/** `alias NAME=VALUE…`, `unalias NAME…` (`-a`: all), `shopt -s|-u expand_aliases`. */
+function defineAliases(program: string, command: Node, state: State): void {
+  const args = command.childrenForFieldName('argument');
+  if (program === 'shopt') {
+    const [option, ...names] = args.map((arg) => arg.text);
+    if (names.includes('expand_aliases') && (option === '-s' || option === '-u')) state.expandAliases = option === '-s';
+    return;
+  }
+  for (const arg of args) {
+    if (program === 'unalias') {
+      if (arg.text === '-a') state.aliases.clear();
+      else state.aliases.delete(arg.text);
+      continue;
+    }
+    const { text } = scriptText(arg);
+    const equals = text.indexOf('=');
+    if (equals > 0 && !/[\s/$`'"=]/.test(text.slice(0, equals))) state.aliases.set(text.slice(0, equals), text.slice(equals + 1));
+  }
 }
 
 /** `printf -v NAME FORMAT ARG…` assigns what it would print. */

@@ -33,6 +33,11 @@ export function scriptText(node: Node): ScriptText {
     const start = node.parent?.namedChildren.find((child) => child.type === 'heredoc_start')?.text ?? '';
     expanded = !/['"\\]/.test(start);
     add(node.text, node.startIndex, expanded ? /[$`\\]/ : undefined);
+  } else if (node.type === 'concatenation') {
+    // `"str""ip ./x"`, `'strip '"$f"`: the parts one after the other, each unquoted as it is written.
+    const output = new ScriptWriter();
+    for (const part of node.children) output.addScript(scriptText(part));
+    return output.done(node.endIndex);
   } else add(node.text, node.startIndex, /./);
   offsets.push(node.endIndex);
   return { text, offsets, expanded };

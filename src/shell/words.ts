@@ -22,6 +22,9 @@ export interface Word {
   end: number;
 }
 
+/** The escapes of `$'…'` that `IFS=$'\n'` and the like use. */
+const ANSI_C_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r' };
+
 /** Loops over long lists and nested concatenations stop growing here. */
 const MAX_VALUES = 16;
 
@@ -54,7 +57,7 @@ function evaluate(node: Node, bindings: Bindings): Evaluated {
     case 'raw_string':
       return { values: [node.text.slice(1, -1)], literal: true };
     case 'ansi_c_string':
-      return { values: [node.text.slice(2, -1)], literal: false };
+      return { values: [node.text.slice(2, -1).replace(/\\([ntr\\'"])/g, (_, character: string) => ANSI_C_ESCAPES[character] ?? character)], literal: false };
     case 'string':
     case 'concatenation': {
       const parts = (type === 'string' ? node.namedChildren : node.children).map((child) =>

@@ -1,3 +1,4 @@
+import type { Node } from 'web-tree-sitter';
 import { findListing } from './listing.js';
 import { syntheticWord, type Word } from './words.js';
 
@@ -116,6 +117,29 @@ function unwrapOnce(invocation: Invocation): Invocation[] {
       if (SHELLS.has(name)) invocation.innerScript = innerScript(args, name);
       return [];
   }
+}
+
+/** Programs that run text as a script: what they run may hold a name the script built (`eval "$cmd"`, `bash s.sh`). */
+const SCRIPT_RUNNERS = new Set([...SHELLS, 'eval', 'source', '.', 'trap']);
+/** Programs that run a program their arguments name. */
+const COMMAND_RUNNERS = new Set([...OPTION_WRAPPERS.keys(), ...OWN_WAY_WRAPPERS.keys(), 'command', 'builtin', 'taskset', 'chrt', 'timeout', 'busybox']);
+
+/**
+ * Whether a command may run a program whose name the script builds as it runs (`t=st; t+=rip; $t …`, `xargs "$tool"`,
+ * `eval "$a$b …"`, a script written to a file and run): a name no text test for tool names can see. True for a command
+ * whose name is not a literal, for any script runner, and for a command runner given a word that is not a literal.
+ */
+export function mayRunBuiltName(command: Node): boolean {
+  const name = command.childForFieldName('name');
+  if (!name) return false;
+  if (!isLiteral(name)) return true;
+  const program = name.text.replace(/["']/g, '').replace(/^.*\//, '');
+  if (SCRIPT_RUNNERS.has(program) || program.endsWith('.sh')) return true;
+  return COMMAND_RUNNERS.has(program) && command.childrenForFieldName('argument').some((argument) => !isLiteral(argument));
+}
+
+function isLiteral(node: Node): boolean {
+  return !node.text.includes('$') && !node.text.includes('`');
 }
 
 /** The index of the first argument that is neither an option (nor an option's value) nor, if allowed, `NAME=value`. */

@@ -1,11 +1,11 @@
 import { defineRule } from '../../core/rule.js';
-import { artifactFileNames, type ArtifactNames } from '../../flatimage/artifact.js';
+import { artifactFileNames, refersToArtifact, type ArtifactNames } from '../../flatimage/artifact.js';
 import { EFFECTS } from '../../flatimage/file-operations.js';
 import { FORMAT_NAMES } from '../../flatimage/formats.js';
 import { shippedFiles, type ShippedFiles } from '../../flatimage/image-identity.js';
 import { imageFormat } from '../../flatimage/recipe-kind.js';
 import { mayRewrite, rewritingUse, type RewritingUse } from '../../flatimage/rewriting-tools.js';
-import { MAX_WALK_DEPTH, runCommands, runScriptMentions, type ScriptCommands } from '../../shell/commands.js';
+import { MAX_CALLS, MAX_INNER_SCRIPTS, MAX_NESTING, MAX_WALK_DEPTH, runCommands, runScriptMayHideWrites, runScriptMentions, type CutShort, type ScriptCommands } from '../../shell/commands.js';
 import type { ParsedScript } from '../../shell/parsed-scripts.js';
 import type { Recipe } from '../../recipe/recipe.js';
 import type { Word } from '../../shell/words.js';
@@ -16,16 +16,16 @@ export default defineRule({
   severity: 'error',
   async check({ recipe, report }) {
     const format = await imageFormat(recipe);
-    if (!format || !runScriptMentions(recipe, mayRewrite)) return;
+    if (!format || !(runScriptMentions(recipe, mayRewrite) || (await runScriptMayHideWrites(recipe)))) return;
     const image = FORMAT_NAMES[format] ?? format;
-    for (const { script, tooDeepAt } of await runCommands(recipe, { deferContainers: true })) {
-      if (tooDeepAt === undefined) continue;
+    for (const { script, cutShort } of await runCommands(recipe, { deferContainers: true })) {
+      if (!cutShort) continue;
       report({
-        message: `The script nests more than ${MAX_WALK_DEPTH.toLocaleString('en-US')} levels deep here (conditions, loops, subshells, substitutions inside one another): commands past that are not checked, and a rewrite of the ${image} among them would go unseen. Flatten the script`,
-        at: script.toFileSpan(tooDeepAt, tooDeepAt + 1),
+        message: `${CUT_SHORT[cutShort.limit]}: what runs past that is not checked, and a rewrite of the ${image} there would go unseen. ${CUT_SHORT_ADVICE[cutShort.limit]}`,
+        at: script.toFileSpan(cutShort.at, cutShort.at + 1),
       });
     }
-    for (const { script, trace, uses, ships } of await scriptsThatWrite(recipe)) {
+    for (const { script, trace, uses, ships, names } of await scriptsThatWrite(recipe)) {
       const reported = new Set<string>();
       const imagePath = (index: number, word: Word, cwdIsOutdir: boolean) => {
         const found = word.values.findIndex((value) => ships.ships(index, value, cwdIsOutdir));
@@ -34,13 +34,30 @@ export default defineRule({
       const once = (start: number, end: number) => !reported.has(`${start}:${end}`) && Boolean(reported.add(`${start}:${end}`));
       trace.forEach((step, index) => {
         if ('operator' in step) {
-          if (step.operator !== '>>' && step.operator !== '&>>') return;
+          // Any descriptor appends (`2>> IMG`, `exec 3>> IMG`); only standard output carries what a filter writes.
           const target = imagePath(index, step.target, step.cwdIsOutdir);
-          if (!target || !once(step.start, step.end)) return;
-          report({
-            message: `'${step.operator}' ${subject(target, image).replace(/^on/, 'to')}${calledFrom(step.calls)}: it ${EFFECTS.append}. Write the data to a separate file`,
-            at: script.toFileSpan(step.start, step.end),
-          });
+          if (!target) return;
+          const surely = () => step.target.values.some((value) => ships.surelyShips(index, value, step.cwdIsOutdir));
+          if (step.operator.endsWith('>>')) {
+            if (!once(step.start, step.end)) return;
+            report({
+              message: `'${step.operator}' ${subject(target, image).replace(/^on/, 'to')}${calledFrom(step.calls)}: it ${EFFECTS.append}. Write the data to a separate file`,
+              at: script.toFileSpan(step.start, step.end),
+            });
+          } else if (step.empties && surely() && !appendedLater(trace, index, step.target) && once(step.start, step.end)) {
+            report({
+              message: `'${step.operator}' with no output ${subject(target, image).replace(/^on/, 'writes nothing to')}${calledFrom(step.calls)}: it empties the file, so the package ships neither runtime nor filesystem. Remove the redirection`,
+              at: script.toFileSpan(step.start, step.end),
+            });
+          } else if (step.changedBy && surely()) {
+            const { program, start, end } = step.changedBy;
+            const source = step.from?.flatMap((word) => word.values).find((path) => refersToArtifact(path, step.cwdIsOutdir, names));
+            if (source === undefined || !once(start, end)) return;
+            report({
+              message: `${program} writes a changed copy of the ${image} '${source}' into ${named(target)}, which ships in its place${calledFrom(step.calls)}: the copy is cut short or altered, losing or corrupting the filesystem after the runtime. Do not rewrite the finished image; change binaries before they go into it`,
+              at: script.toFileSpan(start, end),
+            });
+          }
           return;
         }
         const use = uses[index];
@@ -61,6 +78,24 @@ export default defineRule({
   },
 });
 
+const count = (limit: number) => limit.toLocaleString('en-US');
+
+/** What a limit of the analysis stopped at, for the message. */
+const CUT_SHORT: Record<CutShort['limit'], string> = {
+  depth: `The script nests more than ${count(MAX_WALK_DEPTH)} levels deep here (conditions, loops, subshells, substitutions inside one another)`,
+  nesting: `Scripts and function calls nest more than ${count(MAX_NESTING)} levels deep here (bash -c, eval, source, aliases, functions calling functions)`,
+  scripts: `The script runs more than ${count(MAX_INNER_SCRIPTS)} scripts inside it by here (bash -c, eval, source, aliases, scripts it writes)`,
+  calls: `The script makes more than ${count(MAX_CALLS)} function calls by here`,
+  parse: 'A script run here (bash -c, eval, source, an alias) took too long to parse',
+};
+const CUT_SHORT_ADVICE: Record<CutShort['limit'], string> = {
+  depth: 'Flatten the script',
+  nesting: 'Flatten the script',
+  scripts: 'Run fewer scripts through eval, bash -c and the like',
+  calls: 'Call fewer functions',
+  parse: 'Simplify that script',
+};
+
 /** A `run` script that rewrites or appends to some file: its commands in the order they run, with what ships after each. */
 interface WritingScript {
   script: ParsedScript;
@@ -68,6 +103,7 @@ interface WritingScript {
   /** For each step of the trace, the files it rewrites. */
   uses: (RewritingUse | undefined)[];
   ships: ShippedFiles;
+  names: ArtifactNames;
 }
 
 /**
@@ -91,8 +127,8 @@ async function scriptsThatWrite(recipe: Recipe): Promise<WritingScript[]> {
       }
     }
     const uses = trace.map((step) => ('operator' in step ? undefined : rewritingUse(step)));
-    if (!uses.some(Boolean) && !trace.some((step) => 'operator' in step && step.operator.endsWith('>>'))) continue;
-    writing.push({ script: analysis.script, trace, uses, ships: ships ?? shippedFiles(trace, names) });
+    if (!uses.some(Boolean) && !trace.some((step) => 'operator' in step && (step.operator.endsWith('>>') || step.empties || step.changedBy))) continue;
+    writing.push({ script: analysis.script, trace, uses, ships: ships ?? shippedFiles(trace, names), names });
   }
   return writing;
 }
@@ -101,11 +137,20 @@ async function scriptsThatWrite(recipe: Recipe): Promise<WritingScript[]> {
  * `on the FlatImage './${PKG}'`, `on '${SBUILD_OUTDIR}/*', which includes the FlatImage` for a glob, and the host path
  * after a path inside a container.
  */
-function subject({ path, written }: { path: string; written: string }, image: string): string {
-  // The operand as written, and what it stands for when that differs (`"$IMG"`, a path inside a container).
+function subject(target: { path: string; written: string }, image: string): string {
+  return /[*?[]/.test(target.path) ? `on ${named(target)}, which includes the ${image}` : `on the ${image} ${named(target)}`;
+}
+
+/** The operand as written, and what it stands for when that differs (`"$IMG"`, a path inside a container). */
+function named({ path, written }: { path: string; written: string }): string {
   const shown = /[*?[]/.test(path) || written.includes('{}') || written === '' ? path : written;
   const value = shown !== path && normalised(shown) !== normalised(path) ? ` (${shown.startsWith('/') ? 'mounted from' : 'that is'} '${path}')` : '';
-  return /[*?[]/.test(path) ? `on '${shown}'${value}, which includes the ${image}` : `on the ${image} '${shown}'${value}`;
+  return `'${shown}'${value}`;
+}
+
+/** Whether a later step appends to the file a redirection writes: `: > IMG` then `cat part >> IMG` builds it up. */
+function appendedLater(trace: ScriptCommands['trace'], index: number, target: Word): boolean {
+  return trace.slice(index + 1).some((step) => 'operator' in step && step.operator.endsWith('>>') && step.target.values.some((value) => target.values.includes(value)));
 }
 
 function unquoted(raw: string): string {
