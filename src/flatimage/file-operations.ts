@@ -4,7 +4,7 @@ import type { Word } from '../shell/words.js';
  * What a program does to the files it names. `rewrite`…`append` change an existing file in place (or derive a broken
  * copy of it); `replace` writes a whole new file (a copy, a download, `>`), which does not damage what was there.
  */
-export type Effect = 'rebuild' | 'upx' | 'patch' | 'edit' | 'truncate' | 'space' | 'overwrite' | 'append' | 'replace';
+export type Effect = 'rebuild' | 'upx' | 'patch' | 'edit' | 'truncate' | 'space' | 'overwrite' | 'append' | 'empty' | 'replace';
 
 export const EFFECTS: Record<Exclude<Effect, 'replace'>, string> = {
   rebuild: 'rebuilds the file from its ELF headers and drops everything after them, leaving the runtime without its filesystem',
@@ -15,7 +15,11 @@ export const EFFECTS: Record<Exclude<Effect, 'replace'>, string> = {
   space: 'punches holes in or resizes the file, losing or corrupting the filesystem after the runtime',
   overwrite: 'overwrites the file (and truncates it unless conv=notrunc), corrupting or losing the filesystem after the runtime',
   append: 'appends raw bytes after the filesystem, which the runtime then reads as a broken layer',
+  empty: 'replaces it with an empty file, so the package ships neither runtime nor filesystem',
 };
+
+/** The file that reads as nothing: copied over a file (`cp /dev/null FILE`), it empties it. */
+export const EMPTY_FILE = '/dev/null';
 
 /** One file a command writes: the word naming it and what the write does. */
 export interface FileWrite {
@@ -272,7 +276,8 @@ function copyLike(parsed: ParsedArgs, tool: string, effect: Effect, moves: boole
   const destination = directory ?? parsed.operands[parsed.operands.length - 1];
   if (!destination || sources.length === 0) return undefined;
   const intoDirectory = Boolean(directory) || sources.length > 1 || text(destination).endsWith('/') || /^(\.|\$\{(SBUILD_OUTDIR|SBUILD_TMPDIR|PWD)\})$/.test(text(destination));
-  return { tool, reads: sources, writes: [{ word: destination, effect, from: sources, moves, intoDirectory }] };
+  const empties = effect === 'replace' && !intoDirectory && sources.every((source) => text(source) === EMPTY_FILE);
+  return { tool, reads: sources, writes: [{ word: destination, effect: empties ? 'empty' : effect, from: sources, moves, intoDirectory }] };
 }
 
 /** `truncate -s SIZE FILE…` (`-r REF` is read). */

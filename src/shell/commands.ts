@@ -9,6 +9,7 @@ import { scriptDialect } from './dialect.js';
 import { containerPath, mayRunBuiltName, programName, scriptFileShell, stdinShell, unwrapCommand, xargsArgFile, type Assignment, type Container, type Invocation } from './wrappers.js';
 import { evaluateWord, heredocText, printed, type Word } from './words.js';
 import { perRecipe } from '../recipe/per-recipe.js';
+import { EMPTY_FILE } from '../flatimage/file-operations.js';
 import { WrittenFiles, type FileContent } from './written-files.js';
 import { echoOutput, printfOutput, scriptText, withPlaceholder, type ScriptText } from './script-text.js';
 
@@ -122,14 +123,24 @@ export async function runScriptMayHideWrites(recipe: Recipe): Promise<boolean> {
 }
 
 function mayHideWrites(root: Node): boolean {
-  if (root.descendantsOfType('command').some(mayRunBuiltName)) return true;
+  const commands = root.descendantsOfType('command');
+  if (commands.some((command) => mayRunBuiltName(command) || copiesEmptyFile(command))) return true;
   return root.descendantsOfType('redirected_statement').some((statement) => {
     const body = statement.childForFieldName('body');
     const program = body ? (body.type === 'command' ? body.childForFieldName('name')?.text : undefined) : ':';
-    if (program === undefined || !(SILENT.has(program) || CHANGING_FILTERS.has(program))) return false;
+    if (program === undefined) return false;
+    const args = body?.childrenForFieldName('argument').map((argument) => argument.text.replace(/["']/g, '')) ?? [];
+    if (!printsNothing(program, args) && !CHANGING_FILTERS.has(program)) return false;
     return statement.namedChildren.some((redirect) => redirect.type === 'file_redirect' && writesOutput(redirect) && !redirectOperator(redirect).endsWith('>>'));
   });
 }
+
+/** `cp /dev/null FILE` and the like: the text names no rewriting tool, yet the file is emptied. */
+function copiesEmptyFile(command: Node): boolean {
+  return COPIERS.has(command.childForFieldName('name')?.text ?? '') && command.childrenForFieldName('argument').some((argument) => argument.text.replace(/["']/g, '') === EMPTY_FILE);
+}
+
+const COPIERS = new Set(['cp', 'install', 'ln', 'rsync', 'mv']);
 
 /** The commands of the recipe's `x_exec.run` script, found once per recipe however many rules ask. */
 export function runCommands(recipe: Recipe, options: AnalysisOptions = {}): Promise<ScriptCommands[]> {
@@ -901,6 +912,11 @@ function commandOf(stage: Node): Node | undefined {
 
 /** Programs that print nothing: `: > file` leaves the file empty. */
 const SILENT = new Set([':', 'true', 'false']);
+
+/** Whether a command prints nothing: `:`, `true`, `cat /dev/null`, and `exec` without a command (`exec > FILE`). */
+function printsNothing(program: string, args: string[]): boolean {
+  return SILENT.has(program) || (program === 'exec' && args.length === 0) || (program === 'cat' && args.length > 0 && args.every((arg) => arg === EMPTY_FILE));
+}
 /**
  * Filters whose output is their input changed: cut short (`head -c`), edited (`sed`, `tr`), packed (`xz -c`). Their output
  * written over a file is that file's content rewritten, as surely as `strip` would.
@@ -910,11 +926,14 @@ const CHANGING_FILTERS = new Set([
   'xxd', 'od', 'base64', 'base32', 'gzip', 'bzip2', 'xz', 'zstd', 'lz4', 'brotli', 'dos2unix', 'unix2dos',
 ]);
 
-/** What a command writes into the files its output is redirected to: nothing (`: > f`), or its input changed (`head … > f`). */
+/**
+ * What a command writes into the files its output is redirected to: nothing (`: > f`, `exec > f`, which sends what the
+ * script prints next there), or its input changed (`head … > f`).
+ */
 function describeOutput(program: string, name: Word, args: Word[], redirects: Redirect[]): void {
   const replacing = redirects.filter((redirect) => redirect.writesOutput && !redirect.operator.endsWith('>>'));
   if (replacing.length === 0) return;
-  if (SILENT.has(program)) {
+  if (printsNothing(program, args.map((arg) => arg.values[0] ?? ''))) {
     for (const redirect of replacing) redirect.empties = true;
     return;
   }

@@ -27,8 +27,10 @@ export default defineRule({
     }
     for (const { script, trace, uses, ships, names } of await scriptsThatWrite(recipe)) {
       const reported = new Set<string>();
-      const imagePath = (index: number, word: Word, cwdIsOutdir: boolean) => {
-        const found = word.values.findIndex((value) => ships.ships(index, value, cwdIsOutdir));
+      // A file emptied or written over with new content is the image only when its name says so or it becomes the
+      // image later: `: > ./notes` or `cp /dev/null ./.keep` in the output directory is a file of its own.
+      const imagePath = (index: number, word: Word, cwdIsOutdir: boolean, surely = false) => {
+        const found = word.values.findIndex((value) => (surely ? ships.surelyShips : ships.ships)(index, value, cwdIsOutdir));
         return found === -1 ? undefined : { path: word.values[found]!, written: word.written?.[found] ?? unquoted(word.raw) };
       };
       const once = (start: number, end: number) => !reported.has(`${start}:${end}`) && Boolean(reported.add(`${start}:${end}`));
@@ -37,19 +39,20 @@ export default defineRule({
           // Any descriptor appends (`2>> IMG`, `exec 3>> IMG`); only standard output carries what a filter writes.
           const target = imagePath(index, step.target, step.cwdIsOutdir);
           if (!target) return;
-          const surely = () => step.target.values.some((value) => ships.surelyShips(index, value, step.cwdIsOutdir));
           if (step.operator.endsWith('>>')) {
             if (!once(step.start, step.end)) return;
             report({
               message: `'${step.operator}' ${subject(target, image).replace(/^on/, 'to')}${calledFrom(step.calls)}: it ${EFFECTS.append}. Write the data to a separate file`,
               at: script.toFileSpan(step.start, step.end),
             });
-          } else if (step.empties && surely() && !appendedLater(trace, index, step.target) && once(step.start, step.end)) {
+          } else if (!imagePath(index, step.target, step.cwdIsOutdir, true)) {
+            return;
+          } else if (step.empties && !appendedLater(trace, index, step.target) && once(step.start, step.end)) {
             report({
               message: `'${step.operator}' with no output ${subject(target, image).replace(/^on/, 'writes nothing to')}${calledFrom(step.calls)}: it empties the file, so the package ships neither runtime nor filesystem. Remove the redirection`,
               at: script.toFileSpan(step.start, step.end),
             });
-          } else if (step.changedBy && surely()) {
+          } else if (step.changedBy) {
             const { program, start, end } = step.changedBy;
             const source = step.from?.flatMap((word) => word.values).find((path) => refersToArtifact(path, step.cwdIsOutdir, names));
             if (source === undefined || !once(start, end)) return;
@@ -63,12 +66,12 @@ export default defineRule({
         const use = uses[index];
         if (!use) return;
         for (const write of use.writes) {
-          const target = imagePath(index, write.word, step.cwdIsOutdir);
+          const target = imagePath(index, write.word, step.cwdIsOutdir, write.effect === 'empty');
           if (!target) continue;
           if (!once(step.start, step.end)) return;
           const wrapper = step.via.length > 0 ? ` (run through ${step.via.join(', ')})` : '';
           report({
-            message: `${use.tool}${wrapper} ${subject(target, image)}${calledFrom(step.calls)}: it ${write.description}. Do not rewrite the finished image; change binaries before they go into it`,
+            message: `${use.tool}${wrapper} ${subject(target, image)}${calledFrom(step.calls)}: it ${write.description}. ${write.effect === 'empty' ? 'Remove the command' : 'Do not rewrite the finished image; change binaries before they go into it'}`,
             at: script.toFileSpan(step.start, step.end),
           });
           return;

@@ -153,6 +153,9 @@ ruleTester.run('flatimage/no-binary-rewrite', {
         'objcopy "$second"',
         'IFS=: read -r name rest <<< "./${PKG}:x"',
         'upx "$rest"',
+        'cp /dev/null ./.keep',
+        ': > ./notes',
+        'exec > build.log 2>&1',
       ]),
     },
     {
@@ -590,6 +593,24 @@ ruleTester.run('flatimage/no-binary-rewrite', {
         "21:5-21:9 head writes a changed copy of the FlatImage './${PKG}' into 't', which ships in its place",
         "23:5-23:7 xz writes a changed copy of the FlatImage './${PKG}' into './${PKG}.new', which ships in its place",
       ].map(at),
+      output: null,
+    },
+    {
+      name: 'cp /dev/null over the image empties it',
+      code: flatImageRecipe([download, 'cp /dev/null "./${PKG}"']),
+      errors: [at("20:5-20:28 cp on the FlatImage './${PKG}'")],
+      output: null,
+    },
+    {
+      name: 'cat /dev/null written over the image empties it',
+      code: flatImageRecipe([download, 'cat /dev/null > "${SBUILD_OUTDIR}/${PKG}"']),
+      errors: [at("20:19-20:46 '>' with no output writes nothing to the FlatImage '${SBUILD_OUTDIR}/${PKG}'")],
+      output: null,
+    },
+    {
+      name: 'exec > IMG empties the image and sends what the script prints next into it',
+      code: flatImageRecipe([download, 'exec > "./${PKG}"', 'echo done']),
+      errors: [at("20:10-20:22 '>' with no output writes nothing to the FlatImage './${PKG}'")],
       output: null,
     },
     {
