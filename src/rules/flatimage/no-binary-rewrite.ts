@@ -81,7 +81,8 @@ export default defineRule({
   },
 });
 
-const count = (limit: number) => limit.toLocaleString('en-US');
+/** `1,000`: with commas, as `toLocaleString('en-US')` writes it, which loads locale data that costs a run 15 ms at start. */
+const count = (limit: number) => String(limit).replace(/\B(?=(\d{3})+$)/g, ',');
 
 /** What a limit of the analysis stopped at, for the message. */
 const CUT_SHORT: Record<CutShort['limit'], string> = {
