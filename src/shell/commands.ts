@@ -123,21 +123,28 @@ export async function runScriptMayHideWrites(recipe: Recipe): Promise<boolean> {
 }
 
 function mayHideWrites(root: Node): boolean {
-  const commands = root.descendantsOfType('command');
-  if (commands.some((command) => mayRunBuiltName(command) || copiesEmptyFile(command))) return true;
+  if (root.descendantsOfType('command').some((command) => mayRunBuiltName(command) || copiesEmptyFile(command))) return true;
   return root.descendantsOfType('redirected_statement').some((statement) => {
+    const replacesFile = statement.namedChildren.some((redirect) => redirect.type === 'file_redirect' && writesOutput(redirect) && !redirectOperator(redirect).endsWith('>>'));
+    if (!replacesFile) return false;
+    // `cmd > f`, or `a | b > f`, whose stages all feed what is written; a bare `> f` writes nothing.
     const body = statement.childForFieldName('body');
-    const program = body ? (body.type === 'command' ? body.childForFieldName('name')?.text : undefined) : ':';
-    if (program === undefined) return false;
-    const args = body?.childrenForFieldName('argument').map((argument) => argument.text.replace(/["']/g, '')) ?? [];
-    if (!printsNothing(program, args) && !CHANGING_FILTERS.has(program)) return false;
-    return statement.namedChildren.some((redirect) => redirect.type === 'file_redirect' && writesOutput(redirect) && !redirectOperator(redirect).endsWith('>>'));
+    if (!body) return true;
+    const stages = (body.type === 'pipeline' ? body.namedChildren : [body]).filter((stage) => stage.type === 'command');
+    const last = stages[stages.length - 1];
+    const words = (command: Node) => command.childrenForFieldName('argument').map((argument) => argument.text.replace(/["']/g, ''));
+    if (last && printsNothing(commandName(last), words(last))) return true;
+    return stages.some((stage) => CHANGING_FILTERS.has(commandName(stage)));
   });
+}
+
+function commandName(command: Node): string {
+  return command.childForFieldName('name')?.text ?? '';
 }
 
 /** `cp /dev/null FILE` and the like: the text names no rewriting tool, yet the file is emptied. */
 function copiesEmptyFile(command: Node): boolean {
-  return COPIERS.has(command.childForFieldName('name')?.text ?? '') && command.childrenForFieldName('argument').some((argument) => argument.text.replace(/["']/g, '') === EMPTY_FILE);
+  return COPIERS.has(commandName(command)) && command.childrenForFieldName('argument').some((argument) => argument.text.replace(/["']/g, '') === EMPTY_FILE);
 }
 
 const COPIERS = new Set(['cp', 'install', 'ln', 'rsync', 'mv']);
@@ -187,6 +194,8 @@ interface State {
   stdin: string[] | undefined;
   /** What a pipe feeds the current command when it is a script (`cat <<EOF | sh`, `echo "…" | bash`). */
   stdinScript: ScriptSource[] | undefined;
+  /** What a pipe feeds the current command when it is the content of files (`cat IMG | head -c 9`). */
+  stdinContent: PrintedContent | undefined;
   depth: number;
   /** The functions being called, outermost first, and how many arguments each call was given. */
   calls: string[];
@@ -199,7 +208,7 @@ function initialState(script: ParsedScript): State {
   const bindings = script.field === 'run' ? lowercaseBuilderVariables(script.text) : new Map<string, string[]>();
   return {
     bindings, aliases: new Map(), expandAliases: scriptDialect(script.shell).shell !== 'bash', arrays: new Map(), exported: new Set(bindings.keys()), cwd: [true], via: [],
-    stdin: undefined, stdinScript: undefined, depth: 0, calls: [], callArities: [], container: undefined,
+    stdin: undefined, stdinScript: undefined, stdinContent: undefined, depth: 0, calls: [], callArities: [], container: undefined,
   };
 }
 
@@ -273,6 +282,8 @@ class Collector {
   #listing: string[] | undefined;
   /** What the last statement walked prints, when it prints scripts (`echo "strip x"`, `cat <<EOF`, `cat build.sh`). */
   #printedScript: ScriptSource[] | undefined;
+  /** What the last statement walked prints, when it prints the content of files (`cat IMG`, `head -c 9 IMG`). */
+  #printedContent: PrintedContent | undefined;
   readonly #files = new WrittenFiles<ScriptSource>();
   /** The statements a method of their own walks, by node type. */
   readonly #statements = new Map<string, (this: Collector, node: Node, state: State, map: OffsetMap) => void>([
@@ -367,9 +378,10 @@ class Collector {
     const argFile = commandProgram === 'xargs' ? xargsArgFile(args) : undefined;
     if (argFile) invocation.stdin = this.#files.read(argFile.values)?.listing;
     const catFiles = commandProgram === 'cat' ? fileOperands(args) : undefined;
-    // `cat FILE… > target`: the target gets the files' content; what the script wrote into them is printed again.
-    if (catFiles) for (const redirect of redirects) if (redirect.writesOutput) redirect.from = catFiles;
-    describeOutput(commandProgram, name, args, redirects);
+    // `cat FILE… > target`: the target gets the files' content (`head -c 9 FILE > target`: changed); what the script
+    // wrote into them is printed again.
+    this.#printedContent = printedContent(commandProgram, name, args, redirects, state.stdinContent);
+    describeOutput(commandProgram, args, redirects, this.#printedContent);
     const catted = catFiles?.length ? this.#files.read(catFiles.flatMap((file) => file.values)) : undefined;
     this.#listing = listingOf(invocation) ?? catted?.listing;
     this.#printedScript = printedScript(node, invocation, map) ?? (catted?.scripts.length ? catted.scripts : undefined);
@@ -730,8 +742,11 @@ class Collector {
       const fedState = { ...state, stdin: fed };
       bindReadVariable(body, fedState, fed);
       this.walk(body, fedState, map);
-    } else if (body) this.walk(body, state, map);
-    else for (const redirect of redirects) redirect.empties ||= redirect.writesOutput && !redirect.operator.endsWith('>>');
+    } else if (body) {
+      this.walk(body, state, map);
+      // tree-sitter-bash hangs `a | b > file` on the whole pipeline; it writes what `b`, the last stage, prints.
+      if (body.type === 'pipeline') describeOutput('', [], redirects, this.#printedContent);
+    } else for (const redirect of redirects) redirect.empties ||= redirect.writesOutput && !redirect.operator.endsWith('>>');
     const printed = body?.type === 'command' && isPlainCat(body) ? heredoc : undefined;
     // What `cat <<EOF` prints, as paths a line each: `cat > list <<EOF`, `cat <<EOF | xargs strip`.
     const printedLines = printed && heredocBody ? heredocText(heredocBody, state.bindings)?.split('\n').map((line) => line.trim()).filter(Boolean) : undefined;
@@ -764,18 +779,22 @@ class Collector {
     const stages = node.namedChildren;
     let listing = fed;
     let printed = state.stdinScript;
+    let content = state.stdinContent;
     for (const stage of stages) {
-      const stageState = { ...cloneState(state), stdin: listing, stdinScript: printed };
+      const stageState = { ...cloneState(state), stdin: listing, stdinScript: printed, stdinContent: content };
       if (stage.type === 'while_statement') bindReadVariable(stage, stageState, listing);
       this.#listing = undefined;
       this.#printedScript = undefined;
+      this.#printedContent = undefined;
       this.walk(stage, stageState, map);
       // Filters (grep, sort, cut, …) pass the listing through; the first stage that lists paths defines it.
       if (commandOf(stage)) listing ??= this.#listing;
       printed = commandOf(stage) ? this.#printedScript : undefined;
+      content = commandOf(stage) ? this.#printedContent : undefined;
     }
     this.#listing = listing;
     this.#printedScript = printed;
+    this.#printedContent = content;
   }
 
   #forLoop(node: Node, state: State, map: OffsetMap): void {
@@ -910,6 +929,38 @@ function commandOf(stage: Node): Node | undefined {
   return undefined;
 }
 
+/** Options of the filters that take the next word as their value (`head -c 1000`). */
+const FILTER_OPTIONS_WITH_VALUE: Record<string, string[]> = {
+  head: ['-c', '-n'], tail: ['-c', '-n'], cut: ['-b', '-c', '-d', '-f'], sort: ['-k', '-t', '-o', '-S', '-T'], uniq: ['-f', '-s', '-w'],
+  grep: ['-e', '-f', '-m', '-A', '-B', '-C'], fold: ['-w'], xxd: ['-c', '-g', '-l', '-s', '-o'], od: ['-A', '-t', '-j', '-N', '-w'],
+  base64: ['-w'], base32: ['-w'], sed: ['-e', '-f', '-l'], gsed: ['-e', '-f', '-l'], awk: ['-F', '-v', '-f'], gawk: ['-F', '-v', '-f'],
+  mawk: ['-F', '-v', '-f'], perl: ['-e', '-E', '-I', '-M', '-m'], iconv: ['-f', '-t'], strings: ['-n', '-t', '-e'],
+};
+/** Filters whose first operand is their program or pattern, unless one is given with `-e` or `-f`. */
+const PROGRAM_FIRST = new Set(['sed', 'gsed', 'awk', 'gawk', 'mawk', 'perl', 'grep']);
+
+/** The files a filter reads: its operands, without option values, the program of `sed`/`awk`/`grep`, or any for `tr`. */
+function filterFiles(program: string, args: Word[]): Word[] {
+  if (program === 'tr') return [];
+  const withValue = FILTER_OPTIONS_WITH_VALUE[program] ?? [];
+  const files: Word[] = [];
+  let programGiven = false;
+  for (let index = 0; index < args.length; index++) {
+    const value = args[index]!.values[0] ?? '';
+    if (/^-./.test(value)) {
+      if (withValue.includes(value)) index++;
+      if (/^-[ef]/.test(value)) programGiven = true;
+    } else files.push(args[index]!);
+  }
+  return PROGRAM_FIRST.has(program) && !programGiven ? files.slice(1) : files;
+}
+
+/** The content of files a command prints, changed on the way by a filter (`changedBy`) or not. */
+interface PrintedContent {
+  files: Word[];
+  changedBy?: Redirect['changedBy'];
+}
+
 /** Programs that print nothing: `: > file` leaves the file empty. */
 const SILENT = new Set([':', 'true', 'false']);
 
@@ -930,19 +981,31 @@ const CHANGING_FILTERS = new Set([
  * What a command writes into the files its output is redirected to: nothing (`: > f`, `exec > f`, which sends what the
  * script prints next there), or its input changed (`head … > f`).
  */
-function describeOutput(program: string, name: Word, args: Word[], redirects: Redirect[]): void {
-  const replacing = redirects.filter((redirect) => redirect.writesOutput && !redirect.operator.endsWith('>>'));
-  if (replacing.length === 0) return;
-  if (printsNothing(program, args.map((arg) => arg.values[0] ?? ''))) {
-    for (const redirect of replacing) redirect.empties = true;
-    return;
+function describeOutput(program: string, args: Word[], redirects: Redirect[], content: PrintedContent | undefined): void {
+  for (const redirect of redirects) {
+    if (!redirect.writesOutput) continue;
+    const replaces = !redirect.operator.endsWith('>>');
+    if (replaces && printsNothing(program, args.map((arg) => arg.values[0] ?? ''))) redirect.empties = true;
+    else if (content) {
+      redirect.from = content.files;
+      if (replaces && content.changedBy) redirect.changedBy = content.changedBy;
+    }
   }
-  if (!CHANGING_FILTERS.has(program)) return;
-  const inputs = [...fileOperands(args), ...redirects.filter((redirect) => redirect.operator === '<').map((redirect) => redirect.target)];
-  for (const redirect of replacing) {
-    redirect.from = inputs;
-    redirect.changedBy = { program, start: name.start, end: name.end };
-  }
+}
+
+/**
+ * What a command prints as the content of files: those `cat` prints (named, fed by `<`, or what a pipe feeds it), or a
+ * filter's input changed. Undefined for any other command.
+ */
+function printedContent(program: string, name: Word, args: Word[], redirects: Redirect[], fed: PrintedContent | undefined): PrintedContent | undefined {
+  const changes = CHANGING_FILTERS.has(program);
+  if (program !== 'cat' && !changes) return undefined;
+  const operands = changes ? filterFiles(program, args) : fileOperands(args);
+  const named = [...operands, ...redirects.filter((redirect) => redirect.operator === '<').map((redirect) => redirect.target)];
+  const files = named.length > 0 ? named : fed?.files;
+  if (!files) return undefined;
+  const changedBy = changes ? { program, start: name.start, end: name.end } : named.length > 0 ? undefined : fed?.changedBy;
+  return changedBy ? { files, changedBy } : { files };
 }
 
 /** The words of `cat`, `tee` and the like that name files rather than options. */

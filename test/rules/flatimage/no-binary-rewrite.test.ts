@@ -156,6 +156,10 @@ ruleTester.run('flatimage/no-binary-rewrite', {
         'cp /dev/null ./.keep',
         ': > ./notes',
         'exec > build.log 2>&1',
+        'cat "./${PKG}" | cat > t; mv t "./${PKG}"',
+        'cat notes | head -c 10 > t; mv t notes',
+        'cat "./${PKG}" | sha256sum > "./${PKG}.sha256"',
+        'head -n 1 -c 100 version.txt | tr -d x > "./${PKG}.version"',
       ]),
     },
     {
@@ -592,6 +596,21 @@ ruleTester.run('flatimage/no-binary-rewrite', {
         "20:7-20:19 '>' with no output writes nothing to the FlatImage './${PKG}'",
         "21:5-21:9 head writes a changed copy of the FlatImage './${PKG}' into 't', which ships in its place",
         "23:5-23:7 xz writes a changed copy of the FlatImage './${PKG}' into './${PKG}.new', which ships in its place",
+      ].map(at),
+      output: null,
+    },
+    {
+      name: 'a filter fed the image through a pipe, or feeding one, written back over it',
+      code: flatImageRecipe([
+        download,
+        'cat "./${PKG}" | head -c 1000 > t; mv t "./${PKG}"',
+        'cat "./${PKG}" | xz | cat > t && mv t "./${PKG}"',
+        'tail -c +9 "./${PKG}" | cat > t; mv t "./${PKG}"',
+      ]),
+      errors: [
+        "20:22-20:26 head writes a changed copy of the FlatImage './${PKG}' into 't', which ships in its place",
+        "21:22-21:24 xz writes a changed copy of the FlatImage './${PKG}' into 't', which ships in its place",
+        "22:5-22:9 tail writes a changed copy of the FlatImage './${PKG}' into 't', which ships in its place",
       ].map(at),
       output: null,
     },
