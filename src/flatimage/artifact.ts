@@ -65,6 +65,32 @@ function matchesArtifact(path: string, cwdIsOutdir: boolean, context: ArtifactNa
   return !METADATA.test(name);
 }
 
+/**
+ * A path as the script names it from the working directory `cwd` (undefined: the output directory, or a directory not
+ * known): a relative path is put under `cwd`, with `.` and `..` worked out; `${ELSEWHERE}/path` when that goes above
+ * what is known of `cwd`.
+ */
+export function locate(path: string, cwd: string | undefined): string {
+  if (cwd === undefined || path.startsWith('/') || path.startsWith('${')) return path;
+  return joinPath(cwd, path) ?? `\${ELSEWHERE}/${path}`;
+}
+
+/**
+ * `directory/path` with `.` and `..` worked out, or undefined when `..` leaves what is known. `${SBUILD_TMPDIR}` is
+ * `${SBUILD_OUTDIR}/SBUILD_TEMP` (builder-truth §3.1), so `..` from it is the output directory.
+ */
+export function joinPath(directory: string, path: string): string | undefined {
+  const segments: string[] = [];
+  for (const segment of `${directory}/${path}`.split('/')) {
+    if (segment === '.' || (segment === '' && segments.length > 0)) continue;
+    if (segment !== '..') segments.push(segment);
+    else if (segments[segments.length - 1] === '${SBUILD_TMPDIR}') segments[segments.length - 1] = '${SBUILD_OUTDIR}';
+    else if (segments.length > 1 || (segments.length === 1 && !segments[0]!.startsWith('${') && segments[0] !== '')) segments.pop();
+    else return undefined;
+  }
+  return segments.length === 1 && segments[0] === '' ? '/' : segments.join('/');
+}
+
 /** A path with the builder's variables spelt one way and `./`, `/./` and `//` tidied. */
 export function normalise(path: string): string {
   return path

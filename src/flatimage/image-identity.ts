@@ -1,9 +1,12 @@
 import type { Redirect, ShellCommand } from '../shell/commands.js';
 import { CONTAINER_ROOT, programName } from '../shell/wrappers.js';
-import { namesArtifact, normalise, refersToArtifact, type ArtifactNames } from './artifact.js';
+import { locate, namesArtifact, normalise, refersToArtifact, type ArtifactNames } from './artifact.js';
 import { fileOperation, type FileWrite } from './file-operations.js';
 
 type Step = ShellCommand | Redirect;
+
+/** Where a step runs: in the output directory, or in `cwd` when the script names it (`locate`). */
+export type Place = Pick<Step, 'cwdIsOutdir' | 'cwd'>;
 
 /** Which files hold what the recipe ships, after one step of the script. */
 interface Shipping {
@@ -17,9 +20,9 @@ const NOTHING: Shipping = { becomes: new Set(), replaced: new Set() };
 
 export interface ShippedFiles {
   /** Whether what the file holds right after step `index` is what the recipe ships. */
-  ships(index: number, path: string, cwdIsOutdir: boolean): boolean;
+  ships(index: number, path: string, place: Place): boolean;
   /** The same, with a file known only by lying in the output directory not counted (`namesArtifact`). */
-  surelyShips(index: number, path: string, cwdIsOutdir: boolean): boolean;
+  surelyShips(index: number, path: string, place: Place): boolean;
   /**
    * Whether a file under a host directory may hold what ships right after step `index`, by its name or because it is
    * moved, copied or linked onto the artifact later. When not, a container that can write only there cannot reach it.
@@ -33,33 +36,33 @@ export interface ShippedFiles {
  */
 export function shippedFiles(trace: readonly Step[], names: ArtifactNames): ShippedFiles {
   const after: Shipping[] = new Array<Shipping>(trace.length);
-  const links = new Map<string, { index: number; target: string; cwdIsOutdir: boolean }>();
+  const links = new Map<string, { index: number; target: string; place: Place }>();
   let current = NOTHING;
-  const shipsBy = (byName: typeof refersToArtifact) => (state: Shipping, path: string, cwdIsOutdir: boolean) => {
-    const key = canonical(path, cwdIsOutdir);
+  const shipsBy = (byName: typeof refersToArtifact) => (state: Shipping, path: string, place: Place) => {
+    const key = canonical(path, place);
     if (state.becomes.has(key)) return true;
     if (state.replaced.has(key)) return false;
-    return byName(path, cwdIsOutdir, names);
+    return byName(locate(path, place.cwd), place.cwdIsOutdir, names);
   };
   const ships = shipsBy(refersToArtifact);
   for (let index = trace.length - 1; index >= 0; index--) {
     after[index] = current;
-    for (const write of replacements(trace[index]!)) current = throughReplacement(current, write, trace[index]!.cwdIsOutdir, ships);
+    for (const write of replacements(trace[index]!)) current = throughReplacement(current, write, trace[index]!, ships);
   }
   trace.forEach((step, index) => {
     if ('operator' in step || programName(step.name) !== 'ln') return;
     for (const write of replacements(step)) {
       const target = write.from[0]?.values[0];
       if (target === undefined || write.from.length !== 1) continue;
-      for (const link of destinations(write, target)) links.set(canonical(link, step.cwdIsOutdir), { index, target, cwdIsOutdir: step.cwdIsOutdir });
+      for (const link of destinations(write, target)) links.set(canonical(link, step), { index, target, place: step });
     }
   });
-  const shipsAfter = (test: typeof ships) => (index: number, path: string, cwdIsOutdir: boolean) => {
+  const shipsAfter = (test: typeof ships) => (index: number, path: string, place: Place) => {
     const state = after[index] ?? NOTHING;
-    if (test(state, path, cwdIsOutdir)) return true;
+    if (test(state, path, place)) return true;
     // A link made earlier writes through to its target.
-    const link = links.get(canonical(path, cwdIsOutdir));
-    return link !== undefined && link.index < index && test(state, link.target, link.cwdIsOutdir);
+    const link = links.get(canonical(path, place));
+    return link !== undefined && link.index < index && test(state, link.target, link.place);
   };
   return {
     ships: shipsAfter(ships),
@@ -71,7 +74,7 @@ export function shippedFiles(trace: readonly Step[], names: ArtifactNames): Ship
       if (!root.includes('${SBUILD_TMPDIR}') && !root.startsWith('/')) return true;
       const under = (key: string) => `${key}/`.startsWith(root) || key.includes(CONTAINER_ROOT);
       const state = after[index] ?? NOTHING;
-      return [...state.becomes, ...links.keys(), ...[...names.downloads].map((path) => canonical(path, true))].some(under);
+      return [...state.becomes, ...links.keys(), ...[...names.downloads].map((path) => canonical(path, { cwdIsOutdir: true }))].some(under);
     },
   };
 }
@@ -87,22 +90,22 @@ function replacements(step: Step): FileWrite[] {
   );
 }
 
-function throughReplacement(state: Shipping, write: FileWrite, cwdIsOutdir: boolean, ships: (state: Shipping, path: string, cwd: boolean) => boolean): Shipping {
+function throughReplacement(state: Shipping, write: FileWrite, place: Place, ships: (state: Shipping, path: string, place: Place) => boolean): Shipping {
   const becomes = new Set(state.becomes);
   const replaced = new Set(state.replaced);
   const sources = write.from.length > 0 ? write.from : [undefined];
   for (const source of sources) {
     const sourcePath = source?.values.length === 1 ? source.values[0] : undefined;
     for (const destination of destinations(write, sourcePath)) {
-      const shipped = ships(state, destination, cwdIsOutdir);
-      const key = canonical(destination, cwdIsOutdir);
+      const shipped = ships(state, destination, place);
+      const key = canonical(destination, place);
       // Before this step the destination's content is not what ships: it is replaced here (a certain path only).
       if (write.word.values.length === 1) {
         becomes.delete(key);
         replaced.add(key);
       }
       if (shipped && sourcePath !== undefined && !/[*?[]/.test(sourcePath)) {
-        const sourceKey = canonical(sourcePath, cwdIsOutdir);
+        const sourceKey = canonical(sourcePath, place);
         becomes.add(sourceKey);
         replaced.delete(sourceKey);
       }
@@ -121,8 +124,8 @@ function destinations(write: FileWrite, source: string | undefined): string[] {
 }
 
 /** One spelling per file: relative paths in the output directory written under `${SBUILD_OUTDIR}`. */
-function canonical(path: string, cwdIsOutdir: boolean): string {
-  const value = normalise(path);
+function canonical(path: string, { cwdIsOutdir, cwd }: Place): string {
+  const value = normalise(locate(path, cwd));
   if (value.startsWith('/') || value.startsWith('${')) return value;
   const relative = value.replace(/^\.\//, '');
   return cwdIsOutdir ? `\${SBUILD_OUTDIR}/${relative}` : `\${ELSEWHERE}/${relative}`;

@@ -10,6 +10,7 @@ import { containerPath, mayRunBuiltName, programName, scriptFileShell, stdinShel
 import { evaluateWord, heredocText, printed, type Word } from './words.js';
 import { perRecipe } from '../recipe/per-recipe.js';
 import { EMPTY_FILE } from '../flatimage/file-operations.js';
+import { joinPath } from '../flatimage/artifact.js';
 import { WrittenFiles, type FileContent } from './written-files.js';
 import { echoOutput, printfOutput, scriptText, withPlaceholder, type ScriptText } from './script-text.js';
 
@@ -17,6 +18,8 @@ import { echoOutput, printfOutput, scriptText, withPlaceholder, type ScriptText 
 export interface ShellCommand extends Invocation {
   /** True when the working directory is `${SBUILD_OUTDIR}` here (the script starts there; `cd`/`pushd` move away). */
   cwdIsOutdir: boolean;
+  /** The working directory when it is another one the script names (`${SBUILD_TMPDIR}`, `/tmp/w`, `${SBUILD_OUTDIR}/w`). */
+  cwd?: string;
   /** Redirections written on this command (`>> file`). */
   redirects: Redirect[];
   /** For a command run as part of a function call, the functions called, outermost first. */
@@ -38,6 +41,7 @@ export interface Redirect {
   start: number;
   end: number;
   cwdIsOutdir: boolean;
+  cwd?: string;
   calls?: string[];
 }
 
@@ -187,8 +191,8 @@ interface State {
   arrays: Map<string, string[][]>;
   /** Variables a child shell inherits. */
   exported: Set<string>;
-  /** The working directory stack: `true` for the output directory. */
-  cwd: boolean[];
+  /** The working directory stack: `OUTDIR`, another directory the script names, or undefined when not known. */
+  cwd: (string | undefined)[];
   via: string[];
   /** What a pipe feeds the current command: the paths the previous stage lists. */
   stdin: string[] | undefined;
@@ -207,7 +211,7 @@ interface State {
 function initialState(script: ParsedScript): State {
   const bindings = script.field === 'run' ? lowercaseBuilderVariables(script.text) : new Map<string, string[]>();
   return {
-    bindings, aliases: new Map(), expandAliases: scriptDialect(script.shell).shell !== 'bash', arrays: new Map(), exported: new Set(bindings.keys()), cwd: [true], via: [],
+    bindings, aliases: new Map(), expandAliases: scriptDialect(script.shell).shell !== 'bash', arrays: new Map(), exported: new Set(bindings.keys()), cwd: [OUTDIR], via: [],
     stdin: undefined, stdinScript: undefined, stdinContent: undefined, depth: 0, calls: [], callArities: [], container: undefined,
   };
 }
@@ -385,13 +389,13 @@ class Collector {
     const catted = catFiles?.length ? this.#files.read(catFiles.flatMap((file) => file.values)) : undefined;
     this.#listing = listingOf(invocation) ?? catted?.listing;
     this.#printedScript = printedScript(node, invocation, map) ?? (catted?.scripts.length ? catted.scripts : undefined);
-    const cwdIsOutdir = state.cwd[state.cwd.length - 1]!;
+    const place = workingDirectory(state);
     const herestring = text.includes('<<<') ? node.childrenForFieldName('redirect').find((redirect) => redirect.type === 'herestring_redirect')?.namedChildren[0] : undefined;
     const scriptInput = input ?? (herestring ? [nodeScript(herestring, map)] : state.stdinScript);
     if (commandProgram === 'tee') this.#tee(args, state.stdin, scriptInput);
     if (herestring && !invocation.stdin) invocation.stdin = evaluateWord(herestring, state.bindings).values;
     for (const each of unwrapCommand(invocation)) {
-      this.#record({ ...each, cwdIsOutdir, redirects: each === invocation ? redirects : [] }, state);
+      this.#record({ ...each, ...place, redirects: each === invocation ? redirects : [] }, state);
       const program = programName(each.name);
       const childState = withEnvironment(each, state);
       if (each.innerScript) {
@@ -639,7 +643,7 @@ class Collector {
     inner.calls = state.calls;
     if (invocation.container) {
       inner.container = invocation.container;
-      inner.cwd = [invocation.container.workdirIsOutdir];
+      inner.cwd = [invocation.container.workdirIsOutdir ? OUTDIR : undefined];
     }
     // A quoted script sees only what the child inherits; an expanded one was expanded by this shell first.
     if (!expanded) for (const key of inner.bindings.keys()) if (!inner.exported.has(key.replace(/\[.*$/, ''))) inner.bindings.delete(key);
@@ -681,7 +685,7 @@ class Collector {
       body = rows.pop() ?? null;
       for (const row of rows) this.walk(row, state, map);
     }
-    const cwdIsOutdir = state.cwd[state.cwd.length - 1]!;
+    const place = workingDirectory(state);
     const redirects: Redirect[] = [];
     const listings = new Map<number, string[]>();
     let fed: string[] | undefined;
@@ -728,7 +732,7 @@ class Collector {
       }
       const output = writesOutput(redirect);
       if (output) writes.push({ target, append: operator.endsWith('>>') });
-      redirects.push({ operator, target, writesOutput: output, start: map(redirect.startIndex), end: map(redirect.endIndex), cwdIsOutdir });
+      redirects.push({ operator, target, writesOutput: output, start: map(redirect.startIndex), end: map(redirect.endIndex), ...place });
     }
     for (const redirect of redirects) this.#record(redirect, state);
     const heredoc = heredocBody && nodeScript(heredocBody, map);
@@ -1146,22 +1150,39 @@ function bindPrintedVariable(name: Word, args: Word[], state: State): void {
 }
 
 /**
- * `cd`, `pushd` and `popd` move the working directory: only the output directory itself keeps relative paths there.
- * `PWD` follows, so that `$(pwd)` and `${PWD}` name the directory the script is in.
+ * `cd`, `pushd` and `popd` move the working directory, followed as far as the script names it: relative paths and `..`
+ * from a known directory too. `PWD` follows, so that `$(pwd)` and `${PWD}` name the directory the script is in.
  */
 function trackDirectory(name: string, args: Word[], state: State): void {
   if (name !== 'cd' && name !== 'pushd' && name !== 'popd') return;
   const operands = args.filter((arg) => !/^-[A-Za-z]*$/.test(arg.values[0] ?? ''));
-  const isOutdir = (word: Word | undefined) => word !== undefined && word.values.every((value) => /^(\.|\.\/|\$\{(SBUILD_OUTDIR|PWD)\}\/?)$/.test(value));
-  if (name === 'cd') state.cwd[state.cwd.length - 1] = isOutdir(operands[0]);
-  else if (name === 'pushd' && operands.length > 0) state.cwd.push(isOutdir(operands[0]));
+  const current = state.cwd[state.cwd.length - 1];
+  const target = (word: Word | undefined): string | undefined => {
+    if (word === undefined) return name === 'cd' ? '${HOME}' : undefined;
+    const value = word.values.length === 1 ? word.values[0]! : undefined;
+    if (value === undefined || value === '-') return undefined;
+    if (/^\$\{PWD\}/.test(value)) return current === undefined ? undefined : joinPath(current, value.slice('${PWD}'.length));
+    if (value.startsWith('/') || value.startsWith('${')) {
+      const slash = value.indexOf('/', 1);
+      return slash === -1 ? value : joinPath(value.slice(0, slash), value.slice(slash + 1));
+    }
+    return current === undefined ? undefined : joinPath(current, value);
+  };
+  if (name === 'cd') state.cwd[state.cwd.length - 1] = target(operands[0]);
+  else if (name === 'pushd' && operands.length > 0) state.cwd.push(target(operands[0]));
   else if (name === 'popd' && state.cwd.length > 1) state.cwd.pop();
-  if (state.cwd[state.cwd.length - 1]) state.bindings.delete('PWD');
-  else {
-    const target = operands[0]?.values.length === 1 ? operands[0].values[0]! : '';
-    state.bindings.set('PWD', [name !== 'popd' && /^(\/|\$\{SBUILD_TMPDIR\})/.test(target) ? target.replace(/\/$/, '') : '${ELSEWHERE}']);
-  }
+  const now = state.cwd[state.cwd.length - 1];
+  if (now === OUTDIR) state.bindings.delete('PWD');
+  else state.bindings.set('PWD', [now ?? '${ELSEWHERE}']);
 }
+
+/** Where a command runs, for its step: whether in the output directory, else the directory when the script names it. */
+function workingDirectory(state: State): { cwdIsOutdir: boolean; cwd?: string } {
+  const cwd = state.cwd[state.cwd.length - 1];
+  return cwd === OUTDIR ? { cwdIsOutdir: true } : cwd === undefined ? { cwdIsOutdir: false } : { cwdIsOutdir: false, cwd };
+}
+
+const OUTDIR = '${SBUILD_OUTDIR}';
 
 function findArgumentNode(command: Node, word: Word): Node | undefined {
   return command.childrenForFieldName('argument').find((argument) => argument.text === word.raw);

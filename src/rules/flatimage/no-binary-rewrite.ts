@@ -1,8 +1,8 @@
 import { defineRule } from '../../core/rule.js';
-import { artifactFileNames, refersToArtifact, type ArtifactNames } from '../../flatimage/artifact.js';
+import { artifactFileNames, locate, refersToArtifact, type ArtifactNames } from '../../flatimage/artifact.js';
 import { EFFECTS } from '../../flatimage/file-operations.js';
 import { FORMAT_NAMES } from '../../flatimage/formats.js';
-import { shippedFiles, type ShippedFiles } from '../../flatimage/image-identity.js';
+import { shippedFiles, type Place, type ShippedFiles } from '../../flatimage/image-identity.js';
 import { imageFormat } from '../../flatimage/recipe-kind.js';
 import { mayRewrite, rewritingUse, type RewritingUse } from '../../flatimage/rewriting-tools.js';
 import { MAX_CALLS, MAX_INNER_SCRIPTS, MAX_NESTING, MAX_WALK_DEPTH, runCommands, runScriptMayHideWrites, runScriptMentions, type CutShort, type ScriptCommands } from '../../shell/commands.js';
@@ -29,15 +29,15 @@ export default defineRule({
       const reported = new Set<string>();
       // A file emptied or written over with new content is the image only when its name says so or it becomes the
       // image later: `: > ./notes` or `cp /dev/null ./.keep` in the output directory is a file of its own.
-      const imagePath = (index: number, word: Word, cwdIsOutdir: boolean, surely = false) => {
-        const found = word.values.findIndex((value) => (surely ? ships.surelyShips : ships.ships)(index, value, cwdIsOutdir));
+      const imagePath = (index: number, word: Word, place: Place, surely = false) => {
+        const found = word.values.findIndex((value) => (surely ? ships.surelyShips : ships.ships)(index, value, place));
         return found === -1 ? undefined : { path: word.values[found]!, written: word.written?.[found] ?? unquoted(word.raw) };
       };
       const once = (start: number, end: number) => !reported.has(`${start}:${end}`) && Boolean(reported.add(`${start}:${end}`));
       trace.forEach((step, index) => {
         if ('operator' in step) {
           // Any descriptor appends (`2>> IMG`, `exec 3>> IMG`); only standard output carries what a filter writes.
-          const target = imagePath(index, step.target, step.cwdIsOutdir);
+          const target = imagePath(index, step.target, step);
           if (!target) return;
           if (step.operator.endsWith('>>')) {
             if (!once(step.start, step.end)) return;
@@ -45,7 +45,7 @@ export default defineRule({
               message: `'${step.operator}' ${subject(target, image).replace(/^on/, 'to')}${calledFrom(step.calls)}: it ${EFFECTS.append}. Write the data to a separate file`,
               at: script.toFileSpan(step.start, step.end),
             });
-          } else if (!imagePath(index, step.target, step.cwdIsOutdir, true)) {
+          } else if (!imagePath(index, step.target, step, true)) {
             return;
           } else if (step.empties && !appendedLater(trace, index, step.target) && once(step.start, step.end)) {
             report({
@@ -54,7 +54,7 @@ export default defineRule({
             });
           } else if (step.changedBy) {
             const { program, start, end } = step.changedBy;
-            const source = step.from?.flatMap((word) => word.values).find((path) => refersToArtifact(path, step.cwdIsOutdir, names));
+            const source = step.from?.flatMap((word) => word.values).find((path) => refersToArtifact(locate(path, step.cwd), step.cwdIsOutdir, names));
             if (source === undefined || !once(start, end)) return;
             report({
               message: `${program} writes a changed copy of the ${image} '${source}' into ${named(target)}, which ships in its place${calledFrom(step.calls)}: the copy is cut short or altered, losing or corrupting the filesystem after the runtime. Do not rewrite the finished image; change binaries before they go into it`,
@@ -66,7 +66,7 @@ export default defineRule({
         const use = uses[index];
         if (!use) return;
         for (const write of use.writes) {
-          const target = imagePath(index, write.word, step.cwdIsOutdir, write.effect === 'empty');
+          const target = imagePath(index, write.word, step, write.effect === 'empty');
           if (!target) continue;
           if (!once(step.start, step.end)) return;
           const wrapper = step.via.length > 0 ? ` (run through ${step.via.join(', ')})` : '';

@@ -160,6 +160,7 @@ ruleTester.run('flatimage/no-binary-rewrite', {
         'cat notes | head -c 10 > t; mv t notes',
         'cat "./${PKG}" | sha256sum > "./${PKG}.sha256"',
         'head -n 1 -c 100 version.txt | tr -d x > "./${PKG}.version"',
+        'cd "${SBUILD_TMPDIR}"; cp "${SBUILD_OUTDIR}/${PKG}" img; cd /tmp; strip img; cd "${SBUILD_TMPDIR}"; cp img "${SBUILD_OUTDIR}/${PKG}"',
       ]),
     },
     {
@@ -611,6 +612,21 @@ ruleTester.run('flatimage/no-binary-rewrite', {
         "20:22-20:26 head writes a changed copy of the FlatImage './${PKG}' into 't', which ships in its place",
         "21:22-21:24 xz writes a changed copy of the FlatImage './${PKG}' into 't', which ships in its place",
         "22:5-22:9 tail writes a changed copy of the FlatImage './${PKG}' into 't', which ships in its place",
+      ].map(at),
+      output: null,
+    },
+    {
+      name: 'paths relative to a directory the script moved to: a subfolder, .. from it and from ${SBUILD_TMPDIR}',
+      code: flatImageRecipe([
+        download,
+        'mkdir -p w; cp "./${PKG}" w/img; cd w; strip img; cd ..; cp w/img "./${PKG}"',
+        'mkdir -p v; cd v; cp "../${PKG}" img; upx img; cp img "../${PKG}"; cd ..',
+        'cd "${SBUILD_TMPDIR}"; objcopy "../${PKG}"',
+      ]),
+      errors: [
+        "20:44-20:53 strip on the FlatImage 'img'",
+        "21:43-21:50 upx on the FlatImage 'img'",
+        "22:28-22:47 objcopy on the FlatImage '../${PKG}'",
       ].map(at),
       output: null,
     },
