@@ -1064,9 +1064,11 @@ function bindRead(read: Node, values: string[], state: State): void {
   const names = operands(read.childrenForFieldName('argument').map((argument) => argument.text), READ_OPTIONS_WITH_VALUE);
   if (names.length === 0 || !names.every((name) => VARIABLE_NAME.test(name))) return;
   const ifs = prefixAssignments(read, state).find((assignment) => assignment.name === 'IFS')?.values[0] ?? state.bindings.get('IFS')?.[0] ?? ' \t\n';
-  const fields = values.map((line) => readFields(line, names.length, ifs));
+  const fields = values.slice(0, MAX_READ_LINES).map((line) => readFields(line, names.length, ifs));
+  const widest = fields.reduce((most, each) => Math.max(most, each.length), 0);
   names.forEach((name, index) => {
-    const held = [...new Set(fields.map((each) => each[index] ?? ''))];
+    // Names past the last field of every line are empty.
+    const held = index < widest ? [...new Set(fields.map((each) => each[index] ?? ''))] : fields.length > 0 ? [''] : [];
     state.bindings.set(name, held.length > 0 ? held : [`\${${name}}`]);
   });
 }
@@ -1097,6 +1099,8 @@ function readFields(line: string, count: number, ifs: string): string[] {
 }
 
 const READ_OPTIONS_WITH_VALUE = /^-[adnNptu]$/;
+/** The lines `read` is known to read are taken this far: a here-document can list any number. */
+const MAX_READ_LINES = 256;
 /** The redirections that write standard output to a file. */
 const STDOUT_WRITES = new Set(['>', '>>', '>|', '&>', '&>>']);
 
