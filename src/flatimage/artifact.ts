@@ -1,5 +1,6 @@
 import type { Recipe } from '../recipe/recipe.js';
 import type { Word } from '../shell/words.js';
+import { joinPath } from '../shell/paths.js';
 import { CONTAINER_ROOT } from '../shell/wrappers.js';
 import { IMAGE_EXTENSIONS } from './formats.js';
 
@@ -73,22 +74,6 @@ function matchesArtifact(path: string, cwdIsOutdir: boolean, context: ArtifactNa
 export function locate(path: string, cwd: string | undefined): string {
   if (cwd === undefined || path.startsWith('/') || path.startsWith('${')) return path;
   return joinPath(cwd, path) ?? `\${ELSEWHERE}/${path}`;
-}
-
-/**
- * `directory/path` with `.` and `..` worked out, or undefined when `..` leaves what is known. `${SBUILD_TMPDIR}` is
- * `${SBUILD_OUTDIR}/SBUILD_TEMP` (builder-truth §3.1), so `..` from it is the output directory.
- */
-export function joinPath(directory: string, path: string): string | undefined {
-  const segments: string[] = [];
-  for (const segment of `${directory}/${path}`.split('/')) {
-    if (segment === '.' || (segment === '' && segments.length > 0)) continue;
-    if (segment !== '..') segments.push(segment);
-    else if (segments[segments.length - 1] === '${SBUILD_TMPDIR}') segments[segments.length - 1] = '${SBUILD_OUTDIR}';
-    else if (segments.length > 1 || (segments.length === 1 && !segments[0]!.startsWith('${') && segments[0] !== '')) segments.pop();
-    else return undefined;
-  }
-  return segments.length === 1 && segments[0] === '' ? '/' : segments.join('/');
 }
 
 /** A path with the builder's variables spelt one way and `./`, `/./` and `//` tidied. */

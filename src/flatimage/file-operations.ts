@@ -1,3 +1,4 @@
+import { EMPTY_FILE } from '../shell/paths.js';
 import type { Word } from '../shell/words.js';
 
 /**
@@ -17,9 +18,6 @@ export const EFFECTS: Record<Exclude<Effect, 'replace'>, string> = {
   append: 'appends raw bytes after the filesystem, which the runtime then reads as a broken layer',
   empty: 'replaces it with an empty file, so the package ships neither runtime nor filesystem',
 };
-
-/** The file that reads as nothing: copied over a file (`cp /dev/null FILE`), it empties it. */
-export const EMPTY_FILE = '/dev/null';
 
 /** One file a command writes: the word naming it and what the write does. */
 export interface FileWrite {

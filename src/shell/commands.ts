@@ -6,11 +6,12 @@ import { parsedScripts, type ParsedScript } from './parsed-scripts.js';
 import { EXPORTED_VARIABLES } from '../sbuild/exported-variables.js';
 import { findListing } from './listing.js';
 import { scriptDialect } from './dialect.js';
-import { containerPath, mayRunBuiltName, programName, scriptFileShell, stdinShell, unwrapCommand, xargsArgFile, type Assignment, type Container, type Invocation } from './wrappers.js';
+import { containerPath, programName, scriptFileShell, stdinShell, unwrapCommand, xargsArgFile, type Assignment, type Container, type Invocation } from './wrappers.js';
 import { evaluateWord, heredocText, printed, type Word } from './words.js';
 import { perRecipe } from '../recipe/per-recipe.js';
-import { EMPTY_FILE } from '../flatimage/file-operations.js';
-import { joinPath } from '../flatimage/artifact.js';
+import { describeOutput, fileOperands, printedContent, writesOutput, redirectOperator, type PrintedContent } from './output.js';
+import { joinPath } from './paths.js';
+import { readFields } from './read-fields.js';
 import { WrittenFiles, type FileContent } from './written-files.js';
 import { echoOutput, printfOutput, scriptText, withPlaceholder, type ScriptText } from './script-text.js';
 
@@ -117,41 +118,6 @@ export function runScriptMentions(recipe: Recipe, pattern: RegExp | ((script: st
   if (!isScalar(run) || typeof run.value !== 'string') return false;
   return typeof pattern === 'function' ? pattern(run.value) : pattern.test(run.value);
 }
-
-/**
- * Whether a `run` script may change a file without naming a tool that does in its text: it runs a program whose name
- * it builds as it runs (`mayRunBuiltName`), or writes nothing or a filter's output over a file (`: > f`, `head -c 9 f > g`).
- */
-export async function runScriptMayHideWrites(recipe: Recipe): Promise<boolean> {
-  return (await parsedScripts(recipe)).some((script) => script.field === 'run' && mayHideWrites(script.tree.rootNode));
-}
-
-function mayHideWrites(root: Node): boolean {
-  if (root.descendantsOfType('command').some((command) => mayRunBuiltName(command) || copiesEmptyFile(command))) return true;
-  return root.descendantsOfType('redirected_statement').some((statement) => {
-    const replacesFile = statement.namedChildren.some((redirect) => redirect.type === 'file_redirect' && writesOutput(redirect) && !redirectOperator(redirect).endsWith('>>'));
-    if (!replacesFile) return false;
-    // `cmd > f`, or `a | b > f`, whose stages all feed what is written; a bare `> f` writes nothing.
-    const body = statement.childForFieldName('body');
-    if (!body) return true;
-    const stages = (body.type === 'pipeline' ? body.namedChildren : [body]).filter((stage) => stage.type === 'command');
-    const last = stages[stages.length - 1];
-    const words = (command: Node) => command.childrenForFieldName('argument').map((argument) => argument.text.replace(/["']/g, ''));
-    if (last && printsNothing(commandName(last), words(last))) return true;
-    return stages.some((stage) => CHANGING_FILTERS.has(commandName(stage)));
-  });
-}
-
-function commandName(command: Node): string {
-  return command.childForFieldName('name')?.text ?? '';
-}
-
-/** `cp /dev/null FILE` and the like: the text names no rewriting tool, yet the file is emptied. */
-function copiesEmptyFile(command: Node): boolean {
-  return COPIERS.has(commandName(command)) && command.childrenForFieldName('argument').some((argument) => argument.text.replace(/["']/g, '') === EMPTY_FILE);
-}
-
-const COPIERS = new Set(['cp', 'install', 'ln', 'rsync', 'mv']);
 
 /** The commands of the recipe's `x_exec.run` script, found once per recipe however many rules ask. */
 export function runCommands(recipe: Recipe, options: AnalysisOptions = {}): Promise<ScriptCommands[]> {
@@ -933,90 +899,6 @@ function commandOf(stage: Node): Node | undefined {
   return undefined;
 }
 
-/** Options of the filters that take the next word as their value (`head -c 1000`). */
-const FILTER_OPTIONS_WITH_VALUE: Record<string, string[]> = {
-  head: ['-c', '-n'], tail: ['-c', '-n'], cut: ['-b', '-c', '-d', '-f'], sort: ['-k', '-t', '-o', '-S', '-T'], uniq: ['-f', '-s', '-w'],
-  grep: ['-e', '-f', '-m', '-A', '-B', '-C'], fold: ['-w'], xxd: ['-c', '-g', '-l', '-s', '-o'], od: ['-A', '-t', '-j', '-N', '-w'],
-  base64: ['-w'], base32: ['-w'], sed: ['-e', '-f', '-l'], gsed: ['-e', '-f', '-l'], awk: ['-F', '-v', '-f'], gawk: ['-F', '-v', '-f'],
-  mawk: ['-F', '-v', '-f'], perl: ['-e', '-E', '-I', '-M', '-m'], iconv: ['-f', '-t'], strings: ['-n', '-t', '-e'],
-};
-/** Filters whose first operand is their program or pattern, unless one is given with `-e` or `-f`. */
-const PROGRAM_FIRST = new Set(['sed', 'gsed', 'awk', 'gawk', 'mawk', 'perl', 'grep']);
-
-/** The files a filter reads: its operands, without option values, the program of `sed`/`awk`/`grep`, or any for `tr`. */
-function filterFiles(program: string, args: Word[]): Word[] {
-  if (program === 'tr') return [];
-  const withValue = FILTER_OPTIONS_WITH_VALUE[program] ?? [];
-  const files: Word[] = [];
-  let programGiven = false;
-  for (let index = 0; index < args.length; index++) {
-    const value = args[index]!.values[0] ?? '';
-    if (/^-./.test(value)) {
-      if (withValue.includes(value)) index++;
-      if (/^-[ef]/.test(value)) programGiven = true;
-    } else files.push(args[index]!);
-  }
-  return PROGRAM_FIRST.has(program) && !programGiven ? files.slice(1) : files;
-}
-
-/** The content of files a command prints, changed on the way by a filter (`changedBy`) or not. */
-interface PrintedContent {
-  files: Word[];
-  changedBy?: Redirect['changedBy'];
-}
-
-/** Programs that print nothing: `: > file` leaves the file empty. */
-const SILENT = new Set([':', 'true', 'false']);
-
-/** Whether a command prints nothing: `:`, `true`, `cat /dev/null`, and `exec` without a command (`exec > FILE`). */
-function printsNothing(program: string, args: string[]): boolean {
-  return SILENT.has(program) || (program === 'exec' && args.length === 0) || (program === 'cat' && args.length > 0 && args.every((arg) => arg === EMPTY_FILE));
-}
-/**
- * Filters whose output is their input changed: cut short (`head -c`), edited (`sed`, `tr`), packed (`xz -c`). Their output
- * written over a file is that file's content rewritten, as surely as `strip` would.
- */
-const CHANGING_FILTERS = new Set([
-  'head', 'tail', 'cut', 'tr', 'sed', 'gsed', 'awk', 'gawk', 'mawk', 'perl', 'rev', 'fold', 'sort', 'uniq', 'grep', 'strings', 'iconv',
-  'xxd', 'od', 'base64', 'base32', 'gzip', 'bzip2', 'xz', 'zstd', 'lz4', 'brotli', 'dos2unix', 'unix2dos',
-]);
-
-/**
- * What a command writes into the files its output is redirected to: nothing (`: > f`, `exec > f`, which sends what the
- * script prints next there), or its input changed (`head … > f`).
- */
-function describeOutput(program: string, args: Word[], redirects: Redirect[], content: PrintedContent | undefined): void {
-  for (const redirect of redirects) {
-    if (!redirect.writesOutput) continue;
-    const replaces = !redirect.operator.endsWith('>>');
-    if (replaces && printsNothing(program, args.map((arg) => arg.values[0] ?? ''))) redirect.empties = true;
-    else if (content) {
-      redirect.from = content.files;
-      if (replaces && content.changedBy) redirect.changedBy = content.changedBy;
-    }
-  }
-}
-
-/**
- * What a command prints as the content of files: those `cat` prints (named, fed by `<`, or what a pipe feeds it), or a
- * filter's input changed. Undefined for any other command.
- */
-function printedContent(program: string, name: Word, args: Word[], redirects: Redirect[], fed: PrintedContent | undefined): PrintedContent | undefined {
-  const changes = CHANGING_FILTERS.has(program);
-  if (program !== 'cat' && !changes) return undefined;
-  const operands = changes ? filterFiles(program, args) : fileOperands(args);
-  const named = [...operands, ...redirects.filter((redirect) => redirect.operator === '<').map((redirect) => redirect.target)];
-  const files = named.length > 0 ? named : fed?.files;
-  if (!files) return undefined;
-  const changedBy = changes ? { program, start: name.start, end: name.end } : named.length > 0 ? undefined : fed?.changedBy;
-  return changedBy ? { files, changedBy } : { files };
-}
-
-/** The words of `cat`, `tee` and the like that name files rather than options. */
-function fileOperands(args: Word[]): Word[] {
-  return args.filter((arg) => !/^-./.test(arg.values[0] ?? ''));
-}
-
 function isPlainCat(command: Node): boolean {
   return command.childForFieldName('name')?.text === 'cat' && command.childrenForFieldName('argument').every((arg) => arg.text === '-');
 }
@@ -1073,48 +955,12 @@ function bindRead(read: Node, values: string[], state: State): void {
   });
 }
 
-/** The fields `read` assigns to `count` names from a line: split at IFS characters, the last field the rest of the line. */
-function readFields(line: string, count: number, ifs: string): string[] {
-  const isSeparator = (character: string | undefined) => character !== undefined && ifs.includes(character);
-  const isBlank = (character: string | undefined) => isSeparator(character) && (character === ' ' || character === '\t' || character === '\n');
-  let start = 0;
-  let end = line.length;
-  while (start < end && isBlank(line[start])) start++;
-  while (end > start && isBlank(line[end - 1])) end--;
-  const fields: string[] = [];
-  let at = start;
-  while (fields.length < count - 1) {
-    let index = at;
-    while (index < end && !isSeparator(line[index])) index++;
-    if (index >= end) break;
-    fields.push(line.slice(at, index));
-    // One separator: blanks around at most one other IFS character.
-    while (index < end && isBlank(line[index])) index++;
-    if (index < end && isSeparator(line[index]) && !isBlank(line[index])) index++;
-    while (index < end && isBlank(line[index])) index++;
-    at = index;
-  }
-  fields.push(line.slice(at, end));
-  return fields;
-}
+const MAPFILE_OPTIONS_WITH_VALUE = /^-[dnOsuCc]$/;
+const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 const READ_OPTIONS_WITH_VALUE = /^-[adnNptu]$/;
 /** The lines `read` is known to read are taken this far: a here-document can list any number. */
 const MAX_READ_LINES = 256;
-/** The redirections that write standard output to a file. */
-const STDOUT_WRITES = new Set(['>', '>>', '>|', '&>', '&>>']);
-
-function redirectOperator(redirect: Node): string {
-  return redirect.children.find((child) => !child.isNamed)?.type ?? '';
-}
-
-/** Whether a file redirection writes standard output (`>`, `>>`, `&>`; not `2>`). */
-function writesOutput(redirect: Node): boolean {
-  return STDOUT_WRITES.has(redirectOperator(redirect)) && (redirect.childForFieldName('descriptor')?.text ?? '1') === '1';
-}
-const MAPFILE_OPTIONS_WITH_VALUE = /^-[dnOsuCc]$/;
-const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
 /** The arguments that are neither options nor the value of one (`withValue`). */
 function operands(args: string[], withValue: RegExp): string[] {
   const found: string[] = [];

@@ -119,10 +119,15 @@ function unwrapOnce(invocation: Invocation): Invocation[] {
   }
 }
 
-/** Programs that run text as a script: what they run may hold a name the script built (`eval "$cmd"`, `bash s.sh`). */
-const SCRIPT_RUNNERS = new Set([...SHELLS, 'eval', 'source', '.', 'trap']);
+/**
+ * Programs that run text as a script: what they run may hold a name the script built (`eval "$cmd"`, `bash s.sh`). An
+ * alias is text the shell puts in place of a command name.
+ */
+const SCRIPT_RUNNERS = new Set([...SHELLS, 'eval', 'source', '.', 'trap', 'alias']);
 /** Programs that run a program their arguments name. */
 const COMMAND_RUNNERS = new Set([...OPTION_WRAPPERS.keys(), ...OWN_WAY_WRAPPERS.keys(), 'command', 'builtin', 'taskset', 'chrt', 'timeout', 'busybox']);
+/** The names of the programs `mayRunBuiltName` looks at, for a quick test of a script's text. */
+export const RUNNER_NAMES: readonly string[] = [...SCRIPT_RUNNERS, ...COMMAND_RUNNERS];
 
 /**
  * Whether a command may run a program whose name the script builds as it runs (`t=st; t+=rip; $t …`, `xargs "$tool"`,

@@ -35,10 +35,16 @@ const LONG_LINES = `#!/SBUILD\npkg: "long"\npkg_type: "${'kй'.repeat(20_000)}"\
 /** A script line of 100,000 words `sed`, then a strip of the image: 400 KB. */
 const MANY_SEDS = `#!/SBUILD\npkg: "seds-alpine"\npkg_type: "flatimage"\nx_exec:\n  shell: "bash"\n  run: |\n    ${'sed '.repeat(100_000)}\n    strip "./\${PKG}"\n`;
 
+/**
+ * A 360 KB string of `;a[{a[then-`, where a pattern looking for a command name at each statement start would scan the
+ * rest of the line again from each one, then a tool name built by `+=`.
+ */
+const STATEMENT_STARTS = `#!/SBUILD\npkg: "gate-alpine"\npkg_type: "flatimage"\nx_exec:\n  shell: "bash"\n  run: |\n    echo '${'x;a[{a[then-'.repeat(30_000)}'\n    t=st\n    t+=rip\n    $t "./\${PKG}"\n`;
+
 /** A FlatImage pkg of 200,000 '-': as many empty segments between the name and the base image. */
 const DASHED_PKG = `#!/SBUILD\npkg: "firefox${'-'.repeat(200_000)}alpine"\npkg_type: "flatimage"\n`;
 
-const directory = tempTree({ 'dashes.yaml': DASHED_PKG, 'seds.yaml': MANY_SEDS, 'long.yaml': LONG_LINES,  'big.yaml': twentyMegabyteRecipe(), 'a.yaml': GOOD_RECIPE, 'b.yaml': goodRecipe('b'), 'slow.yaml': manyAliases(30_000) });
+const directory = tempTree({ 'starts.yaml': STATEMENT_STARTS, 'dashes.yaml': DASHED_PKG, 'seds.yaml': MANY_SEDS, 'long.yaml': LONG_LINES,  'big.yaml': twentyMegabyteRecipe(), 'a.yaml': GOOD_RECIPE, 'b.yaml': goodRecipe('b'), 'slow.yaml': manyAliases(30_000) });
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
 describe('large and slow recipes', () => {
@@ -59,6 +65,15 @@ describe('large and slow recipes', () => {
     const found = seds!.messages.map((m) => `${m.ruleId}@${m.line}:${m.column}`);
     expect(found.filter((id) => id.startsWith('engine/'))).toEqual([]);
     expect(found).toContain('flatimage/no-binary-rewrite@8:5');
+  });
+
+  it('reads a line of 30,000 statement starts in one pass, and finds the tool name built after it', () => {
+    const run = runCli(['--no-shellcheck', '--format', 'json', join(directory, 'starts.yaml')]);
+    expect(run.signal).toBeNull();
+    const [starts] = jsonResults(run);
+    const found = starts!.messages.map((m) => `${m.ruleId}@${m.line}:${m.column}`);
+    expect(found.filter((id) => id.startsWith('engine/'))).toEqual([]);
+    expect(found).toContain('flatimage/no-binary-rewrite@10:5');
   });
 
   // flatimage/pkg-name measured each segment's offset by joining the segments before it: minutes of synchronous work,

@@ -1,0 +1,72 @@
+import type { Node } from 'web-tree-sitter';
+import type { Recipe } from '../recipe/recipe.js';
+import { CHANGING_FILTERS, printsNothing, redirectOperator, writesOutput } from './output.js';
+import { parsedScripts } from './parsed-scripts.js';
+import { EMPTY_FILE } from './paths.js';
+import { runScriptMentions } from './commands.js';
+import { mayRunBuiltName, RUNNER_NAMES } from './wrappers.js';
+
+/**
+ * Whether a `run` script may change a file without naming a tool that does in its text: it runs a program whose name
+ * it builds as it runs (`mayRunBuiltName`), or writes nothing or a filter's output over a file (`: > f`, `head -c 9 f > g`).
+ */
+export async function runScriptMayHideWrites(recipe: Recipe): Promise<boolean> {
+  if (!runScriptMentions(recipe, mayHideWritesText)) return false;
+  return (await parsedScripts(recipe)).some((script) => script.field === 'run' && mayHideWrites(script.tree.rootNode));
+}
+
+/**
+ * A quick test of the text, true whenever `mayHideWrites` may be: a walk of the syntax tree costs more than all other
+ * work of the rule on most recipes, whose scripts name none of these. Each pattern stops scanning where another match
+ * may start, so that a line of any length is read in one pass.
+ */
+export function mayHideWritesText(script: string): boolean {
+  return BUILT_NAME.test(script) || NAMED.test(script.replace(/\\\n/g, ' ').replace(/["'\\]/g, ''));
+}
+
+/** Where a command name may start: a line, after an operator or `(`, `{`, `!`, a backquote or `$(`, or a keyword. */
+const STATEMENT_START = String.raw`(?:^|[;&|(){}!\`]|\$\(|\b(?:then|do|else|elif|if|while|until|time)[ \t])[ \t]*`;
+/** A command name holding an expansion (`$t`, `"$(…)"`), or a statement that starts with an assignment (`X=1 $t`). */
+const BUILT_NAME = new RegExp(String.raw`${STATEMENT_START}(?:[^\s;&|()<>{}!\`]*[$\`]|[A-Za-z_][A-Za-z0-9_]*(?:\[[^\]\s;&|(){}!\`]*\])?\+?=)`, 'm');
+const escaped = (name: string) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const NAMES = [...RUNNER_NAMES, ...CHANGING_FILTERS, 'true', 'false', 'exec', 'cat'].filter((name) => name !== '.');
+/**
+ * A runner, a filter or a command that prints nothing named, `. FILE`, `/dev/null`, or a bare `:` or `>` starting a
+ * statement.
+ */
+const NAMED = new RegExp(
+  String.raw`(?:^|[^\w.-])(?:${NAMES.map(escaped).join('|')})(?![\w.-])|\.sh\b|(?:^|[\s;&|({])\.[ \t]|/dev/null|${STATEMENT_START}[:>]`,
+  'm',
+);
+
+export function mayHideWrites(root: Node): boolean {
+  // One walk for both kinds of node: the walk is most of the cost.
+  return root.descendantsOfType(['command', 'redirected_statement']).some((node) =>
+    node.type === 'command' ? mayRunBuiltName(node) || copiesEmptyFile(node) : mayWriteHidden(node),
+  );
+}
+
+/** `: > f`, `> f`, `head -c 9 IMG > f`, `cat IMG | xz > f`: a file written over with nothing or with a filter's output. */
+function mayWriteHidden(statement: Node): boolean {
+  const replacesFile = statement.namedChildren.some((redirect) => redirect.type === 'file_redirect' && writesOutput(redirect) && !redirectOperator(redirect).endsWith('>>'));
+  if (!replacesFile) return false;
+  // `cmd > f`, or `a | b > f`, whose stages all feed what is written; a bare `> f` writes nothing.
+  const body = statement.childForFieldName('body');
+  if (!body) return true;
+  const stages = (body.type === 'pipeline' ? body.namedChildren : [body]).filter((stage) => stage.type === 'command');
+  const last = stages[stages.length - 1];
+  const words = (command: Node) => command.childrenForFieldName('argument').map((argument) => argument.text.replace(/["']/g, ''));
+  if (last && printsNothing(commandName(last), words(last))) return true;
+  return stages.some((stage) => CHANGING_FILTERS.has(commandName(stage)));
+}
+
+function commandName(command: Node): string {
+  return command.childForFieldName('name')?.text ?? '';
+}
+
+/** `cp /dev/null FILE` and the like: the text names no rewriting tool, yet the file is emptied. */
+function copiesEmptyFile(command: Node): boolean {
+  return COPIERS.has(commandName(command)) && command.childrenForFieldName('argument').some((argument) => argument.text.replace(/["']/g, '') === EMPTY_FILE);
+}
+
+const COPIERS = new Set(['cp', 'install', 'ln', 'rsync', 'mv']);

@@ -1,0 +1,100 @@
+import type { Node } from 'web-tree-sitter';
+import type { Redirect } from './commands.js';
+import { EMPTY_FILE } from './paths.js';
+import type { Word } from './words.js';
+
+/** The redirections that write standard output to a file. */
+const STDOUT_WRITES = new Set(['>', '>>', '>|', '&>', '&>>']);
+
+export function redirectOperator(redirect: Node): string {
+  return redirect.children.find((child) => !child.isNamed)?.type ?? '';
+}
+
+/** Whether a file redirection writes standard output (`>`, `>>`, `&>`; not `2>`). */
+export function writesOutput(redirect: Node): boolean {
+  return STDOUT_WRITES.has(redirectOperator(redirect)) && (redirect.childForFieldName('descriptor')?.text ?? '1') === '1';
+}
+
+/** Options of the filters that take the next word as their value (`head -c 1000`). */
+const FILTER_OPTIONS_WITH_VALUE: Record<string, string[]> = {
+  head: ['-c', '-n'], tail: ['-c', '-n'], cut: ['-b', '-c', '-d', '-f'], sort: ['-k', '-t', '-o', '-S', '-T'], uniq: ['-f', '-s', '-w'],
+  grep: ['-e', '-f', '-m', '-A', '-B', '-C'], fold: ['-w'], xxd: ['-c', '-g', '-l', '-s', '-o'], od: ['-A', '-t', '-j', '-N', '-w'],
+  base64: ['-w'], base32: ['-w'], sed: ['-e', '-f', '-l'], gsed: ['-e', '-f', '-l'], awk: ['-F', '-v', '-f'], gawk: ['-F', '-v', '-f'],
+  mawk: ['-F', '-v', '-f'], perl: ['-e', '-E', '-I', '-M', '-m'], iconv: ['-f', '-t'], strings: ['-n', '-t', '-e'],
+};
+/** Filters whose first operand is their program or pattern, unless one is given with `-e` or `-f`. */
+const PROGRAM_FIRST = new Set(['sed', 'gsed', 'awk', 'gawk', 'mawk', 'perl', 'grep']);
+
+/** The files a filter reads: its operands, without option values, the program of `sed`/`awk`/`grep`, or any for `tr`. */
+function filterFiles(program: string, args: Word[]): Word[] {
+  if (program === 'tr') return [];
+  const withValue = FILTER_OPTIONS_WITH_VALUE[program] ?? [];
+  const files: Word[] = [];
+  let programGiven = false;
+  for (let index = 0; index < args.length; index++) {
+    const value = args[index]!.values[0] ?? '';
+    if (/^-./.test(value)) {
+      if (withValue.includes(value)) index++;
+      if (/^-[ef]/.test(value)) programGiven = true;
+    } else files.push(args[index]!);
+  }
+  return PROGRAM_FIRST.has(program) && !programGiven ? files.slice(1) : files;
+}
+
+/** The content of files a command prints, changed on the way by a filter (`changedBy`) or not. */
+export interface PrintedContent {
+  files: Word[];
+  changedBy?: Redirect['changedBy'];
+}
+
+/** Programs that print nothing: `: > file` leaves the file empty. */
+const SILENT = new Set([':', 'true', 'false']);
+
+/** Whether a command prints nothing: `:`, `true`, `cat /dev/null`, and `exec` without a command (`exec > FILE`). */
+export function printsNothing(program: string, args: string[]): boolean {
+  return SILENT.has(program) || (program === 'exec' && args.length === 0) || (program === 'cat' && args.length > 0 && args.every((arg) => arg === EMPTY_FILE));
+}
+/**
+ * Filters whose output is their input changed: cut short (`head -c`), edited (`sed`, `tr`), packed (`xz -c`). Their output
+ * written over a file is that file's content rewritten, as surely as `strip` would.
+ */
+export const CHANGING_FILTERS = new Set([
+  'head', 'tail', 'cut', 'tr', 'sed', 'gsed', 'awk', 'gawk', 'mawk', 'perl', 'rev', 'fold', 'sort', 'uniq', 'grep', 'strings', 'iconv',
+  'xxd', 'od', 'base64', 'base32', 'gzip', 'bzip2', 'xz', 'zstd', 'lz4', 'brotli', 'dos2unix', 'unix2dos',
+]);
+
+/**
+ * What a command writes into the files its output is redirected to: nothing (`: > f`, `exec > f`, which sends what the
+ * script prints next there), or its input changed (`head … > f`).
+ */
+export function describeOutput(program: string, args: Word[], redirects: Redirect[], content: PrintedContent | undefined): void {
+  for (const redirect of redirects) {
+    if (!redirect.writesOutput) continue;
+    const replaces = !redirect.operator.endsWith('>>');
+    if (replaces && printsNothing(program, args.map((arg) => arg.values[0] ?? ''))) redirect.empties = true;
+    else if (content) {
+      redirect.from = content.files;
+      if (replaces && content.changedBy) redirect.changedBy = content.changedBy;
+    }
+  }
+}
+
+/**
+ * What a command prints as the content of files: those `cat` prints (named, fed by `<`, or what a pipe feeds it), or a
+ * filter's input changed. Undefined for any other command.
+ */
+export function printedContent(program: string, name: Word, args: Word[], redirects: Redirect[], fed: PrintedContent | undefined): PrintedContent | undefined {
+  const changes = CHANGING_FILTERS.has(program);
+  if (program !== 'cat' && !changes) return undefined;
+  const operands = changes ? filterFiles(program, args) : fileOperands(args);
+  const named = [...operands, ...redirects.filter((redirect) => redirect.operator === '<').map((redirect) => redirect.target)];
+  const files = named.length > 0 ? named : fed?.files;
+  if (!files) return undefined;
+  const changedBy = changes ? { program, start: name.start, end: name.end } : named.length > 0 ? undefined : fed?.changedBy;
+  return changedBy ? { files, changedBy } : { files };
+}
+
+/** The words of `cat`, `tee` and the like that name files rather than options. */
+export function fileOperands(args: Word[]): Word[] {
+  return args.filter((arg) => !/^-./.test(arg.values[0] ?? ''));
+}
