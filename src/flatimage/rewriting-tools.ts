@@ -33,15 +33,14 @@ const TOOLS_WITH_OPTION: [tool: RegExp, option: RegExp][] = [
 ];
 
 /**
- * Whether a script names a tool that may rewrite the image: one that does not cannot, and need not be walked for this
- * rule. Lines a backslash continues are joined, then quotes and backslashes are removed, as the shell removes them
- * from command names (`st""rip`, `\strip`).
+ * Whether a script names a tool that may rewrite the image, read in its `plainText` (quotes and backslashes removed, as
+ * the shell removes them from command names: `st""rip`, `\strip`): one that does not cannot, and need not be walked for
+ * this rule.
  */
-export function mayRewrite(script: string): boolean {
-  const text = script.replace(/\\\n/g, ' ').replace(/["'\\]/g, '');
-  if (TOOL_HINT.test(text)) return true;
-  const named = TOOLS_WITH_OPTION.filter(([tool]) => tool.test(text));
-  return named.length > 0 && text.split('\n').some((line) => named.some(([tool, option]) => tool.test(line) && option.test(line)));
+export function mayRewrite(plain: string): boolean {
+  if (TOOL_HINT.test(plain)) return true;
+  const named = TOOLS_WITH_OPTION.filter(([tool]) => tool.test(plain));
+  return named.length > 0 && plain.split('\n').some((line) => named.some(([tool, option]) => tool.test(line) && option.test(line)));
 }
 
 /** The files an invocation damages, or undefined when it damages none (or only reads, or asks for help or a version). */

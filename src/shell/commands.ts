@@ -114,9 +114,15 @@ export const MAX_WALK_DEPTH = 1000;
  * cannot matter to it (no `fim-` anywhere, say) before anything is parsed. Commands are still only found in the tree.
  */
 export function runScriptMentions(recipe: Recipe, pattern: RegExp | ((script: string) => boolean)): boolean {
+  const run = runScriptText(recipe);
+  if (run === undefined) return false;
+  return typeof pattern === 'function' ? pattern(run) : pattern.test(run);
+}
+
+/** The text of `x_exec.run`, when it is a string. */
+export function runScriptText(recipe: Recipe): string | undefined {
   const run = recipe.node(['x_exec', 'run']);
-  if (!isScalar(run) || typeof run.value !== 'string') return false;
-  return typeof pattern === 'function' ? pattern(run.value) : pattern.test(run.value);
+  return isScalar(run) && typeof run.value === 'string' ? run.value : undefined;
 }
 
 /** The commands of the recipe's `x_exec.run` script, found once per recipe however many rules ask. */

@@ -3,39 +3,44 @@ import type { Recipe } from '../recipe/recipe.js';
 import { CHANGING_FILTERS, printsNothing, redirectOperator, writesOutput } from './output.js';
 import { parsedScripts } from './parsed-scripts.js';
 import { EMPTY_FILE } from './paths.js';
-import { runScriptMentions } from './commands.js';
 import { mayRunBuiltName, RUNNER_NAMES } from './wrappers.js';
 
 /**
  * Whether a `run` script may change a file without naming a tool that does in its text: it runs a program whose name
  * it builds as it runs (`mayRunBuiltName`), or writes nothing or a filter's output over a file (`: > f`, `head -c 9 f > g`).
+ * Ask `mayHideWritesText` first: the walk of the syntax tree costs more than all other work of the rule on most recipes.
  */
 export async function runScriptMayHideWrites(recipe: Recipe): Promise<boolean> {
-  if (!runScriptMentions(recipe, mayHideWritesText)) return false;
   return (await parsedScripts(recipe)).some((script) => script.field === 'run' && mayHideWrites(script.tree.rootNode));
 }
 
 /**
- * A quick test of the text, true whenever `mayHideWrites` may be: a walk of the syntax tree costs more than all other
- * work of the rule on most recipes, whose scripts name none of these. Each pattern stops scanning where another match
- * may start, so that a line of any length is read in one pass.
+ * A script with lines a backslash continues joined, and quotes and backslashes removed as the shell removes them from
+ * command names (`st""rip`, `\strip`): what the quick tests of a script's text read.
  */
-export function mayHideWritesText(script: string): boolean {
-  return BUILT_NAME.test(script) || NAMED.test(script.replace(/\\\n/g, ' ').replace(/["'\\]/g, ''));
+export function plainText(script: string): string {
+  return script.replace(/\\\n/g, ' ').replace(/["'\\]/g, '');
+}
+
+/**
+ * A quick test of a script's `plainText`, true whenever `mayHideWrites` may be. Its patterns stop scanning where another
+ * match may start, so that a line of any length is read in one pass.
+ */
+export function mayHideWritesText(plain: string): boolean {
+  return MAY_HIDE_WRITES.test(plain);
 }
 
 /** Where a command name may start: a line, after an operator or `(`, `{`, `!`, a backquote or `$(`, or a keyword. */
 const STATEMENT_START = String.raw`(?:^|[;&|(){}!\`]|\$\(|\b(?:then|do|else|elif|if|while|until|time)[ \t])[ \t]*`;
-/** A command name holding an expansion (`$t`, `"$(…)"`), or a statement that starts with an assignment (`X=1 $t`). */
-const BUILT_NAME = new RegExp(String.raw`${STATEMENT_START}(?:[^\s;&|()<>{}!\`]*[$\`]|[A-Za-z_][A-Za-z0-9_]*(?:\[[^\]\s;&|(){}!\`]*\])?\+?=)`, 'm');
 const escaped = (name: string) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const NAMES = [...RUNNER_NAMES, ...CHANGING_FILTERS, 'true', 'false', 'exec', 'cat'].filter((name) => name !== '.');
 /**
- * A runner, a filter or a command that prints nothing named, `. FILE`, `/dev/null`, or a bare `:` or `>` starting a
- * statement.
+ * At a statement's start: a command name holding an expansion (`$t`, `$(…)`), an assignment (`X=1 $t`), or a bare `:`
+ * or `>`; anywhere: a runner, a filter or a command that prints nothing named, `. FILE`, `*.sh`, `/dev/null`.
  */
-const NAMED = new RegExp(
-  String.raw`(?:^|[^\w.-])(?:${NAMES.map(escaped).join('|')})(?![\w.-])|\.sh\b|(?:^|[\s;&|({])\.[ \t]|/dev/null|${STATEMENT_START}[:>]`,
+const MAY_HIDE_WRITES = new RegExp(
+  String.raw`${STATEMENT_START}(?:[^\s;&|()<>{}!\`]*[$\`]|[A-Za-z_][A-Za-z0-9_]*(?:\[[^\]\s;&|(){}!\`]*\])?\+?=|[:>])` +
+    String.raw`|(?:^|[^\w.-])(?:${NAMES.map(escaped).join('|')})(?![\w.-])|\.sh\b|(?:^|[\s;&|({])\.[ \t]|/dev/null`,
   'm',
 );
 

@@ -5,8 +5,8 @@ import { FORMAT_NAMES } from '../../flatimage/formats.js';
 import { shippedFiles, type Place, type ShippedFiles } from '../../flatimage/image-identity.js';
 import { imageFormat } from '../../flatimage/recipe-kind.js';
 import { mayRewrite, rewritingUse, type RewritingUse } from '../../flatimage/rewriting-tools.js';
-import { MAX_CALLS, MAX_INNER_SCRIPTS, MAX_NESTING, MAX_WALK_DEPTH, runCommands, runScriptMentions, type CutShort, type ScriptCommands } from '../../shell/commands.js';
-import { runScriptMayHideWrites } from '../../shell/hidden-writes.js';
+import { MAX_CALLS, MAX_INNER_SCRIPTS, MAX_NESTING, MAX_WALK_DEPTH, runCommands, runScriptText, type CutShort, type ScriptCommands } from '../../shell/commands.js';
+import { mayHideWritesText, plainText, runScriptMayHideWrites } from '../../shell/hidden-writes.js';
 import type { ParsedScript } from '../../shell/parsed-scripts.js';
 import type { Recipe } from '../../recipe/recipe.js';
 import type { Word } from '../../shell/words.js';
@@ -17,7 +17,10 @@ export default defineRule({
   severity: 'error',
   async check({ recipe, report }) {
     const format = await imageFormat(recipe);
-    if (!format || !(runScriptMentions(recipe, mayRewrite) || (await runScriptMayHideWrites(recipe)))) return;
+    const run = runScriptText(recipe);
+    if (!format || run === undefined) return;
+    const plain = plainText(run);
+    if (!mayRewrite(plain) && !(mayHideWritesText(plain) && (await runScriptMayHideWrites(recipe)))) return;
     const image = FORMAT_NAMES[format] ?? format;
     for (const { script, cutShort } of await runCommands(recipe, { deferContainers: true })) {
       if (!cutShort) continue;
