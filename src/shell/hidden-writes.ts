@@ -60,18 +60,23 @@ function mayWriteHidden(statement: Node): boolean {
   if (!body) return true;
   const stages = (body.type === 'pipeline' ? body.namedChildren : [body]).filter((stage) => stage.type === 'command');
   const last = stages[stages.length - 1];
-  const words = (command: Node) => command.childrenForFieldName('argument').map((argument) => argument.text.replace(/["']/g, ''));
+  const words = (command: Node) => command.childrenForFieldName('argument').map((argument) => unquoted(argument.text));
   if (last && printsNothing(commandName(last), words(last))) return true;
   return stages.some((stage) => CHANGING_FILTERS.has(commandName(stage)));
 }
 
+/** A command's name as the shell runs it: `\head`, `"head"` and `/usr/bin/head` are `head`. */
 function commandName(command: Node): string {
-  return command.childForFieldName('name')?.text ?? '';
+  return unquoted(command.childForFieldName('name')?.text ?? '').replace(/^.*\//, '');
+}
+
+function unquoted(text: string): string {
+  return text.replace(/["'\\]/g, '');
 }
 
 /** `cp /dev/null FILE` and the like: the text names no rewriting tool, yet the file is emptied. */
 function copiesEmptyFile(command: Node): boolean {
-  return COPIERS.has(commandName(command)) && command.childrenForFieldName('argument').some((argument) => argument.text.replace(/["']/g, '') === EMPTY_FILE);
+  return COPIERS.has(commandName(command)) && command.childrenForFieldName('argument').some((argument) => unquoted(argument.text) === EMPTY_FILE);
 }
 
 const COPIERS = new Set(['cp', 'install', 'ln', 'rsync', 'mv']);

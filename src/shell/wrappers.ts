@@ -138,7 +138,7 @@ export function mayRunBuiltName(command: Node): boolean {
   const name = command.childForFieldName('name');
   if (!name) return false;
   if (!isLiteral(name)) return true;
-  const program = name.text.replace(/["']/g, '').replace(/^.*\//, '');
+  const program = name.text.replace(/["'\\]/g, '').replace(/^.*\//, '');
   if (SCRIPT_RUNNERS.has(program) || program.endsWith('.sh')) return true;
   return COMMAND_RUNNERS.has(program) && command.childrenForFieldName('argument').some((argument) => !isLiteral(argument));
 }

@@ -16,6 +16,8 @@ const MAY_HIDE = [
   'case x in a) $t x;; esac',
   'eval "str""ip ./x"',
   'ev""al "$c"',
+  '\\eval "$c"',
+  '/usr/bin/head -c 9 x > t',
   'bash s.sh',
   '. ./lib',
   'alias s="$t"',
