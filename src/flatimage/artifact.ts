@@ -1,6 +1,6 @@
 import type { Recipe } from '../recipe/recipe.js';
 import type { Word } from '../shell/words.js';
-import { joinPath } from '../shell/paths.js';
+import { isRooted, joinPath } from '../shell/paths.js';
 import { CONTAINER_ROOT } from '../shell/wrappers.js';
 import { IMAGE_EXTENSIONS } from './formats.js';
 
@@ -72,7 +72,7 @@ function matchesArtifact(path: string, cwdIsOutdir: boolean, context: ArtifactNa
  * what is known of `cwd`.
  */
 export function locate(path: string, cwd: string | undefined): string {
-  if (cwd === undefined || path.startsWith('/') || path.startsWith('${')) return path;
+  if (cwd === undefined || isRooted(path)) return path;
   return joinPath(cwd, path) ?? `\${ELSEWHERE}/${path}`;
 }
 

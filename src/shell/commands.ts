@@ -9,8 +9,8 @@ import { scriptDialect } from './dialect.js';
 import { containerPath, programName, scriptFileShell, stdinShell, unwrapCommand, xargsArgFile, type Assignment, type Container, type Invocation } from './wrappers.js';
 import { evaluateWord, heredocText, printed, type Word } from './words.js';
 import { perRecipe } from '../recipe/per-recipe.js';
-import { describeOutput, fileOperands, printedContent, writesOutput, redirectOperator, type PrintedContent } from './output.js';
-import { joinPath } from './paths.js';
+import { describeOutput, fileOperands, printedContent, printsNothing, redirectOperator, writesOutput, type PrintedContent } from './output.js';
+import { resolvePath } from './paths.js';
 import { readFields } from './read-fields.js';
 import { WrittenFiles, type FileContent } from './written-files.js';
 import { echoOutput, printfOutput, scriptText, withPlaceholder, type ScriptText } from './script-text.js';
@@ -357,7 +357,9 @@ class Collector {
     // `cat FILE… > target`: the target gets the files' content (`head -c 9 FILE > target`: changed); what the script
     // wrote into them is printed again.
     this.#printedContent = printedContent(commandProgram, name, args, redirects, state.stdinContent);
-    describeOutput(commandProgram, args, redirects, this.#printedContent);
+    if (redirects.some((redirect) => redirect.writesOutput)) {
+      describeOutput(redirects, printsNothing(commandProgram, args.map((arg) => arg.values[0] ?? '')) ? 'nothing' : this.#printedContent);
+    }
     const catted = catFiles?.length ? this.#files.read(catFiles.flatMap((file) => file.values)) : undefined;
     this.#listing = listingOf(invocation) ?? catted?.listing;
     this.#printedScript = printedScript(node, invocation, map) ?? (catted?.scripts.length ? catted.scripts : undefined);
@@ -721,8 +723,8 @@ class Collector {
     } else if (body) {
       this.walk(body, state, map);
       // tree-sitter-bash hangs `a | b > file` on the whole pipeline; it writes what `b`, the last stage, prints.
-      if (body.type === 'pipeline') describeOutput('', [], redirects, this.#printedContent);
-    } else for (const redirect of redirects) redirect.empties ||= redirect.writesOutput && !redirect.operator.endsWith('>>');
+      if (body.type === 'pipeline') describeOutput(redirects, this.#printedContent);
+    } else describeOutput(redirects, 'nothing');
     const printed = body?.type === 'command' && isPlainCat(body) ? heredoc : undefined;
     // What `cat <<EOF` prints, as paths a line each: `cat > list <<EOF`, `cat <<EOF | xargs strip`.
     const printedLines = printed && heredocBody ? heredocText(heredocBody, state.bindings)?.split('\n').map((line) => line.trim()).filter(Boolean) : undefined;
@@ -1017,12 +1019,8 @@ function trackDirectory(name: string, args: Word[], state: State): void {
     if (word === undefined) return name === 'cd' ? '${HOME}' : undefined;
     const value = word.values.length === 1 ? word.values[0]! : undefined;
     if (value === undefined || value === '-') return undefined;
-    if (/^\$\{PWD\}/.test(value)) return current === undefined ? undefined : joinPath(current, value.slice('${PWD}'.length));
-    if (value.startsWith('/') || value.startsWith('${')) {
-      const slash = value.indexOf('/', 1);
-      return slash === -1 ? value : joinPath(value.slice(0, slash), value.slice(slash + 1));
-    }
-    return current === undefined ? undefined : joinPath(current, value);
+    // `${PWD}` is left as written only while the script is in the output directory.
+    return resolvePath(current, value.startsWith('${PWD}') ? `.${value.slice('${PWD}'.length)}` : value);
   };
   if (name === 'cd') state.cwd[state.cwd.length - 1] = target(operands[0]);
   else if (name === 'pushd' && operands.length > 0) state.cwd.push(target(operands[0]));

@@ -3,7 +3,7 @@ import type { Recipe } from '../recipe/recipe.js';
 import { CHANGING_FILTERS, printsNothing, redirectOperator, writesOutput } from './output.js';
 import { parsedScripts } from './parsed-scripts.js';
 import { EMPTY_FILE } from './paths.js';
-import { mayRunBuiltName, RUNNER_NAMES } from './wrappers.js';
+import { COMMAND_RUNNERS, SCRIPT_RUNNERS } from './wrappers.js';
 
 /**
  * Whether a `run` script may change a file without naming a tool that does in its text: it runs a program whose name
@@ -19,7 +19,7 @@ export async function runScriptMayHideWrites(recipe: Recipe): Promise<boolean> {
  * command names (`st""rip`, `\strip`): what the quick tests of a script's text read.
  */
 export function plainText(script: string): string {
-  return script.replace(/\\\n/g, ' ').replace(/["'\\]/g, '');
+  return unquoted(script.replace(/\\\n/g, ' '));
 }
 
 /**
@@ -33,7 +33,7 @@ export function mayHideWritesText(plain: string): boolean {
 /** Where a command name may start: a line, after an operator or `(`, `{`, `!`, a backquote or `$(`, or a keyword. */
 const STATEMENT_START = String.raw`(?:^|[;&|(){}!\`]|\$\(|\b(?:then|do|else|elif|if|while|until|time)[ \t])[ \t]*`;
 const escaped = (name: string) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const NAMES = [...RUNNER_NAMES, ...CHANGING_FILTERS, 'true', 'false', 'exec', 'cat'].filter((name) => name !== '.');
+const NAMES = [...SCRIPT_RUNNERS, ...COMMAND_RUNNERS, ...CHANGING_FILTERS, 'true', 'false', 'exec', 'cat'].filter((name) => name !== '.');
 /**
  * At a statement's start: a command name holding an expansion (`$t`, `$(…)`), an assignment (`X=1 $t`), or a bare `:`
  * or `>`; anywhere: a runner, a filter or a command that prints nothing named, `. FILE`, `*.sh`, `/dev/null`.
@@ -49,6 +49,24 @@ export function mayHideWrites(root: Node): boolean {
   return root.descendantsOfType(['command', 'redirected_statement']).some((node) =>
     node.type === 'command' ? mayRunBuiltName(node) || copiesEmptyFile(node) : mayWriteHidden(node),
   );
+}
+
+/**
+ * Whether a command may run a program whose name the script builds as it runs (`t=st; t+=rip; $t …`, `xargs "$tool"`,
+ * `eval "$a$b …"`, a script written to a file and run): a name no text test for tool names can see. True for a command
+ * whose name is not a literal, for any script runner, and for a command runner given a word that is not a literal.
+ */
+function mayRunBuiltName(command: Node): boolean {
+  const name = command.childForFieldName('name');
+  if (!name) return false;
+  if (!isLiteral(name)) return true;
+  const program = commandName(command);
+  if (SCRIPT_RUNNERS.has(program) || program.endsWith('.sh')) return true;
+  return COMMAND_RUNNERS.has(program) && command.childrenForFieldName('argument').some((argument) => !isLiteral(argument));
+}
+
+function isLiteral(node: Node): boolean {
+  return !node.text.includes('$') && !node.text.includes('`');
 }
 
 /** `: > f`, `> f`, `head -c 9 IMG > f`, `cat IMG | xz > f`: a file written over with nothing or with a filter's output. */

@@ -64,17 +64,21 @@ export const CHANGING_FILTERS = new Set([
 ]);
 
 /**
- * What a command writes into the files its output is redirected to: nothing (`: > f`, `exec > f`, which sends what the
- * script prints next there), or its input changed (`head … > f`).
+ * What a command's output gives the files it is redirected to: nothing (`: > f`, a bare `> f`, `exec > f`, which sends
+ * what the script prints next there), or the content of files, changed on the way by a filter or not.
  */
-export function describeOutput(program: string, args: Word[], redirects: Redirect[], content: PrintedContent | undefined): void {
+export type Output = PrintedContent | 'nothing';
+
+/** Marks the redirections of standard output with what they write (`Output`), when that is known. */
+export function describeOutput(redirects: Redirect[], output: Output | undefined): void {
+  if (!output) return;
   for (const redirect of redirects) {
     if (!redirect.writesOutput) continue;
     const replaces = !redirect.operator.endsWith('>>');
-    if (replaces && printsNothing(program, args.map((arg) => arg.values[0] ?? ''))) redirect.empties = true;
-    else if (content) {
-      redirect.from = content.files;
-      if (replaces && content.changedBy) redirect.changedBy = content.changedBy;
+    if (output === 'nothing') redirect.empties ||= replaces;
+    else {
+      redirect.from = output.files;
+      if (replaces && output.changedBy) redirect.changedBy = output.changedBy;
     }
   }
 }

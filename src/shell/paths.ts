@@ -16,3 +16,15 @@ export function joinPath(directory: string, path: string): string | undefined {
   }
   return segments.length === 1 && segments[0] === '' ? '/' : segments.join('/');
 }
+
+/** Whether a path does not depend on the working directory: `/…`, or under a variable (`${SBUILD_OUTDIR}/…`). */
+export function isRooted(path: string): boolean {
+  return path.startsWith('/') || path.startsWith('${');
+}
+
+/** `path` as seen from `directory` (undefined: not known), with `.` and `..` worked out; undefined when not known. */
+export function resolvePath(directory: string | undefined, path: string): string | undefined {
+  if (!isRooted(path)) return directory === undefined ? undefined : joinPath(directory, path);
+  const slash = path.indexOf('/', 1);
+  return slash === -1 ? path : joinPath(path.slice(0, slash), path.slice(slash + 1));
+}

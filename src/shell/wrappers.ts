@@ -1,4 +1,3 @@
-import type { Node } from 'web-tree-sitter';
 import { findListing } from './listing.js';
 import { syntheticWord, type Word } from './words.js';
 
@@ -123,29 +122,11 @@ function unwrapOnce(invocation: Invocation): Invocation[] {
  * Programs that run text as a script: what they run may hold a name the script built (`eval "$cmd"`, `bash s.sh`). An
  * alias is text the shell puts in place of a command name.
  */
-const SCRIPT_RUNNERS = new Set([...SHELLS, 'eval', 'source', '.', 'trap', 'alias']);
+export const SCRIPT_RUNNERS: ReadonlySet<string> = new Set([...SHELLS, 'eval', 'source', '.', 'trap', 'alias']);
 /** Programs that run a program their arguments name. */
-const COMMAND_RUNNERS = new Set([...OPTION_WRAPPERS.keys(), ...OWN_WAY_WRAPPERS.keys(), 'command', 'builtin', 'taskset', 'chrt', 'timeout', 'busybox']);
-/** The names of the programs `mayRunBuiltName` looks at, for a quick test of a script's text. */
-export const RUNNER_NAMES: readonly string[] = [...SCRIPT_RUNNERS, ...COMMAND_RUNNERS];
-
-/**
- * Whether a command may run a program whose name the script builds as it runs (`t=st; t+=rip; $t …`, `xargs "$tool"`,
- * `eval "$a$b …"`, a script written to a file and run): a name no text test for tool names can see. True for a command
- * whose name is not a literal, for any script runner, and for a command runner given a word that is not a literal.
- */
-export function mayRunBuiltName(command: Node): boolean {
-  const name = command.childForFieldName('name');
-  if (!name) return false;
-  if (!isLiteral(name)) return true;
-  const program = name.text.replace(/["'\\]/g, '').replace(/^.*\//, '');
-  if (SCRIPT_RUNNERS.has(program) || program.endsWith('.sh')) return true;
-  return COMMAND_RUNNERS.has(program) && command.childrenForFieldName('argument').some((argument) => !isLiteral(argument));
-}
-
-function isLiteral(node: Node): boolean {
-  return !node.text.includes('$') && !node.text.includes('`');
-}
+export const COMMAND_RUNNERS: ReadonlySet<string> = new Set([
+  ...OPTION_WRAPPERS.keys(), ...OWN_WAY_WRAPPERS.keys(), 'command', 'builtin', 'taskset', 'chrt', 'timeout', 'busybox',
+]);
 
 /** The index of the first argument that is neither an option (nor an option's value) nor, if allowed, `NAME=value`. */
 function skipOptions(args: Word[], from: number, withValue: ReadonlySet<string>, assignments: boolean): number {
