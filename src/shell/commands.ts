@@ -2,6 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import { isScalar } from 'yaml';
 import type { Recipe } from '../recipe/recipe.js';
 import { shellParser, type ShellParse } from './parser.js';
+import { joinedContinuations } from './continuations.js';
 import { parsedScripts, type ParsedScript } from './parsed-scripts.js';
 import { EXPORTED_VARIABLES } from '../sbuild/exported-variables.js';
 import { findListing } from './listing.js';
@@ -634,14 +635,20 @@ class Collector {
       this.cutShort ??= { at: at(), limit: state.depth > MAX_NESTING ? 'nesting' : 'scripts' };
       return;
     }
-    const tree = this.#parse(text);
+    let tree = this.#parse(text);
+    const joined = tree && joinedContinuations(text, tree);
+    if (joined) {
+      tree!.delete();
+      tree = this.#parse(joined.text);
+    }
     if (!tree) {
       this.cutShort ??= { at: at(), limit: 'parse' };
       return;
     }
+    const inText = joined ? joined.original : (offset: number) => offset;
     const functions = new Map(this.#functions);
     try {
-      this.walk(tree.rootNode, state, (offset) => map(offsets[Math.min(offset, offsets.length - 1)]!));
+      this.walk(tree.rootNode, state, (offset) => map(offsets[Math.min(inText(offset), offsets.length - 1)]!));
     } finally {
       // Function bodies and a printed script point into the tree freed here.
       this.#functions.clear();

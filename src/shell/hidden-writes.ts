@@ -14,12 +14,15 @@ export async function runScriptMayHideWrites(recipe: Recipe): Promise<boolean> {
   return (await parsedScripts(recipe)).some((script) => script.field === 'run' && mayHideWrites(script.tree.rootNode));
 }
 
+/** A backslash and line break, removed: after any pairs of backslashes (`\\⏎` is a backslash and a line break). */
+const CONTINUATION = /(?<!\\)((?:\\\\)*)\\\n/g;
+
 /**
  * A script with lines a backslash continues joined, and quotes and backslashes removed as the shell removes them from
  * command names (`st""rip`, `\strip`): what the quick tests of a script's text read.
  */
 export function plainText(script: string): string {
-  return unquoted(script.replace(/\\\n/g, ' '));
+  return unquoted(script.replace(CONTINUATION, '$1'));
 }
 
 /**

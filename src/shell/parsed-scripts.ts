@@ -2,6 +2,7 @@ import type { Tree } from 'web-tree-sitter';
 import type { Recipe } from '../recipe/recipe.js';
 import { embeddedScripts, type EmbeddedScript } from '../recipe/scripts.js';
 import { parseShell } from './parser.js';
+import { joinedContinuations } from './continuations.js';
 import { perRecipe } from '../recipe/per-recipe.js';
 
 export interface ParsedScript extends EmbeddedScript {
@@ -33,12 +34,28 @@ export async function parsedScripts(recipe: Recipe): Promise<ParsedScript[]> {
 
 /** A recipe's scripts are asked for together, so that they are parsed in one batch. */
 async function parseAll(scripts: EmbeddedScript[]): Promise<RecipeScripts> {
-  const trees = await Promise.all(scripts.map((script) => parseShell(script.text)));
+  const parsed = await Promise.all(scripts.map(parseJoined));
   const result: RecipeScripts = { parsed: [], tooSlow: [] };
   scripts.forEach((script, index) => {
-    const tree = trees[index];
-    if (tree) result.parsed.push({ ...script, tree });
+    const parsedScript = parsed[index];
+    if (parsedScript) result.parsed.push(parsedScript);
     else result.tooSlow.push(script);
   });
   return result;
+}
+
+/**
+ * A script parsed as the shell reads it: with continuations inside words joined (see `joinedContinuations`), its text,
+ * tree and offsets are those of the joined script, mapped back to the file through the script's own offsets.
+ */
+async function parseJoined(script: EmbeddedScript): Promise<ParsedScript | undefined> {
+  const tree = await parseShell(script.text);
+  const joined = tree && joinedContinuations(script.text, tree);
+  if (!joined) return tree && { ...script, tree };
+  tree.delete();
+  const joinedTree = await parseShell(joined.text);
+  if (!joinedTree) return undefined;
+  const toFileOffset = (offset: number) => script.toFileOffset(joined.original(offset));
+  const toFileSpan = (start: number, end: number) => script.toFileSpan(joined.original(start), end > start ? joined.original(end - 1) + 1 : joined.original(end));
+  return { ...script, text: joined.text, tree: joinedTree, toFileOffset, toFileSpan };
 }

@@ -573,6 +573,30 @@ ruleTester.run('flatimage/no-binary-rewrite', {
       output: null,
     },
     {
+      // tree-sitter-bash ends a command at a continuation inside a word; the shell removes the backslash and line break.
+      name: 'a line continuation inside a word, in the script and in a script run by eval; not in single quotes or a quoted here-document',
+      code: flatImageRecipe([
+        download,
+        's\\',
+        'trip "./${PKG}"',
+        'eval "u\\',
+        'px ./${PKG}"',
+        "echo 'obj\\",
+        "copy' \"./${PKG}\"",
+        "cat <<'EOF' > notes.txt",
+        'patch\\',
+        'elf ./${PKG}',
+        'EOF',
+        'cp "./${PKG}" "./${PKG}".b\\',
+        'ak',
+      ]),
+      errors: [
+        "20:5-21:20 strip on the FlatImage './${PKG}'",
+        "22:11-23:16 upx (run through eval) on the FlatImage './${PKG}'",
+      ].map(at),
+      output: null,
+    },
+    {
       name: 'an alias where the shell expands aliases: after shopt -s expand_aliases in bash, always in sh',
       code: flatImageRecipe([download, 'shopt -s expand_aliases', 'alias u="upx -9"', 'u "./${PKG}"']),
       errors: [at("22:5-22:17 upx (run through alias u) on the FlatImage './${PKG}'")],
