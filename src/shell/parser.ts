@@ -5,6 +5,7 @@ import { setFlagsFromString } from 'node:v8';
 import { isMainThread } from 'node:worker_threads';
 import { Language, Parser, type Tree } from 'web-tree-sitter';
 import { projectRoot } from '../core/paths.js';
+import { errorNodes, mendedMisreadings } from './misreadings.js';
 
 /** A script that takes longer than this to parse is given up; real recipe scripts take a fraction of a millisecond. */
 export const SCRIPT_PARSE_LIMIT_MS = 10_000;
@@ -53,33 +54,26 @@ export async function loadShellParser(timeLimitMs: number): Promise<ShellParse> 
     return undefined;
   };
   return (script) => {
-    const tree = parse(script);
-    if (!tree || !LINE_START_ESCAPE.test(script)) return tree;
-    const mended = withLineStartEscapesMended(script, tree);
-    if (mended === script) return tree;
-    tree.delete();
-    return parse(mended);
+    let text = script;
+    let tree = parse(text);
+    // A mend can uncover another misreading that one error node hid: each round mends what the last parse shows.
+    for (let round = 0; tree && round < MEND_ROUNDS; round++) {
+      const mended = mendedMisreadings(text, tree);
+      const mendedTree = mended === undefined ? undefined : parse(mended);
+      if (!mendedTree || unreadLength(mendedTree) > unreadLength(tree)) {
+        mendedTree?.delete();
+        break;
+      }
+      tree.delete();
+      [text, tree] = [mended!, mendedTree];
+    }
+    return tree;
   };
 }
 
-/** A line that starts with an escaped name: `\strip file`. */
-const LINE_START_ESCAPE = /\n\\[\w./-]/;
-
-/**
- * tree-sitter-bash reads a line that starts with an escaped name as more words of the line before (`echo a⏎\strip f`
- * is one `echo` with the words `a`, `⏎\strip` and `f`), where bash runs `strip`. Such a backslash, which only quotes a
- * character that needs no quoting, becomes a space: the same command, at the same offsets.
- */
-function withLineStartEscapesMended(script: string, tree: Tree): string {
-  let mended = script;
-  for (const word of tree.rootNode.descendantsOfType('word')) {
-    const misread = word && /^\s*\n\\[\w./-]/.exec(word.text);
-    if (!word || !misread) continue;
-    const backslash = word.startIndex + misread[0].length - 2;
-    mended = `${mended.slice(0, backslash)} ${mended.slice(backslash + 1)}`;
-  }
-  return mended;
-}
+const MEND_ROUNDS = 3;
+/** How much of a script the parser could not read: a mend is kept when it leaves no more (a missing token counts 1). */
+const unreadLength = (tree: Tree) => errorNodes(tree.rootNode).reduce((sum, node) => sum + Math.max(1, node.endIndex - node.startIndex), 0);
 
 let shared: Promise<ShellParse> | undefined;
 

@@ -597,6 +597,12 @@ ruleTester.run('flatimage/no-binary-rewrite', {
       output: null,
     },
     {
+      name: 'brace expansion where a command starts, which tree-sitter-bash misreads as a group',
+      code: flatImageRecipe([download, '{strip,"./${PKG}"}', 'exec 3<>"./${PKG}"']),
+      errors: [at("20:6-20:22 strip on the FlatImage './${PKG}'")],
+      output: null,
+    },
+    {
       name: 'an alias where the shell expands aliases: after shopt -s expand_aliases in bash, always in sh',
       code: flatImageRecipe([download, 'shopt -s expand_aliases', 'alias u="upx -9"', 'u "./${PKG}"']),
       errors: [at("22:5-22:17 upx (run through alias u) on the FlatImage './${PKG}'")],

@@ -28,6 +28,19 @@ ruleTester.run('shell/syntax', {
   valid: [
     { name: 'valid scripts', code: VALID_RECIPE },
     { name: 'a script for another shell', code: recipe('#!/SBUILD', 'pkg: "hello"', 'x_exec:', '  shell: "zsh"', '  run: |', '    if [[ -n $PKG ]] { echo $PKG }') },
+    {
+      // tree-sitter-bash reports errors in each of these; bash runs them.
+      name: 'valid bash that the grammar misreads: <>, escaped operators in [ ], brace expansion as a command, extended globs',
+      code: withScripts(
+        '  run: |',
+        '    exec 3<>"${SBUILD_TMPDIR}/fifo"',
+        '    [ "$a" \\< "$b" ] && [ \\( "$a" = x \\) -o -n "$b" ]',
+        '    {echo,hello}',
+        '    [[ $f == *.@(tar|zip) ]] && echo archive',
+        '    shopt -s extglob',
+        '    rm -f !(*.AppImage)',
+      ),
+    },
   ],
   invalid: [
     {
@@ -52,6 +65,12 @@ ruleTester.run('shell/syntax', {
       name: 'positions in a block with an indentation indicator',
       code: withScripts('  run: |2', '      x=$(echo hi', '    echo bye'),
       errors: [inRun('6:9-6:11', '`$(` without a matching `)`')],
+      output: null,
+    },
+    {
+      name: 'an extended glob without shopt -s extglob, which bash refuses outside [[ ]]',
+      code: withScripts('  run: |', '    rm -f !(*.AppImage)'),
+      errors: [inRun('6:12-6:12', 'missing `;`')],
       output: null,
     },
     {
