@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { expandParameter } from './parameter-expansion.js';
 
 /** Values a shell variable may hold at some point of a script: several when it is a loop variable. */
 export type Bindings = ReadonlyMap<string, readonly string[]>;
@@ -22,8 +23,6 @@ export interface Word {
   end: number;
 }
 
-/** The escapes of `$'…'` that `IFS=$'\n'` and the like use. */
-const ANSI_C_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r' };
 
 /** Loops over long lists and nested concatenations stop growing here. */
 const MAX_VALUES = 16;
@@ -57,7 +56,7 @@ function evaluate(node: Node, bindings: Bindings): Evaluated {
     case 'raw_string':
       return { values: [node.text.slice(1, -1)], literal: true };
     case 'ansi_c_string':
-      return { values: [node.text.slice(2, -1).replace(/\\([ntr\\'"])/g, (_, character: string) => ANSI_C_ESCAPES[character] ?? character)], literal: false };
+      return { values: [decodeBackslashEscapes(node.text.slice(2, -1), 'ansi-c')], literal: false };
     case 'string':
     case 'concatenation': {
       const parts = (type === 'string' ? node.namedChildren : node.children).map((child) =>
@@ -85,16 +84,11 @@ function expandVariable(node: Node, bindings: Bindings): string[] {
     if (node.text.endsWith(']}')) return bindings.get(key)?.slice() ?? [node.text];
     return [node.text];
   }
-  // `${NAME:?message}` is `${NAME}` or the script stops; `${NAME%/}` drops a trailing slash.
-  const checked = node.type === 'expansion' ? /^\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?\?[^}]*|(%%?\/))\}$/.exec(node.text) : null;
-  if (checked) {
-    const values = bindings.get(checked[1]!)?.slice() ?? [`\${${checked[1]!}}`];
-    return checked[2] ? values.map((value) => value.replace(/(.)\/$/, '$1')) : values;
-  }
-  // `${NAME}` and `$NAME` alone: anything else (`${x:-y}`, `${#x}`, `${x//a/b}`) is kept as written.
+  // `${NAME}` and `$NAME` alone, or with one of the shell's string operations (`${x#y}`, `${x:-y}`, `${x,,}`, …);
+  // what is not evaluated (`${#x}`, `${!x}`, an operand with a substitution) is kept as written.
   const plain = named.length === 1 && (named[0]!.type === 'variable_name' || named[0]!.type === 'special_variable_name');
   const plainLength = node.type === 'expansion' ? named[0] && node.text === `\${${named[0].text}}` : true;
-  if (!plain || !plainLength) return [node.text];
+  if (!plain || !plainLength) return (node.type === 'expansion' && expandParameter(node.text, bindings)) || [node.text];
   const name = named[0]!.text;
   return bindings.get(name)?.slice() ?? [`\${${name}}`];
 }
@@ -184,15 +178,61 @@ export function printed(words: string[][]): string | undefined {
   if (conversions.some((conversion) => conversion !== '%s' && conversion !== '%%')) return undefined;
   if (conversions.filter((conversion) => conversion === '%s').length !== args.length) return undefined;
   let index = 0;
-  return format.replace(/%[s%]/g, (conversion) => (conversion === '%%' ? '%' : args[index++]!)).replace(/\\n$/, '');
+  const text = format.split(/(%[s%])/).map((part, at) => (at % 2 === 0 ? decodeBackslashEscapes(part, 'printf') : part === '%%' ? '%' : args[index++]!));
+  return text.join('').replace(/\n$/, '');
 }
 
 /** What `echo ARG…` prints when each word has one value: the words after its options, joined by spaces. Else undefined. */
 function echoed(words: string[][]): string | undefined {
   const first = words.findIndex((values) => !/^-[neE]+$/.test(values[0] ?? ''));
   const printedWords = first === -1 ? [] : words.slice(first);
-  return printedWords.every((values) => values.length === 1) ? printedWords.map((values) => values[0]).join(' ') : undefined;
+  if (!printedWords.every((values) => values.length === 1)) return undefined;
+  const text = printedWords.map((values) => values[0]).join(' ');
+  // `echo -e` reads backslash escapes (the last of -e and -E wins).
+  const options = words.slice(0, first === -1 ? words.length : first).map((values) => values[0]!).join('');
+  return /e[^E]*$/.test(options) ? decodeBackslashEscapes(text, 'printf') : text;
 }
+
+const CHARACTER_ESCAPES: Record<string, string> = { a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\', "'": "'", '"': '"', '?': '?' };
+const NUMERIC_ESCAPE = /^(?:x([0-9A-Fa-f]{1,2})|u([0-9A-Fa-f]{1,4})|U([0-9A-Fa-f]{1,8})|([0-7]{1,3})|c([^]))/;
+
+/**
+ * The backslash escapes of `$'…'` (`ansi-c`) and of a `printf` format (`printf`, where octal takes a leading zero as
+ * `\0NNN` too): `\x73`, `\163`, `\u0073`, `\n`, `\cA`, … An unknown escape stays as written.
+ */
+export function decodeBackslashEscapes(text: string, kind: 'ansi-c' | 'printf'): string {
+  let decoded = '';
+  let index = 0;
+  while (index < text.length) {
+    const backslash = text.indexOf('\\', index);
+    if (backslash === -1 || backslash === text.length - 1) break;
+    decoded += text.slice(index, backslash);
+    const escape = text.slice(backslash + 1, backslash + 10);
+    const known = CHARACTER_ESCAPES[escape[0]!];
+    const printfOctal = kind === 'printf' ? PRINTF_OCTAL.exec(escape) : null;
+    const numeric = printfOctal ? null : NUMERIC_ESCAPE.exec(escape);
+    if (known !== undefined) {
+      decoded += known;
+      index = backslash + 2;
+    } else if (printfOctal) {
+      decoded += String.fromCharCode(Number.parseInt(printfOctal[1] || '0', 8) & 0xff);
+      index = backslash + 1 + printfOctal[0].length;
+    } else if (numeric) {
+      const [match, hex, short, long, octal, control] = numeric;
+      const digits = hex ?? short ?? long;
+      const code = digits !== undefined ? Number.parseInt(digits, 16) : octal !== undefined ? Number.parseInt(octal, 8) & 0xff : control!.toUpperCase().charCodeAt(0) ^ 0x40;
+      decoded += code <= 0x10ffff ? String.fromCodePoint(code) : '';
+      index = backslash + 1 + match.length;
+    } else {
+      decoded += text.slice(backslash, backslash + 2);
+      index = backslash + 2;
+    }
+  }
+  return decoded + text.slice(index);
+}
+
+/** printf's `\0NNN`: a zero, then up to three octal digits. */
+const PRINTF_OCTAL = /^0([0-7]{0,3})/;
 
 function unescapeDoubleQuoted(text: string): string {
   return text.replace(/\\([$`"\\\n])/g, (_, character: string) => (character === '\n' ? '' : character));
