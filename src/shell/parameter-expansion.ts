@@ -105,8 +105,6 @@ const SUBSTRING = /^:\s*\(?\s*(-?\d+)\s*\)?(?::\s*\(?\s*(-?\d+)\s*\)?)?$/;
 const TRIM = /^(##?|%%?)([^]*)$/;
 /** `${NAME/pattern/string}`: the first match replaced; `//` every match, `/#` at the start, `/%` at the end. */
 const REPLACE = /^(\/[/#%]?)((?:\\.|[^/\\])*)(?:\/([^]*))?$/;
-/** A replacement whose pattern has a star looks at every start and end: values longer than this are not replaced. */
-const MAX_SCANNED_LENGTH = 256;
 
 const CASE_CHANGES: Record<string, (value: string) => string> = {
   '^^': (value) => value.toUpperCase(),
@@ -119,28 +117,20 @@ const CASE_CHANGES: Record<string, (value: string) => string> = {
 };
 
 /** The first match, longest at the leftmost start, replaced (`/`), or every match (`//`), or one at the start or end. */
-function replaced(value: string, glob: Glob, mode: string, replacement: string): string | undefined {
-  if (glob.hasStar && value.length > MAX_SCANNED_LENGTH) return undefined;
+function replaced(value: string, glob: Glob, mode: string, replacement: string): string {
+  const longestEnd = glob.longestMatchEnds(value);
   let result = '';
   let from = 0;
   for (let start = 0; start <= value.length; start++) {
     if (mode === '/#' && start > 0) break;
-    const end = longestMatchEnd(value, glob, start, mode === '/%');
-    if (end === undefined || end === start) continue;
+    const end = longestEnd(start);
+    if (end === undefined || end === start || (mode === '/%' && end !== value.length)) continue;
     result += value.slice(from, start) + replacement;
     from = end;
     if (mode !== '//') break;
     start = end - 1;
   }
   return result + value.slice(from);
-}
-
-function longestMatchEnd(value: string, glob: Glob, start: number, atEnd: boolean): number | undefined {
-  for (let end = value.length; end >= start; end--) {
-    if (glob.matches(value, start, end)) return end;
-    if (atEnd) return undefined;
-  }
-  return undefined;
 }
 
 /** One item of a glob: a character, `?`, or a bracket expression. */
@@ -154,6 +144,8 @@ interface Glob {
   isEmpty: boolean;
   /** Whether `value.slice(start, end)` matches the whole glob. */
   matches: (value: string, start: number, end: number) => boolean;
+  /** For `value`: where the longest match from a start ends, if any (each start in time linear in the glob). */
+  longestMatchEnds: (value: string) => (start: number) => number | undefined;
 }
 
 /**
@@ -197,6 +189,13 @@ function parseGlob(text: string, bindings: Bindings): Glob | undefined {
       after === undefined
         ? end - start === head.length && fits(head, value, start)
         : end - start >= head.length + after.length && fits(head, value, start) && fits(after, value, end - after.length),
+    longestMatchEnds: (value) => {
+      if (after === undefined) return (start) => (start + head.length <= value.length && fits(head, value, start) ? start + head.length : undefined);
+      // The star takes all it can: every match from any start ends where the tail last fits.
+      let lastEnd = value.length;
+      while (lastEnd >= after.length && !fits(after, value, lastEnd - after.length)) lastEnd--;
+      return (start) => (lastEnd - start >= head.length + after.length && fits(head, value, start) ? lastEnd : undefined);
+    },
   };
 }
 

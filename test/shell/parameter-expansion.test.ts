@@ -16,6 +16,8 @@ describe('parameter expansion', () => {
     expect(expand('${t/#xx/}', t)).toEqual(['strip.tmp', 'a/b/c.tar.gz']);
     expect(expand('${t/%.tmp/"-1"}', t)).toEqual(['xxstrip-1', 'a/b/c.tar.gz']);
     expect(expand('${t:2:5}', t)).toEqual(['strip', 'b/c.t']);
+    const u = { u: ['xaybzab'] };
+    expect([expand('${u//a*b/-}', u), expand('${u/%z*/-}', u), expand('${u/#x*y/-}', u), expand('${u//b/-}', u)]).toEqual([['x-'], ['xayb-'], ['-bzab'], ['xay-za-']]);
     expect(expand('${t: -3}', t)).toEqual(['tmp', '.gz']);
     expect(expand('${t:0:-4}', t)).toEqual(['xxstrip', 'a/b/c.ta']);
     expect(expand('${T,,}', { T: ['STRIP'] })).toEqual(['strip']);
