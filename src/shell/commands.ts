@@ -7,12 +7,12 @@ import { parsedScripts, type ParsedScript } from './parsed-scripts.js';
 import { EXPORTED_VARIABLES } from '../sbuild/exported-variables.js';
 import { findListing } from './listing.js';
 import { scriptDialect } from './dialect.js';
-import { containerPath, programName, scriptFileShell, stdinShell, unwrapCommand, xargsArgFile, type Assignment, type Container, type Invocation } from './wrappers.js';
+import { containerPath, programName, scriptFileShell, shownFile, stdinShell, unwrapCommand, xargsArgFile, type Assignment, type Container, type Invocation } from './wrappers.js';
 import { evaluateWord, heredocText, printed, type Word } from './words.js';
 import { perRecipe } from '../recipe/per-recipe.js';
 import { describeOutput, fileOperands, printedContent, printsNothing, redirectOperator, writesOutput, type PrintedContent } from './output.js';
 import { resolvePath } from './paths.js';
-import { readFields } from './read-fields.js';
+import { DEFAULT_IFS, readFields, splitWords } from './read-fields.js';
 import { WrittenFiles, type FileContent } from './written-files.js';
 import { echoOutput, printfOutput, scriptText, withPlaceholder, type ScriptText } from './script-text.js';
 
@@ -236,6 +236,8 @@ interface FunctionDefinition {
 }
 
 const POSITIONAL = /^(\d+|@|\*|#)$/;
+/** Paths that read a process's standard input. */
+const STANDARD_INPUT = /^\/(dev\/stdin|dev\/fd\/0|proc\/self\/fd\/0)$/;
 /** A word that is one unquoted expansion, whose value the shell splits into words: `$S`, `${S}`, `$(echo …)`. */
 const UNQUOTED_EXPANSION = /^((simple_)?expansion|command_substitution)$/;
 /** Words that may stand for all elements of an array: `"${name[@]}"`, `${name[*]}`, `"$@"`, `$*`. */
@@ -380,11 +382,11 @@ class Collector {
       } else if (program === 'eval' && each.via.length === state.via.length) this.#eval(node, state, map);
       else if (program === 'trap' && each === invocation) this.#trap(node, state, map);
       else if (each === invocation && this.#functions.has(program)) this.#call(program, args, state, name.start);
-      else if ((program === 'source' || program === '.') && each.args[0]) this.#source(program, each.args[0], state);
+      else if ((program === 'source' || program === '.') && each.args[0]) this.#source(program, each.args[0], state, scriptInput);
       else {
         const shell = scriptInput ? stdinShell(each) : undefined;
         if (scriptInput && shell) for (const source of scriptInput) this.#childShell(source, each, shell.shell, shell.positional, childState);
-        else this.#scriptFile(each, childState);
+        else this.#scriptFile(each, childState, scriptInput);
       }
     }
     if (commandProgram === 'alias' || commandProgram === 'unalias' || commandProgram === 'shopt') defineAliases(commandProgram, node, state);
@@ -417,11 +419,12 @@ class Collector {
         continue;
       }
       const [value] = word.values;
-      const split = /^[$`]/.test(word.raw) && word.values.length === 1 && value !== undefined && /\s/.test(value.trim());
-      if (split && (UNQUOTED_EXPANSION.test(node.type) || UNQUOTED_EXPANSION.test(node.firstChild?.type ?? ''))) {
+      const unquoted = /^[$`]/.test(word.raw) && word.values.length === 1 && (UNQUOTED_EXPANSION.test(node.type) || UNQUOTED_EXPANSION.test(node.firstChild?.type ?? ''));
+      const parts = unquoted ? splitWords(value!, state.bindings.get('IFS')?.[0] ?? DEFAULT_IFS) : [];
+      if (parts.length > 1) {
         // A part of what `$(…)` prints is shown as itself; a part of `$S`, as `$S`.
         const substitution = !word.raw.startsWith('$') || word.raw.startsWith('$(');
-        for (const part of value.trim().split(/\s+/)) words.push({ ...word, values: [part], ...(substitution ? { raw: part } : {}) });
+        for (const part of parts) words.push({ ...word, values: [part], ...(substitution ? { raw: part } : {}) });
       } else words.push(word);
     }
     return words;
@@ -434,22 +437,30 @@ class Collector {
     for (const file of fileOperands(args)) this.#files.write(file.values, content, append);
   }
 
-  /** `source FILE`, `. FILE`: the scripts the script wrote into FILE run in this shell. */
-  #source(program: string, file: Word, state: State): void {
-    for (const source of this.#files.read(file.values)?.scripts ?? []) {
+  /** `source FILE`, `. FILE`: the scripts the script wrote into FILE (or feeds `/dev/stdin`) run in this shell. */
+  #source(program: string, file: Word, state: State, fed: ScriptSource[] | undefined): void {
+    for (const source of this.#scriptsIn(file, fed)) {
       const { text, offsets } = source.script();
-      this.#runScript(text, offsets, { ...state, via: [...state.via, `${program} ${file.raw}`], depth: state.depth + 1 }, source.map);
+      this.#runScript(text, offsets, { ...state, via: [...state.via, `${program} ${shownFile(file)}`], depth: state.depth + 1 }, source.map);
     }
   }
 
   /** `bash FILE arg…` or `./FILE arg…`: the scripts the script wrote into FILE run in a child shell. */
-  #scriptFile(invocation: Invocation, state: State): void {
+  #scriptFile(invocation: Invocation, state: State, fed: ScriptSource[] | undefined): void {
     const shell = scriptFileShell(invocation);
     const file = shell?.file ?? invocation.name;
-    const scripts = this.#files.read(file.values)?.scripts;
-    if (!scripts) return;
+    const scripts = this.#scriptsIn(file, fed);
     const positional = shell?.positional ?? [invocation.name, ...invocation.args].map((word) => word.values);
-    for (const source of scripts) this.#childShell(source, invocation, shell?.shell ?? file.raw, positional, state);
+    for (const source of scripts) this.#childShell(source, invocation, shell?.shell ?? shownFile(file), positional, state);
+  }
+
+  /**
+   * The scripts in a file the script wrote, in a `<(…)` that prints a script (`source <(echo …)`), or fed to standard
+   * input when the file is `/dev/stdin` (`. /dev/stdin <<< "…"`).
+   */
+  #scriptsIn(file: Word, fed: ScriptSource[] | undefined): ScriptSource[] {
+    if (fed && file.values.length === 1 && STANDARD_INPUT.test(file.values[0]!)) return fed;
+    return this.#files.read(file.values)?.scripts ?? [];
   }
 
   /**
@@ -460,8 +471,13 @@ class Collector {
     if (!mayHoldSubstitution(node.text)) return;
     if (node.type === 'command_substitution' || node.type === 'process_substitution') {
       this.#listing = undefined;
+      this.#printedScript = undefined;
       this.walk(node, state, map);
       if (listings && this.#listing) listings.set(node.id, this.#listing);
+      // `<(…)` is a file to read: one that prints a script can be run (`bash <(echo …)`).
+      // (The walk sets what the command printed; the compiler cannot see that through the call.)
+      const printed = this.#printedScript as ScriptSource[] | undefined;
+      if (node.type === 'process_substitution' && printed) this.#files.write([node.text], { listing: [], scripts: printed.map(detached) }, false);
     } else for (const child of node.namedChildren) this.#walkSubstitutions(child, state, map, listings);
   }
 
@@ -960,7 +976,7 @@ function bindReadVariable(loop: Node, state: State, listing: string[] | undefine
 function bindRead(read: Node, values: string[], state: State): void {
   const names = operands(read.childrenForFieldName('argument').map((argument) => argument.text), READ_OPTIONS_WITH_VALUE);
   if (names.length === 0 || !names.every((name) => VARIABLE_NAME.test(name))) return;
-  const ifs = prefixAssignments(read, state).find((assignment) => assignment.name === 'IFS')?.values[0] ?? state.bindings.get('IFS')?.[0] ?? ' \t\n';
+  const ifs = prefixAssignments(read, state).find((assignment) => assignment.name === 'IFS')?.values[0] ?? state.bindings.get('IFS')?.[0] ?? DEFAULT_IFS;
   const fields = values.slice(0, MAX_READ_LINES).map((line) => readFields(line, names.length, ifs));
   const widest = fields.reduce((most, each) => Math.max(most, each.length), 0);
   names.forEach((name, index) => {

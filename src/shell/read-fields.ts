@@ -22,3 +22,17 @@ export function readFields(line: string, count: number, ifs: string): string[] {
   fields.push(line.slice(at, end));
   return fields;
 }
+
+/** The shell's default `IFS`: space, tab and line break. */
+export const DEFAULT_IFS = ' \t\n';
+
+/**
+ * The words an unquoted expansion splits into at the characters of `ifs`: as `read` splits a line, with no last name
+ * taking the rest, and no empty word after a final separator (`IFS=,; x=a,b,` is `a` and `b`).
+ */
+export function splitWords(value: string, ifs: string): string[] {
+  if (ifs === '') return [value];
+  const fields = readFields(value, Number.POSITIVE_INFINITY, ifs);
+  if (fields.length > 1 && fields.at(-1) === '') fields.pop();
+  return fields;
+}

@@ -64,6 +64,8 @@ const OPTION_WRAPPERS = new Map<string, { withValue: ReadonlySet<string>; assign
   ...optionWrappers(['stdbuf'], ['-i', '-o', '-e']),
   ...optionWrappers(['setsid', 'fakeroot', 'eatmydata', 'unbuffer', 'catchsegv'], ['-l', '-s', '-i']),
   ...optionWrappers(['nohup', 'time', 'exec'], ['-a']),
+  // `coproc CMD …` runs CMD beside the script (tree-sitter-bash reads the keyword as a command name).
+  ...optionWrappers(['coproc'], []),
 ]);
 
 function optionWrappers(names: string[], withValue: string[], assignments = false): [string, { withValue: ReadonlySet<string>; assignments: boolean }][] {
@@ -305,7 +307,12 @@ export function scriptFileShell(invocation: Invocation): { file: Word; shell: st
   const operands = shellOperands(invocation);
   const file = operands && !operands.fromStdin ? invocation.args[operands.index] : undefined;
   if (!operands || !file) return undefined;
-  return { file, shell: `${operands.name} ${file.raw}`, positional: invocation.args.slice(operands.index).map((arg) => arg.values) };
+  return { file, shell: `${operands.name} ${shownFile(file)}`, positional: invocation.args.slice(operands.index).map((arg) => arg.values) };
+}
+
+/** A script file as messages name it: a process substitution, which may be long, as `<(…)`. */
+export function shownFile(file: Word): string {
+  return file.raw.startsWith('<(') ? '<(…)' : file.raw;
 }
 
 /** A shell's options, read up to its first operand: where that is, and whether the script comes from standard input. */
@@ -352,6 +359,7 @@ function replacePlaceholder(word: Word, placeholder: string, paths: string[]): W
 function xargs(invocation: Invocation): Invocation[] {
   const args = invocation.args;
   let replace: string | undefined;
+  let perCommand: number | undefined;
   let index = 0;
   while (index < args.length) {
     const value = args[index]!.values[0] ?? '';
@@ -360,9 +368,12 @@ function xargs(invocation: Invocation): Invocation[] {
       index++;
       break;
     }
+    const count = /^(?:-[nL]|--max-args=|--max-lines=)(\d+)$/.exec(value);
     if (value === '-I' || value === '--replace') replace = args[++index]?.values[0];
     else if (value.startsWith('-I')) replace = value.slice(2);
     else if (value.startsWith('-i') || value.startsWith('--replace=')) replace = value.replace(/^(-i|--replace=?)/, '') || '{}';
+    else if (count) perCommand = Number(count[1]);
+    else if (['-n', '-L', '--max-args', '--max-lines'].includes(value)) perCommand = Number(args[++index]?.values[0]) || undefined;
     else if ([...XARGS_OPTIONS_WITH_VALUE, '-a', '--arg-file'].includes(value)) index++;
     index++;
   }
@@ -373,10 +384,28 @@ function xargs(invocation: Invocation): Invocation[] {
     unwrapped.name = replacePlaceholder(unwrapped.name, replace, input);
     unwrapped.args = unwrapped.args.map((arg) => replacePlaceholder(arg, replace!, input));
     if (input.length > 0) unwrapped.replaced = { placeholder: replace, paths: input };
+  } else if (SHELLS.has(programName(unwrapped.name)) && input.length > 0) {
+    return inOrder(unwrapped, input, perCommand ?? input.length, invocation.end);
   } else if (input.length > 0) {
     unwrapped.args = [...unwrapped.args, syntheticWord(input, { start: invocation.end, end: invocation.end })];
   }
   return [unwrapped];
+}
+
+/** Groups of xargs runs this many, at most: a shell given the items in order for each. */
+const MAX_XARGS_GROUPS = 16;
+
+/**
+ * A shell that xargs runs (`xargs -n2 sh -c '"$0" "$1"'`) gets the items as its positional parameters in their order,
+ * `perCommand` at a time, one invocation each: where an item lands decides what the script does with it.
+ */
+function inOrder(shell: Invocation, items: string[], perCommand: number, at: number): Invocation[] {
+  const groups: Invocation[] = [];
+  for (let start = 0; start < items.length && groups.length < MAX_XARGS_GROUPS; start += Math.max(1, perCommand)) {
+    const group = items.slice(start, start + Math.max(1, perCommand)).map((item) => syntheticWord([item], { start: at, end: at }));
+    groups.push({ ...shell, args: [...shell.args, ...group] });
+  }
+  return groups;
 }
 
 function findExec(invocation: Invocation): Invocation[] {

@@ -617,6 +617,26 @@ ruleTester.run('flatimage/no-binary-rewrite', {
       output: null,
     },
     {
+      name: 'xargs gives a shell its items in order, IFS splits unquoted expansions, <(…) and /dev/stdin hold scripts, coproc runs its command',
+      code: flatImageRecipe([
+        download,
+        "printf '%s\\n' strip \"./${PKG}\" | xargs -n2 sh -c '\"$0\" \"$1\"'",
+        'IFS=,; t="upx,./${PKG}"; $t',
+        'unset IFS',
+        'bash <(echo "objcopy --strip-all ./${PKG}")',
+        '. /dev/stdin <<< "patchelf --set-rpath /x ./${PKG}"',
+        'coproc strip "./${PKG}"',
+      ]),
+      errors: [
+        "20:55-20:64 strip (run through xargs, sh -c) on the FlatImage '$1' (that is './${PKG}')",
+        "21:30-21:32 upx on the FlatImage '$t' (that is './${PKG}')",
+        "23:18-23:46 objcopy (run through bash <(…)) on the FlatImage './${PKG}'",
+        "24:23-24:55 patchelf (run through . /dev/stdin) on the FlatImage './${PKG}'",
+        "25:12-25:28 strip (run through coproc) on the FlatImage './${PKG}'",
+      ].map(at),
+      output: null,
+    },
+    {
       name: 'brace expansion where a command starts, which tree-sitter-bash misreads as a group',
       code: flatImageRecipe([download, '{strip,"./${PKG}"}', 'exec 3<>"./${PKG}"']),
       errors: [at("20:6-20:22 strip on the FlatImage './${PKG}'")],
