@@ -31,6 +31,14 @@ export interface FileWrite {
   intoDirectory?: boolean;
 }
 
+/**
+ * Whether a write gives the file new content made from other files or from nothing (`cp`, `strip -o OUT IN`, `>`),
+ * rather than changing what the file holds (in place, `dd of=`, an append).
+ */
+export function makesNewContent(write: FileWrite): boolean {
+  return write.effect !== 'append' && write.effect !== 'overwrite' && !write.from.some((source) => source.values[0] === write.word.values[0]);
+}
+
 /** What one run of a program reads and writes; `tool` is how messages name it (`strip`, `install -s`, `sed -i`). */
 export interface FileOperation {
   tool: string;

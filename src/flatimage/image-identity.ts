@@ -1,7 +1,7 @@
 import type { Redirect, ShellCommand } from '../shell/commands.js';
 import { CONTAINER_ROOT, programName } from '../shell/wrappers.js';
 import { locate, namesArtifact, normalise, refersToArtifact, type ArtifactNames } from './artifact.js';
-import { fileOperation, type FileWrite } from './file-operations.js';
+import { fileOperation, makesNewContent, type FileWrite } from './file-operations.js';
 
 type Step = ShellCommand | Redirect;
 
@@ -85,9 +85,7 @@ function replacements(step: Step): FileWrite[] {
   if ('operator' in step) return step.operator === '>' || step.operator === '>|' ? [{ word: step.target, effect: 'replace', from: step.from ?? [] }] : [];
   const operation = fileOperation(programName(step.name), step.args);
   if (!operation) return [];
-  return operation.writes.filter(
-    (write) => write.effect !== 'append' && write.effect !== 'overwrite' && !write.from.some((source) => source.values[0] === write.word.values[0]),
-  );
+  return operation.writes.filter(makesNewContent);
 }
 
 function throughReplacement(state: Shipping, write: FileWrite, place: Place, ships: (state: Shipping, path: string, place: Place) => boolean): Shipping {

@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/rule.js';
 import { artifactFileNames, locate, refersToArtifact, type ArtifactNames } from '../../flatimage/artifact.js';
-import { EFFECTS } from '../../flatimage/file-operations.js';
+import { EFFECTS, makesNewContent } from '../../flatimage/file-operations.js';
 import { FORMAT_NAMES } from '../../flatimage/formats.js';
 import { shippedFiles, type Place, type ShippedFiles } from '../../flatimage/image-identity.js';
 import { imageFormat } from '../../flatimage/recipe-kind.js';
@@ -70,7 +70,9 @@ export default defineRule({
         const use = uses[index];
         if (!use) return;
         for (const write of use.writes) {
-          const target = imagePath(index, write.word, step, write.effect === 'empty');
+          // A file made anew from another (`objcopy IMG IMG.debug`, `strip -o OUT IN`) is the image only when it surely
+          // ships as it, as an emptied file is: lying in the output directory is not enough.
+          const target = imagePath(index, write.word, step, write.effect === 'empty' || makesNewContent(write));
           if (!target) continue;
           if (!once(step.start, step.end)) return;
           const wrapper = step.via.length > 0 ? ` (run through ${step.via.join(', ')})` : '';

@@ -26,6 +26,10 @@ const FORMATS: [string, string][] = [
 ruleTester.run('flatimage/no-binary-rewrite', {
   valid: [
     {
+      name: 'a new file made from the image beside it, which does not ship as the image',
+      code: flatImageRecipe([download, 'objcopy --only-keep-debug "./${PKG}" "./${PKG}.debug"', 'upx -o ./packed.bin "./${PKG}"', 'rm -f ./packed.bin']),
+    },
+    {
       // ls prints the names of a folder's files, which are then looked up in the working directory.
       name: "the names ls prints of the output folder, used from another folder, and a trap that only resets",
       code: flatImageRecipe([download, 'cd "${SBUILD_TMPDIR}"', 'ls "${SBUILD_OUTDIR}" | xargs strip', "trap 'strip' EXIT", 'trap - EXIT']),
@@ -634,6 +638,12 @@ ruleTester.run('flatimage/no-binary-rewrite', {
         "24:23-24:55 patchelf (run through . /dev/stdin) on the FlatImage './${PKG}'",
         "25:12-25:28 strip (run through coproc) on the FlatImage './${PKG}'",
       ].map(at),
+      output: null,
+    },
+    {
+      name: 'a new file made from the image that then ships as it',
+      code: flatImageRecipe([download, 'upx -o ./packed.bin "./${PKG}"', 'mv ./packed.bin "./${PKG}"']),
+      errors: [at("20:5-20:35 upx on the FlatImage './packed.bin'")],
       output: null,
     },
     {
