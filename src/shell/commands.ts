@@ -13,6 +13,7 @@ import { perRecipe } from '../recipe/per-recipe.js';
 import { describeOutput, fileOperands, printedContent, printsNothing, redirectOperator, writesOutput, type PrintedContent } from './output.js';
 import { resolvePath } from './paths.js';
 import { DEFAULT_IFS, readFields, splitWords } from './read-fields.js';
+import { Variables } from './variables.js';
 import { WrittenFiles, type FileContent } from './written-files.js';
 import { echoOutput, printfOutput, scriptText, withPlaceholder, type ScriptText } from './script-text.js';
 
@@ -155,7 +156,7 @@ export async function analyseScript(script: ParsedScript, options: AnalysisOptio
 }
 
 interface State {
-  bindings: Map<string, string[]>;
+  bindings: Variables;
   /** `alias NAME=VALUE`: what each name stands for as a command. */
   aliases: Map<string, string>;
   /** Whether the shell expands aliases in a script: sh, dash and ksh do; bash after `shopt -s expand_aliases`. */
@@ -182,7 +183,7 @@ interface State {
 }
 
 function initialState(script: ParsedScript): State {
-  const bindings = script.field === 'run' ? lowercaseBuilderVariables(script.text) : new Map<string, string[]>();
+  const bindings = new Variables(script.field === 'run' ? lowercaseBuilderVariables(script.text) : undefined);
   return {
     bindings, aliases: new Map(), expandAliases: scriptDialect(script.shell).shell !== 'bash', arrays: new Map(), exported: new Set(bindings.keys()), cwd: [OUTDIR], via: [],
     stdin: undefined, stdinScript: undefined, stdinContent: undefined, depth: 0, calls: [], callArities: [], container: undefined,
@@ -209,7 +210,7 @@ function lowercaseBuilderVariables(text: string): Map<string, string[]> {
 }
 
 function cloneState(state: State): State {
-  return { ...state, bindings: new Map(state.bindings), aliases: new Map(state.aliases), arrays: new Map(state.arrays), exported: new Set(state.exported), cwd: state.cwd.slice() };
+  return { ...state, bindings: state.bindings.clone(), aliases: new Map(state.aliases), arrays: new Map(state.arrays), exported: new Set(state.exported), cwd: state.cwd.slice() };
 }
 
 type OffsetMap = (offset: number) => number;
@@ -542,8 +543,14 @@ class Collector {
     const keyword = node.firstChild?.text;
     const flags = node.namedChildren.filter((child) => child.type === 'word').map((child) => child.text);
     const exports = keyword === 'export' || flags.some((flag) => /^-[a-z]*x/.test(flag));
+    const references = keyword !== 'export' && flags.some((flag) => /^-[a-zA-Z]*n/.test(flag));
     for (const child of node.namedChildren) {
-      this.walk(child, state, map);
+      const value = references && child.type === 'variable_assignment' ? child.childForFieldName('value') : null;
+      const reference = value && child.childForFieldName('name')?.text;
+      const [target, ...others] = value ? evaluateWord(value, state.bindings).values : [];
+      // `declare -n ref=img`, `local -n ref=$1`: `$ref` reads the variable so named, whenever it is set.
+      if (reference && target && others.length === 0 && VARIABLE_NAME.test(target)) state.bindings.refer(reference, target);
+      else this.walk(child, state, map);
       if (!exports) continue;
       const name = child.type === 'variable_assignment' ? child.childForFieldName('name')?.text : child.type === 'variable_name' ? child.text : undefined;
       if (name) state.exported.add(name);

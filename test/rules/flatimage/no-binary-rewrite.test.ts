@@ -647,6 +647,20 @@ ruleTester.run('flatimage/no-binary-rewrite', {
       output: null,
     },
     {
+      name: 'a name reference reads and sets the variable it names: declare -n, local -n REF=$1',
+      code: flatImageRecipe([
+        download,
+        'declare -n ref=img',
+        'img="./${PKG}"',
+        'strip "$ref"',
+        'set_target() { local -n out=$1; out="./${PKG}"; }',
+        'set_target target',
+        'upx "$target"',
+      ]),
+      errors: [at("22:5-22:17 strip on the FlatImage '$ref' (that is './${PKG}')"), at("25:5-25:18 upx on the FlatImage '$target' (that is './${PKG}')")],
+      output: null,
+    },
+    {
       name: 'brace expansion where a command starts, which tree-sitter-bash misreads as a group',
       code: flatImageRecipe([download, '{strip,"./${PKG}"}', 'exec 3<>"./${PKG}"']),
       errors: [at("20:6-20:22 strip on the FlatImage './${PKG}'")],
