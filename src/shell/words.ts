@@ -23,7 +23,6 @@ export interface Word {
   end: number;
 }
 
-
 /** Loops over long lists and nested concatenations stop growing here. */
 const MAX_VALUES = 16;
 

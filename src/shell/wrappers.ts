@@ -384,7 +384,7 @@ function xargs(invocation: Invocation): Invocation[] {
     unwrapped.name = replacePlaceholder(unwrapped.name, replace, input);
     unwrapped.args = unwrapped.args.map((arg) => replacePlaceholder(arg, replace!, input));
     if (input.length > 0) unwrapped.replaced = { placeholder: replace, paths: input };
-  } else if (SHELLS.has(programName(unwrapped.name)) && input.length > 0) {
+  } else if (SHELLS.has(programName(unwrapped.name)) && input.length > 0 && input.length <= MAX_ORDERED_ITEMS) {
     return inOrder(unwrapped, input, perCommand ?? input.length, invocation.end);
   } else if (input.length > 0) {
     unwrapped.args = [...unwrapped.args, syntheticWord(input, { start: invocation.end, end: invocation.end })];
@@ -392,18 +392,21 @@ function xargs(invocation: Invocation): Invocation[] {
   return [unwrapped];
 }
 
-/** Groups of xargs runs this many, at most: a shell given the items in order for each. */
-const MAX_XARGS_GROUPS = 16;
+/**
+ * Items xargs gives a shell that are followed in their order, up to this many: each run is a script inside the script,
+ * which counts against that limit. More are given as one word that may be any of them, as to other programs.
+ */
+const MAX_ORDERED_ITEMS = 32;
 
 /**
  * A shell that xargs runs (`xargs -n2 sh -c '"$0" "$1"'`) gets the items as its positional parameters in their order,
  * `perCommand` at a time, one invocation each: where an item lands decides what the script does with it.
  */
 function inOrder(shell: Invocation, items: string[], perCommand: number, at: number): Invocation[] {
+  const size = Math.max(1, perCommand);
   const groups: Invocation[] = [];
-  for (let start = 0; start < items.length && groups.length < MAX_XARGS_GROUPS; start += Math.max(1, perCommand)) {
-    const group = items.slice(start, start + Math.max(1, perCommand)).map((item) => syntheticWord([item], { start: at, end: at }));
-    groups.push({ ...shell, args: [...shell.args, ...group] });
+  for (let start = 0; start < items.length; start += size) {
+    groups.push({ ...shell, args: [...shell.args, ...items.slice(start, start + size).map((item) => syntheticWord([item], { start: at, end: at }))] });
   }
   return groups;
 }
