@@ -175,6 +175,8 @@ interface State {
   /** What a pipe feeds the current command when it is the content of files (`cat IMG | head -c 9`). */
   stdinContent: PrintedContent | undefined;
   depth: number;
+  /** The variables the function being called declared its own (`local`, or `declare` without `-g`). */
+  locals: Set<string> | undefined;
   /** The functions being called, outermost first, and how many arguments each call was given. */
   calls: string[];
   callArities: number[];
@@ -184,9 +186,12 @@ interface State {
 
 function initialState(script: ParsedScript): State {
   const bindings = new Variables(script.field === 'run' ? lowercaseBuilderVariables(script.text) : undefined);
+  const exported = new Set(bindings.keys());
+  // What `OLDIFS=$IFS … IFS=$OLDIFS` saves and restores.
+  bindings.set('IFS', [DEFAULT_IFS]);
   return {
-    bindings, aliases: new Map(), expandAliases: scriptDialect(script.shell).shell !== 'bash', arrays: new Map(), exported: new Set(bindings.keys()), cwd: [OUTDIR], via: [],
-    stdin: undefined, stdinScript: undefined, stdinContent: undefined, depth: 0, calls: [], callArities: [], container: undefined,
+    bindings, aliases: new Map(), expandAliases: scriptDialect(script.shell).shell !== 'bash', arrays: new Map(), exported, cwd: [OUTDIR], via: [],
+    stdin: undefined, stdinScript: undefined, stdinContent: undefined, depth: 0, locals: undefined, calls: [], callArities: [], container: undefined,
   };
 }
 
@@ -207,6 +212,11 @@ function lowercaseBuilderVariables(text: string): Map<string, string[]> {
     if (expanded && !written) bindings.set(name, [`\${${name.toUpperCase()}}`]);
   }
   return bindings;
+}
+
+/** The characters that split fields: `IFS` when its one value is known, else the shell's default. */
+function fieldSeparators(ifs: readonly string[] | undefined): string {
+  return ifs?.length === 1 && !ifs[0]!.includes('${') ? ifs[0]! : DEFAULT_IFS;
 }
 
 function cloneState(state: State): State {
@@ -421,7 +431,7 @@ class Collector {
       }
       const [value] = word.values;
       const unquoted = /^[$`]/.test(word.raw) && word.values.length === 1 && (UNQUOTED_EXPANSION.test(node.type) || UNQUOTED_EXPANSION.test(node.firstChild?.type ?? ''));
-      const parts = unquoted ? splitWords(value!, state.bindings.get('IFS')?.[0] ?? DEFAULT_IFS) : [];
+      const parts = unquoted ? splitWords(value!, fieldSeparators(state.bindings.get('IFS'))) : [];
       if (parts.length > 1) {
         // A part of what `$(…)` prints is shown as itself; a part of `$S`, as `$S`.
         const substitution = !word.raw.startsWith('$') || word.raw.startsWith('$(');
@@ -544,16 +554,18 @@ class Collector {
     const flags = node.namedChildren.filter((child) => child.type === 'word').map((child) => child.text);
     const exports = keyword === 'export' || flags.some((flag) => /^-[a-z]*x/.test(flag));
     const references = keyword !== 'export' && flags.some((flag) => /^-[a-zA-Z]*n/.test(flag));
+    // In a function, `local` and `declare`/`typeset` without `-g` make the variable the function's own.
+    const own = state.locals && (keyword === 'local' || ((keyword === 'declare' || keyword === 'typeset') && !flags.some((flag) => /^-[a-zA-Z]*g/.test(flag))));
     for (const child of node.namedChildren) {
+      const declared = child.type === 'variable_assignment' ? child.childForFieldName('name')?.text : child.type === 'variable_name' ? child.text : undefined;
+      if (own && declared) state.locals!.add(declared);
       const value = references && child.type === 'variable_assignment' ? child.childForFieldName('value') : null;
       const reference = value && child.childForFieldName('name')?.text;
       const [target, ...others] = value ? evaluateWord(value, state.bindings).values : [];
       // `declare -n ref=img`, `local -n ref=$1`: `$ref` reads the variable so named, whenever it is set.
       if (reference && target && others.length === 0 && VARIABLE_NAME.test(target)) state.bindings.refer(reference, target);
       else this.walk(child, state, map);
-      if (!exports) continue;
-      const name = child.type === 'variable_assignment' ? child.childForFieldName('name')?.text : child.type === 'variable_name' ? child.text : undefined;
-      if (name) state.exported.add(name);
+      if (exports && declared) state.exported.add(declared);
     }
   }
 
@@ -582,11 +594,13 @@ class Collector {
     inner.callArities = [...state.callArities, args.length];
     inner.via = [...state.via, `function ${name}`];
     inner.depth++;
+    inner.locals = new Set();
     bindPositional(inner, args.map((arg) => arg.values), true);
     this.walk(definition.body, inner, definition.map);
-    // Functions share the caller's variables.
-    for (const [key, values] of inner.bindings) if (!POSITIONAL.test(key)) state.bindings.set(key, values);
-    for (const [key, elements] of inner.arrays) if (key !== '@') state.arrays.set(key, elements);
+    // Functions share the caller's variables, except those they declared their own.
+    const isOwn = (key: string) => POSITIONAL.test(key) || inner.locals!.has(key.replace(/\[.*$/, ''));
+    for (const [key, values] of inner.bindings) if (!isOwn(key)) state.bindings.set(key, values);
+    for (const [key, elements] of inner.arrays) if (key !== '@' && !isOwn(key)) state.arrays.set(key, elements);
   }
 
   /**
@@ -983,7 +997,7 @@ function bindReadVariable(loop: Node, state: State, listing: string[] | undefine
 function bindRead(read: Node, values: string[], state: State): void {
   const names = operands(read.childrenForFieldName('argument').map((argument) => argument.text), READ_OPTIONS_WITH_VALUE);
   if (names.length === 0 || !names.every((name) => VARIABLE_NAME.test(name))) return;
-  const ifs = prefixAssignments(read, state).find((assignment) => assignment.name === 'IFS')?.values[0] ?? state.bindings.get('IFS')?.[0] ?? DEFAULT_IFS;
+  const ifs = fieldSeparators(prefixAssignments(read, state).find((assignment) => assignment.name === 'IFS')?.values ?? state.bindings.get('IFS'));
   const fields = values.slice(0, MAX_READ_LINES).map((line) => readFields(line, names.length, ifs));
   const widest = fields.reduce((most, each) => Math.max(most, each.length), 0);
   names.forEach((name, index) => {

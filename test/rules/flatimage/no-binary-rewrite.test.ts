@@ -647,6 +647,18 @@ ruleTester.run('flatimage/no-binary-rewrite', {
       output: null,
     },
     {
+      name: "IFS as the script leaves it: restored from a copy, or a function's own, while a variable set in a function is the caller's",
+      code: flatImageRecipe([
+        download,
+        'OLDIFS=$IFS; IFS=,; IFS=$OLDIFS',
+        'S="upx -9"; $S "./${PKG}"',
+        'f() { local IFS=: img=./notes; tool=strip; }',
+        'f; C="$tool ./${PKG}"; $C',
+      ]),
+      errors: [at("21:17-21:30 upx on the FlatImage './${PKG}'"), at("23:28-23:30 strip on the FlatImage '$C' (that is './${PKG}')")],
+      output: null,
+    },
+    {
       name: 'a name reference reads and sets the variable it names: declare -n, local -n REF=$1',
       code: flatImageRecipe([
         download,
