@@ -5,13 +5,14 @@ import type { Word } from '../shell/words.js';
  * What a program does to the files it names. `rewrite`…`append` change an existing file in place (or derive a broken
  * copy of it); `replace` writes a whole new file (a copy, a download, `>`), which does not damage what was there.
  */
-export type Effect = 'rebuild' | 'upx' | 'patch' | 'edit' | 'truncate' | 'space' | 'overwrite' | 'append' | 'empty' | 'replace';
+export type Effect = 'rebuild' | 'upx' | 'patch' | 'edit' | 'poke' | 'truncate' | 'space' | 'overwrite' | 'append' | 'empty' | 'replace';
 
 export const EFFECTS: Record<Exclude<Effect, 'replace'>, string> = {
   rebuild: 'rebuilds the file from its ELF headers and drops everything after them, leaving the runtime without its filesystem',
   upx: 'packs the runtime ELF and drops the data appended to it, so the filesystem is lost',
   patch: 'rewrites the runtime ELF in place or appends ELF data after the filesystem, which breaks the image',
   edit: 'edits the file in place as text, changing bytes of the runtime and of the filesystem after it',
+  poke: 'writes the bytes of a hex dump into the file in place, changing bytes of the runtime or of the filesystem after it',
   truncate: 'cuts the file to a new size, losing the filesystem appended to the runtime',
   space: 'punches holes in or resizes the file, losing or corrupting the filesystem after the runtime',
   overwrite: 'overwrites the file (and truncates it unless conv=notrunc), corrupting or losing the filesystem after the runtime',
@@ -243,6 +244,14 @@ const elfedit: Reader = (args, tool) => {
   return inPlace(tool, parsed.operands, 'patch');
 };
 
+/** `xxd -r [DUMP] FILE` writes the bytes of a hex dump into FILE where the dump places them, without truncating it. */
+const xxd: Reader = (args) => {
+  const parsed = parseArgs(args, { withValue: set('-s', '-c', '-g', '-l', '-o', '-n', '-seek', '-cols', '-len', '-name') });
+  if (!has(parsed, '-r', '-revert', '-rp', '-pr')) return undefined;
+  const [dump, file] = parsed.operands;
+  return file ? { tool: 'xxd -r', reads: [dump!], writes: [{ word: file, effect: 'poke', from: [file] }] } : undefined;
+};
+
 /** Header editors that change files in place only with some options (`chrpath -r`, `execstack -s`, `scanelf -X`). */
 function headerEditor(withValue: ReadonlySet<string>, writes: (parsed: ParsedArgs) => boolean): Reader {
   return (args, tool) => {
@@ -436,6 +445,7 @@ const TOOLS: Record<string, Reader> = {
   prelink,
   'strip-nondeterminism': alwaysInPlace('rebuild', set('-t', '--type', '-T', '--timestamp')),
   gzexe: alwaysInPlace('rebuild'),
+  xxd,
   install,
   cp,
   mv,

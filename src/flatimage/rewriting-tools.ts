@@ -30,6 +30,7 @@ const TOOLS_WITH_OPTION: [tool: RegExp, option: RegExp][] = [
   [/\b(tee|sponge)\b/, /\s-(-append|[A-Za-z]*a)/],
   [/\bdd\b/, /\bof=/],
   [/\binstall\b/, /\s-(-strip|[A-Za-z]*s)/],
+  [/\bxxd\b/, /\s-(r|revert|rp|pr)\b/],
 ];
 
 /**

@@ -659,6 +659,12 @@ ruleTester.run('flatimage/no-binary-rewrite', {
       output: null,
     },
     {
+      name: 'xxd -r writes a hex dump into the image in place; xxd alone only reads it, and a dump written elsewhere is not the image',
+      code: flatImageRecipe([download, 'xxd "./${PKG}" | head', 'xxd -r patch.hex "${SBUILD_TMPDIR}/x"', 'xxd -r -s 0x100 patch.hex "./${PKG}"']),
+      errors: [at("22:5-22:41 xxd -r on the FlatImage './${PKG}'")],
+      output: null,
+    },
+    {
       name: 'a name reference reads and sets the variable it names: declare -n, local -n REF=$1',
       code: flatImageRecipe([
         download,
