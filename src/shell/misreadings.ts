@@ -25,6 +25,9 @@ export function mendedMisreadings(script: string, tree: Tree): string | undefine
   return mended ? text.join('') : undefined;
 }
 
+/** Puts `character` at `index` of the mended text. */
+type Replace = (index: number, character: string) => void;
+
 /** How far past an error a mend looks, so that many errors on one long line cost no more than the line. */
 const MAX_MEND_SPAN = 4096;
 
@@ -36,7 +39,7 @@ const LINE_START_ESCAPE = /\n\\[\w./-]/;
  * is one `echo` with the words `a`, `⏎\strip` and `f`), where bash runs `strip`. Such a backslash, which only quotes a
  * character that needs no quoting, becomes a space: the same command, at the same offsets.
  */
-function mendLineStartEscapes(tree: Tree, replace: (index: number, character: string) => void): void {
+function mendLineStartEscapes(tree: Tree, replace: Replace): void {
   for (const word of tree.rootNode.descendantsOfType('word')) {
     const misread = word && /^\s*\n\\[\w./-]/.exec(word.text);
     if (word && misread) replace(word.startIndex + misread[0].length - 2, ' ');
@@ -63,7 +66,7 @@ export function errorNodes(root: Node): Node[] {
 }
 
 /** `exec 3<>FILE` opens a file to read and write, which the grammar lacks: it is read as `3< FILE`. */
-function mendReadWriteRedirect(script: string, error: Node, replace: (index: number, character: string) => void): void {
+function mendReadWriteRedirect(script: string, error: Node, replace: Replace): void {
   if (script[error.startIndex] === '>' && script[error.startIndex - 1] === '<') replace(error.startIndex, ' ');
 }
 
@@ -71,7 +74,7 @@ function mendReadWriteRedirect(script: string, error: Node, replace: (index: num
  * `[ "$a" \< "$b" ]` and `[ \( … \) ]`: the grammar fails on any escaped operator inside `[ ]` (not in `test`, nor
  * in `[[ ]]`). A comparison becomes `==`, a parenthesis blanks.
  */
-function mendEscapedTestOperators(script: string, error: Node, replace: (index: number, character: string) => void): void {
+function mendEscapedTestOperators(script: string, error: Node, replace: Replace): void {
   for (const test of script.slice(error.startIndex, error.endIndex).matchAll(SINGLE_BRACKET_TEST)) {
     const start = error.startIndex + test.index;
     for (const operator of test[0].matchAll(ESCAPED_OPERATOR)) {
@@ -91,7 +94,7 @@ const TEST_OPERATOR_MENDS: Record<string, string> = { '<': '==', '>': '==', '=':
  * `{strip,"./x"}` at the start of a command is brace expansion, the words `strip ./x`; the grammar takes the brace for
  * a group. The braces and commas of a list without blanks or nested lists become the blanks between its words.
  */
-function mendBraceExpansion(script: string, error: Node, replace: (index: number, character: string) => void): void {
+function mendBraceExpansion(script: string, error: Node, replace: Replace): void {
   for (const command of script.slice(error.startIndex, error.endIndex).matchAll(BRACE_AT_COMMAND_START)) {
     const start = error.startIndex + command.index + command[0].length - 1;
     const separators = topLevelCommas(script, start);
@@ -148,7 +151,7 @@ function insideDoubleBrackets(node: Node): boolean {
  * (`enabledFrom`), anywhere; the grammar reads their parentheses as a subshell. Parentheses and bars of a pattern on one
  * line become `?`, which leaves a glob word in its place.
  */
-function mendExtendedGlobs(script: string, error: Node, enabledFrom: number | undefined, replace: (index: number, character: string) => void): void {
+function mendExtendedGlobs(script: string, error: Node, enabledFrom: number | undefined, replace: Replace): void {
   if (enabledFrom === undefined) return;
   const from = Math.max(0, error.startIndex - 1);
   const region = script.slice(from, Math.min(closingLineEnd(script, error.endIndex), error.endIndex + MAX_MEND_SPAN));

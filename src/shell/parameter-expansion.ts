@@ -138,7 +138,6 @@ type GlobItem = { kind: 'character'; character: string } | { kind: 'any' } | { k
 
 /** A glob with at most one star: items before it, and after it when it has one. */
 interface Glob {
-  hasStar: boolean;
   startsWithStar: boolean;
   endsWithStar: boolean;
   isEmpty: boolean;
@@ -181,7 +180,6 @@ function parseGlob(text: string, bindings: Bindings): Glob | undefined {
     });
   const after = tail;
   return {
-    hasStar: after !== undefined,
     startsWithStar: after !== undefined && head.length === 0,
     endsWithStar: after !== undefined && after.length === 0,
     isEmpty: head.length === 0 && after === undefined,

@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { escapeAt } from './escapes.js';
 
 /** A script's text with the offset of each character in the tree it comes from. */
 export interface ScriptText {
@@ -53,7 +54,6 @@ export function echoOutput(args: Node[]): ScriptText {
   return output.done(args[args.length - 1]!.endIndex);
 }
 
-const PRINTF_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', a: '\x07', b: '\b', f: '\f', v: '\v' };
 const PRINTF_CONVERSION = /^%[-+ #0]*\d*(?:\.\d*)?[a-zA-Z]/;
 
 /** What `printf FORMAT ARG…` prints: its format with each conversion replaced by the next argument, repeated while arguments remain. */
@@ -70,8 +70,9 @@ export function printfOutput(format: Node, args: Node[]): ScriptText {
       const following = pattern.text[index + 1];
       const conversion = character === '%' ? PRINTF_CONVERSION.exec(pattern.text.slice(index, index + 16)) : null;
       if (character === '\\' && following !== undefined) {
-        output.add(PRINTF_ESCAPES[following] ?? following, offset);
-        index++;
+        const escape = escapeAt(pattern.text, index, 'printf');
+        output.add(escape?.value ?? following, offset);
+        index += (escape?.length ?? 2) - 1;
       } else if (character === '%' && following === '%') {
         output.add('%', offset);
         index++;

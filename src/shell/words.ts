@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { decodeBackslashEscapes } from './escapes.js';
 import { expandParameter } from './parameter-expansion.js';
 
 /** Values a shell variable may hold at some point of a script: several when it is a loop variable. */
@@ -191,47 +192,6 @@ function echoed(words: string[][]): string | undefined {
   const options = words.slice(0, first === -1 ? words.length : first).map((values) => values[0]!).join('');
   return /e[^E]*$/.test(options) ? decodeBackslashEscapes(text, 'printf') : text;
 }
-
-const CHARACTER_ESCAPES: Record<string, string> = { a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\', "'": "'", '"': '"', '?': '?' };
-const NUMERIC_ESCAPE = /^(?:x([0-9A-Fa-f]{1,2})|u([0-9A-Fa-f]{1,4})|U([0-9A-Fa-f]{1,8})|([0-7]{1,3})|c([^]))/;
-
-/**
- * The backslash escapes of `$'…'` (`ansi-c`) and of a `printf` format (`printf`, where octal takes a leading zero as
- * `\0NNN` too): `\x73`, `\163`, `\u0073`, `\n`, `\cA`, … An unknown escape stays as written.
- */
-export function decodeBackslashEscapes(text: string, kind: 'ansi-c' | 'printf'): string {
-  let decoded = '';
-  let index = 0;
-  while (index < text.length) {
-    const backslash = text.indexOf('\\', index);
-    if (backslash === -1 || backslash === text.length - 1) break;
-    decoded += text.slice(index, backslash);
-    const escape = text.slice(backslash + 1, backslash + 10);
-    const known = CHARACTER_ESCAPES[escape[0]!];
-    const printfOctal = kind === 'printf' ? PRINTF_OCTAL.exec(escape) : null;
-    const numeric = printfOctal ? null : NUMERIC_ESCAPE.exec(escape);
-    if (known !== undefined) {
-      decoded += known;
-      index = backslash + 2;
-    } else if (printfOctal) {
-      decoded += String.fromCharCode(Number.parseInt(printfOctal[1] || '0', 8) & 0xff);
-      index = backslash + 1 + printfOctal[0].length;
-    } else if (numeric) {
-      const [match, hex, short, long, octal, control] = numeric;
-      const digits = hex ?? short ?? long;
-      const code = digits !== undefined ? Number.parseInt(digits, 16) : octal !== undefined ? Number.parseInt(octal, 8) & 0xff : control!.toUpperCase().charCodeAt(0) ^ 0x40;
-      decoded += code <= 0x10ffff ? String.fromCodePoint(code) : '';
-      index = backslash + 1 + match.length;
-    } else {
-      decoded += text.slice(backslash, backslash + 2);
-      index = backslash + 2;
-    }
-  }
-  return decoded + text.slice(index);
-}
-
-/** printf's `\0NNN`: a zero, then up to three octal digits. */
-const PRINTF_OCTAL = /^0([0-7]{0,3})/;
 
 function unescapeDoubleQuoted(text: string): string {
   return text.replace(/\\([$`"\\\n])/g, (_, character: string) => (character === '\n' ? '' : character));
