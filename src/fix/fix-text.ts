@@ -1,8 +1,8 @@
-import { parseAllDocuments } from 'yaml';
 import { hasApplicableFix, type Diagnostic } from '../core/diagnostic.js';
 import type { LintOutcome } from '../core/lint.js';
 import { applyFixes, type Fix } from './apply.js';
 import { appendAll } from '../core/append.js';
+import { parseAsBuilder } from '../recipe/builder-yaml.js';
 
 /** ESLint's limit: fixes that keep producing new fixes stop here. */
 export const MAX_FIX_PASSES = 10;
@@ -95,7 +95,5 @@ function passWithoutNewYamlErrors(text: string, offered: Diagnostic[]): { text: 
  * line feed shows what was behind them, and adds nothing.
  */
 function yamlErrorCount(text: string): number {
-  const documents = parseAllDocuments(text.replace(/\r(?!\n)/g, '\n'), { prettyErrors: false, version: '1.2' });
-  const list = Array.isArray(documents) ? documents : [documents];
-  return list.reduce((count, document) => count + document.errors.length, 0);
+  return parseAsBuilder(text.replace(/\r(?!\n)/g, '\n'), { prettyErrors: false }).reduce((count, document) => count + document.errors.length, 0);
 }

@@ -13,8 +13,6 @@ export interface ArtifactNames {
 }
 
 /** Files in the output directory that are metadata, never the image (`${PKG}.desktop`, `.DirIcon`, `LICENSE`, …). */
-const METADATA = /(\.(desktop|png|svg|xpm|jpe?g|ico|version|txt|md|json|ya?ml|xml|log|sig|minisig|sha256(sum)?|b3sum|zsync|sh)$|^\.DirIcon$|^LICEN[CS]E)/i;
-
 /** The file names the artifact may have in `${SBUILD_OUTDIR}`: `pkg`, `pkg.<pkg_type>`, the `provides` names. */
 export function artifactFileNames(recipe: Recipe): string[] {
   const fields = recipe.fields ?? {};
@@ -32,20 +30,11 @@ export function wordRefersToArtifact(word: Word, cwdIsOutdir: boolean, context: 
 
 /**
  * Whether a path (variables left as `${NAME}`) names the artifact: `${PKG}`/`${SBUILD_PKG}` or a file with an image
- * extension, written bare, `./file` or `${SBUILD_OUTDIR}/file`; a download that becomes the artifact; or any other file
- * directly in the output directory (written `./file` or `${SBUILD_OUTDIR}/file`, or a bare name of the artifact while
- * the script is still there). Anything under `${SBUILD_TMPDIR}` or in another directory is not the artifact.
+ * extension, written bare, `./file` or `${SBUILD_OUTDIR}/file`; a download that becomes the artifact; or a file in the
+ * output directory named as the builder looks for the artifact (`pkg`, `pkg.<pkg_type>`, a `provides` name). Anything
+ * under `${SBUILD_TMPDIR}` or in another directory is not the artifact.
  */
 export function refersToArtifact(path: string, cwdIsOutdir: boolean, context: ArtifactNames): boolean {
-  return matchesArtifact(path, cwdIsOutdir, context, false);
-}
-
-/** Like `refersToArtifact`, without a file counted only for lying in the output directory: a path that surely names it. */
-export function namesArtifact(path: string, cwdIsOutdir: boolean, context: ArtifactNames): boolean {
-  return matchesArtifact(path, cwdIsOutdir, context, true);
-}
-
-function matchesArtifact(path: string, cwdIsOutdir: boolean, context: ArtifactNames, byNameOnly: boolean): boolean {
   if (context.downloads.has(path)) return true;
   const value = normalise(path);
   if (value.includes('${SBUILD_TMPDIR}') || value.includes(CONTAINER_ROOT) || value === '' || value.endsWith('/')) return false;
@@ -62,8 +51,7 @@ function matchesArtifact(path: string, cwdIsOutdir: boolean, context: ArtifactNa
   if (!inOutdir) return false;
   const candidates = context.names.length > 0 ? context.names : ['${PKG}'];
   if (isGlob(name)) return candidates.some((candidate) => globMatches(name, candidate));
-  if (directory === undefined || byNameOnly) return candidates.includes(name);
-  return !METADATA.test(name);
+  return candidates.includes(name);
 }
 
 /**
@@ -97,6 +85,9 @@ function isGlob(name: string): boolean {
 
 /** Shell glob matching for one path segment (`*`, `?`, `[…]`); `${PKG}` in the pattern matches the package name. */
 export function globMatches(pattern: string, name: string): boolean {
+  // `!(a|b)`, as `find ! -name` lists: any name but those.
+  const except = /^!\((.*)\)$/.exec(pattern);
+  if (except) return !except[1]!.split('|').some((alternative) => globMatches(alternative, name));
   let source = '';
   for (let index = 0; index < pattern.length; index++) {
     const character = pattern[index]!;

@@ -1,6 +1,6 @@
 import type { Redirect, ShellCommand } from '../shell/commands.js';
 import { CONTAINER_ROOT, programName } from '../shell/wrappers.js';
-import { locate, namesArtifact, normalise, refersToArtifact, type ArtifactNames } from './artifact.js';
+import { locate, normalise, refersToArtifact, type ArtifactNames } from './artifact.js';
 import { fileOperation, makesNewContent, type FileWrite } from './file-operations.js';
 
 type Step = ShellCommand | Redirect;
@@ -21,8 +21,6 @@ const NOTHING: Shipping = { becomes: new Set(), replaced: new Set() };
 export interface ShippedFiles {
   /** Whether what the file holds right after step `index` is what the recipe ships. */
   ships(index: number, path: string, place: Place): boolean;
-  /** The same, with a file known only by lying in the output directory not counted (`namesArtifact`). */
-  surelyShips(index: number, path: string, place: Place): boolean;
   /**
    * Whether a file under a host directory may hold what ships right after step `index`, by its name or because it is
    * moved, copied or linked onto the artifact later. When not, a container that can write only there cannot reach it.
@@ -38,13 +36,12 @@ export function shippedFiles(trace: readonly Step[], names: ArtifactNames): Ship
   const after: Shipping[] = new Array<Shipping>(trace.length);
   const links = new Map<string, { index: number; target: string; place: Place }>();
   let current = NOTHING;
-  const shipsBy = (byName: typeof refersToArtifact) => (state: Shipping, path: string, place: Place) => {
+  const ships = (state: Shipping, path: string, place: Place) => {
     const key = canonical(path, place);
     if (state.becomes.has(key)) return true;
     if (state.replaced.has(key)) return false;
-    return byName(locate(path, place.cwd), place.cwdIsOutdir, names);
+    return refersToArtifact(locate(path, place.cwd), place.cwdIsOutdir, names);
   };
-  const ships = shipsBy(refersToArtifact);
   for (let index = trace.length - 1; index >= 0; index--) {
     after[index] = current;
     for (const write of replacements(trace[index]!)) current = throughReplacement(current, write, trace[index]!, ships);
@@ -57,16 +54,14 @@ export function shippedFiles(trace: readonly Step[], names: ArtifactNames): Ship
       for (const link of destinations(write, target)) links.set(canonical(link, step), { index, target, place: step });
     }
   });
-  const shipsAfter = (test: typeof ships) => (index: number, path: string, place: Place) => {
-    const state = after[index] ?? NOTHING;
-    if (test(state, path, place)) return true;
-    // A link made earlier writes through to its target.
-    const link = links.get(canonical(path, place));
-    return link !== undefined && link.index < index && test(state, link.target, link.place);
-  };
   return {
-    ships: shipsAfter(ships),
-    surelyShips: shipsAfter(shipsBy(namesArtifact)),
+    ships(index, path, place) {
+      const state = after[index] ?? NOTHING;
+      if (ships(state, path, place)) return true;
+      // A link made earlier writes through to its target.
+      const link = links.get(canonical(path, place));
+      return link !== undefined && link.index < index && ships(state, link.target, link.place);
+    },
     mayShipUnder(index, directory) {
       const root = normalise(`${directory}/`);
       // By name, only the output directory holds the artifact: nothing under the build's temporary directory or

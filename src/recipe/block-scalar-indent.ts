@@ -1,7 +1,8 @@
-import { isScalar, parseAllDocuments, visit, type Document } from 'yaml';
+import { isScalar, visit } from 'yaml';
 import type { Edit } from '../core/diagnostic.js';
 import { indentOf, isBlank, type Line } from '../text/lines.js';
 import { keyLine, type BlockLayout } from './yaml-layout.js';
+import { parseAsBuilder } from './builder-yaml.js';
 
 /** Lines that fell out of a block scalar because they start left of its indentation. */
 export interface LeftLines {
@@ -84,8 +85,8 @@ function verifiedFix(text: string, lines: readonly Line[], left: LeftLines): Edi
 
 /** The text parses without an error and the block scalar that starts at `indicatorOffset` reaches `movedEnd`. */
 function parsesWithBlockReaching(text: string, indicatorOffset: number, movedEnd: number): boolean {
-  const documents = parseAllDocuments(text, { prettyErrors: false, version: '1.2', uniqueKeys: false }) as Document.Parsed[];
-  if (!Array.isArray(documents) || documents.some((document) => document.errors.length > 0)) return false;
+  const documents = parseAsBuilder(text, { prettyErrors: false, uniqueKeys: false });
+  if (documents.some((document) => document.errors.length > 0)) return false;
   let reaches = false;
   for (const document of documents) {
     visit(document, {

@@ -1,5 +1,6 @@
-import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node, type Pair } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
 import { ALIAS_NOTE, AliasResolver } from './aliases.js';
+import { parseAsBuilder } from './builder-yaml.js';
 import { addDuplicateKeyErrors } from './duplicate-keys.js';
 import type { Place } from '../core/diagnostic.js';
 import { getOrMake } from '../core/get-or-make.js';
@@ -35,16 +36,14 @@ export class Recipe {
     /** Set when the bytes were not UTF-8 text: nothing is parsed then. */
     readonly decodeFailure?: DecodeFailure,
   ) {
-    this.documents = decodeFailure ? [] : (parseAllDocuments(text, {
+    this.documents = decodeFailure ? [] : parseAsBuilder(text, {
       keepSourceTokens: true,
       prettyErrors: false,
-      // YAML 1.2 core schema: what the pkgforge tooling reads.
-      version: '1.2',
       // Checked in linear time below: yaml's own check is quadratic in the number of keys of a map.
       uniqueKeys: false,
       // Warnings (such as a collection used as a key) would go to stderr as process warnings; rules report what matters.
       logLevel: 'error',
-    }) as Document.Parsed[]);
+    });
     this.documents.forEach((document, index) => {
       const aliases = () => (index === 0 ? this.aliases : new AliasResolver(document, text));
       let resolver: AliasResolver | undefined;
@@ -147,6 +146,12 @@ export class Recipe {
       const prefix = path.slice(0, depth);
       const node = this.node(prefix);
       if (node?.range && !(isScalar(node) && node.value === null && node.range[0] === node.range[1])) return nodeSpan(node);
+      // An empty list item is where its dash is.
+      if (node?.range && typeof prefix[depth - 1] === 'number') {
+        const lineStart = this.text.lastIndexOf('\n', node.range[0] - 1) + 1;
+        const dash = /-[ \t]*$/.exec(this.text.slice(lineStart, node.range[0]));
+        if (dash) return { start: lineStart + dash.index, end: lineStart + dash.index + 1 };
+      }
       const key = this.pair(prefix)?.key;
       if (key?.range) return nodeSpan(key);
     }

@@ -2,7 +2,7 @@ import type { ErrorObject } from 'ajv';
 import { isScalar, type Scalar } from 'yaml';
 import type { Edit } from '../core/diagnostic.js';
 import type { PathSegment, Recipe, Span } from '../recipe/recipe.js';
-import { acceptedTypes, fieldName, jsonType, knownKeys, matching, schemaAt, summary, type JsonType, type Schema } from './schema.js';
+import { acceptedTypes, fieldName, jsonType, knownKeys, matching, sbuildSchema, schemaAt, summary, type JsonType, type Schema } from './schema.js';
 import { ownerSpan, valueSpan } from './locate.js';
 import { didYouMean, nearMisses } from '../text/near-miss.js';
 import { unknownKeys } from './unknown-keys.js';
@@ -20,11 +20,29 @@ export interface SchemaProblem {
   message: string;
   at: Span;
   fix?: Edit;
+  /** When less than the rule's: the builder repairs the value and builds the package. */
+  severity?: 'warning';
 }
 
 export const schemaProblems = perRecipe(function schemaProblems(recipe): SchemaProblem[] {
+  if (isEmpty(recipe)) return [emptyRecipe()];
   return recipe.data === undefined ? [] : translate(recipe, schemaErrors(recipe));
 });
+
+/** No document, or one with nothing in it (`---` alone): the builder rejects the file as it rejects a syntax error. */
+function isEmpty(recipe: Recipe): boolean {
+  return !recipe.decodeFailure && (recipe.documents.length === 0 || (recipe.data === null && !recipe.hasSyntaxErrors));
+}
+
+function emptyRecipe(): SchemaProblem {
+  const required = (sbuildSchema().required as string[] | undefined) ?? [];
+  return {
+    kind: 'schema',
+    path: [],
+    message: `The recipe is empty, and the builder rejects a file without fields: write at least the required ${required.slice(0, -1).join(', ')} and ${required.at(-1)}`,
+    at: { start: 0, end: 0 },
+  };
+}
 
 /** Keeps one error per mistake and turns it into a message; keys the schema does not know are left to `sbuild/unknown-key`. */
 function translate(recipe: Recipe, errors: ErrorObject[]): SchemaProblem[] {
@@ -86,12 +104,28 @@ function typeProblem(recipe: Recipe, path: PathSegment[]): SchemaProblem {
   const implicit = implicitType(recipe, path, value, expected);
   if (implicit) return implicit;
   const shown = expected.length > 1 ? expected.filter((type) => type !== 'null') : expected;
-  return {
-    kind: 'schema',
-    path,
-    message: `${fieldName(path)} must be ${orList(shown.map(typeName))}, found ${typeName(jsonType(value))}`,
-    at: valueSpan(recipe, path),
-  };
+  const message = `${fieldName(path)} must be ${orList(shown.map(typeName))}, found ${typeName(jsonType(value))}`;
+  if (isCleanedList(path) && path.length === 2 && value === null) return emptyItem(recipe, path, message);
+  if (isCleanedList(path) && path.length === 1 && ['string', 'number', 'boolean'].includes(jsonType(value))) {
+    const instead = path[0] === 'category' ? ' and files the package under Utility' : '';
+    return { kind: 'schema', path, message: `${message}: the builder drops it without a word${instead}; write it as a list`, at: valueSpan(recipe, path), severity: 'warning' };
+  }
+  return { kind: 'schema', path, message, at: valueSpan(recipe, path) };
+}
+
+/**
+ * Optional top-level lists that the builder cleans up instead of rejecting (builder-truth §4.1, §4.7): a single value
+ * is dropped, an empty or null entry removed with a warning. Wrong there is a warning, as the package still builds.
+ */
+function isCleanedList(path: readonly PathSegment[]): boolean {
+  const fields = sbuildSchema().properties as Record<string, Schema>;
+  return typeof path[0] === 'string' && CLEANED_LISTS.has(String(fields[path[0]]?.$ref));
+}
+
+const CLEANED_LISTS = new Set(['#/$defs/optionalStringList', '#/$defs/optionalUrlList']);
+
+function emptyItem(recipe: Recipe, path: PathSegment[], message: string): SchemaProblem {
+  return { kind: 'schema', path, message: `${message}: the builder removes the entry with a warning`, at: valueSpan(recipe, path), severity: 'warning' };
 }
 
 const BOOLEAN_WORDS: Record<string, boolean> = { true: true, false: false, yes: true, no: false, on: true, off: false };
@@ -120,11 +154,15 @@ function implicitType(recipe: Recipe, path: PathSegment[], value: unknown, expec
   }
   const word = typeof value === 'string' ? BOOLEAN_WORDS[value.trim().toLowerCase()] : undefined;
   if (expected.includes('boolean') && word !== undefined) {
-    const quoted = (written as Scalar).type !== 'PLAIN';
+    const { type, tag } = written as Scalar;
+    // A tag on a plain scalar is what made it a string: the same word without the tag is the boolean.
+    if (type === 'PLAIN' && tag !== undefined) {
+      return { kind: 'implicit-type', path, message: `${field} must be a boolean, but the tag ${tag.replace(/^tag:yaml\.org,2002:/, '!!')} makes ${text} a string: remove the tag`, at };
+    }
     return {
       kind: 'implicit-type',
       path,
-      message: quoted
+      message: type !== 'PLAIN'
         ? `${field} must be a boolean, but ${text} is a quoted string: write ${word} without quotes`
         : `${field} must be a boolean, but YAML 1.2 reads ${text} as a string: write ${word}`,
       at,
@@ -153,7 +191,11 @@ function keywordProblem(recipe: Recipe, error: ErrorObject, path: PathSegment[])
       return problem(`${quote(value)} is not a valid ${field}: expected one of ${allowed.join(', ')}${suggestion ? ` (${suggestion})` : ''}`);
     }
     case 'minLength':
-      return problem(`${field} must not be empty`);
+      return path.length === 2 && isCleanedList(path) ? emptyItem(recipe, path, `${field} must not be empty`) : problem(`${field} must not be empty`);
+    case 'pattern':
+      if (params.pattern === '\\S') return problem(`${field} must not be blank: the builder trims it and finds it empty`);
+      if (params.pattern === '^\\S+$') return problem(`${field} must be one word, a program name or an absolute path: the builder looks it up on PATH and runs the script with '#!/usr/bin/env ${String(valueAt(recipe.data, path))}'`);
+      return problem(`${field} ${error.message ?? 'is not valid'}`);
     case 'minItems':
       return problem(`${field} must list at least ${plural(Number(params.limit), 'entry', 'entries')}`);
     case 'minProperties':

@@ -277,7 +277,8 @@ class Collector {
   readonly #files = new WrittenFiles<ScriptSource>();
   /** The statements a method of their own walks, by node type. */
   readonly #statements = new Map<string, (this: Collector, node: Node, state: State, map: OffsetMap) => void>([
-    ['command', (node, state, map) => this.#command(node, state, map, [], undefined)],
+    // `> FILE cmd`: redirections may come before the command name; bash applies them as if they followed it.
+    ['command', (node, state, map) => (hasPrefixRedirect(node) ? this.#redirected(node, state, map) : this.#command(node, state, map, [], undefined))],
     ['variable_assignment', this.#assign],
     ['declaration_command', this.#declare],
     ['function_definition', this.#defineFunction],
@@ -695,8 +696,9 @@ class Collector {
     }
   }
 
+  /** A redirected statement, or a command whose redirections come before its name (then it is its own body). */
   #redirected(node: Node, state: State, map: OffsetMap): void {
-    let body = node.childForFieldName('body');
+    let body = node.type === 'command' ? node : node.childForFieldName('body');
     if (body?.type === 'list') {
       // tree-sitter-bash hangs `a && b > file` on the whole list; the shell on `b`, which runs last.
       const rows = listRows(body);
@@ -713,7 +715,7 @@ class Collector {
     const writes: { target: Word; append: boolean }[] = [];
     const fedByHeredoc: Node[] = [];
     // A here-string after a compound statement is not in the `redirect` field.
-    const redirectNodes = node.namedChildren.filter((child) => child.type.endsWith('_redirect'));
+    const redirectNodes = [...(body?.type === 'command' ? body.childrenForFieldName('redirect') : []), ...(node === body ? [] : node.namedChildren.filter((child) => child.type.endsWith('_redirect')))];
     for (const redirect of redirectNodes) {
       if (redirect.type === 'heredoc_redirect') {
         const body = redirect.namedChildren.find((child) => child.type === 'heredoc_body');
@@ -1084,4 +1086,8 @@ const OUTDIR = '${SBUILD_OUTDIR}';
 
 function findArgumentNode(command: Node, word: Word): Node | undefined {
   return command.childrenForFieldName('argument').find((argument) => argument.text === word.raw);
+}
+
+function hasPrefixRedirect(command: Node): boolean {
+  return command.childrenForFieldName('redirect').length > 0;
 }

@@ -39,18 +39,21 @@ const escaped = (name: string) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const NAMES = [...SCRIPT_RUNNERS, ...COMMAND_RUNNERS, ...CHANGING_FILTERS, 'true', 'false', 'exec', 'cat'].filter((name) => name !== '.');
 /**
  * At a statement's start: a command name holding an expansion (`$t`, `$(…)`), an assignment (`X=1 $t`), or a bare `:`
- * or `>`; anywhere: a runner, a filter or a command that prints nothing named, `. FILE`, `*.sh`, `/dev/null`.
+ * or `>`; anywhere: a runner, a filter or a command that prints nothing named, `. FILE`, `*.sh`, `/dev/null`, `echo -n`
+ * or `printf` with nothing more before a `>`.
  */
 const MAY_HIDE_WRITES = new RegExp(
   String.raw`${STATEMENT_START}(?:[^\s;&|()<>{}!\`]*[$\`]|[A-Za-z_][A-Za-z0-9_]*(?:\[[^\]\s;&|(){}!\`]*\])?\+?=|[:>])` +
-    String.raw`|(?:^|[^\w.-])(?:${NAMES.map(escaped).join('|')})(?![\w.-])|\.sh\b|(?:^|[\s;&|({])\.[ \t]|/dev/null`,
+    String.raw`|(?:^|[^\w.-])(?:${NAMES.map(escaped).join('|')})(?![\w.-])|\.sh\b|(?:^|[\s;&|({])\.[ \t]|/dev/null` +
+    // `echo -n > f`, `printf '' > f` (its quotes removed): a file written over with nothing.
+    String.raw`|\becho(?:[ \t]+-[neE]+)+[ \t]*>|\bprintf[ \t]*>`,
   'm',
 );
 
 export function mayHideWrites(root: Node): boolean {
   // One walk for both kinds of node: the walk is most of the cost.
   return root.descendantsOfType(['command', 'redirected_statement']).some((node) =>
-    node.type === 'command' ? mayRunBuiltName(node) || copiesEmptyFile(node) : mayWriteHidden(node),
+    node.type === 'command' ? mayRunBuiltName(node) || copiesEmptyFile(node) || (node.childForFieldName('redirect') !== null && mayWriteHidden(node)) : mayWriteHidden(node),
   );
 }
 
@@ -72,12 +75,15 @@ function isLiteral(node: Node): boolean {
   return !node.text.includes('$') && !node.text.includes('`');
 }
 
-/** `: > f`, `> f`, `head -c 9 IMG > f`, `cat IMG | xz > f`: a file written over with nothing or with a filter's output. */
+/**
+ * `: > f`, `> f`, `head -c 9 IMG > f`, `cat IMG | xz > f`: a file written over with nothing or with a filter's output.
+ * The statement is a redirected one, or a command with its redirections before its name (`> f :`).
+ */
 function mayWriteHidden(statement: Node): boolean {
   const replacesFile = statement.namedChildren.some((redirect) => redirect.type === 'file_redirect' && writesOutput(redirect) && !redirectOperator(redirect).endsWith('>>'));
   if (!replacesFile) return false;
   // `cmd > f`, or `a | b > f`, whose stages all feed what is written; a bare `> f` writes nothing.
-  const body = statement.childForFieldName('body');
+  const body = statement.type === 'command' ? statement : statement.childForFieldName('body');
   if (!body) return true;
   const stages = (body.type === 'pipeline' ? body.namedChildren : [body]).filter((stage) => stage.type === 'command');
   const last = stages[stages.length - 1];

@@ -50,9 +50,18 @@ export interface PrintedContent {
 /** Programs that print nothing: `: > file` leaves the file empty. */
 const SILENT = new Set([':', 'true', 'false']);
 
-/** Whether a command prints nothing: `:`, `true`, `cat /dev/null`, and `exec` without a command (`exec > FILE`). */
+/**
+ * Whether a command prints nothing: `:`, `true`, `cat /dev/null`, `exec` without a command (`exec > FILE`), `echo -n`
+ * and `printf ''`.
+ */
 export function printsNothing(program: string, args: string[]): boolean {
-  return SILENT.has(program) || (program === 'exec' && args.length === 0) || (program === 'cat' && args.length > 0 && args.every((arg) => arg === EMPTY_FILE));
+  if (SILENT.has(program) || (program === 'exec' && args.length === 0)) return true;
+  if (program === 'cat') return args.length > 0 && args.every((arg) => arg === EMPTY_FILE);
+  if (program === 'printf') return args.length === 1 && args[0] === '';
+  if (program !== 'echo') return false;
+  const options = args.findIndex((arg) => !/^-[neE]+$/.test(arg));
+  const flags = options === -1 ? args : args.slice(0, options);
+  return flags.some((flag) => flag.includes('n')) && args.slice(flags.length).every((arg) => arg === '');
 }
 /**
  * Filters whose output is their input changed: cut short (`head -c`), edited (`sed`, `tr`), packed (`xz -c`). Their output

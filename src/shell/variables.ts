@@ -1,3 +1,5 @@
+import { bounded } from './value-limit.js';
+
 /**
  * The values the script's variables may hold, by name (`NAME`, and `NAME[KEY]`, `NAME[@]` for arrays). `declare -n
  * REF=NAME` makes REF a name reference: reading or setting REF (or an element of it) reads or sets NAME.
@@ -20,7 +22,7 @@ export class Variables extends Map<string, string[]> {
   }
 
   override set(key: string, values: string[]): this {
-    return super.set(referencedKey(this.references, key), values);
+    return super.set(referencedKey(this.references, key), values.map(bounded));
   }
 
   override delete(key: string): boolean {

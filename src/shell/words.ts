@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { decodeBackslashEscapes } from './escapes.js';
 import { expandParameter } from './parameter-expansion.js';
+import { MAX_VALUE_LENGTH, TOO_LONG } from './value-limit.js';
 
 /** Values a shell variable may hold at some point of a script: several when it is a loop variable. */
 export type Bindings = ReadonlyMap<string, readonly string[]>;
@@ -57,12 +58,17 @@ function evaluate(node: Node, bindings: Bindings): Evaluated {
       return { values: [node.text.slice(1, -1)], literal: true };
     case 'ansi_c_string':
       return { values: [decodeBackslashEscapes(node.text.slice(2, -1), 'ansi-c')], literal: false };
-    case 'string':
-    case 'concatenation': {
-      const parts = (type === 'string' ? node.namedChildren : node.children).map((child) =>
+    case 'string': {
+      const parts = node.namedChildren.map((child) =>
         child.type === 'string_content' ? { values: [unescapeDoubleQuoted(child.text)], literal: true } : evaluate(child, bindings),
       );
       return { values: product(parts.map((part) => part.values)), literal: parts.every((part) => part.literal) };
+    }
+    case 'concatenation': {
+      const parts = node.children.map((child) => evaluate(child, bindings));
+      const literal = parts.every((part) => part.literal);
+      const braced = withBraceExpansion(node.children, parts);
+      return { values: braced ?? product(parts.map((part) => part.values)), literal: literal && braced === undefined };
     }
     case 'simple_expansion':
     case 'expansion':
@@ -193,6 +199,60 @@ function echoed(words: string[][]): string | undefined {
   return /e[^E]*$/.test(options) ? decodeBackslashEscapes(text, 'printf') : text;
 }
 
+/**
+ * `./{a,"${PKG}"}` is `./a ./${PKG}` to bash, which expands braces in the unquoted text of a word before anything
+ * else: the words it makes are given as the word's values (what matters is which files it names, not how many words).
+ * Undefined when the word has no brace to expand.
+ */
+function withBraceExpansion(children: Node[], parts: Evaluated[]): string[] | undefined {
+  if (!children.some((child) => child.type === 'word' && child.text.includes(','))) return undefined;
+  // Quoted parts and expansions stand in the template as \0<index>\u0001, so only unquoted braces and commas count.
+  const template = children.map((child, index) => (child.type === 'word' ? child.text : `\0${index}\u0001`)).join('');
+  if (countOf(template, '{') > MAX_BRACES) return undefined;
+  const expanded = expandBraces(template);
+  if (expanded.length === 1 && expanded[0] === template) return undefined;
+  const values: string[] = [];
+  for (const text of expanded) {
+    const pieces = text.split(/\0(\d+)\u0001/).map((piece, index) => (index % 2 === 1 ? parts[Number(piece)]!.values : [piece.replace(/\\(.)/g, '$1')]));
+    for (const value of product(pieces)) if (values.length < MAX_VALUES) values.push(value);
+  }
+  return values;
+}
+
+/** More braces than this in one word are left unexpanded: each brace is a level of the expansion. */
+const MAX_BRACES = 32;
+
+function expandBraces(text: string): string[] {
+  for (let open = text.indexOf('{'); open !== -1; open = text.indexOf('{', open + 1)) {
+    if (text[open - 1] === '\\') continue;
+    const commas: number[] = [];
+    let depth = 0;
+    for (let index = open; index < text.length; index++) {
+      const character = text[index];
+      if (character === '\\') index++;
+      else if (character === '{') depth++;
+      else if (character === ',' && depth === 1) commas.push(index);
+      else if (character === '}' && --depth === 0) {
+        if (commas.length === 0) break;
+        const bounds = [open, ...commas, index];
+        const results: string[] = [];
+        for (let alternative = 0; alternative + 1 < bounds.length; alternative++) {
+          const choice = text.slice(0, open) + text.slice(bounds[alternative]! + 1, bounds[alternative + 1]) + text.slice(index + 1);
+          for (const result of expandBraces(choice)) if (results.length < MAX_VALUES) results.push(result);
+        }
+        return results;
+      }
+    }
+  }
+  return [text];
+}
+
+function countOf(text: string, character: string): number {
+  let count = 0;
+  for (let index = text.indexOf(character); index !== -1; index = text.indexOf(character, index + 1)) count++;
+  return count;
+}
+
 function unescapeDoubleQuoted(text: string): string {
   return text.replace(/\\([$`"\\\n])/g, (_, character: string) => (character === '\n' ? '' : character));
 }
@@ -201,7 +261,9 @@ function product(parts: string[][]): string[] {
   let result = [''];
   for (const part of parts) {
     const next: string[] = [];
-    for (const prefix of result) for (const suffix of part) if (next.length < MAX_VALUES) next.push(prefix + suffix);
+    for (const prefix of result) {
+      for (const suffix of part) if (next.length < MAX_VALUES) next.push(prefix.length + suffix.length > MAX_VALUE_LENGTH ? TOO_LONG : prefix + suffix);
+    }
     result = next;
   }
   return result;

@@ -441,7 +441,9 @@ function innerScript(args: Word[], shell: string): Invocation['innerScript'] {
     const value = args[index]!.values[0] ?? '';
     if (!/^[-+]/.test(value) || value === '-' || value === '--') break;
     if (/^-[A-Za-z]*c[A-Za-z]*$/.test(value)) command = true;
-    index += SHELL_OPTIONS_WITH_VALUE.has(value) ? 2 : 1;
+    // Each `o`/`O` of a cluster takes the next word: `-euxo pipefail`.
+    const values = SHELL_OPTIONS_WITH_VALUE.has(value) ? 1 : /^[-+][A-Za-z]+$/.test(value) ? (value.match(/[oO]/g)?.length ?? 0) : 0;
+    index += 1 + values;
   }
   const script = args[index];
   if (!command || !script) return undefined;

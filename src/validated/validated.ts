@@ -1,10 +1,11 @@
 import { isDeepStrictEqual } from 'node:util';
-import { isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, type Document, type Node, type YAMLMap } from 'yaml';
 import { fixText, type FixOptions, type Relint } from '../fix/fix-text.js';
 import { Recipe } from '../recipe/recipe.js';
 import { rankIn, TOP_LEVEL_ORDER, X_EXEC_ORDER } from './key-order.js';
 import { derivePkgId } from './pkg-id.js';
 import { reorderBlockMap } from './reorder.js';
+import { parseAsBuilder } from '../recipe/builder-yaml.js';
 
 const SHEBANG = '#!/SBUILD';
 const topLevelRank = rankIn(TOP_LEVEL_ORDER);
@@ -72,7 +73,7 @@ function isEmpty(value: unknown): boolean {
 }
 
 function topLevelMap(text: string): YAMLMap {
-  const [document] = parseAllDocuments(text, { keepSourceTokens: true, prettyErrors: false, version: '1.2' }) as Document.Parsed[];
+  const [document] = parseAsBuilder(text, { keepSourceTokens: true, prettyErrors: false });
   return document!.contents as YAMLMap;
 }
 
@@ -136,7 +137,7 @@ function reorderRecipe(text: string): string | undefined {
 }
 
 function holds(text: string, expected: Record<string, unknown>): boolean {
-  const documents = parseAllDocuments(text, { prettyErrors: false, version: '1.2' });
+  const documents = parseAsBuilder(text, { prettyErrors: false });
   if (documents.length !== 1 || documents[0]!.errors.length > 0) return false;
   try {
     return isDeepStrictEqual(documents[0]!.toJS({ maxAliasCount: 1000 }), expected);

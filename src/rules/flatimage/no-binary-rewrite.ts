@@ -31,10 +31,8 @@ export default defineRule({
     }
     for (const { script, trace, uses, ships, names } of await scriptsThatWrite(recipe)) {
       const reported = new Set<string>();
-      // A file emptied or written over with new content is the image only when its name says so or it becomes the
-      // image later: `: > ./notes` or `cp /dev/null ./.keep` in the output directory is a file of its own.
-      const imagePath = (index: number, word: Word, place: Place, surely = false) => {
-        const found = word.values.findIndex((value) => (surely ? ships.surelyShips : ships.ships)(index, value, place));
+      const imagePath = (index: number, word: Word, place: Place) => {
+        const found = word.values.findIndex((value) => ships.ships(index, value, place));
         return found === -1 ? undefined : { path: word.values[found]!, written: word.written?.[found] ?? unquoted(word.raw) };
       };
       const once = (start: number, end: number) => !reported.has(`${start}:${end}`) && Boolean(reported.add(`${start}:${end}`));
@@ -49,8 +47,6 @@ export default defineRule({
               message: `'${step.operator}' ${subject(target, image).replace(/^on/, 'to')}${calledFrom(step.calls)}: it ${EFFECTS.append}. Write the data to a separate file`,
               at: script.toFileSpan(step.start, step.end),
             });
-          } else if (!imagePath(index, step.target, step, true)) {
-            return;
           } else if (step.empties && !appendedLater(trace, index, step.target) && once(step.start, step.end)) {
             report({
               message: `'${step.operator}' with no output ${subject(target, image).replace(/^on/, 'writes nothing to')}${calledFrom(step.calls)}: it empties the file, so the package ships neither runtime nor filesystem. Remove the redirection`,
@@ -70,9 +66,7 @@ export default defineRule({
         const use = uses[index];
         if (!use) return;
         for (const write of use.writes) {
-          // A file made anew from another (`objcopy IMG IMG.debug`, `strip -o OUT IN`) is the image only when it surely
-          // ships as it, as an emptied file is: lying in the output directory is not enough.
-          const target = imagePath(index, write.word, step, write.effect === 'empty' || makesNewContent(write));
+          const target = imagePath(index, write.word, step);
           if (!target) continue;
           if (!once(step.start, step.end)) return;
           const wrapper = step.via.length > 0 ? ` (run through ${step.via.join(', ')})` : '';

@@ -9,7 +9,7 @@ export default defineRule({
   check({ recipe, report, settings }) {
     const problems = schemaProblems(recipe);
     for (const problem of problems) {
-      if (problem.kind === 'schema' && !isDroppedByTarget(recipe, settings.target, problem.path)) report({ message: problem.message, at: problem.at });
+      if (problem.kind === 'schema' && !isDroppedByTarget(recipe, settings.target, problem.path)) report({ message: problem.message, at: problem.at, severity: problem.severity });
     }
     // A value that is wrong in every release is reported once, by the schema.
     const wrong = new Set(problems.map((problem) => JSON.stringify(problem.path)));

@@ -17,7 +17,10 @@ export default defineRule({
     for (const { parent, key, known, suggestions, rename, missingRequired } of unknownKeys(recipe)) {
       if (isDroppedByTarget(recipe, settings.target, parent)) continue;
       const where = parent.length === 0 ? '' : ` in ${fieldName(parent)}`;
-      const hint = didYouMean(suggestions) || (parent.length === 0 ? 'SBUILD does not define it' : `${fieldName(parent)} takes ${known.join(', ')}`);
+      const hint =
+        key === '<<'
+          ? "the builder's YAML parser has no merge keys, so the mapping is not merged in: write its keys here"
+          : didYouMean(suggestions) || (parent.length === 0 ? 'SBUILD does not define it' : `${fieldName(parent)} takes ${known.join(', ')}`);
       const keyNode = recipe.pair([...parent, key])?.key;
       report({
         message: missingRequired
@@ -26,7 +29,7 @@ export default defineRule({
         at: keyNode ?? recipe.keySpan([...parent, key]),
         // Standing in for a missing required field makes this an error, as the missing field would be.
         severity: missingRequired ? 'error' : undefined,
-        fix: rename ? replaceScalarText(keyNode, rename) : undefined,
+        fix: rename && key !== '<<' ? replaceScalarText(keyNode, rename) : undefined,
       });
     }
   },

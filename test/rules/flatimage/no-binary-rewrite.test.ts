@@ -23,8 +23,24 @@ const FORMATS: [string, string][] = [
   ['onelf', 'onelf'],
 ];
 
+const DOUBLINGS = Array<string>(30).fill('a="$a$a"');
+
 ruleTester.run('flatimage/no-binary-rewrite', {
   valid: [
+    {
+      // builder-truth §4.2: the builder looks for the artifact by the names pkg and provides give it.
+      name: 'files beside the image whose names are not the artifact’s: checksums, a library',
+      code: flatImageRecipe([download, 'sha256sum "./${PKG}" >> "${SBUILD_OUTDIR}/SHA256SUMS"', 'strip ./libfoo.so', 'strip "${SBUILD_OUTDIR}/helper"']),
+    },
+    {
+      name: 'find tests that leave the image out: ! -name, -prune, -mindepth 2',
+      code: flatImageRecipe([
+        download,
+        'find . -type f ! -name "${PKG}" -exec strip {} \\;',
+        'find . -path "./${PKG}" -prune -o -type f -exec strip {} +',
+        'find . -mindepth 2 -type f -exec strip {} +',
+      ]),
+    },
     {
       name: 'a new file made from the image beside it, which does not ship as the image',
       code: flatImageRecipe([download, 'objcopy --only-keep-debug "./${PKG}" "./${PKG}.debug"', 'upx -o ./packed.bin "./${PKG}"', 'rm -f ./packed.bin']),
@@ -187,6 +203,48 @@ ruleTester.run('flatimage/no-binary-rewrite', {
     { name: 'no pkg_type and nothing that names the format', code: untyped },
   ],
   invalid: [
+    {
+      name: 'a redirection before the command name, which bash applies as one after it',
+      code: flatImageRecipe([download, ">> \"./${PKG}\" printf 'sig'"]),
+      errors: [at("20:5-20:18 '>>' to the FlatImage './${PKG}'")],
+      output: null,
+    },
+    {
+      name: 'an option cluster whose o takes the next word: bash -euxo pipefail -c',
+      code: flatImageRecipe([download, 'bash -euxo pipefail -c "upx --best ./${PKG}"']),
+      errors: [at("20:29-20:48 upx (run through bash -c) on the FlatImage './${PKG}'")],
+      output: null,
+    },
+    {
+      name: 'echo -n, which prints nothing over the image',
+      code: flatImageRecipe([download, 'echo -n > "./${PKG}"']),
+      errors: [at("20:13-20:25 '>' with no output writes nothing to the FlatImage './${PKG}'")],
+      output: null,
+    },
+    {
+      name: 'printf with an empty format, which prints nothing over the image',
+      code: flatImageRecipe([download, "printf '' > \"./${PKG}\""]),
+      errors: [at("20:15-20:27 '>' with no output writes nothing to the FlatImage './${PKG}'")],
+      output: null,
+    },
+    {
+      name: 'brace expansion in an argument',
+      code: flatImageRecipe([download, 'strip ./{firefox-alpine,foo.so}']),
+      errors: [at("20:5-20:36 strip on the FlatImage './{firefox-alpine,foo.so}' (that is './firefox-alpine')")],
+      output: null,
+    },
+    {
+      name: 'find with -o, whose action runs on the files the tests before -o do not select',
+      code: flatImageRecipe([download, "find . -name '*.so' -o -type f -exec strip {} +"]),
+      errors: [at("20:42-20:50 strip (run through find -exec) on './!(*.so)', which includes the FlatImage")],
+      output: null,
+    },
+    {
+      name: 'a value doubled past what a string holds, which the analysis gives up on without losing the rewrite after it',
+      code: flatImageRecipe([download, 'a=x', ...DOUBLINGS, 'strip "./${PKG}"']),
+      errors: [at("51:5-51:21 strip on the FlatImage './${PKG}'")],
+      output: null,
+    },
     {
       // builder-truth §2.1: every builder variable is exported in lower case too.
       name: 'the builder variables in lower case',

@@ -11,10 +11,32 @@ ruleTester.run('sbuild/implicit-type', {
   valid: [
     VALID_RECIPE.replace('pkg_type: "static"', 'pkgver: "1.10"'),
     VALID_RECIPE,
+    // saphyr reads a quoted scalar as a string whatever its tag.
+    { name: 'a quoted version with a !!int tag', code: VALID_RECIPE.replace('pkg_type: "static"', 'pkgver: !!int "12"') },
     // builder-truth §1.1: from 2f1f48e (2026-02-17) on the builder drops _disabled_reason unread (sbuild/unknown-key says so).
     { name: 'a key the target builder drops', code: VALID_RECIPE.replace('_disabled: false', '_disabled: true\n_disabled_reason: 5') },
   ],
   invalid: [
+    {
+      // sbuild-linter-behaviour §2.4: the builder's parser (saphyr) reads YAML 1.2 whatever the %YAML directive says.
+      name: 'a YAML 1.1 boolean under a %YAML 1.1 directive',
+      code: VALID_RECIPE.replace('#!/SBUILD ver @v1.0.0\n', '#!/SBUILD ver @v1.0.0\n%YAML 1.1\n---\n').replace('_disabled: false', '_disabled: no'),
+      errors: ['sbuild/implicit-type error 4:12-4:14 _disabled must be a boolean, but YAML 1.2 reads no as a string: write false'],
+      output: VALID_RECIPE.replace('#!/SBUILD ver @v1.0.0\n', '#!/SBUILD ver @v1.0.0\n%YAML 1.1\n---\n'),
+    },
+    {
+      // saphyr reads a quoted scalar as a string whatever its tag.
+      name: 'a quoted boolean with a !!bool tag',
+      code: VALID_RECIPE.replace('_disabled: false', '_disabled: !!bool "false"'),
+      errors: ['sbuild/implicit-type error 2:19-2:26 _disabled must be a boolean, but "false" is a quoted string: write false without quotes'],
+      output: VALID_RECIPE.replace('_disabled: false', '_disabled: !!bool false'),
+    },
+    {
+      name: 'a boolean made a string by its tag, which quoting would not mend',
+      code: VALID_RECIPE.replace('_disabled: false', '_disabled: !!str false'),
+      errors: ['sbuild/implicit-type error 2:18-2:23 _disabled must be a boolean, but the tag !!str makes false a string: remove the tag'],
+      output: null,
+    },
     {
       name: 'a version YAML reads as a number is quoted, keeping the written text',
       code: pinned,

@@ -24,6 +24,8 @@ ruleTester.run('sbuild/schema', {
     { name: 'what a key the target builder drops holds: _disabled_reason', code: disabledReasonWithoutReason },
     { name: 'what a key the target builder drops holds: icon as a list', code: VALID_RECIPE.replace('category:', 'icon:\n  - "hello.png"\ncategory:') },
     { name: 'what a key the target builder drops holds: distro_pkg as a string', code: VALID_RECIPE.replace('category:', 'distro_pkg: "hello"\ncategory:') },
+    // builder-truth §4.9: no _default is required.
+    { name: 'a description map without _default', code: VALID_RECIPE.replace('description: "Prints a greeting"', 'description:\n  hello: "Prints a greeting"') },
     { name: 'unknown keys and implicitly typed values, which are their own rules’', code: VALID_RECIPE.replace('pkg_type: "static"', 'pkg_tpye: "static"\npkgver: 1.10') },
   ],
   invalid: [
@@ -77,9 +79,53 @@ ruleTester.run('sbuild/schema', {
     },
     {
       // builder-truth §4.1, §4.6: the builder's linter drops a list written as a scalar without a word (category becomes Utility).
-      name: 'a list written as a single string',
+      // builder-truth §4.1, §4.6: the builder drops an optional list given as one value and builds the package.
+      name: 'a list written as a single string, which the builder drops',
       code: VALID_RECIPE.replace('category:\n  - "Utility"', 'category: "Utility"'),
-      errors: ['sbuild/schema error 6:11-6:20 category must be a list, found a string'],
+      errors: ['sbuild/schema warning 6:11-6:20 category must be a list, found a string: the builder drops it without a word and files the package under Utility; write it as a list'],
+      output: null,
+    },
+    {
+      // builder-truth §4.1: an empty or null entry of a string list is removed with a warning.
+      name: 'empty and null list entries, which the builder removes, at the entry (a null one at its dash)',
+      code: VALID_RECIPE.replace('category:\n  - "Utility"', 'category:\n  - ""\n  -\n  - "Utility"'),
+      errors: [
+        'sbuild/schema warning 7:5-7:7 category[0] must not be empty: the builder removes the entry with a warning',
+        'sbuild/schema warning 8:3-8:4 category[1] must be a string, found nothing (an empty value): the builder removes the entry with a warning',
+      ],
+      output: null,
+    },
+    {
+      // builder-truth §1.2: the shell is looked up on PATH and written after '#!/usr/bin/env '.
+      name: 'a shell of two words',
+      code: VALID_RECIPE.replace('shell: "bash"', 'shell: "bash -e"'),
+      errors: ["sbuild/schema error 16:10-16:19 x_exec.shell must be one word, a program name or an absolute path: the builder looks it up on PATH and runs the script with '#!/usr/bin/env bash -e'"],
+      output: null,
+    },
+    {
+      // sbuild-linter-behaviour §2.4: a non-empty string is one whose trim() is not empty.
+      name: 'a blank description',
+      code: VALID_RECIPE.replace('description: "Prints a greeting"', 'description: "  "'),
+      errors: ['sbuild/schema error 8:14-8:18 description must not be blank: the builder trims it and finds it empty'],
+      output: null,
+    },
+    {
+      // builder-truth §4.7: build_asset null or [] is an error.
+      name: 'an empty build_asset list',
+      code: VALID_RECIPE.replace('category:', 'build_asset: []\ncategory:'),
+      errors: ['sbuild/schema error 6:14-6:16 build_asset must list at least 1 entry'],
+      output: null,
+    },
+    {
+      name: 'a file with the shebang alone',
+      code: recipe('#!/SBUILD ver @v1.0.0', '# nothing yet'),
+      errors: ['sbuild/schema error 1:1-1:1 The recipe is empty, and the builder rejects a file without fields: write at least the required _disabled, pkg, description, src_url and x_exec'],
+      output: null,
+    },
+    {
+      name: 'a document marker alone',
+      code: recipe('#!/SBUILD ver @v1.0.0', '---'),
+      errors: ['sbuild/schema error 1:1-1:1 The recipe is empty, and the builder rejects a file without fields: write at least the required _disabled, pkg, description, src_url and x_exec'],
       output: null,
     },
     {

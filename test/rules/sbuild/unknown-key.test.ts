@@ -17,6 +17,16 @@ ruleTester.run('sbuild/unknown-key', {
   ],
   invalid: [
     {
+      // sbuild-linter-behaviour §2.4: the builder's YAML parser (saphyr) has no merge keys; '<<' is a key like any other.
+      name: 'a merge key, which the builder keeps as an unknown key, without a rename',
+      code: VALID_RECIPE.replace('x_exec:\n', 'x_common: &common\n  shell: "bash"\nx_exec:\n  <<: *common\n'),
+      errors: [
+        "sbuild/unknown-key warning 15:1-15:9 Unknown key 'x_common', which the builder ignores: SBUILD does not define it",
+        "sbuild/unknown-key warning 18:3-18:5 Unknown key '<<' in x_exec, which the builder ignores: the builder's YAML parser has no merge keys, so the mapping is not merged in: write its keys here",
+      ],
+      output: null,
+    },
+    {
       name: 'the near key is suggested and renamed, keeping the quotes; a rename that would repeat a key is not offered',
       code: misspelt,
       errors: [
