@@ -1,7 +1,7 @@
 import { isAscii } from 'node:buffer';
 import { randomBytes } from 'node:crypto';
-import { closeSync, fstatSync, mkdirSync, openSync, statSync, writeSync } from 'node:fs';
-import { lstat, lutimes, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, mkdirSync, openSync, statSync, writeSync } from 'node:fs';
+import { lstat, lutimes, open, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { cacheSecret, signedKey } from './secret.js';
@@ -131,7 +131,7 @@ export class CacheDirectory {
     const path = join(this.path, this.#journal);
     mkdirSync(this.path, { recursive: true });
     for (let attempt = 0; attempt < 3; attempt++) {
-      const descriptor = openSync(path, 'a');
+      const descriptor = openSync(path, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW);
       let written;
       try {
         writeAll(descriptor, text);
@@ -185,7 +185,7 @@ export class CacheDirectory {
     const entries: CacheEntries = new Map();
     let skipped = 0;
     for (const name of [this.#results, ...listing.journals]) {
-      const text = await readFile(join(this.path, name)).then(decodeText, () => '');
+      const text = decodeText(await readCacheFile(join(this.path, name)));
       skipped += readEntries(text, entries).skipped;
     }
     return { entries, skipped };
@@ -210,7 +210,7 @@ export class CacheDirectory {
     const results = join(this.path, this.#results);
     const temporary = `${results}.${randomBytes(6).toString('hex')}.tmp`;
     try {
-      await writeFile(temporary, kept.map(([key, entry]) => formatEntry(key, entry)).join(''));
+      await writeFile(temporary, kept.map(([key, entry]) => formatEntry(key, entry)).join(''), { flag: 'wx' });
       await rename(temporary, results);
     } catch {
       // The claimed journals still hold the entries: the next compaction tries again.
@@ -219,6 +219,26 @@ export class CacheDirectory {
     }
     await Promise.all([...claimed, ...listing.obsolete].map((name) => rm(join(this.path, name), { force: true }).catch(() => undefined)));
     return new Map(kept);
+  }
+}
+
+/** No cache file this build writes comes near this size: a larger one is not read. */
+const MAX_FILE_BYTES = 256 * 1024 * 1024;
+
+/**
+ * A cache file's bytes, from a regular file only and never through a link (a cache folder committed to a repository
+ * may hold a link to /dev/zero): nothing when it is not one, is missing or is too large.
+ */
+async function readCacheFile(path: string): Promise<Buffer> {
+  const file = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK).catch(() => undefined);
+  if (!file) return Buffer.alloc(0);
+  try {
+    const stats = await file.stat();
+    return stats.isFile() && stats.size <= MAX_FILE_BYTES ? await file.readFile() : Buffer.alloc(0);
+  } catch {
+    return Buffer.alloc(0);
+  } finally {
+    await file.close();
   }
 }
 

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { ConfigError } from '../config/load.js';
 import { ConfigResolver } from '../config/resolver.js';
 import { StatMemo } from '../cache/stat-memo.js';
-import { linkedCacheNotice, linkInCacheLocation } from '../cache/location.js';
+import { cacheLocationObstacle, unusableCacheNotice } from '../cache/location.js';
 import type { Config } from '../core/config.js';
 import { countBySeverity, type FileResult } from '../core/diagnostic.js';
 import { describe } from '../core/lint.js';
@@ -203,12 +203,12 @@ function withCommandLineSettings<T extends { config: Config }>(resolved: T, valu
   return resolved;
 }
 
-/** A cache location, or undefined when writing it would go through a symbolic link (and the run says so). */
+/** A cache location, or undefined when writing it would go through a symbolic link or a file (and the run says so). */
 function usableCacheLocation(location: string | undefined, values: CliValues, cwd: string, cacheNotices: Set<string>): string | undefined {
   if (location === undefined) return undefined;
-  const link = linkInCacheLocation(location, cwd, values['cache-location'] !== undefined);
-  if (link === undefined) return location;
-  cacheNotices.add(linkedCacheNotice(location, link, cwd));
+  const obstacle = cacheLocationObstacle(location, cwd, values['cache-location'] !== undefined);
+  if (obstacle === undefined) return location;
+  cacheNotices.add(unusableCacheNotice(location, obstacle, cwd));
   return undefined;
 }
 
@@ -227,7 +227,7 @@ export async function readStdin(input: NodeJS.ReadableStream = process.stdin, li
     size += bytes.length;
     if (size > limit) {
       (input as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
-      throw new UsageError(`standard input holds more than ${limit / 1024 / 1024} MB: lint a file that large by its path`);
+      throw new UsageError(`standard input holds more than ${limit / 1024 / 1024} MB, far more than a recipe may hold (4 MB)`);
     }
     chunks.push(bytes);
   }

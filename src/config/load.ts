@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { basename, dirname, isAbsolute } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { parse as parseYaml, YAMLError } from 'yaml';
 import type { RuleLevel, RuleSetting, ShellCheckLevel } from '../core/config.js';
 import { precompiledValidator } from '../schemas/precompiled.js';
@@ -79,8 +79,8 @@ export async function loadConfigFile(path: string): Promise<ConfigFile | undefin
 }
 
 /**
- * A repository's configuration never chooses a program to run, nor a place outside the working directory to write:
- * whoever lints a pull request or a checkout would run or write whatever it names.
+ * A repository's configuration never chooses a program to run, nor makes fim-lint write anything: whoever lints a pull
+ * request or a checkout would run or write whatever it names.
  */
 function refuseChosenPrograms(source: ConfigSource, data: unknown): void {
   if (!isRecord(data)) return;
@@ -92,10 +92,11 @@ function refuseChosenPrograms(source: ConfigSource, data: unknown): void {
       const message = `${[...where, 'path'].join('.')}: a configuration file cannot choose the program to run; pass --shellcheck <path> on the command line or set the FIM_LINT_SHELLCHECK environment variable instead`;
       throw new ConfigError(configProblem(source, [...where, 'path'], message, true));
     }
-    const location = section.cacheLocation;
-    if (typeof location === 'string' && (isAbsolute(location) || location.split(/[\\/]/).includes('..'))) {
-      const message = `${[...where, 'cacheLocation'].join('.')} must be a folder inside the working directory; pass --cache-location <dir> to use another`;
-      throw new ConfigError(configProblem(source, [...where, 'cacheLocation'], message));
+    // A cache is files written beside those linted (and a key in the user's home): the person running fim-lint asks for it.
+    if (section.cache === true || 'cacheLocation' in section) {
+      const key = section.cache === true ? 'cache' : 'cacheLocation';
+      const message = `${[...where, key].join('.')}: a configuration file cannot turn on a cache or choose where it is written; pass --cache (and --cache-location <dir>) on the command line instead`;
+      throw new ConfigError(configProblem(source, [...where, key], message, true));
     }
   }
 }

@@ -2,7 +2,7 @@ import type { FileResult } from './diagnostic.js';
 import { toDiagnostic } from './report.js';
 
 /** Engine diagnostics: not rules (nothing to configure per recipe), but ids with a documentation page all the same. */
-export const ENGINE_IDS = { timeout: 'engine/timeout', crash: 'engine/crash' } as const;
+export const ENGINE_IDS = { timeout: 'engine/timeout', crash: 'engine/crash', tooLarge: 'engine/too-large' } as const;
 export type EngineId = (typeof ENGINE_IDS)[keyof typeof ENGINE_IDS];
 
 /** The result of a file whose lint was stopped: one error at the top of the file. */

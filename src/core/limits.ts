@@ -3,6 +3,12 @@
 /** Default per-file time limit: far above what any real recipe needs (a 20 MB recipe takes about a second). */
 export const DEFAULT_TIME_LIMIT_SECONDS = 30;
 
+/**
+ * The largest file linted as a recipe: a hundred times the largest real one (about 40 KB). Memory grows with what a
+ * file holds (30 MB of short keys took 3 GB and 30 s), and on the main thread no heap cap stops it before the process.
+ */
+export const MAX_RECIPE_BYTES = 4 * 1024 * 1024;
+
 /** A worker's heap cap: a file that needs more is stopped with `engine/crash` instead of exhausting the machine. */
 export const WORKER_HEAP_MB = 2048;
 

@@ -1,10 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { describeFsError, looksLikeRecipe, type Target } from '../files/discover.js';
 import type { FileResult } from './diagnostic.js';
 import { describe, lintBytes, lintText, type LintOptions, type LintOutcome } from './lint.js';
 import { ENGINE_IDS, engineFailure, timeLimitMessage } from './engine-failure.js';
 import type { TargetOutcome } from './outcome.js';
 import { Deadline } from './deadline.js';
+import { MAX_RECIPE_BYTES } from './limits.js';
 
 export interface LintedFile {
   path: string;
@@ -33,18 +34,28 @@ export interface TargetOptions extends LintOptions {
 
 /** Reads and lints one file. The same function runs on the main thread and in the worker threads. */
 export async function lintTarget(target: Target, options: TargetOptions): Promise<TargetOutcome> {
+  const mustLookLikeRecipe = !target.explicit || options.skipNonRecipes;
   let bytes: Uint8Array;
+  let size: number;
   try {
-    bytes = readFileSync(target.path);
+    const descriptor = openSync(target.path, 'r');
+    try {
+      size = fstatSync(descriptor).size;
+      // Of a file too large to lint, only its start is read, to tell whether it is a recipe at all.
+      bytes = size > MAX_RECIPE_BYTES ? head(descriptor) : readFileSync(descriptor);
+    } finally {
+      closeSync(descriptor);
+    }
   } catch (error) {
     return { kind: 'unreadable', path: target.path, message: `cannot read ${target.path}: ${describeFsError(error)}` };
   }
-  if ((!target.explicit || options.skipNonRecipes) && !looksLikeRecipe(new TextDecoder().decode(bytes.subarray(0, 64 * 1024)))) return { kind: 'skipped' };
-  return lintFile(target.path, bytes, options, false);
+  if (mustLookLikeRecipe && !looksLikeRecipe(new TextDecoder().decode(bytes.subarray(0, RECIPE_TEST_BYTES)))) return { kind: 'skipped' };
+  return size > MAX_RECIPE_BYTES ? tooLarge(target.path, size) : lintFile(target.path, bytes, options, false);
 }
 
 /** Lints bytes already read; only the small result and what the rules collected are kept. */
 export async function lintFile(path: string, bytes: Uint8Array, options: TargetOptions, fromStdin: boolean): Promise<TargetOutcome> {
+  if (bytes.length > MAX_RECIPE_BYTES) return tooLarge(path, bytes.length);
   const notices = new Set<string>();
   const deadline = options.timeLimitMs === undefined ? undefined : new Deadline(options.timeLimitMs);
   // Fixing needs the parsed recipe; a run that only reports lets it go while ShellCheck runs.
@@ -65,6 +76,20 @@ export async function lintFile(path: string, bytes: Uint8Array, options: TargetO
   } finally {
     deadline?.clear();
   }
+}
+
+/** How much of a file the test for a recipe reads. */
+const RECIPE_TEST_BYTES = 64 * 1024;
+
+function head(descriptor: number): Uint8Array {
+  const buffer = Buffer.alloc(RECIPE_TEST_BYTES);
+  return buffer.subarray(0, readSync(descriptor, buffer, 0, RECIPE_TEST_BYTES, 0));
+}
+
+function tooLarge(path: string, size: number): TargetOutcome {
+  const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  const message = `This file holds ${megabytes(size)}, more than the ${megabytes(MAX_RECIPE_BYTES)} a recipe may hold, and was not read; no check ran`;
+  return { kind: 'linted', result: engineFailure(path, ENGINE_IDS.tooLarge, message), collected: {} };
 }
 
 /** The outcome of a file stopped at its time limit on the main thread. */

@@ -1,5 +1,5 @@
-import { readdirSync, realpathSync, statSync, type BigIntStats, type Dirent } from 'node:fs';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { lstatSync, readdirSync, realpathSync, statSync, type BigIntStats, type Dirent } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { statStamp } from './stamp.js';
 
 /** File names a directory walk picks up. */
@@ -46,17 +46,28 @@ function fileIdentity(stats: BigIntStats | undefined): string | undefined {
 function* namedTargets(paths: readonly string[], problems: DiscoveryProblem[], stamps: boolean): Generator<{ target: Target; identity: string | undefined }> {
   // Only then: a third field on every target of a walk of 30,000 files kept 12 MB more at the peak.
   const withStamp = (target: Target, stats: BigIntStats | undefined): Target => (stamps && stats ? { ...target, stamp: statStamp(stats) } : target);
+  const folders = new RealFolders();
+  let workingDirectory: string | undefined;
   for (const path of paths) {
     let info;
+    let real: string;
     try {
-      info = statSync(path, { bigint: true });
+      const absolute = resolve(path);
+      const own = lstatSync(path, { bigint: true });
+      info = own.isSymbolicLink() ? statSync(path, { bigint: true }) : own;
+      real = own.isSymbolicLink() ? realpathSync.native(path) : join(folders.of(dirname(absolute)), basename(absolute));
     } catch (error) {
       problems.push({ path, message: `cannot read ${path}: ${describeFsError(error)}` });
       continue;
     }
+    // A name a repository controls (a changed file's, a folder's) may be a link to anything on the machine.
+    workingDirectory ??= folders.of(process.cwd());
+    if (real !== resolve(path) && isOutside(relative(workingDirectory, real))) {
+      problems.push({ path, message: `${path} is a symbolic link to ${real}, outside the working directory, and is not read: name that path itself to lint it` });
+      continue;
+    }
     if (info.isDirectory()) {
-      const real = realpathSync(path);
-      for (const target of walk(path, real, new Set([real]), problems)) {
+      for (const target of walk(path, real, { root: real, visited: new Set([real]) }, problems)) {
         const stats = statSync(target.path, { bigint: true, throwIfNoEntry: false });
         yield { target: withStamp(target, stats), identity: fileIdentity(stats) };
       }
@@ -69,11 +80,29 @@ function* namedTargets(paths: readonly string[], problems: DiscoveryProblem[], s
   }
 }
 
+/** Real paths of folders, one path segment at a time with a memo: an lstat per folder rather than a realpath per file. */
+class RealFolders {
+  readonly #known = new Map<string, string>();
+
+  of(directory: string): string {
+    let real = this.#known.get(directory);
+    if (real === undefined) {
+      const parent = dirname(directory);
+      if (parent === directory) real = directory;
+      else real = lstatSync(directory).isSymbolicLink() ? realpathSync.native(directory) : join(this.of(parent), basename(directory));
+      this.#known.set(directory, real);
+    }
+    return real;
+  }
+}
+
 /**
  * Walks a directory tree. `real` is the directory's real path: a plain subdirectory's real path follows from its
- * parent's, so only symbolic links need a `realpath` call. Sync calls keep a walk of thousands of folders fast.
+ * parent's, so only symbolic links need a `realpath` call. Sync calls keep a walk of thousands of folders fast. A link
+ * is followed only to what lies inside `root`, the real path of the folder the walk started from: a repository can
+ * hold a link to `/`, whose walk would read the whole machine (and report its files).
  */
-function* walk(directory: string, real: string, visited: Set<string>, problems: DiscoveryProblem[]): Generator<Target> {
+function* walk(directory: string, real: string, walked: { root: string; visited: Set<string> }, problems: DiscoveryProblem[]): Generator<Target> {
   let entries: Dirent[];
   try {
     entries = readdirSync(directory, { withFileTypes: true });
@@ -96,11 +125,12 @@ function* walk(directory: string, real: string, visited: Set<string>, problems: 
       } catch {
         continue; // a dangling link names nothing to lint
       }
+      if (isOutside(relative(walked.root, entryReal))) continue;
     }
     if (isDirectory) {
-      if (entry.name.startsWith('.') || SKIPPED_DIRECTORIES.has(entry.name) || visited.has(entryReal)) continue;
-      visited.add(entryReal);
-      yield* walk(path, entryReal, visited, problems);
+      if (entry.name.startsWith('.') || SKIPPED_DIRECTORIES.has(entry.name) || walked.visited.has(entryReal)) continue;
+      walked.visited.add(entryReal);
+      yield* walk(path, entryReal, walked, problems);
     } else if (isFile && RECIPE_NAME.test(entry.name)) {
       yield { path, explicit: false };
     }

@@ -23,7 +23,7 @@ function project(files: Record<string, string>): string {
 }
 
 /** A recipe whose only problem is a warning (no shebang line). */
-const WARNING_ONLY = VALID_RECIPE.replace('#!/SBUILD ver @v1.0.0\n', '');
+const WARNING_ONLY = VALID_RECIPE.replace('#!/SBUILD ver @v1.0.0\n', '# hello\n');
 /** `text` with the pkg_id `id`: recipes linted in one run may not share one (sbuild/duplicate-pkg-id). */
 const withPkgId = (text: string, id: string) => text.replace(/^pkg_id: .*$/m, `pkg_id: "${id}"`);
 /**

@@ -109,8 +109,11 @@ describe('settings sections', () => {
     expect(await configError('rules: {}\nshellcheck:\n  path: /tmp/evil\n')).toBe(
       '.fim-lint.yaml:3:3: shellcheck.path: a configuration file cannot choose the program to run; pass --shellcheck <path> on the command line or set the FIM_LINT_SHELLCHECK environment variable instead',
     );
-    expect(await configError('shellcheck:\n  cacheLocation: ../x\n')).toBe(
-      '.fim-lint.yaml:2:18: shellcheck.cacheLocation must be a folder inside the working directory; pass --cache-location <dir> to use another',
+    expect(await configError('shellcheck:\n  cacheLocation: x\n')).toBe(
+      '.fim-lint.yaml:2:3: shellcheck.cacheLocation: a configuration file cannot turn on a cache or choose where it is written; pass --cache (and --cache-location <dir>) on the command line instead',
+    );
+    expect(await configError('shellcheck:\n  cache: true\n')).toBe(
+      '.fim-lint.yaml:2:3: shellcheck.cache: a configuration file cannot turn on a cache or choose where it is written; pass --cache (and --cache-location <dir>) on the command line instead',
     );
   });
 });

@@ -22,7 +22,7 @@ function tempFile(name: string, content: string | Buffer): string {
 const BODY =
   '_disabled: false\r\npkg: "a" # the name\r\ndescription: "d"\r\npkgver: "1.0.0"\r\nsrc_url:\r\n  - "https://github.com/example/a"\r\nx_exec:\r\n  shell: "sh"\r\n  run: "true"\r\n';
 /** A complete recipe but for its shebang line, which is the one fixable problem. */
-const NO_SHEBANG = '_disabled: false\npkg: "a"\ndescription: "d"\npkgver: "1.0.0"\nsrc_url: ["https://github.com/example/a"]\nx_exec: { shell: "sh", run: "true" }\n';
+const NO_SHEBANG = '# a recipe\n_disabled: false\npkg: "a"\ndescription: "d"\npkgver: "1.0.0"\nsrc_url: ["https://github.com/example/a"]\nx_exec: { shell: "sh", run: "true" }\n';
 
 describe('fim-lint --fix', () => {
   it('fixes in place keeping the BOM, CRLF line ends, comments and the file mode; a second run changes nothing', () => {
@@ -89,7 +89,7 @@ describe('fim-lint --fix', () => {
     const path = tempFile('r.yaml', NO_SHEBANG);
     const { code, stdout, stderr } = run(['--fix-dry-run', path]);
     expect(code).toBe(0);
-    expect(stdout).toBe(`--- ${path}\n+++ ${path}\n@@ -1,3 +1,4 @@\n+#!/SBUILD ver @v1.0.0\n _disabled: false\n pkg: "a"\n description: "d"\n`);
+    expect(stdout).toBe(`--- ${path}\n+++ ${path}\n@@ -1,3 +1,4 @@\n+#!/SBUILD ver @v1.0.0\n # a recipe\n _disabled: false\n pkg: "a"\n`);
     expect(stderr).toContain('✔ 0 errors, 0 warnings, 0 fixable');
     expect(readFileSync(path, 'utf8')).toBe(NO_SHEBANG);
   });

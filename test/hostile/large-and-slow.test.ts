@@ -4,14 +4,15 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { POOL_THRESHOLD } from '../../src/core/run.js';
 import { GOOD_RECIPE, goodRecipe, idsByFile, jsonResults, runCli, tempTree } from './cli.js';
 import { lint } from '../helpers.js';
+import { MAX_RECIPE_BYTES } from '../../src/core/limits.js';
 
 const SCRIPT_LINE = '    echo "building the package, step by step, with a long line of shell"\n';
-const SCRIPT_LINES = Math.ceil((20 * 1024 * 1024) / SCRIPT_LINE.length);
+const SCRIPT_LINES = Math.floor((MAX_RECIPE_BYTES - 1024) / SCRIPT_LINE.length);
 /** 6 header lines, the script, then `broken: [` on the last line: the unclosed `[` is at its column 9. */
 const LAST_LINE = 6 + SCRIPT_LINES + 1;
 
-/** A 20 MB recipe: a valid header, a build script of 20 MB, and a syntax error on its last line. */
-function twentyMegabyteRecipe(): string {
+/** A recipe just under the size limit: a valid header, a build script of 4 MB, and a syntax error on its last line. */
+function largestRecipe(): string {
   const header = '#!/SBUILD\npkg: "big"\ndescription: "A very large recipe"\nx_exec:\n  shell: "bash"\n  run: |\n';
   return header + SCRIPT_LINE.repeat(SCRIPT_LINES) + 'broken: [\n';
 }
@@ -44,8 +45,11 @@ const STATEMENT_STARTS = `#!/SBUILD\npkg: "gate-alpine"\npkg_type: "flatimage"\n
 /** A FlatImage pkg of 200,000 '-': as many empty segments between the name and the base image. */
 const DASHED_PKG = `#!/SBUILD\npkg: "firefox${'-'.repeat(200_000)}alpine"\npkg_type: "flatimage"\n`;
 
-const directory = tempTree({ 'starts.yaml': STATEMENT_STARTS, 'dashes.yaml': DASHED_PKG, 'seds.yaml': MANY_SEDS, 'long.yaml': LONG_LINES,  'big.yaml': twentyMegabyteRecipe(), 'a.yaml': GOOD_RECIPE, 'b.yaml': goodRecipe('b'), 'slow.yaml': manyAliases(30_000) });
-afterAll(() => rmSync(directory, { recursive: true, force: true }));
+const directory = tempTree({ 'starts.yaml': STATEMENT_STARTS, 'dashes.yaml': DASHED_PKG, 'seds.yaml': MANY_SEDS, 'long.yaml': LONG_LINES,  'big.yaml': largestRecipe(), 'huge.yaml': `#!/SBUILD\npkg: "huge"\n${'k: 1\n'.repeat(MAX_RECIPE_BYTES / 4)}`, 'a.yaml': GOOD_RECIPE, 'b.yaml': goodRecipe('b'), 'slow.yaml': manyAliases(30_000) });
+afterAll(() => {
+  rmSync(directory, { recursive: true, force: true });
+  rmSync(walkedDirectory, { recursive: true, force: true });
+});
 
 /** The file lints without an `engine/` diagnostic (a time limit that fired, a crash), and the finding is among its own. */
 function expectRewriteFoundInTime(file: string, finding: string): void {
@@ -57,13 +61,26 @@ function expectRewriteFoundInTime(file: string, finding: string): void {
   expect(found).toContain(finding);
 }
 
+const walkedDirectory = tempTree({ 'data.yaml': `items:\n${'  - x\n'.repeat(MAX_RECIPE_BYTES / 6 + 1)}`, 'a.yaml': GOOD_RECIPE });
+
 describe('large and slow recipes', () => {
-  it('lints a 20 MB recipe to its end and reports the error on its last line', () => {
+  it('lints a recipe of 4 MB to its end and reports the error on its last line', () => {
     const run = runCli(['--format', 'json', join(directory, 'big.yaml'), join(directory, 'a.yaml')]);
     expect(run.signal).toBeNull();
     const [big, good] = jsonResults(run);
     expect(big!.messages.map((m) => `${m.ruleId}@${m.line}:${m.column}`)).toEqual([`yaml/syntax@${LAST_LINE}:9`]);
     expect(good!.messages).toEqual([]);
+  });
+
+  it('does not read a recipe over 4 MB, and lints the others; a walked file that large that is no recipe is skipped', () => {
+    const run = runCli(['--format', 'json', join(directory, 'huge.yaml'), join(directory, 'a.yaml')]);
+    const [huge, good] = jsonResults(run);
+    expect(huge!.messages.map((m) => `${m.ruleId}@${m.line}:${m.column} ${m.message}`)).toEqual([
+      'engine/too-large@1:1 This file holds 5.0 MB, more than the 4.0 MB a recipe may hold, and was not read; no check ran',
+    ]);
+    expect(good!.messages).toEqual([]);
+    const walked = runCli(['--format', 'json', '--no-shellcheck', walkedDirectory]);
+    expect(jsonResults(walked).map((result) => `${result.filePath.replace(/^.*\//, '')} ${result.messages.length}`)).toEqual(['a.yaml 0']);
   });
 
   // The test for a tool that writes only with an option (`sed … -i`) took time growing with the square of the line: 40 s

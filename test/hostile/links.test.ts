@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { lstatSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -40,46 +40,49 @@ describe('--emit-validated and a committed <file>.validated link', () => {
     expect(run.stderr).toContain(`fim-lint: cannot write ${join(repo, 'r.yaml.validated')}: it is a symbolic link, and fim-lint never writes through a link`);
   });
 
-  it('writes no .validated file beside the target of a walked link to a recipe', () => {
+  it('does not follow a walked link out of the tree: what it points to is neither linted nor written beside', () => {
     const { repo, outside } = repositoryBesideVictims({ 'own.yaml': goodRecipe('own') }, { 'r.yaml': goodRecipe() });
     symlinkSync(join(outside, 'r.yaml'), join(repo, 'linked.yaml'));
-    const run = runCli(['--emit-validated', repo]);
+    const run = runCli(['--emit-validated', '-f', 'json', repo]);
     expect(run.code).toBe(0);
     expect(readdirSync(outside)).toEqual(['r.yaml']);
     expect(readdirSync(repo).sort()).toEqual(['linked.yaml', 'own.yaml', 'own.yaml.validated']);
-    expect(run.stderr).toBe(`fim-lint: ${join(repo, 'linked.yaml')}.validated was not written: the recipe is a symbolic link\n`);
+    expect(JSON.parse(run.stdout).map((result: { filePath: string }) => result.filePath)).toEqual([join(repo, 'own.yaml')]);
+    expect(run.stderr).toBe('');
+  });
+
+  it('does not walk a link to / (a repository can hold one): only the tree itself is linted', () => {
+    const { repo } = repositoryBesideVictims({ 'own.yaml': goodRecipe('own') }, {});
+    symlinkSync('/', join(repo, 'root'));
+    const run = runCli(['-f', 'json', '--no-shellcheck', repo], { timeoutMs: 20_000 });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).map((result: { filePath: string }) => result.filePath)).toEqual([join(repo, 'own.yaml')]);
   });
 });
 
 describe('--fix and symbolic links', () => {
-  it('lints a walked link to a recipe outside the tree but never rewrites the file it points to', () => {
-    const { repo, outside } = repositoryBesideVictims({ 'own.yaml': FIXABLE.replace('example.hello', 'example.own') }, { 'r.yaml': FIXABLE });
-    symlinkSync(join(outside, 'r.yaml'), join(repo, 'linked.yaml'));
-    const run = runCli(['--fix', '-f', 'json', repo]);
-    expect(readFileSync(join(outside, 'r.yaml'), 'utf8')).toBe(FIXABLE);
-    expect(readFileSync(join(repo, 'own.yaml'), 'utf8')).toContain('_disabled: false\n');
-    expect(lstatSync(join(repo, 'linked.yaml')).isSymbolicLink()).toBe(true);
-    expect(run.stderr).toBe(`fim-lint: ${join(repo, 'linked.yaml')} was not fixed: it is a symbolic link; run --fix on the file it points to\n`);
-    // Linted, so its problem is still reported; the fixed file has none left.
-    expect(JSON.parse(run.stdout).map((result: { messages: { ruleId: string }[] }) => result.messages.map((m) => m.ruleId))).toEqual([['sbuild/implicit-type'], []]);
-    expect(run.code).toBe(1);
-  });
-
-  it('never rewrites a recipe reached through a linked folder', () => {
-    const { repo, outside } = repositoryBesideVictims({ 'README.md': 'x' }, { 'recipes/r.yaml': FIXABLE });
-    symlinkSync(join(outside, 'recipes'), join(repo, 'recipes'));
+  it('never rewrites a recipe reached through a linked folder inside the tree', () => {
+    const { repo } = repositoryBesideVictims({ 'README.md': 'x', 'real/r.yaml': FIXABLE }, {});
+    symlinkSync(join(repo, 'real'), join(repo, 'linked'));
     const run = runCli(['--fix', repo]);
-    expect(readFileSync(join(outside, 'recipes/r.yaml'), 'utf8')).toBe(FIXABLE);
-    expect(run.stderr).toBe(
-      `fim-lint: ${join(repo, 'recipes/r.yaml')} was not fixed: it is reached through the symbolic link ${join(repo, 'recipes')}; run --fix on the file it points to\n`,
-    );
+    expect(readFileSync(join(repo, 'real/r.yaml'), 'utf8')).toBe(FIXABLE);
+    expect(run.stderr).toBe(`fim-lint: ${join(repo, 'linked/r.yaml')} was not fixed: it is reached through the symbolic link ${join(repo, 'linked')}; run --fix on the file it points to\n`);
   });
 
-  it('never rewrites a link named on the command line (as pre-commit names a committed link)', () => {
+  it('does not read a link named on the command line that leads out of the working directory (a changed file a pull request names)', () => {
     const { repo, outside } = repositoryBesideVictims({ 'README.md': 'x' }, { 'r.yaml': FIXABLE });
     symlinkSync('../outside/r.yaml', join(repo, 'r.yaml'));
     const run = runCli(['--fix', 'r.yaml'], { cwd: repo });
+    expect(run.code).toBe(2);
     expect(readFileSync(join(outside, 'r.yaml'), 'utf8')).toBe(FIXABLE);
+    expect(run.stderr).toBe(`fim-lint: r.yaml is a symbolic link to ${realpathSync(join(outside, 'r.yaml'))}, outside the working directory, and is not read: name that path itself to lint it\n`);
+  });
+
+  it('never rewrites a link named on the command line to a file inside the working directory', () => {
+    const { repo } = repositoryBesideVictims({ 'real.yaml': FIXABLE }, {});
+    symlinkSync('real.yaml', join(repo, 'r.yaml'));
+    const run = runCli(['--fix', 'r.yaml'], { cwd: repo });
+    expect(readFileSync(join(repo, 'real.yaml'), 'utf8')).toBe(FIXABLE);
     expect(run.stderr).toBe('fim-lint: r.yaml was not fixed: it is a symbolic link; run --fix on the file it points to\n');
   });
 });

@@ -61,11 +61,12 @@ describe('a repository never chooses a program to run', () => {
     expect(existsSync(fromOption.mark)).toBe(true);
   });
 
-  it('refuses a cache location outside the working directory', () => {
-    const directory = tree({ 'r.yaml': goodRecipe(), '.fim-lint.yaml': 'shellcheck:\n  cache: true\n  cacheLocation: ../elsewhere\n' });
-    const run = runCli(['--format', 'json', 'r.yaml'], { cwd: directory });
+  it('refuses a configuration that turns on a cache: a pull request would make fim-lint write where it names', () => {
+    const directory = tree({ 'r.yaml': goodRecipe(), '.fim-lint.yaml': 'shellcheck:\n  cache: true\n  cacheLocation: .git/hooks\n' });
+    const run = runCli(['--format', 'json', 'r.yaml'], { cwd: directory, env: { HOME: join(directory, 'home') } });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('shellcheck.cacheLocation must be a folder inside the working directory; pass --cache-location <dir> to use another');
+    expect(run.stderr).toContain('shellcheck.cache: a configuration file cannot turn on a cache or choose where it is written');
+    expect(readdirSync(directory, { recursive: true }).map(String).sort()).toEqual(['.fim-lint.yaml', 'r.yaml']);
   });
 });
 
@@ -88,12 +89,25 @@ describe('a repository never makes the cache write through a link', () => {
     expect(filesUnder(join(directory, 'outside'))).toEqual(['.keep']);
   });
 
-  it('a cacheLocation of the configuration that is a link: ShellCheck keeps no cache there', () => {
-    const directory = tree({ 'repo/r.yaml': goodRecipe(), 'repo/.fim-lint.yaml': 'shellcheck:\n  cache: true\n  cacheLocation: evil\n', 'outside/.keep': '' });
-    symlinkSync(join(directory, 'outside'), join(directory, 'repo', 'evil'));
-    const run = runCli(['--format', 'json', 'r.yaml'], { cwd: join(directory, 'repo') });
-    expect(run.stderr).toContain('fim-lint: the cache folder evil is not used: evil is a symbolic link, and fim-lint never writes through a link\n');
-    expect(filesUnder(join(directory, 'outside'))).toEqual(['.keep']);
+  it('a cache location that is a file: the run keeps no cache, says so and lints', () => {
+    const directory = tree({ 'r.yaml': goodRecipe(), '.fim-lint-cache': '' });
+    const run = runCli(['--format', 'json', '--cache', 'r.yaml'], { cwd: directory });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('fim-lint: the cache folder .fim-lint-cache is not used: .fim-lint-cache is a file, where fim-lint keeps a folder\n');
+    expect(jsonResults(run)[0]!.messages).toEqual([]);
+  });
+
+  it('a cache file that is a link (to /dev/zero) is not read', () => {
+    const directory = tree({ 'r.yaml': goodRecipe() });
+    expect(runCli(['--format', 'json', '--cache', 'r.yaml'], { cwd: directory }).code).toBe(0);
+    const files = join(directory, '.fim-lint-cache', 'files');
+    for (const name of readdirSync(files).filter((name) => name.endsWith('.txt'))) {
+      rmSync(join(files, name));
+      symlinkSync('/dev/zero', join(files, name));
+    }
+    const run = runCli(['--format', 'json', '--cache', 'r.yaml'], { cwd: directory, timeoutMs: 20_000 });
+    expect(run.code).toBe(0);
+    expect(jsonResults(run)[0]!.messages).toEqual([]);
   });
 
   it('a --cache-location the command line names as a link is the user’s choice', () => {

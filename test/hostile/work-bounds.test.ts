@@ -29,7 +29,7 @@ describe('standard input', () => {
   it('stops reading past 16 MB: fim-lint - < /dev/zero ends with exit code 2', () => {
     const run = pipeline('fim-lint --no-shellcheck - < /dev/zero');
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('fim-lint: standard input holds more than 16 MB: lint a file that large by its path\n');
+    expect(run.stderr).toContain('fim-lint: standard input holds more than 16 MB, far more than a recipe may hold (4 MB)\n');
   });
 });
 

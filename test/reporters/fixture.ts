@@ -21,7 +21,7 @@ export async function sharedRun() {
   const files: Record<string, string> = {
     'a/broken.yaml': broken,
     // A complete recipe, so that its missing shebang is its only problem; its own pkg_id, as two recipes of a run may not share one.
-    'b,dir:50%&<"q">/no-shebang.yaml': VALID_RECIPE.replace('#!/SBUILD ver @v1.0.0\n', '').replace('pkg_id: "github.com.example.hello"', 'pkg_id: "github.com.example.no-shebang"'),
+    'b,dir:50%&<"q">/no-shebang.yaml': VALID_RECIPE.replace('#!/SBUILD ver @v1.0.0\n', '# no shebang yet\n').replace('pkg_id: "github.com.example.hello"', 'pkg_id: "github.com.example.no-shebang"'),
     'c/clean.yaml': VALID_RECIPE,
   };
   for (const [name, text] of Object.entries(files)) {
