@@ -66,6 +66,29 @@ const OPTION_WRAPPERS = new Map<string, { withValue: ReadonlySet<string>; assign
   ...optionWrappers(['nohup', 'time', 'exec'], ['-a']),
   // `coproc CMD …` runs CMD beside the script (tree-sitter-bash reads the keyword as a command name).
   ...optionWrappers(['coproc'], []),
+  ...optionWrappers(['unshare'], [
+    '-R', '--root', '-w', '--wd', '-S', '--setuid', '-G', '--setgid', '--map-user', '--map-group', '--map-users', '--map-groups', '--propagation',
+    '--setgroups', '--monotonic', '--boottime',
+  ]),
+  ...optionWrappers(['setpriv'], [
+    '--ruid', '--euid', '--rgid', '--egid', '--reuid', '--regid', '--groups', '--inh-caps', '--ambient-caps', '--bounding-set', '--securebits',
+    '--pdeathsig', '--selinux-label', '--apparmor-profile', '--landlock-access', '--landlock-rule', '--seccomp-filter',
+  ]),
+  ...optionWrappers(['numactl'], [
+    '-i', '--interleave', '-w', '--weighted-interleave', '-p', '--preferred', '-P', '--preferred-many', '-m', '--membind', '-N', '--cpunodebind',
+    '-c', '--cpubind', '-C', '--physcpubind', '-S', '--shm', '-f', '--file', '-o', '--offset', '-L', '--length', '-M', '--shmmode', '-I', '--shmid',
+  ]),
+  ...optionWrappers(['strace'], [
+    '-e', '-o', '-p', '-u', '-E', '-I', '-P', '-a', '-s', '-X', '-O', '-S', '-U', '-b', '--trace', '--signal', '--status', '--trace-path',
+    '--columns', '--read', '--write', '--inject', '--fault', '--output', '--string-limit', '--const-print-style', '--summary-syscall-overhead',
+    '--summary-sort-by', '--summary-columns', '--attach', '--user', '--env', '--interruptible', '--detach-on',
+  ]),
+  ...optionWrappers(['ltrace'], [
+    '-a', '-A', '-D', '-e', '-F', '-l', '-n', '-o', '-p', '-s', '-u', '-w', '-x', '--align', '--config', '--indent', '--library', '--output',
+    '--where',
+  ]),
+  // watch runs its operands joined into one `sh -c` string (or exec'd with -x): either way, the command they spell.
+  ...optionWrappers(['watch'], ['-n', '--interval', '-q', '--equexit']),
 ]);
 
 function optionWrappers(names: string[], withValue: string[], assignments = false): [string, { withValue: ReadonlySet<string>; assignments: boolean }][] {
@@ -81,6 +104,11 @@ const OWN_WAY_WRAPPERS = new Map<string, (invocation: Invocation, name: string) 
   ['nix-shell', nixShell],
   ['nix', nix],
   ['parallel', parallel],
+  ['prlimit', prlimit],
+  ['systemd-run', systemdRun],
+  ['bwrap', bwrap],
+  ['chroot', chroot],
+  ['script', script],
   ['docker', containerRun],
   ['podman', containerRun],
   ['xargs', xargs],
@@ -186,6 +214,109 @@ function su(invocation: Invocation, name: string): Invocation[] {
   return name === 'runuser' && separator !== -1 ? after(invocation, name, separator + 1) : [];
 }
 
+/** `script [options] -c 'command' [file]`: the command is a string the user's shell runs (`$SHELL -c`). */
+function script(invocation: Invocation): Invocation[] {
+  const args = invocation.args;
+  const command = args.findIndex((arg) => /^-[aefq]*c$|^--command$/.test(arg.values[0] ?? ''));
+  const text = command === -1 ? undefined : args[command + 1];
+  if (text) invocation.innerScript = { word: text, shell: 'script -c', positional: [['script']] };
+  return [];
+}
+
+/** `prlimit [--resource=limits…] cmd args`; `prlimit --pid PID …` changes a running process and runs nothing. */
+function prlimit(invocation: Invocation): Invocation[] {
+  const index = skipOptions(invocation.args, 0, new Set(['-p', '--pid', '-o', '--output']), false);
+  const options = invocation.args.slice(0, index).map((arg) => arg.values[0] ?? '');
+  return options.some((option) => /^(-p|--pid)(=|$)|^-p\d/.test(option)) ? [] : after(invocation, 'prlimit', index);
+}
+
+const SYSTEMD_RUN_OPTIONS_WITH_VALUE = new Set([
+  '-H', '--host', '-M', '--machine', '-C', '--capsule', '-u', '--unit', '-p', '--property', '-E', '--setenv', '--description', '--slice',
+  '--service-type', '--uid', '--gid', '--nice', '--working-directory', '--expand-environment', '--path-property', '--socket-property',
+  '--timer-property', '--on-active', '--on-boot', '--on-startup', '--on-unit-active', '--on-unit-inactive', '--on-calendar',
+]);
+
+/**
+ * `systemd-run [options] cmd args`: a service starts in `/` (the home directory with `--user`) unless `--same-dir` or
+ * `--working-directory` says otherwise; a `--scope` runs where the caller is.
+ */
+function systemdRun(invocation: Invocation): Invocation[] {
+  const index = skipOptions(invocation.args, 0, SYSTEMD_RUN_OPTIONS_WITH_VALUE, false);
+  const [inner] = after(invocation, 'systemd-run', index);
+  if (!inner) return [];
+  const options = invocation.args.slice(0, index).map((arg) => arg.values[0] ?? '');
+  if (options.some((option) => option === '--scope' || option === '--same-dir' || /^-[tPqGrS]*d/.test(option))) return [inner];
+  const chosen = options.findIndex((option) => option.startsWith('--working-directory'));
+  const directory = chosen === -1 ? (options.includes('--user') ? '${HOME}' : '') : (options[chosen]!.split('=')[1] ?? options[chosen + 1] ?? '');
+  inner.args = inner.args.map((arg) => inDirectory(arg, directory));
+  return [inner];
+}
+
+/**
+ * `chroot [options] NEWROOT cmd args`: the command sees NEWROOT as `/`, and starts in it (`--skip-chdir`, which only a
+ * NEWROOT of `/` allows, keeps the working directory).
+ */
+function chroot(invocation: Invocation): Invocation[] {
+  const args = invocation.args;
+  const root = skipOptions(args, 0, new Set(['--userspec', '--groups']), false);
+  const newRoot = args[root]?.values;
+  const [inner] = after(invocation, 'chroot', root + 1);
+  if (!inner || !newRoot) return [];
+  if (newRoot.every((value) => /^\/+$/.test(value))) {
+    if (!args.slice(0, root).some((arg) => arg.values[0] === '--skip-chdir')) inner.args = inner.args.map((arg) => inDirectory(arg, ''));
+    return [inner];
+  }
+  const host = newRoot.length === 1 ? newRoot[0]!.replace(/\/+$/, '') : undefined;
+  return [inContainer(inner, { mounts: host === undefined ? [] : [{ host, target: '/' }], workdir: host, workdirIsOutdir: isOutdir(host) })];
+}
+
+/** bwrap's options that take a value, and how many. */
+const BWRAP_OPTION_VALUES = new Map<string, number>([
+  ...['--bind', '--bind-try', '--dev-bind', '--dev-bind-try', '--ro-bind', '--ro-bind-try', '--bind-fd', '--ro-bind-fd', '--file', '--bind-data',
+    '--ro-bind-data', '--symlink', '--chmod', '--setenv'].map((option): [string, number] => [option, 2]),
+  ['--overlay', 3],
+  ...['--args', '--argv0', '--userns', '--userns2', '--pidns', '--uid', '--gid', '--hostname', '--chdir', '--unsetenv', '--lock-file', '--sync-fd',
+    '--remount-ro', '--exec-label', '--file-label', '--proc', '--dev', '--tmpfs', '--mqueue', '--dir', '--seccomp', '--add-seccomp-fd', '--block-fd',
+    '--userns-block-fd', '--info-fd', '--json-status-fd', '--cap-add', '--cap-drop', '--perms', '--size', '--overlay-src', '--tmp-overlay',
+    '--ro-overlay'].map((option): [string, number] => [option, 1]),
+]);
+const BWRAP_WRITABLE_BINDS = new Set(['--bind', '--bind-try', '--dev-bind', '--dev-bind-try']);
+
+/**
+ * `bwrap [options] cmd args`: the command sees only what the options bind, as a container sees its mounts; binding the
+ * host's `/` writable at `/` leaves every path the host's. Without `--chdir` it stays in the working directory when
+ * that is bound at the same path.
+ */
+function bwrap(invocation: Invocation): Invocation[] {
+  const args = invocation.args;
+  const mounts: Container['mounts'] = [];
+  let chdir: string | undefined;
+  let index = 0;
+  while (index < args.length) {
+    const option = args[index]!.values[0] ?? '';
+    if (option === '--') {
+      index++;
+      break;
+    }
+    if (!option.startsWith('-')) break;
+    const values = args.slice(index + 1, index + 1 + (BWRAP_OPTION_VALUES.get(option) ?? 0)).map((arg) => arg.values[0] ?? '');
+    const [source, destination] = values;
+    if (BWRAP_WRITABLE_BINDS.has(option) && source !== undefined && destination !== undefined) {
+      mounts.push({ host: source.replace(/\/+$/, ''), target: destination.replace(/\/+$/, '') || '/' });
+    }
+    if (option === '--chdir') chdir = source;
+    index += 1 + values.length;
+  }
+  const [inner] = after(invocation, 'bwrap', index);
+  if (!inner) return [];
+  if (mounts.some(({ host, target }) => host === '' && target === '/')) {
+    if (chdir !== undefined) inner.args = inner.args.map((arg) => inDirectory(arg, chdir));
+    return [inner];
+  }
+  const workdir = chdir === undefined ? mounts.find(({ host, target }) => host === target && isOutdir(host))?.host : hostPath(chdir, mounts);
+  return [inContainer(inner, { mounts, workdir, workdirIsOutdir: isOutdir(workdir) })];
+}
+
 /** `nix-shell … --run 'script'` (or `--command`): the script runs in a shell with the packages. */
 function nixShell(invocation: Invocation): Invocation[] {
   const args = invocation.args;
@@ -235,6 +366,7 @@ function containerRun(invocation: Invocation, engine: string): Invocation[] {
   if (args[0]?.values[0] !== 'run') return [];
   const mounts: Container['mounts'] = [];
   let workdir: string | undefined;
+  let entrypoint: Word | undefined;
   let index = 1;
   while (index < args.length) {
     const value = args[index]!.values[0] ?? '';
@@ -243,6 +375,7 @@ function containerRun(invocation: Invocation, engine: string): Invocation[] {
     const option = equals === -1 ? value : value.slice(0, equals);
     const takes = CONTAINER_OPTIONS_WITH_VALUE.has(option);
     const optionValue = equals !== -1 ? value.slice(equals + 1) : takes ? args[index + 1]?.values[0] : undefined;
+    if (option === '--entrypoint') entrypoint = equals === -1 ? args[index + 1] : { ...args[index]!, values: [value.slice(equals + 1)] };
     index += takes && equals === -1 ? 2 : 1;
     if (optionValue === undefined) continue;
     if (option === '-v' || option === '--volume') {
@@ -256,16 +389,19 @@ function containerRun(invocation: Invocation, engine: string): Invocation[] {
     } else if (option === '-w' || option === '--workdir') workdir = optionValue;
   }
   const hostWorkdir = workdir === undefined ? undefined : hostPath(workdir, mounts);
-  const container: Container = {
-    mounts,
-    workdir: hostWorkdir,
-    workdirIsOutdir: hostWorkdir !== undefined && /^(\.|\$\{(SBUILD_OUTDIR|PWD)\})$/.test(hostWorkdir),
-  };
-  const [inner] = after({ ...invocation, args: args.slice(index) }, `${engine} run`, 1);
-  if (!inner) return [];
-  inner.container = container;
-  inner.args = inner.args.map((arg) => containerPath(arg, container));
-  return [inner];
+  // `--entrypoint PROGRAM` runs PROGRAM with the words after the image as its arguments (`--entrypoint ''` resets it).
+  const command = entrypoint?.values[0] ? [entrypoint, ...args.slice(index + 1)] : args.slice(index + 1);
+  const [inner] = args[index] ? after({ ...invocation, args: command }, `${engine} run`, 0) : [];
+  return inner ? [inContainer(inner, { mounts, workdir: hostWorkdir, workdirIsOutdir: isOutdir(hostWorkdir) })] : [];
+}
+
+function isOutdir(path: string | undefined): boolean {
+  return path !== undefined && /^(\.|\$\{(SBUILD_OUTDIR|PWD)\})$/.test(path);
+}
+
+/** A command run in a container, its words put into host terms. */
+function inContainer(inner: Invocation, container: Container): Invocation {
+  return { ...inner, container, args: inner.args.map((arg) => containerPath(arg, container)) };
 }
 
 function hostPath(path: string, mounts: Container['mounts']): string | undefined {
@@ -276,13 +412,22 @@ function hostPath(path: string, mounts: Container['mounts']): string | undefined
   return undefined;
 }
 
+/** A path that starts at a directory of the host. */
+const HOST_DIRECTORY = /^\$\{(SBUILD_OUTDIR|SBUILD_TMPDIR|PWD|HOME|ELSEWHERE)\}/;
+
+/** A word of a command run with another working directory (`/` for `chroot /`): its relative paths, from there. */
+function inDirectory(word: Word, directory: string): Word {
+  const values = word.values.map((value) => (value === '' || /^[-/]/.test(value) || HOST_DIRECTORY.test(value) ? value : `${directory}/${value.replace(/^\.\//, '')}`));
+  return values.every((value, index) => value === word.values[index]) ? word : { ...word, values, literal: false, written: word.written ?? word.values };
+}
+
 /** A word of a command run in a container, with each path it may be put into host terms. */
 export function containerPath(word: Word, container: Container): Word {
   const values = word.values.map((value) => {
     if (value.startsWith('-') || value === '') return value;
     if (value.startsWith('/')) return hostPath(value, container.mounts) ?? `${CONTAINER_ROOT}${value}`;
     // A host directory is not there unless mounted at the same path; other variables (`${PKG}`) are names.
-    if (/^\$\{(SBUILD_OUTDIR|SBUILD_TMPDIR|PWD|HOME|ELSEWHERE)\}/.test(value)) return `${CONTAINER_ROOT}/${value}`;
+    if (HOST_DIRECTORY.test(value)) return hostPath(value, container.mounts) ?? `${CONTAINER_ROOT}/${value}`;
     return container.workdir === undefined ? `${CONTAINER_ROOT}/${value}` : `${container.workdir}/${value.replace(/^\.\//, '')}`;
   });
   return values.every((value, index) => value === word.values[index]) ? word : { ...word, values, literal: false, written: word.written ?? word.values };

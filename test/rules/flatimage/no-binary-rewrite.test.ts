@@ -25,12 +25,51 @@ const FORMATS: [string, string][] = [
 
 const DOUBLINGS = Array<string>(30).fill('a="$a$a"');
 
+/** A wrapper, a line that runs a rewriting tool on the image through it, and the finding. */
+const WRAPPED: [string, string, string][] = [
+  ['unshare', 'unshare -r --propagation private strip "./${PKG}"', "19:38-19:54 strip (run through unshare) on the FlatImage './${PKG}'"],
+  ['setpriv', 'setpriv --reuid=1000 --regid 1000 --clear-groups strip "./${PKG}"', "19:54-19:70 strip (run through setpriv) on the FlatImage './${PKG}'"],
+  ['prlimit', 'prlimit --nofile=1024 -o RESOURCE upx "./${PKG}"', "19:39-19:53 upx (run through prlimit) on the FlatImage './${PKG}'"],
+  ['numactl', 'numactl --interleave=all -N 0 strip "./${PKG}"', "19:35-19:51 strip (run through numactl) on the FlatImage './${PKG}'"],
+  ['strace', 'strace -f -o /tmp/t -e trace=file strip "./${PKG}"', "19:39-19:55 strip (run through strace) on the FlatImage './${PKG}'"],
+  ['ltrace', 'ltrace -o /tmp/t -l libc.so.6 strip "./${PKG}"', "19:35-19:51 strip (run through ltrace) on the FlatImage './${PKG}'"],
+  ['watch', 'watch -n 1 -g strip "./${PKG}"', "19:19-19:35 strip (run through watch) on the FlatImage './${PKG}'"],
+  ['systemd-run --same-dir', 'systemd-run --user --wait --pipe --same-dir -p Nice=5 strip "./${PKG}"', "19:59-19:75 strip (run through systemd-run) on the FlatImage './${PKG}'"],
+  ['systemd-run --working-directory', 'systemd-run --wait --working-directory "${SBUILD_OUTDIR}" upx "${PKG}"', "19:63-19:75 upx (run through systemd-run) on the FlatImage '${PKG}' (that is '${SBUILD_OUTDIR}/${PKG}')"],
+  ['bwrap with a bind and --chdir', 'bwrap --ro-bind /usr /usr --bind "${SBUILD_OUTDIR}" /w --dev /dev --setenv A b --chdir /w strip "./${PKG}"', "19:95-19:111 strip (run through bwrap) on the FlatImage './${PKG}' (that is '${SBUILD_OUTDIR}/${PKG}')"],
+  ['bwrap binding / writable', 'bwrap --dev-bind / / --proc /proc strip "./${PKG}"', "19:39-19:55 strip (run through bwrap) on the FlatImage './${PKG}'"],
+  ['bwrap binding the output directory at its own path', 'bwrap --ro-bind / / --bind "${SBUILD_OUTDIR}" "${SBUILD_OUTDIR}" strip "${SBUILD_OUTDIR}/${PKG}"', "19:70-19:101 strip (run through bwrap) on the FlatImage '${SBUILD_OUTDIR}/${PKG}'"],
+  ['chroot /', 'chroot --userspec=0:0 / strip "${SBUILD_OUTDIR}/${PKG}"', "19:29-19:60 strip (run through chroot) on the FlatImage '${SBUILD_OUTDIR}/${PKG}'"],
+  ['chroot into the output directory', 'chroot --userspec 0:0 "${SBUILD_OUTDIR}" /strip "/${PKG}"', "19:46-19:62 strip (run through chroot) on the FlatImage '/${PKG}' (mounted from '${SBUILD_OUTDIR}/${PKG}')"],
+  ['script -c', 'script -qec \'strip "./${PKG}"\' /dev/null', "19:18-19:34 strip (run through script -c) on the FlatImage './${PKG}'"],
+  ['docker run --entrypoint', 'docker run --rm -v "${SBUILD_OUTDIR}:/w" --entrypoint strip alpine "/w/${PKG}"', "19:59-19:83 strip (run through docker run) on the FlatImage '/w/${PKG}' (mounted from '${SBUILD_OUTDIR}/${PKG}')"],
+];
+
 ruleTester.run('flatimage/no-binary-rewrite', {
   valid: [
     {
       // builder-truth §4.2: the builder looks for the artifact by the names pkg and provides give it.
       name: 'files beside the image whose names are not the artifact’s: checksums, a library',
       code: flatImageRecipe([download, 'sha256sum "./${PKG}" >> "${SBUILD_OUTDIR}/SHA256SUMS"', 'strip ./libfoo.so', 'strip "${SBUILD_OUTDIR}/helper"']),
+    },
+    {
+      name: 'wrappers that run something harmless on the image, strip another file, or run where the image is not',
+      code: flatImageRecipe([
+        download,
+        'strace -o /tmp/t ls "./${PKG}"',
+        'ltrace -o /tmp/t file "./${PKG}"',
+        'unshare -r ls "./${PKG}"',
+        'setpriv --reuid=1000 ls "./${PKG}"',
+        'prlimit --pid 1234 --nofile=1024 strip "./${PKG}"',
+        'numactl --show',
+        'watch -n 1 strip ./libfoo.so',
+        'systemd-run --user --wait strip "./${PKG}"',
+        'bwrap --ro-bind / / strip "./${PKG}"',
+        'chroot "${SBUILD_TMPDIR}/rootfs" strip "/${PKG}"',
+        'chroot / strip "./${PKG}"',
+        'script -qc \'ls "./${PKG}"\' /dev/null',
+        'docker run --rm --entrypoint strip alpine "/w/${PKG}"',
+      ]),
     },
     {
       name: 'find tests that leave the image out: ! -name, -prune, -mindepth 2',
@@ -1044,6 +1083,7 @@ ruleTester.run('flatimage/no-binary-rewrite', {
     ].map(at),
       output: null,
     },
+    ...WRAPPED.map(([wrapper, line, finding]) => ({ name: `follows ${wrapper}`, code: flatImageRecipe([line]), errors: [at(finding)], output: null })),
     {
       name: 'walks the script of a container that mounts only a scratch directory when the image is copied there and back',
       code: flatImageRecipe([
