@@ -1,6 +1,7 @@
 import { CodeActionKind, type CodeAction, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import { hasApplicableFix, type Diagnostic, type Edit } from '../core/diagnostic.js';
 import { fixText } from '../fix/fix-text.js';
+import { visible } from '../reporters/escape.js';
 import { minimalEdit, rangeOf, sharesLines, toLspDiagnostic, toTextEdits } from './convert.js';
 import type { Analysis, RecipeLinter } from './recipe-linter.js';
 
@@ -35,7 +36,7 @@ export async function codeActions(analysis: Analysis, diagnostics: readonly Diag
       if (!diagnostic.fix) continue;
       const safe = hasApplicableFix(diagnostic, false);
       actions.push({
-        title: `${safe ? 'Fix' : 'Unsafe fix (may change what is built)'} ${diagnostic.ruleId}: ${headline(diagnostic.message)}`,
+        title: `${safe ? 'Fix' : 'Unsafe fix (may change what is built)'} ${diagnostic.ruleId}: ${headline(visible(diagnostic.message))}`,
         kind: CodeActionKind.QuickFix,
         diagnostics: [toLspDiagnostic(analysis.text, diagnostic)],
         ...(safe ? { isPreferred: true } : {}),

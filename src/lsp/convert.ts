@@ -3,6 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic, Edit, Severity } from '../core/diagnostic.js';
+import { visible } from '../reporters/escape.js';
 
 const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -30,7 +31,7 @@ export function toLspDiagnostic(text: LintedText, diagnostic: Diagnostic): LspDi
     severity: SEVERITIES[diagnostic.severity],
     code: diagnostic.ruleId,
     source: 'fim-lint',
-    message: diagnostic.message,
+    message: visible(diagnostic.message),
   };
   if (diagnostic.url) lsp.codeDescription = { href: diagnostic.url };
   if (diagnostic.related?.length) {
@@ -39,7 +40,7 @@ export function toLspDiagnostic(text: LintedText, diagnostic: Diagnostic): LspDi
         related.path === undefined
           ? { uri: text.document.uri, range: rangeOf(text, related.start, related.end) }
           : { uri: pathToFileURL(resolve(related.path)).href, range: { start: { line: related.line - 1, character: related.column - 1 }, end: { line: related.endLine - 1, character: related.endColumn - 1 } } },
-      message: related.message,
+      message: visible(related.message),
     }));
   }
   return lsp;

@@ -1,6 +1,7 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { docsUrl } from '../core/rule.js';
+import { visible } from '../reporters/escape.js';
 import { ruleHelp } from '../reporters/rule-help.js';
 import { rangeOf, type LintedText } from './convert.js';
 
@@ -12,7 +13,7 @@ export function hoverAt(text: LintedText, diagnostics: readonly Diagnostic[], po
     const help = ruleHelp(diagnostic.ruleId);
     const link = diagnostic.url ? `\n\n[${diagnostic.ruleId} documentation](${diagnostic.url})` : '';
     const page = help && withAbsoluteLinks(help.markdown, docsUrl(/^shell\/SC\d+$/.test(diagnostic.ruleId) ? 'shell/shellcheck' : diagnostic.ruleId));
-    return `**${diagnostic.ruleId}** (${diagnostic.severity}): ${escape(diagnostic.message)}${page ? `\n\n${page}` : ''}${link}`;
+    return `**${diagnostic.ruleId}** (${diagnostic.severity}): ${escape(visible(diagnostic.message))}${page ? `\n\n${page}` : ''}${link}`;
   });
   return { contents: { kind: MarkupKind.Markdown, value: sections.join('\n\n---\n\n') }, range: rangeOf(text, under[0]!.start, under[0]!.end) };
 }

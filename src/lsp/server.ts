@@ -16,6 +16,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { compareDiagnostics, type Diagnostic } from '../core/diagnostic.js';
 import { describe } from '../core/lint.js';
 import { loadRules } from '../core/registry.js';
+import { visible } from '../reporters/escape.js';
 import { codeActions, FIX_ALL_KIND } from './code-actions.js';
 import { completionsAt } from './completion.js';
 import { toLspDiagnostic } from './convert.js';
@@ -68,7 +69,8 @@ export function startLanguageServer(input: NodeJS.ReadableStream, output: NodeJS
   const ready = loadRules();
 
   /** Says something to the user once per distinct text (a missing ShellCheck, a broken configuration). */
-  const tellOnce = (message: string, kind: 'error' | 'warning' | 'info') => {
+  const tellOnce = (text: string, kind: 'error' | 'warning' | 'info') => {
+    const message = visible(text);
     connection.console[kind === 'info' ? 'info' : kind === 'warning' ? 'warn' : 'error'](message);
     if (shownMessages.has(message)) return;
     shownMessages.add(message);

@@ -1,7 +1,7 @@
 /**
- * Text from recipes, file names and tools made inert before it reaches a report: a terminal or a CI log must show it,
- * never act on it (an escape sequence that clears the screen or sets the clipboard, a line break that starts a forged
- * `::error::` workflow command, a bidirectional override that reorders what is shown).
+ * Text from recipes, file names and tools made inert before it reaches a report or an editor: a terminal, a CI log or an
+ * editor must show it, never act on it (an escape sequence that clears the screen or sets the clipboard, a line break
+ * that starts a forged `::error::` workflow command, a bidirectional override that reorders what is shown).
  */
 
 /**
@@ -21,7 +21,7 @@ const NOT_SHOWN = new RegExp(`[\\u0000-\\u0008\\u000A-\\u001F${ACTED_ON_SOURCE}]
 
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\u001B': '\\e' };
 
-/** Human output (stylish, gcc, github, code frames, stderr): every character that is not shown as itself becomes a visible escape such as `\e`, `\n` or `\u009B`. */
+/** Human output (stylish, gcc, github, code frames, stderr, the language server's messages and hovers): every character that is not shown as itself becomes a visible escape such as `\e`, `\n` or `\u009B`. */
 export function visible(text: string): string {
   return text.replace(NOT_SHOWN, (character) => NAMED[character] ?? escapeCode(character));
 }

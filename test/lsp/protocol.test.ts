@@ -171,6 +171,42 @@ describe('the language server over stdio', () => {
     expect(await client.request('textDocument/hover', { textDocument: { uri: helloUri }, position: { line: 1, character: 2 } })).toBeNull();
   });
 
+  it('shows the controls and bidirectional marks of recipe text as escapes in messages, related places, hovers and action titles', async () => {
+    const text = FIXABLE.replace('pkg: "hello"', 'pkg: "hel\\x1b]0;PWNED\\x07lo\\r::error::injected"\n"\\u202egnp.exe": 2').replace('  - "utility"', '  - "\\u202eUtility"\n  - "\\u202eUtility"');
+    const published = client.nextDiagnostics(helloUri, (p) => p.version === 11);
+    await client.change(helloUri, 11, text);
+    try {
+      const { diagnostics } = (await published) as unknown as { diagnostics: { code: string; message: string; relatedInformation?: { message: string }[] }[] };
+      const shown = diagnostics.flatMap((d) => [d.message, ...(d.relatedInformation ?? []).map((related) => related.message)]);
+      expect(shown.filter((message) => /[\u0000-\u001F\u202E]/.test(message))).toEqual([]);
+      expect(diagnostics.find((d) => d.code === 'sbuild/name-chars')?.message).toBe(
+        "pkg 'hel\\e]0;PWNED\\x07lo\\r::error::injected' contains '\\e', ']', ';', '\\x07', '\\r', ':': only letters and digits (of any script) and + - _ . are allowed",
+      );
+      expect(diagnostics.find((d) => d.code === 'sbuild/unknown-key')?.message).toBe("Unknown key '\\u202Egnp.exe', which the builder ignores: SBUILD does not define it");
+      expect(diagnostics.find((d) => d.code === 'sbuild/duplicate-item')?.relatedInformation?.map((related) => related.message)).toEqual(["'\\u202EUtility' is first listed here"]);
+
+      const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri: helloUri }, position: { line: 2, character: 8 } });
+      expect(hover.contents.value.split('\n')[0]).toBe(
+        String.raw`**sbuild/name-chars** (error): pkg 'hel\\e\]0;PWNED\\x07lo\\r::error::injected' contains '\\e', '\]', ';', '\\x07', '\\r', ':': only letters and digits (of any script) and + - \_ . are allowed`,
+      );
+      expect(hover.contents.value).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u202E]/);
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+        textDocument: { uri: helloUri },
+        range: { start: { line: 8, character: 0 }, end: { line: 8, character: 0 } },
+        context: { diagnostics: [], only: ['quickfix'] },
+      });
+      expect(actions.map((action) => action.title)).toEqual([
+        "Fix sbuild/duplicate-item: '\\u202EUtility' is listed more than once in category",
+        'Disable sbuild/category for this line',
+        'Disable sbuild/duplicate-item for this line',
+      ]);
+    } finally {
+      const restored = client.nextDiagnostics(helloUri, (p) => p.version === 12);
+      await client.change(helloUri, 12, FIXABLE);
+      await restored;
+    }
+  });
+
   it('completes pkg_type, base images, categories, hosts and fim-perms permissions', async () => {
     const labels = async (lines: string[], line: number, character: number) => {
       const uri = uriOf(join(root, 'completion.yaml'));
@@ -215,6 +251,20 @@ describe('the language server over stdio', () => {
     const linted = client.nextDiagnostics(uri, (p) => p.version === 2);
     await client.change(uri, 2, FIXABLE);
     expect(compact(await linted)).toEqual(['sbuild/duplicate-pkg-id 4:9-4:35', 'sbuild/category 7:5-7:14']);
+    await client.close(uri);
+  });
+
+  it('shows the controls and bidirectional marks of a broken .fim-lint.yaml as escapes', async () => {
+    mkdirSync(join(root, 'hostile'));
+    writeFileSync(join(root, 'hostile/.fim-lint.yaml'), 'rules:\n  "sbuild/\\e]0;PWNED\\a\\u202e": warn\n');
+    const uri = uriOf(join(root, 'hostile/static.official.stable.yaml'));
+    const none = client.nextDiagnostics(uri, (p) => p.version === 1);
+    await client.open(uri, FIXABLE);
+    expect((await none).diagnostics).toEqual([]);
+    expect(client.messages.at(-1)).toEqual({
+      type: 1,
+      message: `fim-lint: ${join(root, 'hostile/.fim-lint.yaml')}:2:3: unknown rule 'sbuild/\\e]0;PWNED\\x07\\u202E' (fim-lint --list-rules lists the rules)`,
+    });
     await client.close(uri);
   });
 
