@@ -194,6 +194,7 @@ function keywordProblem(recipe: Recipe, error: ErrorObject, path: PathSegment[])
       return path.length === 2 && isCleanedList(path) ? emptyItem(recipe, path, `${field} must not be empty`) : problem(`${field} must not be empty`);
     case 'pattern':
       if (params.pattern === '\\S') return problem(`${field} must not be blank: the builder trims it and finds it empty`);
+      if (params.pattern === '^(?!.*\\$\\{)') return problem(`${field} must not hold \${…}: the builder does not expand variables here, so the path names a folder called '\${…}' and the build fails; write the path relative to the output directory`);
       if (params.pattern === '^\\S+$') return problem(`${field} must be one word, a program name or an absolute path: the builder looks it up on PATH and runs the script with '#!/usr/bin/env ${String(valueAt(recipe.data, path))}'`);
       return problem(`${field} ${error.message ?? 'is not valid'}`);
     case 'minItems':

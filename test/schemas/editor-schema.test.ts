@@ -58,7 +58,7 @@ describe('the editor schemas', () => {
   it('keeps code spans in the Markdown and escapes what Markdown would swallow outside them', () => {
     expect(descriptionMarkdown('Quote numeric versions (`"1.0"`, not `1.0`).')).toBe('Quote numeric versions (`"1.0"`, not `1.0`).');
     expect(descriptionMarkdown('A FlatImage pkg is <name>-<base>, `*` globs and *.png files')).toBe('A FlatImage pkg is \\<name\\>-\\<base\\>, `*` globs and \\*.png files');
-    expect(xExec.pkgver!.markdownDescription).toContain('`${SBUILD_OUTDIR}/${SBUILD_PKG}.version`');
+    expect(xExec.pkgver!.markdownDescription).toContain('`${SBUILD_OUTDIR}/<pkg>.version`');
   });
 
   it('does not offer "" or null as a pkg_type, but still accepts them', () => {

@@ -110,6 +110,13 @@ ruleTester.run('sbuild/schema', {
       output: null,
     },
     {
+      // builder-truth §4.14: the builder does not expand ${SBUILD_OUTDIR} in entrypoint; the path does not exist.
+      name: 'an entrypoint written with a variable',
+      code: VALID_RECIPE.replace('  shell: "bash"', '  shell: "bash"\n  entrypoint: "${SBUILD_OUTDIR}/bin/hello"'),
+      errors: ["sbuild/schema error 17:15-17:43 x_exec.entrypoint must not hold ${…}: the builder does not expand variables here, so the path names a folder called '${…}' and the build fails; write the path relative to the output directory"],
+      output: null,
+    },
+    {
       // builder-truth §4.7: build_asset null or [] is an error.
       name: 'an empty build_asset list',
       code: VALID_RECIPE.replace('category:', 'build_asset: []\ncategory:'),
