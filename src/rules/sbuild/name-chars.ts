@@ -23,6 +23,11 @@ export default defineRule({
   },
 });
 
+/** A character as the message shows it: one that shows as nothing or as a blank (a zero-width or no-break space) by its code. */
 function show(character: string): string {
-  return /\s/.test(character) ? JSON.stringify(character).replace(/^"|"$/g, "'") : `'${character}'`;
+  if (!INVISIBLE.test(character)) return `'${character}'`;
+  const code = character.codePointAt(0)!;
+  return code < 0x7f ? JSON.stringify(character).replace(/^"|"$/g, "'") : `'\\u${code.toString(16).toUpperCase().padStart(4, '0')}'`;
 }
+
+const INVISIBLE = /^[\s\p{Cc}\p{Cf}\p{Z}]$/u;

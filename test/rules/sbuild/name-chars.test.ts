@@ -49,5 +49,14 @@ ruleTester.run('sbuild/name-chars', {
       ],
       output: null,
     },
+    {
+      name: 'characters that show as nothing or as a blank, named by their code',
+      code: VALID_RECIPE.replace('pkg: "hello"', 'pkg: "hel\u200Blo"\napp_id: "org.example\u00A0hello"'),
+      errors: [
+        `sbuild/name-chars error 3:6-3:14 pkg 'hel\u200Blo' contains '\\u200B': ${ALLOWED}`,
+        `sbuild/name-chars error 4:9-4:28 app_id 'org.example\u00A0hello' contains '\\u00A0': ${ALLOWED}`,
+      ],
+      output: null,
+    },
   ],
 });
