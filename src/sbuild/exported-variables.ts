@@ -20,3 +20,9 @@ export const EXPORTED_VARIABLES: readonly { name: string; since?: ChangeName }[]
   { name: 'ARCH', since: 'containerAndArch' },
   { name: 'ARCH_ALT', since: 'containerAndArch' },
 ];
+
+/** What the builder passes on from its own environment when set, unchanged (builder-truth §2.1), besides `PATH`. */
+export const INHERITED_VARIABLES: readonly string[] = [
+  'DEBIAN_FRONTEND', 'EGET_TIMEOUT', 'GIT_ASKPASS', 'GIT_TERMINAL_PROMPT', 'GITHUB_TOKEN', 'GH_TOKEN', 'GITLAB_TOKEN', 'GL_TOKEN', 'HF_TOKEN',
+  'HOST_TRIPLET', 'NIXPKGS_ALLOW_BROKEN', 'NIXPKGS_ALLOW_UNFREE', 'NIXPKGS_ALLOW_UNSUPPORTED_SYSTEM', 'SYSTMP', 'TERM', 'USER_AGENT',
+];

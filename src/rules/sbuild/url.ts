@@ -4,6 +4,8 @@ import { valueSpan } from '../../sbuild/locate.js';
 import { fieldName, formattedStrings } from '../../sbuild/schema.js';
 import { isDroppedByTarget } from '../../sbuild/target-fields.js';
 import { urlProblem } from '../../sbuild/url.js';
+import { INHERITED_VARIABLES } from '../../sbuild/exported-variables.js';
+import { builderVariables } from '../../shellcheck/variables.js';
 
 export default defineRule({
   id: 'sbuild/url',
@@ -14,8 +16,12 @@ export default defineRule({
     for (const { path, value, format } of formattedStrings(recipe, ['url', 'url-template'])) {
       if (isDroppedByTarget(recipe, settings.target, path)) continue;
       const template = format === 'url-template' && value.includes('${');
-      // From 2026-02 the builder fills in `${VAR}` and its linter does not check such a URL at all (validator.rs:L545).
-      if (template && expands) continue;
+      if (expands && format === 'url-template') {
+        // From 2026-02 the builder fills in `${VAR}` and its linter does not check such a URL at all (validator.rs:L545).
+        const unfilled = unfilledVariable(value, settings.target);
+        if (unfilled) report({ message: `'${value}' in ${fieldName(path)} is downloaded with ${unfilled} as written: ${UNFILLED_WHY}, so the download fails`, at: valueSpan(recipe, path) });
+        if (unfilled || template) continue;
+      }
       const problem = urlProblem(value);
       if (template) {
         reportLiteralTemplate(value, path, problem);
@@ -46,3 +52,13 @@ export default defineRule({
     }
   },
 });
+
+const UNFILLED_WHY = 'the builder fills in only ${NAME}, braced, of the variables it exports or passes on';
+
+/** A `$NAME` or `${NAME}` the builder leaves as written in a build_asset URL (builder-truth §2.3). */
+function unfilledVariable(value: string, target: string): string | undefined {
+  const unbraced = /\$[A-Za-z_][A-Za-z0-9_]*/.exec(value.replace(/\$\{[^}]*\}/g, ''));
+  if (unbraced) return unbraced[0];
+  const filled = new Set([...builderVariables('run', target), 'PATH', ...INHERITED_VARIABLES]);
+  return [...value.matchAll(/\$\{([^}]*)\}/g)].find(([, name]) => !filled.has(name!))?.[0];
+}

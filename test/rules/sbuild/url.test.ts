@@ -15,7 +15,7 @@ ruleTester.run('sbuild/url', {
     },
     {
       name: 'from the 2026-02 builder on, a build_asset URL holding ${ anywhere is not checked, as the builder does not check it',
-      code: withAssets('https://example.com/${PKG} x', '${MIRROR}/hello.tar', 'https://example.com/${PKG_VER}/hello.tar'),
+      code: withAssets('https://example.com/${PKG} x', '${GITHUB_TOKEN}/hello.tar', 'https://example.com/${PKG_VER}/${arch}/hello.tar'),
       settings: { target: '2026-02' },
     },
   ],
@@ -45,7 +45,7 @@ ruleTester.run('sbuild/url', {
           'build_asset:',
           '  - url: "https://example.com/${PKG_VER}/hello.tar"',
           '    out: "hello.tar"',
-          '  - url: "${MIRROR}/hello.tar"',
+          '  - url: "${GH_TOKEN}/hello.tar"',
           '    out: "mirror.tar"',
           '  - url: "hello.tar"',
           '    out: "local.tar"',
@@ -75,10 +75,20 @@ ruleTester.run('sbuild/url', {
       output: null,
     },
     {
-      name: 'from the 2026-02 builder on, a build_asset URL without ${ is still checked ($VAR is not filled in)',
-      code: withAssets('https://example.com/$PKG x'),
+      name: 'from the 2026-02 builder on, a build_asset URL without ${ is still checked',
+      code: withAssets('https://example.com/hello x'),
       settings: { target: '2026-02' },
-      errors: ["sbuild/url error 7:10-7:38 'https://example.com/$PKG x' is not a valid URL in build_asset[0].url: it contains white space (encode a space as %20)"],
+      errors: ["sbuild/url error 7:10-7:39 'https://example.com/hello x' is not a valid URL in build_asset[0].url: it contains white space (encode a space as %20)"],
+      output: null,
+    },
+    {
+      // builder-truth §2.3: only ${NAME}, braced, of the variables of §2.1 is filled in; anything else stays as written.
+      name: 'from the 2026-02 builder on, a build_asset URL with $NAME unbraced or a ${NAME} the builder does not set',
+      code: withAssets('https://example.com/$PKG.tar', 'https://example.com/${VERSION}/hello.tar'),
+      errors: [
+        "sbuild/url error 7:10-7:40 'https://example.com/$PKG.tar' in build_asset[0].url is downloaded with $PKG as written: the builder fills in only ${NAME}, braced, of the variables it exports or passes on, so the download fails",
+        "sbuild/url error 9:10-9:52 'https://example.com/${VERSION}/hello.tar' in build_asset[1].url is downloaded with ${VERSION} as written: the builder fills in only ${NAME}, braced, of the variables it exports or passes on, so the download fails",
+      ],
       output: null,
     },
     {
