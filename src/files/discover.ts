@@ -60,9 +60,10 @@ function* namedTargets(paths: readonly string[], problems: DiscoveryProblem[], s
       problems.push({ path, message: `cannot read ${path}: ${describeFsError(error)}` });
       continue;
     }
-    // A name a repository controls (a changed file's, a folder's) may be a link to anything on the machine.
+    // A name inside the working directory, which a repository controls (a changed file's, a folder's), may be a link
+    // to anything on the machine; a path that leaves it by name (`../shared/…`) is the user's choice.
     workingDirectory ??= folders.of(process.cwd());
-    if (real !== resolve(path) && isOutside(relative(workingDirectory, real))) {
+    if (real !== resolve(path) && !isOutside(relative(process.cwd(), resolve(path))) && isOutside(relative(workingDirectory, real))) {
       problems.push({ path, message: `${path} is a symbolic link to ${real}, outside the working directory, and is not read: name that path itself to lint it` });
       continue;
     }

@@ -7,7 +7,8 @@ import { lintPaths } from '../../src/core/run.js';
 import { restoreSuppressions, type TargetOutcome } from '../../src/core/outcome.js';
 import { DUPLICATE_KEY_RECIPE, GOOD_RECIPE, tempTree } from '../hostile/cli.js';
 
-const bigScript = '#!/SBUILD\npkg: "big"\nx_exec:\n  run: |\n' + '    echo "a line of a very long build script"\n'.repeat(400_000);
+/** Under the 4 MB a recipe may hold, and far more than a 64 MB heap: 250,000 keys. */
+const bigScript = '#!/SBUILD\npkg: "big"\n' + Array.from({ length: 250_000 }, (_, index) => `k${index}: ${index}\n`).join('');
 const directory = tempTree({ 'good.yaml': GOOD_RECIPE, 'dup.yaml': DUPLICATE_KEY_RECIPE,
   'suppressed.yaml': DUPLICATE_KEY_RECIPE.replace('pkg: "again"', '# fim-lint-disable-next-line yaml/duplicate-key -- kept on purpose\npkg: "again"'), 'big.yaml': bigScript });
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
