@@ -78,6 +78,14 @@ describe('--fix and symbolic links', () => {
     expect(run.stderr).toBe(`fim-lint: r.yaml is a symbolic link to ${realpathSync(join(outside, 'r.yaml'))}, outside the working directory, and is not read: name that path itself to lint it\n`);
   });
 
+  it('reads a path the user names outside the working directory, through a link or not (../shared/…)', () => {
+    const { top, repo } = repositoryBesideVictims({ 'README.md': 'x' }, { 'r.yaml': goodRecipe() });
+    symlinkSync(join(top, 'outside'), join(top, 'linked'));
+    const run = runCli(['-f', 'json', '../linked/r.yaml'], { cwd: repo });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).map((result: { filePath: string }) => result.filePath)).toEqual([join(top, 'linked/r.yaml')]);
+  });
+
   it('never rewrites a link named on the command line to a file inside the working directory', () => {
     const { repo } = repositoryBesideVictims({ 'real.yaml': FIXABLE }, {});
     symlinkSync('real.yaml', join(repo, 'r.yaml'));
