@@ -23,11 +23,19 @@ export function versionFields(fields: Record<string, unknown>, target: string): 
   const hardCoded = keys.find((key) => typeof fields[key] === 'string' && (fields[key] as string).trim() !== '');
   const mistypedKey = keys.find((key) => fields[key] !== undefined && fields[key] !== null && typeof fields[key] !== 'string');
   const xExec = fields.x_exec;
-  const script = isRecord(xExec) && typeof xExec.pkgver === 'string' && xExec.pkgver.trim() !== '';
+  const script = isRecord(xExec) && typeof xExec.pkgver === 'string' && !isSilentScript(xExec.pkgver);
   return {
     keys,
     hardCoded,
     mistyped: mistypedKey === undefined ? undefined : { key: mistypedKey, dropped: !includes(target, 'typedScalars') },
     script,
   };
+}
+
+/** A script of blank and comment lines only: it prints nothing, whatever runs it. */
+export function isSilentScript(script: string): boolean {
+  return script.split('\n').every((line) => {
+    const text = line.trim();
+    return text === '' || text.startsWith('#');
+  });
 }

@@ -3,7 +3,7 @@ import { defineRule } from '../../core/rule.js';
 import type { Recipe } from '../../recipe/recipe.js';
 import { cite } from '../../sbuild/builder-release.js';
 import { valueSpan } from '../../sbuild/locate.js';
-import { versionFields } from '../../sbuild/version-source.js';
+import { isSilentScript, versionFields } from '../../sbuild/version-source.js';
 import { isRecord } from '../../core/is-record.js';
 
 /** The host restrictions the builder compares with its own architecture and OS, and how it aborts. */
@@ -41,11 +41,12 @@ export default defineRule({
             : `The recipe has no version source: neither a top-level ${version.keys.join(' nor ')} nor x_exec.pkgver. The builder then finds no version file, stops without a message and counts the build as failed: add an x_exec.pkgver script that prints the version, or a pkgver`,
           at: dropped ? valueSpan(recipe, [version.mistyped!.key]) : (recipe.pair(['x_exec'])?.key ?? recipe.keySpan(['x_exec'])),
         });
-      } else if (typeof script === 'string' && script.trim() === '') {
+      } else if (typeof script === 'string' && isSilentScript(script)) {
+        const empty = script.trim() === '' ? 'is empty' : 'holds only comments';
         report({
           message: dropped
-            ? `x_exec.pkgver is empty and ${dropped}nothing else gives a version: the builder runs the script, gets no output and fails the build; write a script that prints the version${quote ? `, or quote the value, ${version.mistyped!.key}: "${quote}"` : ''}`
-            : 'x_exec.pkgver is empty and nothing else gives a version: the builder runs it, gets no output and fails the build; write a script that prints the version',
+            ? `x_exec.pkgver ${empty} and ${dropped}nothing else gives a version: the builder runs the script, gets no output and fails the build; write a script that prints the version${quote ? `, or quote the value, ${version.mistyped!.key}: "${quote}"` : ''}`
+            : `x_exec.pkgver ${empty} and nothing else gives a version: the builder runs it, gets no output and fails the build; write a script that prints the version`,
           at: recipe.pair(['x_exec', 'pkgver'])?.key ?? recipe.keySpan(['x_exec', 'pkgver']),
         });
       }

@@ -64,6 +64,14 @@ ruleTester.run('sbuild/unbuildable', {
       ],
       output: null,
     },
+    {
+      name: 'an x_exec.pkgver of comments only, which prints nothing either',
+      code: VALID_RECIPE.replace('  pkgver: |\n    echo "1.0.0"\n', '  pkgver: |\n    # TODO: print the latest release\n\n'),
+      errors: [
+        'sbuild/unbuildable error 17:3-17:9 x_exec.pkgver holds only comments and nothing else gives a version: the builder runs it, gets no output and fails the build; write a script that prints the version',
+      ],
+      output: null,
+    },
     // builder-truth §4.3: an empty list passes the linter and makes the builder abort every build.
     {
       name: 'empty arch, os and host lists, at the list',
