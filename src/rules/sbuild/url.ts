@@ -1,9 +1,10 @@
 import { defineRule } from '../../core/rule.js';
+import type { Recipe } from '../../recipe/recipe.js';
 import { cite, includes } from '../../sbuild/builder-release.js';
 import { valueSpan } from '../../sbuild/locate.js';
 import { fieldName, formattedStrings } from '../../sbuild/schema.js';
 import { isDroppedByTarget } from '../../sbuild/target-fields.js';
-import { urlProblem } from '../../sbuild/url.js';
+import { urlProblem, type UrlProblem } from '../../sbuild/url.js';
 import { INHERITED_VARIABLES } from '../../sbuild/exported-variables.js';
 import { builderVariables } from '../../shellcheck/variables.js';
 
@@ -27,7 +28,14 @@ export default defineRule({
         reportLiteralTemplate(value, path, problem);
         continue;
       }
-      if (problem) report({ message: `'${value}' is not a valid URL in ${fieldName(path)}: ${problem}`, at: valueSpan(recipe, path) });
+      if (!problem) continue;
+      const message = `'${value}' is not a valid URL in ${fieldName(path)}: ${problem.reason}`;
+      if (problem.readAs === undefined || derivesPkgIdWithout(recipe, path, value)) {
+        report({ message: problem.readAs === undefined ? message : `${message}; the builder derives the missing pkg_id from what follows '://' in src_url[0], and stops without one`, at: valueSpan(recipe, path) });
+      } else {
+        const irregular = `'${value}' in ${fieldName(path)} is an irregular URL: ${problem.reason}; the builder's URL parser reads it as ${problem.readAs}, other tools may not: write that`;
+        report({ message: irregular, at: valueSpan(recipe, path), severity: 'warning' });
+      }
     }
 
     /**
@@ -35,14 +43,14 @@ export default defineRule({
      * text as written, and the builder downloads it as written. A placeholder before the query names a file that does not
      * exist (the download fails and stops the build); one in the query or fragment may reach a server that ignores it.
      */
-    function reportLiteralTemplate(value: string, path: (string | number)[], problem: string | undefined): void {
+    function reportLiteralTemplate(value: string, path: (string | number)[], problem: UrlProblem | undefined): void {
       const placeholder = /\$\{[^}]*\}?/.exec(value)![0];
       const beforeQuery = value.search(/[?#]/);
       const inResource = problem !== undefined || beforeQuery === -1 || value.indexOf('${') < beforeQuery;
       const why = `the ${settings.target} builder does not fill in ${placeholder} in build_asset URLs (builders from ${cite('buildAssetVariables')} on fill in the variables they export)`;
       report({
         message: problem
-          ? `'${value}' is not a valid URL in ${fieldName(path)}: ${problem}; ${why}, so its linter rejects the text as written`
+          ? `'${value}' is not a valid URL in ${fieldName(path)}: ${problem.reason}; ${why}, so its linter rejects the text as written`
           : inResource
             ? `'${value}' in ${fieldName(path)} is downloaded as written: ${why}, so the download fails; write the value out`
             : `'${value}' in ${fieldName(path)} is requested with ${placeholder} as written: ${why}; write the value out`,
@@ -61,4 +69,9 @@ function unfilledVariable(value: string, target: string): string | undefined {
   if (unbraced) return unbraced[0];
   const filled = new Set([...builderVariables('run', target), 'PATH', ...INHERITED_VARIABLES]);
   return [...value.matchAll(/\$\{([^}]*)\}/g)].find(([, name]) => !filled.has(name!))?.[0];
+}
+
+/** builder-truth §1.1, §4.1: without pkg_id the builder takes it from src_url[0] after `://`, and panics when there is none. */
+function derivesPkgIdWithout(recipe: Recipe, path: (string | number)[], value: string): boolean {
+  return path.length === 2 && path[0] === 'src_url' && path[1] === 0 && recipe.fields?.pkg_id === undefined && !value.includes('://');
 }

@@ -21,16 +21,23 @@ ruleTester.run('sbuild/url', {
   ],
   invalid: [
     {
-      name: 'URLs without scheme, with spaces, or with another scheme, at the item',
+      // builder-truth §1.1, §4.1: without pkg_id, the builder takes it from src_url[0] after '://' and panics without one.
+      name: 'a src_url[0] without // when pkg_id is left to the builder',
+      code: VALID_RECIPE.replace('pkg_id: "github.com.example.hello"\n', '').replace('src_url:\n  - "https://github.com/example/hello"', 'src_url:\n  - "https:github.com/example/hello"'),
+      errors: ["sbuild/url error 13:5-13:37 'https:github.com/example/hello' is not a valid URL in src_url[0]: it does not start with scheme://host; the builder derives the missing pkg_id from what follows '://' in src_url[0], and stops without one"],
+      output: null,
+    },
+    {
+      name: 'URLs without scheme or with another scheme (errors), and with spaces or without // (warnings: WHATWG reads them), at the item',
       code: VALID_RECIPE.replace(
         'homepage:\n  - "https://github.com/example/hello"',
         'homepage:\n  - "github.com/example/hello"\n  - "https://example.com/my page"\n  - "git://example.com/hello.git"\n  - "https:example.com"',
       ),
       errors: [
         "sbuild/url error 10:5-10:31 'github.com/example/hello' is not a valid URL in homepage[0]: it has no scheme (expected https://…)",
-        "sbuild/url error 11:5-11:34 'https://example.com/my page' is not a valid URL in homepage[1]: it contains white space (encode a space as %20)",
+        "sbuild/url warning 11:5-11:34 'https://example.com/my page' in homepage[1] is an irregular URL: it contains white space (encode a space as %20); the builder's URL parser reads it as https://example.com/my%20page, other tools may not: write that",
         "sbuild/url error 12:5-12:34 'git://example.com/hello.git' is not a valid URL in homepage[2]: its scheme is git, expected http, https or ftp",
-        "sbuild/url error 13:5-13:24 'https:example.com' is not a valid URL in homepage[3]: it has no host (expected scheme://host/…)",
+        "sbuild/url warning 13:5-13:24 'https:example.com' in homepage[3] is an irregular URL: it does not start with scheme://host; the builder's URL parser reads it as https://example.com/, other tools may not: write that",
       ],
       output: null,
     },
@@ -78,7 +85,7 @@ ruleTester.run('sbuild/url', {
       name: 'from the 2026-02 builder on, a build_asset URL without ${ is still checked',
       code: withAssets('https://example.com/hello x'),
       settings: { target: '2026-02' },
-      errors: ["sbuild/url error 7:10-7:39 'https://example.com/hello x' is not a valid URL in build_asset[0].url: it contains white space (encode a space as %20)"],
+      errors: ["sbuild/url warning 7:10-7:39 'https://example.com/hello x' in build_asset[0].url is an irregular URL: it contains white space (encode a space as %20); the builder's URL parser reads it as https://example.com/hello%20x, other tools may not: write that"],
       output: null,
     },
     {
