@@ -23,11 +23,15 @@ export default defineRule({
   },
 });
 
-/** A character as the message shows it: one that shows as nothing or as a blank (a zero-width or no-break space) by its code. */
+/**
+ * A character as the message shows it: white space by its escape, and one beyond ASCII that shows as nothing or as a
+ * blank (a zero-width or no-break space) by its code. Control characters are left to the reporters, which show every
+ * one inertly.
+ */
 function show(character: string): string {
-  if (!INVISIBLE.test(character)) return `'${character}'`;
   const code = character.codePointAt(0)!;
-  return code < 0x7f ? JSON.stringify(character).replace(/^"|"$/g, "'") : `'\\u${code.toString(16).toUpperCase().padStart(4, '0')}'`;
+  if (code < 0x80) return /\s/.test(character) ? JSON.stringify(character).replace(/^"|"$/g, "'") : `'${character}'`;
+  return INVISIBLE.test(character) ? `'\\u${code.toString(16).toUpperCase().padStart(4, '0')}'` : `'${character}'`;
 }
 
-const INVISIBLE = /^[\s\p{Cc}\p{Cf}\p{Z}]$/u;
+const INVISIBLE = /^[\p{Cf}\p{Z}]$/u;
