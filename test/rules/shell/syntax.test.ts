@@ -22,6 +22,17 @@ const DESCRIBED: [string[], string, string][] = [
   [['    [[ -f x'], '6:5-6:7', '`[[` without a matching `]]`'],
   [['    echo $((1 + ))'], '6:10-6:13', 'malformed arithmetic expression after `$((`'],
   [['    echo "$PKG" \\'], '6:17-6:18', 'the script ends with a `\\` that continues the command onto a line that does not exist'],
+  // An unterminated quote takes the rest of the script into the string, `fi` included: bash blames the quote, not the `if`.
+  [['    if [ -f x ]; then', '      echo "unterminated', '    fi'], '7:12-7:13', 'unterminated double-quoted string: the closing `"` is missing'],
+  [['    if true; then', "      echo 'unterminated", '    fi'], '7:12-7:13', "unterminated single-quoted string: the closing `'` is missing"],
+  [['    if true; then', "      echo $'unterminated", '    fi'], '7:12-7:14', "unterminated `$'…'` string: the closing `'` is missing"],
+  [['    if true; then', '      echo `date', '    fi'], '7:12-7:13', 'unterminated backquote command substitution: the closing `` ` `` is missing'],
+  [['    if true; then', '      x=$(echo hi', '    fi'], '7:9-7:11', '`$(` without a matching `)`'],
+  [['    for f in a b; do', '      echo "$f', '    done', '    echo "x"'], '9:12-9:13', 'unterminated double-quoted string: the closing `"` is missing'],
+  [['    cat <<EOF', "    it's", '    EOF', '    if true; then', '      echo "a', '    fi'], '10:12-10:13', 'unterminated double-quoted string: the closing `"` is missing'],
+  // A closer that is not the one of the innermost open group: bash rejects it where it stands.
+  [['    foo() { echo a;', '    echo )'], '7:10-7:11', 'unexpected `)`: the `{` before it is still open, and only `}` closes it'],
+  [['    if true; then', '      echo a )', '    fi'], '7:14-7:15', 'unexpected `)`: the `if` before it is still open, and only `fi` closes it'],
 ];
 
 ruleTester.run('shell/syntax', {
