@@ -1089,5 +1089,5 @@ function findArgumentNode(command: Node, word: Word): Node | undefined {
 }
 
 function hasPrefixRedirect(command: Node): boolean {
-  return command.childrenForFieldName('redirect').length > 0;
+  return command.childForFieldName('redirect') !== null;
 }
