@@ -78,6 +78,7 @@ export function shippedFiles(trace: readonly Step[], names: ArtifactNames): Ship
 function replacements(step: Step): FileWrite[] {
   // `cat copy > IMG` gives the image the copy's content; a `>` of anything else, content from nowhere that ships.
   if ('operator' in step) return step.operator === '>' || step.operator === '>|' ? [{ word: step.target, effect: 'replace', from: step.from ?? [] }] : [];
+  if (step.runsFunction) return [];
   const operation = fileOperation(programName(step.name), step.args);
   if (!operation) return [];
   return operation.writes.filter(makesNewContent);

@@ -27,6 +27,8 @@ export interface ShellCommand extends Invocation {
   redirects: Redirect[];
   /** For a command run as part of a function call, the functions called, outermost first. */
   calls?: string[];
+  /** True when the name is a function the script defined: bash runs it, not the program of that name. */
+  runsFunction?: boolean;
 }
 
 export interface Redirect {
@@ -91,7 +93,7 @@ export interface AnalysisOptions {
 
 /** Node types whose children are statements; in any other node only substitutions can hold commands. */
 const STATEMENT_CONTAINERS = new Set([
-  'program', 'compound_statement', 'if_statement', 'elif_clause', 'else_clause', 'while_statement', 'c_style_for_statement',
+  'program', 'compound_statement', 'if_statement', 'elif_clause', 'else_clause', 'while_statement',
   'case_statement', 'case_item', 'do_group', 'negated_command', 'heredoc_redirect',
 ]);
 
@@ -152,7 +154,13 @@ export async function analyseScript(script: ParsedScript, options: AnalysisOptio
   collector.walk(script.tree.rootNode, initialState(script), (offset) => offset);
   collector.commands.sort((a, b) => a.start - b.start || a.via.length - b.via.length);
   collector.redirects.sort((a, b) => a.start - b.start);
-  return { script, commands: collector.commands, redirects: collector.redirects, trace: collector.trace, deferred: collector.deferred, cutShort: collector.cutShort };
+  const { cancelled } = collector;
+  if (cancelled.size === 0) return { script, commands: collector.commands, redirects: collector.redirects, trace: collector.trace, deferred: collector.deferred, cutShort: collector.cutShort };
+  // The handlers of traps cleared or replaced before they could run never run.
+  const runs = (step: Step) => !cancelled.has(step);
+  const trace = collector.trace.filter(runs);
+  const deferred = collector.deferred.flatMap(({ index, container }) => (runs(collector.trace[index]!) ? [{ index: trace.indexOf(collector.trace[index]!), container }] : []));
+  return { script, commands: collector.commands.filter(runs), redirects: collector.redirects.filter(runs), trace, deferred, cutShort: collector.cutShort };
 }
 
 interface State {
@@ -182,6 +190,11 @@ interface State {
   callArities: number[];
   /** Inside `docker run -v HOST:DIR …`: how paths map back to the host. */
   container: Container | undefined;
+  /**
+   * The handlers this shell may run on each signal (`trap '…' EXIT`), as the steps their walk recorded: several when
+   * one was set under a condition. A subshell starts with none; a function shares its caller's.
+   */
+  traps: Map<string, Step[][]>;
 }
 
 function initialState(script: ParsedScript): State {
@@ -191,7 +204,7 @@ function initialState(script: ParsedScript): State {
   bindings.set('IFS', [DEFAULT_IFS]);
   return {
     bindings, aliases: new Map(), expandAliases: scriptDialect(script.shell).shell !== 'bash', arrays: new Map(), exported, cwd: [OUTDIR], via: [],
-    stdin: undefined, stdinScript: undefined, stdinContent: undefined, depth: 0, locals: undefined, calls: [], callArities: [], container: undefined,
+    stdin: undefined, stdinScript: undefined, stdinContent: undefined, depth: 0, locals: undefined, calls: [], callArities: [], container: undefined, traps: new Map(),
   };
 }
 
@@ -220,10 +233,12 @@ function fieldSeparators(ifs: readonly string[] | undefined): string {
 }
 
 function cloneState(state: State): State {
-  return { ...state, bindings: state.bindings.clone(), aliases: new Map(state.aliases), arrays: new Map(state.arrays), exported: new Set(state.exported), cwd: state.cwd.slice() };
+  return { ...state, bindings: state.bindings.clone(), aliases: new Map(state.aliases), arrays: new Map(state.arrays), exported: new Set(state.exported), cwd: state.cwd.slice(), traps: new Map() };
 }
 
 type OffsetMap = (offset: number) => number;
+
+type Step = ShellCommand | Redirect;
 
 /** A script found in the script (a string, a here-document body, what printf prints), with the map of its tree's offsets. */
 interface ScriptSource {
@@ -261,6 +276,8 @@ class Collector {
   readonly redirects: Redirect[] = [];
   readonly trace: (ShellCommand | Redirect)[] = [];
   readonly deferred: DeferredContainer[] = [];
+  /** The steps of trap handlers that never run: the trap was cleared or set again before the shell ended. */
+  readonly cancelled = new Set<Step>();
   cutShort: CutShort | undefined;
   #depth = 0;
   readonly #deferContainers: boolean;
@@ -285,6 +302,7 @@ class Collector {
     ['redirected_statement', this.#redirected],
     ['pipeline', this.#pipeline],
     ['for_statement', this.#forLoop],
+    ['c_style_for_statement', this.#countingLoop],
   ]);
 
   constructor(parse: ShellParse, deferContainers: boolean) {
@@ -384,16 +402,18 @@ class Collector {
     if (commandProgram === 'tee') this.#tee(args, state.stdin, scriptInput);
     if (herestring && !invocation.stdin) invocation.stdin = evaluateWord(herestring, state.bindings).values;
     for (const each of unwrapCommand(invocation)) {
-      this.#record({ ...each, ...place, redirects: each === invocation ? redirects : [] }, state);
       const program = programName(each.name);
+      const runsFunction = each === invocation && this.#functions.has(program);
+      this.#record({ ...each, ...place, redirects: each === invocation ? redirects : [], ...(runsFunction ? { runsFunction } : {}) }, state);
       const childState = withEnvironment(each, state);
+      if ((program === 'tee' || program === 'sponge') && !runsFunction) this.#writeInput(each, redirects, state);
       if (each.innerScript) {
         const source = findArgumentNode(node, each.innerScript.word);
         const scripts = source ? withPlaceholderReplaced(nodeScript(source, map), each.replaced) : [];
         for (const script of scripts) this.#childShell(script, each, each.innerScript.shell, each.innerScript.positional, childState);
       } else if (program === 'eval' && each.via.length === state.via.length) this.#eval(node, state, map);
       else if (program === 'trap' && each === invocation) this.#trap(node, state, map);
-      else if (each === invocation && this.#functions.has(program)) this.#call(program, args, state, name.start);
+      else if (runsFunction) this.#call(program, args, state, name.start);
       else if ((program === 'source' || program === '.') && each.args[0]) this.#source(program, each.args[0], state, scriptInput);
       else {
         const shell = scriptInput ? stdinShell(each) : undefined;
@@ -447,6 +467,22 @@ class Collector {
     const append = args.some((arg) => /^(-[a-z]*a|--append)$/.test(arg.values[0] ?? ''));
     const content = listing || scripts ? { listing: listing ?? [], scripts: (scripts ?? []).map(detached) } : undefined;
     for (const file of fileOperands(args)) this.#files.write(file.values, content, append);
+  }
+
+  /**
+   * `tee FILE… < SRC`, `head -c 9 IMG | sponge IMG`: what the command reads goes into each file, as `> FILE` would put
+   * it there; in the trace only, after the command. Appending (`-a`) is the tools' own finding.
+   */
+  #writeInput(invocation: Invocation, redirects: Redirect[], state: State): void {
+    const read = redirects.filter((redirect) => redirect.operator === '<').map((redirect) => redirect.target);
+    const input: PrintedContent | undefined = read.length > 0 ? { files: read } : state.stdinContent;
+    if (!input || invocation.args.some((arg) => /^(-[a-z]*a|--append)$/.test(arg.values[0] ?? ''))) return;
+    for (const file of fileOperands(invocation.args)) {
+      const write: Redirect = { operator: '>', target: file, writesOutput: true, from: input.files, start: file.start, end: file.end, ...workingDirectory(state) };
+      if (input.changedBy) write.changedBy = input.changedBy;
+      if (state.calls.length > 0) write.calls = state.calls;
+      this.trace.push(write);
+    }
   }
 
   /** `source FILE`, `. FILE`: the scripts the script wrote into FILE (or feeds `/dev/stdin`) run in this shell. */
@@ -596,6 +632,7 @@ class Collector {
     inner.via = [...state.via, `function ${name}`];
     inner.depth++;
     inner.locals = new Set();
+    inner.traps = state.traps;
     bindPositional(inner, args.map((arg) => arg.values), true);
     this.walk(definition.body, inner, definition.map);
     // Functions share the caller's variables, except those they declared their own.
@@ -626,17 +663,36 @@ class Collector {
 
   /**
    * `trap 'HANDLER' SIGNAL…`: a script this shell runs when the signal comes, or on `EXIT` when it ends. It is walked
-   * where it is set, in a copy of the state, as what it changes only counts once it runs.
+   * where it is set, in a copy of the state, as what it changes only counts once it runs. A handler cleared (`trap -
+   * SIGNAL`, `trap '' SIGNAL`) or replaced on all its signals, where that surely runs, is taken back: it never runs.
    */
   #trap(node: Node, state: State, map: OffsetMap): void {
     const [handler, ...signals] = node.childrenForFieldName('argument').filter((argument) => argument.text !== '--');
-    if (!handler || signals.length === 0 || handler.text.startsWith('-')) return;
-    const { text, offsets } = scriptText(handler);
-    const inner = cloneState(state);
-    inner.depth++;
-    inner.via = [...state.via, 'trap'];
-    inner.calls = state.calls;
-    this.#runScript(text, [...offsets, handler.endIndex], inner, map);
+    if (!handler || (handler.text.startsWith('-') && handler.text !== '-')) return;
+    const [value, ...others] = evaluateWord(handler, state.bindings).values;
+    // `trap SIGNAL` alone resets it, as `trap - SIGNAL` does.
+    const clears = signals.length === 0 || (others.length === 0 && (value === '-' || value === ''));
+    const steps: Step[] = [];
+    if (!clears) {
+      const { text, offsets } = scriptText(handler);
+      const inner = cloneState(state);
+      inner.depth++;
+      inner.via = [...state.via, 'trap'];
+      inner.calls = state.calls;
+      const before = this.trace.length;
+      this.#runScript(text, [...offsets, handler.endIndex], inner, map);
+      steps.push(...this.trace.slice(before));
+    }
+    const surely = runsWhenReached(node);
+    const dropped = new Set<Step[]>();
+    for (const signal of (signals.length === 0 ? [handler] : signals).map((each) => signalName(each.text))) {
+      if (surely) for (const previous of state.traps.get(signal) ?? []) dropped.add(previous);
+      const kept = surely ? [] : (state.traps.get(signal) ?? []);
+      if (!clears) kept.push(steps);
+      state.traps.set(signal, kept);
+    }
+    const stillSet = new Set([...state.traps.values()].flat());
+    for (const previous of dropped) if (!stillSet.has(previous)) for (const step of previous) this.cancelled.add(step);
   }
 
   /** A script a child shell runs (`bash -c '…'`, `bash <<EOF`, `cat <<EOF | sh`), in a copy of this shell's state. */
@@ -821,6 +877,16 @@ class Collector {
     this.#printedContent = content;
   }
 
+  /** `for ((i=0; …; i++))`: the body runs with each value the counters take, so none of them is known there. */
+  #countingLoop(node: Node, state: State, map: OffsetMap): void {
+    const body = node.childForFieldName('body');
+    for (const child of node.namedChildren) if (child.id !== body?.id) this.walk(child, state, map);
+    for (const part of [...node.childrenForFieldName('initializer'), ...node.childrenForFieldName('update')]) {
+      for (const name of [part, ...part.descendantsOfType(['variable_name', 'word'])]) if (VARIABLE_NAME.test(name.text)) state.bindings.delete(name.text);
+    }
+    if (body) this.walk(body, state, map);
+  }
+
   #forLoop(node: Node, state: State, map: OffsetMap): void {
     const variable = node.childForFieldName('variable');
     const values: string[] = [];
@@ -968,7 +1034,9 @@ function printedScript(node: Node, invocation: Invocation, map: OffsetMap): Scri
   return format ? [{ script: () => printfOutput(format, values), map }] : undefined;
 }
 
-/** The paths a command prints, for a pipe into `xargs` or `while read`: `find DIR…`, `ls`, `echo`. */
+const FILE_OPTIONS_WITH_VALUE = /^(-[mfFeP]|--(magic-file|files-from|separator|exclude|exclude-quiet|parameter))$/;
+
+/** The paths a command prints, for a pipe into `xargs` or `while read`: `find DIR…`, `ls`, `echo`, `file`. */
 function listingOf(invocation: Invocation): string[] | undefined {
   const name = programName(invocation.name);
   const args = invocation.args.map((arg) => arg.values);
@@ -979,6 +1047,8 @@ function listingOf(invocation: Invocation): string[] | undefined {
     return paths.length === 0 ? ['*'] : paths.map((path) => (path === '.' || /^\$\{SBUILD_OUTDIR\}\/?$/.test(path) ? '*' : path));
   }
   if (name === 'echo') return args.flat().filter((arg) => !arg.startsWith('-'));
+  // `file ./* | grep ELF | cut -d: -f1`: a line for each file it describes, starting with its path.
+  if (name === 'file' && !args.some(([arg]) => arg === '-b' || arg === '--brief')) return operands(args.map(([arg]) => arg ?? ''), FILE_OPTIONS_WITH_VALUE);
   // printf's first operand is its format, not a path it prints.
   if (name === 'printf') return args.slice(args[0]?.[0] === '-v' ? 3 : 1).flat();
   return undefined;
@@ -1090,4 +1160,25 @@ function findArgumentNode(command: Node, word: Word): Node | undefined {
 
 function hasPrefixRedirect(command: Node): boolean {
   return command.childForFieldName('redirect') !== null;
+}
+
+/** `EXIT`, `exit`, `SIGEXIT` and `0` are one signal to bash. */
+function signalName(text: string): string {
+  const name = text.toUpperCase().replace(/^SIG/, '');
+  return name === '0' ? 'EXIT' : name;
+}
+
+/** Statements whose parts may or may not run, or run again: a branch, a case, a loop. */
+const CONDITIONAL = new Set(['if_statement', 'elif_clause', 'else_clause', 'case_item', 'while_statement', 'for_statement', 'c_style_for_statement']);
+
+/**
+ * Whether a command runs whenever its script (or the function it is in) gets to it: it is in no branch or loop, and
+ * not after `&&` or `||`.
+ */
+function runsWhenReached(command: Node): boolean {
+  for (let child = command, parent = command.parent; parent && parent.type !== 'function_definition'; child = parent, parent = parent.parent) {
+    if (CONDITIONAL.has(parent.type)) return false;
+    if (parent.type === 'list' && parent.firstNamedChild?.id !== child.id) return false;
+  }
+  return true;
 }

@@ -53,7 +53,9 @@ const MAY_HIDE_WRITES = new RegExp(
 export function mayHideWrites(root: Node): boolean {
   // One walk for both kinds of node: the walk is most of the cost.
   return root.descendantsOfType(['command', 'redirected_statement']).some((node) =>
-    node.type === 'command' ? mayRunBuiltName(node) || copiesEmptyFile(node) || (node.childForFieldName('redirect') !== null && mayWriteHidden(node)) : mayWriteHidden(node),
+    node.type === 'command'
+      ? mayRunBuiltName(node) || copiesEmptyFile(node) || writesFilterOutput(node) || (node.childForFieldName('redirect') !== null && mayWriteHidden(node))
+      : mayWriteHidden(node),
   );
 }
 
@@ -91,6 +93,15 @@ function mayWriteHidden(statement: Node): boolean {
   if (last && printsNothing(commandName(last), words(last))) return true;
   return stages.some((stage) => CHANGING_FILTERS.has(commandName(stage)));
 }
+
+/** `head -c 9 IMG | sponge IMG`, `… | tee IMG`: a filter's output written over a file by a command, not a redirection. */
+function writesFilterOutput(command: Node): boolean {
+  if (!INPUT_WRITERS.has(commandName(command)) || command.parent?.type !== 'pipeline') return false;
+  const stages = command.parent.namedChildren;
+  return stages.slice(0, stages.findIndex((stage) => stage.id === command.id)).some((stage) => stage.type === 'command' && CHANGING_FILTERS.has(commandName(stage)));
+}
+
+const INPUT_WRITERS = new Set(['tee', 'sponge']);
 
 /** A command's name as the shell runs it: `\head`, `"head"` and `/usr/bin/head` are `head`. */
 function commandName(command: Node): string {

@@ -20,7 +20,8 @@ const FILTER_OPTIONS_WITH_VALUE: Record<string, string[]> = {
   head: ['-c', '-n'], tail: ['-c', '-n'], cut: ['-b', '-c', '-d', '-f'], sort: ['-k', '-t', '-o', '-S', '-T'], uniq: ['-f', '-s', '-w'],
   grep: ['-e', '-f', '-m', '-A', '-B', '-C'], fold: ['-w'], xxd: ['-c', '-g', '-l', '-s', '-o'], od: ['-A', '-t', '-j', '-N', '-w'],
   base64: ['-w'], base32: ['-w'], sed: ['-e', '-f', '-l'], gsed: ['-e', '-f', '-l'], awk: ['-F', '-v', '-f'], gawk: ['-F', '-v', '-f'],
-  mawk: ['-F', '-v', '-f'], perl: ['-e', '-E', '-I', '-M', '-m'], iconv: ['-f', '-t'], strings: ['-n', '-t', '-e'],
+  mawk: ['-F', '-v', '-f'], perl: ['-e', '-E', '-I', '-M', '-m'], iconv: ['-f', '-t'], strings: ['-n', '-t', '-e'], tac: ['-s'],
+  nl: ['-b', '-d', '-f', '-h', '-i', '-l', '-n', '-s', '-v', '-w'],
 };
 /** Filters whose first operand is their program or pattern, unless one is given with `-e` or `-f`. */
 const PROGRAM_FIRST = new Set(['sed', 'gsed', 'awk', 'gawk', 'mawk', 'perl', 'grep']);
@@ -68,8 +69,8 @@ export function printsNothing(program: string, args: string[]): boolean {
  * written over a file is that file's content rewritten, as surely as `strip` would.
  */
 export const CHANGING_FILTERS = new Set([
-  'head', 'tail', 'cut', 'tr', 'sed', 'gsed', 'awk', 'gawk', 'mawk', 'perl', 'rev', 'fold', 'sort', 'uniq', 'grep', 'strings', 'iconv',
-  'xxd', 'od', 'base64', 'base32', 'gzip', 'bzip2', 'xz', 'zstd', 'lz4', 'brotli', 'dos2unix', 'unix2dos',
+  'head', 'tail', 'cut', 'tr', 'sed', 'gsed', 'awk', 'gawk', 'mawk', 'perl', 'rev', 'tac', 'nl', 'fold', 'sort', 'uniq', 'grep', 'strings', 'iconv',
+  'xxd', 'od', 'base64', 'base32', 'gzip', 'bzip2', 'xz', 'lzma', 'lzip', 'lzop', 'zstd', 'lz4', 'brotli', 'dos2unix', 'unix2dos',
 ]);
 
 /**

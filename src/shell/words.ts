@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { decodeBackslashEscapes } from './escapes.js';
 import { expandParameter } from './parameter-expansion.js';
+import { resolvePath } from './paths.js';
 import { MAX_VALUE_LENGTH, TOO_LONG } from './value-limit.js';
 
 /** Values a shell variable may hold at some point of a script: several when it is a loop variable. */
@@ -86,9 +87,10 @@ function expandVariable(node: Node, bindings: Bindings): string[] {
   if (node.type === 'expansion' && named.length === 1 && named[0]!.type === 'subscript' && node.text.startsWith('${') && !/^\$\{[#!]/.test(node.text)) {
     const subscript = named[0]!;
     const index = subscript.childForFieldName('index')?.text;
-    const key = `${subscript.childForFieldName('name')?.text ?? ''}[${index === '*' ? '@' : index}]`;
-    if (node.text.endsWith(']}')) return bindings.get(key)?.slice() ?? [node.text];
-    return [node.text];
+    const array = subscript.childForFieldName('name')?.text ?? '';
+    const key = `${array}[${index === '*' ? '@' : index}]`;
+    if (!node.text.endsWith(']}')) return [node.text];
+    return (bindings.get(key) ?? elementAt(array, index ?? '', bindings))?.slice() ?? [node.text];
   }
   // `${NAME}` and `$NAME` alone, or with one of the shell's string operations (`${x#y}`, `${x:-y}`, `${x,,}`, …);
   // what is not evaluated (`${#x}`, `${!x}`, an operand with a substitution) is kept as written.
@@ -97,6 +99,21 @@ function expandVariable(node: Node, bindings: Bindings): string[] {
   if (!plain || !plainLength) return (node.type === 'expansion' && expandParameter(node.text, bindings)) || [node.text];
   const name = named[0]!.text;
   return bindings.get(name)?.slice() ?? [`\${${name}}`];
+}
+
+/**
+ * `${files[i]}`, `${files[$i]}`, `${files[-1]}`: the element an index computed from a known number picks (a variable
+ * holding one, counted from the end when negative), else any element of the array.
+ */
+function elementAt(array: string, index: string, bindings: Bindings): readonly string[] | undefined {
+  const all = bindings.get(`${array}[@]`);
+  if (!all) return undefined;
+  const variable = /^\$?\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(index)?.[1];
+  const held = variable === undefined ? [index] : bindings.get(variable);
+  const number = held?.length === 1 && /^-?\d+$/.test(held[0]!) ? Number(held[0]) : undefined;
+  if (number === undefined) return all;
+  const count = [...bindings.keys()].filter((key) => key.startsWith(`${array}[`) && /^\d+\]$/.test(key.slice(array.length + 1))).length;
+  return bindings.get(`${array}[${number < 0 ? count + number : number}]`) ?? all;
 }
 
 /**
@@ -129,7 +146,9 @@ function pathSubstitution(node: Node, bindings: Bindings): string | undefined {
   const values = evaluate(operands[0]!, bindings).values;
   if (values.length !== 1) return undefined;
   const path = values[0]!;
-  return path.startsWith('/') || path.startsWith('${') ? path : `${pwd}/${path.replace(/^\.\//, '')}`;
+  // A relative path is taken from the working directory (`cd "${SBUILD_TMPDIR}"; realpath ../x` is the output directory's x).
+  if (path.startsWith('/') || path.startsWith('${')) return path;
+  return resolvePath(pwd, path) ?? `${pwd}/${path.replace(/^\.\//, '')}`;
 }
 
 /** The here-document `cat <<EOF` prints, when the statement is just that. */

@@ -130,7 +130,7 @@ async function scriptsThatWrite(recipe: Recipe): Promise<WritingScript[]> {
         ships = undefined;
       }
     }
-    const uses = trace.map((step) => ('operator' in step ? undefined : rewritingUse(step)));
+    const uses = trace.map((step) => ('operator' in step || step.runsFunction ? undefined : rewritingUse(step)));
     if (!uses.some(Boolean) && !trace.some((step) => 'operator' in step && (step.operator.endsWith('>>') || step.empties || step.changedBy))) continue;
     writing.push({ script: analysis.script, trace, uses, ships: ships ?? shippedFiles(trace, names), names });
   }
