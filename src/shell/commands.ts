@@ -298,6 +298,7 @@ class Collector {
     ['command', (node, state, map) => (hasPrefixRedirect(node) ? this.#redirected(node, state, map) : this.#command(node, state, map, [], undefined))],
     ['variable_assignment', this.#assign],
     ['declaration_command', this.#declare],
+    ['unset_command', this.#unset],
     ['function_definition', this.#defineFunction],
     ['redirected_statement', this.#redirected],
     ['pipeline', this.#pipeline],
@@ -613,6 +614,20 @@ class Collector {
     if (name) this.#functions.set(name, { body, map });
     // The body as written, with its parameters unknown: what other rules check once.
     this.walk(body, cloneState(state), map);
+  }
+
+  /**
+   * `unset -f NAME…` removes functions, so that NAME runs the program again (`strip() { :; }; unset -f strip; strip
+   * IMG`); `unset NAME` removes the function when no variable of that name is known, as bash does.
+   */
+  #unset(node: Node, state: State): void {
+    const words = node.namedChildren.map((child) => child.text);
+    const options = words.filter((word) => word.startsWith('-'));
+    if (options.some((option) => option.includes('v'))) return;
+    const functionsOnly = options.some((option) => option.includes('f'));
+    for (const name of words) {
+      if (!name.startsWith('-') && (functionsOnly || !state.bindings.has(name))) this.#functions.delete(name);
+    }
   }
 
   /** A call of a function the script defined: its body runs here with the arguments as `$1`, `$@`…. */

@@ -1180,7 +1180,7 @@ ruleTester.run('flatimage/no-binary-rewrite', {
       output: null,
     },
     {
-      name: 'a trap cleared only under a condition or in a subshell, or on one of its signals, and a tool a function shadows run with command',
+      name: 'a trap cleared only under a condition or in a subshell, or on one of its signals, and a tool a function shadows run with command or after unset -f',
       code: flatImageRecipe([
         download,
         `trap 'strip "./\${PKG}"' EXIT`,
@@ -1191,11 +1191,14 @@ ruleTester.run('flatimage/no-binary-rewrite', {
         'trap - TERM',
         'strip() { echo "skipping $1"; }',
         'command strip "./${PKG}"',
+        'unset -f strip',
+        'strip "./${PKG}"',
       ]),
       errors: [
         "20:11-20:27 strip (run through trap) on the FlatImage './${PKG}'",
         "24:11-24:25 upx (run through trap) on the FlatImage './${PKG}'",
         "27:13-27:29 strip (run through command) on the FlatImage './${PKG}'",
+        "29:5-29:21 strip on the FlatImage './${PKG}'",
       ].map(at),
       output: null,
     },
