@@ -15,8 +15,11 @@ export function parseAsBuilder(text: string, options: Omit<Options, keyof typeof
   return documents;
 }
 
-/** A `!` where a tag may start: after a blank, a flow indicator or at a line start (`#!/SBUILD` has none). */
-const MAY_HAVE_TAG = /(?:^|[\s[{,])!/m;
+/**
+ * A tag that may type a scalar (`!!bool`, `!custom`): a `!` after a blank, a flow indicator or at a line start, and
+ * before a tag character. Not `#!/SBUILD`, nor a script's `if ! cmd` or `a != b`.
+ */
+const MAY_HAVE_TAG = /(?:^|[\s[{,])![^\s=]/m;
 
 function untagQuotedScalars(document: Document.Parsed): void {
   visit(document, {
