@@ -47,28 +47,32 @@ function* namedTargets(paths: readonly string[], problems: DiscoveryProblem[], s
   // Only then: a third field on every target of a walk of 30,000 files kept 12 MB more at the peak.
   const withStamp = (target: Target, stats: BigIntStats | undefined): Target => (stamps && stats ? { ...target, stamp: statStamp(stats) } : target);
   const folders = new RealFolders();
+  const cwd = process.cwd();
   let workingDirectory: string | undefined;
   for (const path of paths) {
     let info;
-    let real: string;
+    const absolute = resolve(path);
+    // A name inside the working directory, which a repository controls (a changed file's, a folder's), may be a link
+    // to anything on the machine; a path that leaves it by name (`../shared/…`) is the user's choice.
+    const named = !isOutside(relative(cwd, absolute));
+    let real: string | undefined;
     try {
-      const absolute = resolve(path);
       const own = lstatSync(path, { bigint: true });
       info = own.isSymbolicLink() ? statSync(path, { bigint: true }) : own;
-      real = own.isSymbolicLink() ? realpathSync.native(path) : join(folders.of(dirname(absolute)), basename(absolute));
+      if (own.isSymbolicLink()) real = realpathSync.native(path);
+      else if (named) real = join(folders.of(dirname(absolute)), basename(absolute));
     } catch (error) {
       problems.push({ path, message: `cannot read ${path}: ${describeFsError(error)}` });
       continue;
     }
-    // A name inside the working directory, which a repository controls (a changed file's, a folder's), may be a link
-    // to anything on the machine; a path that leaves it by name (`../shared/…`) is the user's choice.
-    workingDirectory ??= folders.of(process.cwd());
-    if (real !== resolve(path) && !isOutside(relative(process.cwd(), resolve(path))) && isOutside(relative(workingDirectory, real))) {
+    workingDirectory ??= folders.of(cwd);
+    if (named && real !== undefined && real !== absolute && isOutside(relative(workingDirectory, real))) {
       problems.push({ path, message: `${path} is a symbolic link to ${real}, outside the working directory, and is not read: name that path itself to lint it` });
       continue;
     }
     if (info.isDirectory()) {
-      for (const target of walk(path, real, { root: real, visited: new Set([real]) }, problems)) {
+      const root = real ?? realpathSync.native(path);
+      for (const target of walk(path, root, { root, visited: new Set([root]) }, problems)) {
         const stats = statSync(target.path, { bigint: true, throwIfNoEntry: false });
         yield { target: withStamp(target, stats), identity: fileIdentity(stats) };
       }
