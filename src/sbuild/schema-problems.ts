@@ -192,11 +192,10 @@ function keywordProblem(recipe: Recipe, error: ErrorObject, path: PathSegment[])
     }
     case 'minLength':
       return path.length === 2 && isCleanedList(path) ? emptyItem(recipe, path, `${field} must not be empty`) : problem(`${field} must not be empty`);
-    case 'pattern':
-      if (params.pattern === '\\S') return problem(`${field} must not be blank: the builder trims it and finds it empty`);
-      if (params.pattern === '^(?!.*\\$\\{)') return problem(`${field} must not hold \${…}: the builder does not expand variables here, so the path names a folder called '\${…}' and the build fails; write the path relative to the output directory`);
-      if (params.pattern === '^\\S+$') return problem(`${field} must be one word, a program name or an absolute path: the builder looks it up on PATH and runs the script with '#!/usr/bin/env ${String(valueAt(recipe.data, path))}'`);
-      return problem(`${field} ${error.message ?? 'is not valid'}`);
+    case 'pattern': {
+      const explain = PATTERN_MESSAGES[String(params.pattern)];
+      return problem(explain ? explain(field, valueAt(recipe.data, path)) : `${field} ${error.message ?? 'is not valid'}`);
+    }
     case 'minItems':
       return problem(`${field} must list at least ${plural(Number(params.limit), 'entry', 'entries')}`);
     case 'minProperties':
@@ -218,6 +217,13 @@ function keywordProblem(recipe: Recipe, error: ErrorObject, path: PathSegment[])
       return problem(`${field} ${error.message ?? 'is not valid'}`);
   }
 }
+
+/** What each `pattern` of the schema asks for, said as the builder's reason. */
+const PATTERN_MESSAGES: Record<string, (field: string, value: unknown) => string> = {
+  '\\S': (field) => `${field} must not be blank: the builder trims it and finds it empty`,
+  '^\\S+$': (field, value) => `${field} must be one word, a program name or an absolute path: the builder looks it up on PATH and runs the script with '#!/usr/bin/env ${String(value)}'`,
+  '^(?!.*\\$\\{)': (field) => `${field} must not hold \${…}: the builder does not expand variables here, so the path names a folder called '\${…}' and the build fails; write the path relative to the output directory`,
+};
 
 function pointer(path: readonly PathSegment[]): string {
   return path.map((segment) => `/${String(segment).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
