@@ -10,7 +10,7 @@ import { scriptDialect } from './dialect.js';
 import { containerPath, programName, scriptFileShell, shownFile, stdinShell, unwrapCommand, xargsArgFile, type Assignment, type Container, type Invocation } from './wrappers.js';
 import { evaluateWord, heredocText, printed, type Word } from './words.js';
 import { perRecipe } from '../recipe/per-recipe.js';
-import { describeOutput, fileOperands, printedContent, printsNothing, redirectOperator, writesOutput, type PrintedContent } from './output.js';
+import { describeOutput, fileOperands, hasPrefixRedirect, printedContent, printsNothing, redirectOperator, writesOutput, type PrintedContent } from './output.js';
 import { resolvePath } from './paths.js';
 import { DEFAULT_IFS, readFields, splitWords } from './read-fields.js';
 import { Variables } from './variables.js';
@@ -786,7 +786,8 @@ class Collector {
     const writes: { target: Word; append: boolean }[] = [];
     const fedByHeredoc: Node[] = [];
     // A here-string after a compound statement is not in the `redirect` field.
-    const redirectNodes = [...(body?.type === 'command' ? body.childrenForFieldName('redirect') : []), ...(node === body ? [] : node.namedChildren.filter((child) => child.type.endsWith('_redirect')))];
+    const prefixed = body?.type === 'command' && hasPrefixRedirect(body) ? body.childrenForFieldName('redirect') : [];
+    const redirectNodes = [...prefixed, ...(node === body ? [] : node.namedChildren.filter((child) => child.type.endsWith('_redirect')))];
     for (const redirect of redirectNodes) {
       if (redirect.type === 'heredoc_redirect') {
         const body = redirect.namedChildren.find((child) => child.type === 'heredoc_body');
@@ -1171,10 +1172,6 @@ const OUTDIR = '${SBUILD_OUTDIR}';
 
 function findArgumentNode(command: Node, word: Word): Node | undefined {
   return command.childrenForFieldName('argument').find((argument) => argument.text === word.raw);
-}
-
-function hasPrefixRedirect(command: Node): boolean {
-  return command.childForFieldName('redirect') !== null;
 }
 
 /** `EXIT`, `exit`, `SIGEXIT` and `0` are one signal to bash. */

@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { Recipe } from '../recipe/recipe.js';
-import { CHANGING_FILTERS, printsNothing, redirectOperator, writesOutput } from './output.js';
+import { CHANGING_FILTERS, hasPrefixRedirect, printsNothing, redirectOperator, writesOutput } from './output.js';
 import { parsedScripts } from './parsed-scripts.js';
 import { EMPTY_FILE } from './paths.js';
 import { COMMAND_RUNNERS, SCRIPT_RUNNERS } from './wrappers.js';
@@ -54,7 +54,7 @@ export function mayHideWrites(root: Node): boolean {
   // One walk for both kinds of node: the walk is most of the cost.
   return root.descendantsOfType(['command', 'redirected_statement']).some((node) =>
     node.type === 'command'
-      ? mayRunBuiltName(node) || copiesEmptyFile(node) || writesFilterOutput(node) || (node.childForFieldName('redirect') !== null && mayWriteHidden(node))
+      ? mayRunBuiltName(node) || copiesEmptyFile(node) || writesFilterOutput(node) || (hasPrefixRedirect(node) && mayWriteHidden(node))
       : mayWriteHidden(node),
   );
 }

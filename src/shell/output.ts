@@ -51,6 +51,11 @@ export interface PrintedContent {
 /** Programs that print nothing: `: > file` leaves the file empty. */
 const SILENT = new Set([':', 'true', 'false']);
 
+/** `> FILE cmd`: a command whose redirections come before its name, where tree-sitter-bash keeps them in the command. */
+export function hasPrefixRedirect(command: Node): boolean {
+  return command.childForFieldName('redirect') !== null;
+}
+
 /**
  * Whether a command prints nothing: `:`, `true`, `cat /dev/null`, `exec` without a command (`exec > FILE`), `echo -n`
  * and `printf ''`.

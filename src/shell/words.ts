@@ -224,7 +224,8 @@ function echoed(words: string[][]): string | undefined {
  * Undefined when the word has no brace to expand.
  */
 function withBraceExpansion(children: Node[], parts: Evaluated[]): string[] | undefined {
-  if (!children.some((child) => child.type === 'word' && child.text.includes(','))) return undefined;
+  // A word's value is its text without backslashes: a comma in it is one in the text.
+  if (!children.some((child, index) => child.type === 'word' && parts[index]!.values[0]!.includes(','))) return undefined;
   // Quoted parts and expansions stand in the template as \0<index>\u0001, so only unquoted braces and commas count.
   const template = children.map((child, index) => (child.type === 'word' ? child.text : `\0${index}\u0001`)).join('');
   if (countOf(template, '{') > MAX_BRACES) return undefined;
