@@ -1,10 +1,14 @@
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { trackChild } from '../core/child-processes.js';
 import { isOwnedByUs } from '../files/owner.js';
 
 const PREFIX = 'fim-lint-shellcheck-';
+/** A folder's name tells the process that made it: `fim-lint-shellcheck-<pid>-XXXXXX`. */
+const LEFT_BEHIND = /^fim-lint-shellcheck-(\d+)-[^/]+$/;
+/** A folder is used for one ShellCheck batch, whose time limit is seconds: one this old is no run's any more. */
+const LEFT_BEHIND_AFTER_MS = 60 * 60 * 1000;
 
 /** Scripts written for ShellCheck to read: a folder of their own, removed with `remove`. */
 export interface ScratchScripts {
@@ -73,7 +77,11 @@ export function writeScratchScripts(scripts: readonly string[], roots: readonly 
 }
 
 function newScratch(root: string): ScratchScripts {
-  const directory = mkdtempSync(join(root, PREFIX));
+  if (!swept.has(root)) {
+    swept.add(root);
+    removeLeftBehind(root);
+  }
+  const directory = mkdtempSync(join(root, `${PREFIX}${process.pid}-`));
   const forget = trackChild({ directory });
   return {
     directory,
@@ -83,4 +91,43 @@ function newScratch(root: string): ScratchScripts {
       forget();
     },
   };
+}
+
+/** Roots this thread has looked for folders left behind in. */
+const swept = new Set<string>();
+
+/**
+ * Removes the folders of runs that were killed before they could remove them (SIGKILL, an out-of-memory kill): in
+ * `/dev/shm` their scripts would hold memory until the machine restarts. A folder goes only when it is ours, an hour
+ * old, and the process named in it is gone (a run in another PID namespace that shares the root may have a number this
+ * one does not see, hence the age too).
+ */
+export function removeLeftBehind(root: string, now = Date.now()): void {
+  let names: string[];
+  try {
+    names = readdirSync(root);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = LEFT_BEHIND.exec(name)?.[1];
+    if (pid === undefined || isRunning(Number(pid))) continue;
+    const path = join(root, name);
+    try {
+      const stats = lstatSync(path);
+      if (stats.isDirectory() && isOwnedByUs(stats) && now - stats.mtimeMs > LEFT_BEHIND_AFTER_MS) rmSync(path, { recursive: true, force: true });
+    } catch {
+      // Removed by another run meanwhile, or not ours to remove.
+    }
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: a process of another user has that number.
+    return (error as NodeJS.ErrnoException).code !== 'ESRCH';
+  }
 }

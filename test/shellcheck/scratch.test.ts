@@ -1,8 +1,8 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { scratchRoots, writeScratchScripts } from '../../src/shellcheck/scratch.js';
+import { removeLeftBehind, scratchRoots, writeScratchScripts } from '../../src/shellcheck/scratch.js';
 
 const made: string[] = [];
 const newFolder = () => {
@@ -54,5 +54,40 @@ describe('writeScratchScripts', () => {
     const refusing = join(newFolder(), 'a-file');
     writeFileSync(refusing, '');
     expect(() => writeScratchScripts(['echo'], [refusing])).toThrow(/ENOTDIR/);
+  });
+});
+
+describe('removeLeftBehind', () => {
+  const hourAndMore = Date.now() + 61 * 60 * 1000;
+  /** A pid no process has: past the kernel's largest. */
+  const gone = 4_194_305;
+
+  it('removes the folders of runs that are gone, once an hour old, and keeps every other', () => {
+    const root = newFolder();
+    const folder = (name: string) => {
+      mkdirSync(join(root, name));
+      writeFileSync(join(root, name, '0.sh'), 'echo');
+      return name;
+    };
+    const leftBehind = folder(`fim-lint-shellcheck-${gone}-abc123`);
+    const running = folder(`fim-lint-shellcheck-${process.pid}-abc123`);
+    const older = folder('fim-lint-shellcheck-abc123');
+    const other = folder(`other-${gone}-abc123`);
+    writeFileSync(join(root, `fim-lint-shellcheck-${gone}-file`), '');
+
+    removeLeftBehind(root, Date.now());
+    expect(readdirSync(root).sort()).toEqual([leftBehind, older, other, running, `fim-lint-shellcheck-${gone}-file`].sort());
+    removeLeftBehind(root, hourAndMore);
+    expect(readdirSync(root).sort()).toEqual([older, other, running, `fim-lint-shellcheck-${gone}-file`].sort());
+  });
+
+  it('names its folders after the process, so that a later run can tell them', () => {
+    const scratch = writeScratchScripts(['echo'], [newFolder()]);
+    expect(scratch.directory).toMatch(new RegExp(`/fim-lint-shellcheck-${process.pid}-[^/]+$`));
+    scratch.remove();
+  });
+
+  it('leaves a root it cannot read alone', () => {
+    expect(() => removeLeftBehind(join(newFolder(), 'missing'))).not.toThrow();
   });
 });
