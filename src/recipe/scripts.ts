@@ -1,6 +1,7 @@
 import { isScalar, type Scalar } from 'yaml';
 import { ALIAS_NOTE } from './aliases.js';
 import type { Recipe, Span } from './recipe.js';
+import { perRecipe } from './per-recipe.js';
 
 export type ScriptField = 'run' | 'pkgver';
 
@@ -26,7 +27,8 @@ export interface EmbeddedScript {
 
 const FIELDS: ScriptField[] = ['run', 'pkgver'];
 
-export function embeddedScripts(recipe: Recipe): EmbeddedScript[] {
+/** The recipe's scripts, worked out once per recipe however many rules ask. */
+export const embeddedScripts = perRecipe(function embeddedScripts(recipe: Recipe): readonly EmbeddedScript[] {
   const shellValue = recipe.node(['x_exec', 'shell']);
   const shell = isScalar(shellValue) && typeof shellValue.value === 'string' ? shellValue.value.toLowerCase() : undefined;
   const scripts: EmbeddedScript[] = [];
@@ -40,7 +42,7 @@ export function embeddedScripts(recipe: Recipe): EmbeddedScript[] {
     scripts.push(makeScript(recipe, field, node as Scalar & { value: string }, shell, note));
   }
   return scripts;
-}
+});
 
 function makeScript(recipe: Recipe, field: ScriptField, node: Scalar & { value: string }, shell: string | undefined, aliasNote: string | undefined): EmbeddedScript {
   const text = node.value;

@@ -33,7 +33,7 @@ export async function parsedScripts(recipe: Recipe): Promise<ParsedScript[]> {
 }
 
 /** A recipe's scripts are asked for together, so that they are parsed in one batch. */
-async function parseAll(scripts: EmbeddedScript[]): Promise<RecipeScripts> {
+async function parseAll(scripts: readonly EmbeddedScript[]): Promise<RecipeScripts> {
   const parsed = await Promise.all(scripts.map(parseJoined));
   const result: RecipeScripts = { parsed: [], tooSlow: [] };
   scripts.forEach((script, index) => {
