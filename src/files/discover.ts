@@ -118,6 +118,11 @@ function* walk(directory: string, real: string, walked: { root: string; visited:
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const path = join(directory, entry.name);
+    if (isUndecodedName(entry.name, path)) {
+      const wanted = entry.isDirectory() ? !entry.name.startsWith('.') : RECIPE_NAME.test(entry.name);
+      if (wanted) problems.push({ path, message: `cannot read ${path}: its name is not valid UTF-8 (shown here with U+FFFD for the bytes that are not): rename it to lint it` });
+      continue;
+    }
     let isDirectory = entry.isDirectory();
     let isFile = entry.isFile();
     let entryReal = join(real, entry.name);
@@ -140,6 +145,14 @@ function* walk(directory: string, real: string, walked: { root: string; visited:
       yield { path, explicit: false };
     }
   }
+}
+
+/**
+ * Node decodes file names as UTF-8, a byte that is not as U+FFFD: such a name no longer names the file. A name that
+ * really holds U+FFFD still does.
+ */
+function isUndecodedName(name: string, path: string): boolean {
+  return name.includes('\uFFFD') && lstatSync(path, { throwIfNoEntry: false }) === undefined;
 }
 
 export function displayPath(path: string, cwd = process.cwd()): string {

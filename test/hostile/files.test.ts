@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { duplicateKeyRecipe, GOOD_RECIPE, goodRecipe, idsByFile, jsonResults, runCli, tempTree } from './cli.js';
@@ -131,5 +131,19 @@ describe('unusual path names', () => {
     const stylish = runCli([join(directory, names[1]!)], { cwd: directory });
     expect(stylish.stdout).toContain('ünïcödé/café ☕.yaml');
     expect(stylish.stdout).toMatch(/^ {2}4:1 {2}warning {2}Duplicate key 'pkg'/m);
+  });
+
+  it.skipIf(process.platform !== 'linux')('says a walked name that is not valid UTF-8 cannot be read, and lints the rest; a name that holds U+FFFD is linted', () => {
+    const directory = tree({ 'good.yaml': GOOD_RECIPE, 'real\uFFFD.yaml': duplicateKeyRecipe('replacement') });
+    const odd = (name: string) => Buffer.concat([Buffer.from(`${directory}/`), Buffer.from(name, 'latin1')]);
+    writeFileSync(odd('bad\xff.yaml'), GOOD_RECIPE);
+    mkdirSync(odd('dir\xfe'));
+    writeFileSync(odd('notes\xff.txt'), 'not a recipe');
+    const run = runCli(['--format', 'json', directory]);
+    expect(run.code).toBe(2);
+    expect(Object.keys(idsByFile(run)).sort()).toEqual([join(directory, 'good.yaml'), join(directory, 'real\uFFFD.yaml')]);
+    expect(run.stderr).toContain(`cannot read ${join(directory, 'bad\uFFFD.yaml')}: its name is not valid UTF-8`);
+    expect(run.stderr).toContain(`cannot read ${join(directory, 'dir\uFFFD')}: its name is not valid UTF-8`);
+    expect(run.stderr).not.toContain('notes');
   });
 });
