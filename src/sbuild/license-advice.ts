@@ -6,6 +6,16 @@ import { isSpdxId } from './spdx.js';
  * freeware). Undefined when no rule of thumb applies.
  */
 export function licenseAdvice(term: string): string | undefined {
+  const prefixed = /^spdx:(.+)$/i.exec(term)?.[1];
+  if (prefixed !== undefined && isSpdxId(prefixed)) return `write '${prefixed}', without 'spdx:'`;
+  const named = NAMES.get(simpleName(term));
+  if (named !== undefined) return `write '${named}'`;
+  const gnuName = gnuShortName(term);
+  if (gnuName !== undefined) return shortNameAdvice(gnuName);
+  return shortNameAdvice(term);
+}
+
+function shortNameAdvice(term: string): string | undefined {
   const gnu = /^(A|L)?GPL[-_ ]?v?(\d)(?:[.-](\d))?(\+|-or-later|-only)?$/i.exec(term);
   if (gnu) {
     const family = `${(gnu[1] ?? '').toUpperCase()}GPL`;
@@ -37,3 +47,55 @@ export function licenseAdvice(term: string): string | undefined {
 
 /** For each GNU family, an id of another version than 3.0-or-later, to show that the version is the author's choice. */
 const EARLIER_VERSION = { GPL: 'GPL-2.0-only', LGPL: 'LGPL-2.1-only', AGPL: 'AGPL-3.0-only' } as const;
+
+/**
+ * The names GitHub shows for the licenses it detects (`license.name` of its API, which recipes copy), and others as
+ * projects spell them, by `simpleName`: the SPDX id each stands for.
+ */
+const NAMES = new Map<string, string>(
+  Object.entries({
+    'apache license 2.0': 'Apache-2.0',
+    'apache software license 2.0': 'Apache-2.0',
+    'apache license version 2.0': 'Apache-2.0',
+    'bsd 2-clause "simplified" license': 'BSD-2-Clause',
+    'bsd 3-clause "new" or "revised" license': 'BSD-3-Clause',
+    '3-clause bsd license': 'BSD-3-Clause',
+    '2-clause bsd license': 'BSD-2-Clause',
+    'bsd zero clause license': '0BSD',
+    'boost software license 1.0': 'BSL-1.0',
+    'boost-1.0': 'BSL-1.0',
+    'creative commons zero v1.0 universal': 'CC0-1.0',
+    'eclipse public license 2.0': 'EPL-2.0',
+    'eclipse public license 1.0': 'EPL-1.0',
+    'mozilla public license 2.0': 'MPL-2.0',
+    'mozilla public license, version 2.0': 'MPL-2.0',
+    'the unlicense': 'Unlicense',
+    'artistic license 2.0': 'Artistic-2.0',
+    'european union public license 1.2': 'EUPL-1.2',
+    'sil open font license 1.1': 'OFL-1.1',
+    'universal permissive license v1.0': 'UPL-1.0',
+    'do what the f*ck you want to public license': 'WTFPL',
+  }).map(([name, id]) => [simpleName(name), id]),
+);
+
+/** Letters and digits, lowercased, without the `license` at the end: how a license name is looked up in `NAMES`. */
+function simpleName(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]/g, '').replace(/licen[sc]e$/, '');
+}
+
+/**
+ * The GNU licenses by their names (`GNU General Public License v3.0`, `GNU Lesser General Public License, version 2.1
+ * or later`, `GNU GPLv3`, `Affero GPLv3`) as the short forms `shortNameAdvice` reads (`GPL-3.0`, `LGPL-2.1+`, `AGPL-3`).
+ */
+function gnuShortName(term: string): string | undefined {
+  const name =
+    /^(?:the\s+)?(GNU\s+)?(?:(Affero|Lesser|Library)\s+)?(General\s+Public\s+License|(?:A|L)?GPL)\s*,?\s*(?:v(?:ersion)?\s*)?(\d(?:\.\d)?)?(\s+or\s+(?:any\s+)?later(?:\s+version)?|\+|\s+only)?$/i.exec(
+      term.trim(),
+    );
+  if (!name || (!name[1] && !name[2] && !/\s/.test(name[3]!))) return undefined;
+  const [, , kind, base, version, scope] = name;
+  const family = kind ? (/^affero$/i.test(kind) ? 'AGPL' : 'LGPL') : /^general/i.test(base!) ? 'GPL' : base!.toUpperCase();
+  if (version === undefined) return family;
+  const suffix = scope === undefined ? '' : /only/i.test(scope) ? '-only' : '+';
+  return `${family}-${version}${suffix}`;
+}
