@@ -63,8 +63,9 @@ function nearbyNames(word: string): number {
   if (nearby === undefined) {
     const lowercase = word.toLowerCase();
     nearby = 0;
+    const letters = letterSet(lowercase);
     LOWERCASE_NAMES.forEach((name, index) => {
-      if (withinTwoEdits(lowercase, name)) nearby! |= 1 << index;
+      if (fewLettersApart(letters, NAME_LETTERS[index]!) && withinTwoEdits(lowercase, name)) nearby! |= 1 << index;
     });
     if (nearbyByWord.size >= MAX_REMEMBERED_WORDS) nearbyByWord.clear();
     nearbyByWord.set(word, nearby);
@@ -72,11 +73,42 @@ function nearbyNames(word: string): number {
   return nearby;
 }
 
+/** The letters of a lowercase word as bits: `a`-`z`, then one for `_` and one for all digits. */
+function letterSet(word: string): number {
+  let set = 0;
+  for (let index = 0; index < word.length; index++) {
+    const code = word.charCodeAt(index);
+    set |= 1 << (code >= 97 && code <= 122 ? code - 97 : code === 95 ? 26 : 27);
+  }
+  return set;
+}
+
+const NAME_LETTERS = LOWERCASE_NAMES.map(letterSet);
+
+/**
+ * A quick test before the edit distance: each edit brings in at most one letter and takes out at most one, so two words
+ * within two edits have at most two letters that only one of them holds, each way.
+ */
+function fewLettersApart(a: number, b: number): boolean {
+  return bitCount(a & ~b) <= 2 && bitCount(b & ~a) <= 2;
+}
+
+function bitCount(bits: number): number {
+  let count = 0;
+  for (let rest = bits; rest !== 0; rest &= rest - 1) count++;
+  return count;
+}
+
+/** Rows of the edit-distance table, kept between calls: names are short. */
+let previousRow = new Int32Array(32);
+let currentRow = new Int32Array(32);
+
 /** Whether the edit (Levenshtein) distance of two words is at most 2. */
 export function withinTwoEdits(a: string, b: string): boolean {
   if (Math.abs(a.length - b.length) > 2) return false;
-  let previous = new Int32Array(b.length + 1);
-  let current = new Int32Array(b.length + 1);
+  if (previousRow.length <= b.length) [previousRow, currentRow] = [new Int32Array(b.length + 1), new Int32Array(b.length + 1)];
+  let previous = previousRow;
+  let current = currentRow;
   for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
     current[0] = i;
