@@ -22,6 +22,8 @@ export interface SchemaProblem {
   fix?: Edit;
   /** When less than the rule's: the builder repairs the value and builds the package. */
   severity?: 'warning';
+  /** What the author should write, the end of `message` after its last `: ` (implicit-type problems). */
+  advice?: string;
 }
 
 export const schemaProblems = perRecipe(function schemaProblems(recipe): SchemaProblem[] {
@@ -139,37 +141,47 @@ function implicitType(recipe: Recipe, path: PathSegment[], value: unknown, expec
   if (!isScalar(written) || !written.range) return undefined;
   const [start, end] = written.range;
   const at = { start: node.range[0], end: node.range[1] };
-  const edit = (replacement: string) => (written === node ? { fix: { start, end, text: replacement } } : {});
+  const viaAlias = written !== node;
+  // Quoting an alias makes a string of its name, not of the value it stands for: the value is written in its place.
+  const inPlace = viaAlias ? ' in place of the alias' : '';
+  const edit = (replacement: string) => (viaAlias ? {} : { fix: { start, end, text: replacement } });
   const text = recipe.text.slice(start, end);
   const field = fieldName(path);
+  const problem = (claim: string, advice: string, fix = {}): SchemaProblem => ({ kind: 'implicit-type', path, message: `${claim}: ${advice}`, advice, at, ...fix });
   if (expected.includes('string') && (typeof value === 'number' || typeof value === 'boolean') && written.type === 'PLAIN') {
     const read = String(value) === text ? `a ${jsonType(value)}` : `the ${jsonType(value)} ${String(value)}`;
-    return {
-      kind: 'implicit-type',
-      path,
-      message: `${field} must be a string, but YAML reads ${text} as ${read}: quote it as "${text}"`,
-      at,
-      ...edit(JSON.stringify(text)),
-    };
+    const claim = `${field} must be a string, but YAML reads ${text} as ${read}`;
+    const choices = stringChoices(schemaAt(recipe.data, path));
+    if (choices && !choices.includes(text)) {
+      return problem(`${claim}, and '${text}' is not a valid ${field} either`, `write one of ${choices.join(', ')}${inPlace}`);
+    }
+    const quoted = JSON.stringify(text);
+    return problem(claim, viaAlias ? `write ${quoted}${inPlace}` : `quote it as ${quoted}`, edit(quoted));
   }
   const word = typeof value === 'string' ? BOOLEAN_WORDS[value.trim().toLowerCase()] : undefined;
   if (expected.includes('boolean') && word !== undefined) {
     const { type, tag } = written as Scalar;
     // A tag on a plain scalar is what made it a string: the same word without the tag is the boolean.
     if (type === 'PLAIN' && tag !== undefined) {
-      return { kind: 'implicit-type', path, message: `${field} must be a boolean, but the tag ${tag.replace(/^tag:yaml\.org,2002:/, '!!')} makes ${text} a string: remove the tag`, at };
+      return problem(`${field} must be a boolean, but the tag ${tag.replace(/^tag:yaml\.org,2002:/, '!!')} makes ${text} a string`, 'remove the tag');
     }
-    return {
-      kind: 'implicit-type',
-      path,
-      message: type !== 'PLAIN'
-        ? `${field} must be a boolean, but ${text} is a quoted string: write ${word} without quotes`
-        : `${field} must be a boolean, but YAML 1.2 reads ${text} as a string: write ${word}`,
-      at,
-      ...edit(String(word)),
-    };
+    const claim = type !== 'PLAIN' ? `${field} must be a boolean, but ${text} is a quoted string` : `${field} must be a boolean, but YAML 1.2 reads ${text} as a string`;
+    const advice = viaAlias ? `write ${word}${inPlace}` : type !== 'PLAIN' ? `write ${word} without quotes` : `write ${word}`;
+    return problem(claim, advice, edit(String(word)));
   }
   return undefined;
+}
+
+/** The only strings a field accepts when it lists them (`pkg_type`), the empty one left out; undefined for free text. */
+function stringChoices(schema: Schema | undefined): string[] | undefined {
+  if (!schema) return undefined;
+  const choices: string[] = [];
+  for (const branch of matching(schema, '')) {
+    if (branch.maxLength === 0) continue;
+    if (!Array.isArray(branch.enum)) return undefined;
+    for (const value of branch.enum) if (typeof value === 'string' && value !== '') choices.push(value);
+  }
+  return choices.length > 0 ? choices : undefined;
 }
 
 function keywordProblem(recipe: Recipe, error: ErrorObject, path: PathSegment[]): SchemaProblem {

@@ -30,7 +30,7 @@ export default defineRule({
         lost = `, so the version written is lost and ${version.hardCoded ? `'${version.hardCoded}'` : 'x_exec.pkgver'} gives the version instead`;
       }
       const dropped = `, and the ${target} builder drops it without a message${lost} (it rejects it from ${cite('typedScalars')} on)`;
-      const at = problem.message.lastIndexOf(': quote it as ');
+      const at = problem.advice === undefined ? -1 : problem.message.length - problem.advice.length - 2;
       report({
         message: at === -1 ? `${problem.message}${dropped}` : `${problem.message.slice(0, at)}${dropped}${problem.message.slice(at)}`,
         at: problem.at,

@@ -5,6 +5,7 @@ const pinned = VALID_RECIPE.replace('pkg_type: "static"', 'pkg_type: "static"\np
 const withoutScript = VALID_RECIPE.replace('  pkgver: |\n    echo "1.0.0"\n', '');
 // builder-truth §6 (2f1f48e, 2026-02-17): before it, an optional scalar of another type was dropped without a message.
 const DROPS = (target: string, rest = '') => `and the ${target} builder drops it without a message${rest} (it rejects it from 2f1f48e, 2026-02-17 on)`;
+const PKG_TYPES = 'appbundle, appimage, archive, dynamic, flatimage, gameimage, nixappimage, onelf, runimage, static';
 const LOST = ', so the version written is lost and x_exec.pkgver gives the version instead';
 
 ruleTester.run('sbuild/implicit-type', {
@@ -107,12 +108,32 @@ ruleTester.run('sbuild/implicit-type', {
       output: VALID_RECIPE.replace('category:\n  - "Utility"', 'category:\n  - "Utility"\n  - "true"\nprovides:\n  - "2048"'),
     },
     {
-      name: 'a value an alias stands for, at the alias, quoting the anchored text, without a fix',
+      name: 'a value an alias stands for, at the alias, with the text to write in its place, without a fix',
       code: VALID_RECIPE.replace('pkg_type: "static"', 'pkg_type: "static"\nx_v: &v 1.10\npkgver: *v').replace('_disabled: false', "x_b: &b 'false'\n_disabled: *b"),
       errors: [
-        "sbuild/implicit-type error 3:12-3:14 _disabled must be a boolean, but 'false' is a quoted string: write false without quotes (the value of alias *b, anchored on line 2)",
-        'sbuild/implicit-type error 8:9-8:11 pkgver must be a string, but YAML reads 1.10 as the number 1.1: quote it as "1.10" (the value of alias *v, anchored on line 7)',
+        "sbuild/implicit-type error 3:12-3:14 _disabled must be a boolean, but 'false' is a quoted string: write false in place of the alias (the value of alias *b, anchored on line 2)",
+        'sbuild/implicit-type error 8:9-8:11 pkgver must be a string, but YAML reads 1.10 as the number 1.1: write "1.10" in place of the alias (the value of alias *v, anchored on line 7)',
       ],
+      output: null,
+    },
+    {
+      // builder-truth §4.1: a pkg_type not in the list is an error, so quoting a value that is not in it mends nothing.
+      name: 'a boolean as pkg_type, whose quoted text is no package type either: the types are named, without a fix',
+      code: VALID_RECIPE.replace('pkg_type: "static"', 'pkg_type: false'),
+      errors: [`sbuild/implicit-type error 5:11-5:16 pkg_type must be a string, but YAML reads false as a boolean, and 'false' is not a valid pkg_type either: write one of ${PKG_TYPES}`],
+      output: null,
+    },
+    {
+      name: 'an alias of a boolean as pkg_type: what it stands for, and the types to write in its place',
+      code: VALID_RECIPE.replace('_disabled: false', '_disabled: &f false').replace('pkg_type: "static"', 'pkg_type: *f'),
+      errors: [`sbuild/implicit-type error 5:11-5:13 pkg_type must be a string, but YAML reads false as a boolean, and 'false' is not a valid pkg_type either: write one of ${PKG_TYPES} in place of the alias (the value of alias *f, anchored on line 2)`],
+      output: null,
+    },
+    {
+      name: 'an alias of a number as pkg_type, up to 2026-01: the types to write in its place come after what the builder does',
+      code: VALID_RECIPE.replace('pkg_type: "static"', 'x_n: &n 5\npkg_type: *n'),
+      settings: { target: '2026-01' },
+      errors: [`sbuild/implicit-type warning 6:11-6:13 pkg_type must be a string, but YAML reads 5 as a number, and '5' is not a valid pkg_type either, ${DROPS('2026-01')}: write one of ${PKG_TYPES} in place of the alias (the value of alias *n, anchored on line 5)`],
       output: null,
     },
   ],
