@@ -2,7 +2,8 @@ import type { ErrorObject } from 'ajv';
 import { isScalar, type Scalar } from 'yaml';
 import type { Edit } from '../core/diagnostic.js';
 import type { PathSegment, Recipe, Span } from '../recipe/recipe.js';
-import { acceptedTypes, fieldName, jsonType, knownKeys, matching, sbuildSchema, schemaAt, summary, type JsonType, type Schema } from './schema.js';
+import { acceptedTypes, fieldName, jsonType, knownKeys, matching, sbuildSchema, schemaAt, summary, typeName, type JsonType, type Schema } from './schema.js';
+import { keyTypeProblems } from './key-types.js';
 import { ownerSpan, valueSpan } from './locate.js';
 import { didYouMean, nearMisses } from '../text/near-miss.js';
 import { unknownKeys } from './unknown-keys.js';
@@ -28,7 +29,7 @@ export interface SchemaProblem {
 
 export const schemaProblems = perRecipe(function schemaProblems(recipe): SchemaProblem[] {
   if (isEmpty(recipe)) return [emptyRecipe()];
-  return recipe.data === undefined ? [] : translate(recipe, schemaErrors(recipe));
+  return recipe.data === undefined ? [] : [...translate(recipe, schemaErrors(recipe)), ...keyTypeProblems(recipe)];
 });
 
 /** No document, or one with nothing in it (`---` alone): the builder rejects the file as it rejects a syntax error. */
@@ -263,19 +264,6 @@ function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
 function acceptedTypesAt(data: unknown, path: readonly PathSegment[]): Set<JsonType> | undefined {
   const schema: Schema | undefined = schemaAt(data, path);
   return schema && acceptedTypes(schema);
-}
-
-const TYPE_NAMES: Record<JsonType, string> = {
-  string: 'a string',
-  number: 'a number',
-  boolean: 'a boolean',
-  array: 'a list',
-  object: 'a map',
-  null: 'nothing (an empty value)',
-};
-
-function typeName(type: JsonType): string {
-  return TYPE_NAMES[type];
 }
 
 function orList(items: string[]): string {

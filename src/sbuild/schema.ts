@@ -19,6 +19,20 @@ export function sbuildSchema(): Schema {
   return loaded;
 }
 
+const TYPE_NAMES: Record<JsonType, string> = {
+  string: 'a string',
+  number: 'a number',
+  boolean: 'a boolean',
+  array: 'a list',
+  object: 'a map',
+  null: 'nothing (an empty value)',
+};
+
+/** A JSON type as messages name it: `a list`, `nothing (an empty value)`. */
+export function typeName(type: JsonType): string {
+  return TYPE_NAMES[type];
+}
+
 export function jsonType(value: unknown): JsonType {
   if (value === null || value === undefined) return 'null';
   if (Array.isArray(value)) return 'array';

@@ -6,11 +6,17 @@ const withoutScript = VALID_RECIPE.replace('  pkgver: |\n    echo "1.0.0"\n', ''
 // builder-truth §6 (2f1f48e, 2026-02-17): before it, an optional scalar of another type was dropped without a message.
 const DROPS = (target: string, rest = '') => `and the ${target} builder drops it without a message${rest} (it rejects it from 2f1f48e, 2026-02-17 on)`;
 const PKG_TYPES = 'appbundle, appimage, archive, dynamic, flatimage, gameimage, nixappimage, onelf, runimage, static';
+const DESCRIPTION_MAP = (entry: string) => VALID_RECIPE.replace('description: "Prints a greeting"', `description:\n  _default: "Prints a greeting"\n  ${entry}`);
 const LOST = ', so the version written is lost and x_exec.pkgver gives the version instead';
 
 ruleTester.run('sbuild/implicit-type', {
   valid: [
     VALID_RECIPE.replace('pkg_type: "static"', 'pkgver: "1.10"'),
+    // validator.rs validate_description: a boolean key becomes the string "true" or "false".
+    { name: 'a boolean as a description key', code: DESCRIPTION_MAP('true: "Yes"') },
+    { name: 'a quoted number as a description key', code: DESCRIPTION_MAP('"42": "The answer"') },
+    // builder-truth §6: packages exists from 76bdd66 (2026-02) on; before, sbuild/unknown-key reports the key.
+    { name: 'a number as a package name where the target builder drops packages', code: VALID_RECIPE.replace('src_url:', 'packages:\n  2048:\n    provides: ["hello"]\nsrc_url:'), settings: { target: '2026-01' } },
     VALID_RECIPE,
     // saphyr reads a quoted scalar as a string whatever its tag.
     { name: 'a quoted version with a !!int tag', code: VALID_RECIPE.replace('pkg_type: "static"', 'pkgver: !!int "12"') },
@@ -115,6 +121,39 @@ ruleTester.run('sbuild/implicit-type', {
         'sbuild/implicit-type error 8:9-8:11 pkgver must be a string, but YAML reads 1.10 as the number 1.1: write "1.10" in place of the alias (the value of alias *v, anchored on line 7)',
       ],
       output: null,
+    },
+    {
+      // builder-truth §4.9, sbuild-linter-behaviour §2.9 (validator.rs validate_description): a key that is not a string
+      // (nor a boolean, which becomes "true" or "false") is an error, and the whole description is rejected.
+      name: 'a number as a description key, which the builder rejects where the data reads it as a string',
+      code: DESCRIPTION_MAP('42: "The answer"'),
+      errors: ['sbuild/implicit-type error 10:3-10:5 description key 42 must be a string, but YAML reads it as a number: quote it as "42"'],
+      output: DESCRIPTION_MAP('"42": "The answer"'),
+    },
+    {
+      name: 'a number as a description key of a flow map, the number as read when it differs from the text',
+      code: VALID_RECIPE.replace('description: "Prints a greeting"', 'description: {_default: "x", 1.10: "y"}'),
+      errors: ['sbuild/implicit-type error 8:30-8:34 description key 1.10 must be a string, but YAML reads it as the number 1.1: quote it as "1.10"'],
+      output: VALID_RECIPE.replace('description: "Prints a greeting"', 'description: {_default: "x", "1.10": "y"}'),
+    },
+    {
+      name: 'a number as a description key through an alias: the text to write in its place, without a fix',
+      code: VALID_RECIPE.replace('pkg_type: "static"', 'pkg_type: "static"\nx_k: &k 42').replace('description: "Prints a greeting"', 'description:\n  _default: "x"\n  *k : "y"'),
+      errors: ['sbuild/implicit-type error 11:3-11:5 description key 42 must be a string, but YAML reads it as a number: write "42" in place of the alias (the value of alias *k, anchored on line 6)'],
+      output: null,
+    },
+    {
+      name: 'a number as a key of a description map reached through an alias: reported at the alias, quoted where the map is anchored',
+      code: VALID_RECIPE.replace('description: "Prints a greeting"', 'x_d: &d\n  _default: "x"\n  7: "y"\ndescription: *d'),
+      errors: ['sbuild/implicit-type error 11:14-11:16 description key 7 must be a string, but YAML reads it as a number: quote it as "7" in the anchored map (the value of alias *d, anchored on line 8)'],
+      output: null,
+    },
+    {
+      // validator.rs validate_packages (76bdd66, 2026-02): a package name that is not a string is an error.
+      name: 'a number as a package name',
+      code: VALID_RECIPE.replace('src_url:', 'packages:\n  2048:\n    provides: ["hello"]\nsrc_url:'),
+      errors: ['sbuild/implicit-type error 14:3-14:7 package name 2048 must be a string, but YAML reads it as a number: quote it as "2048"'],
+      output: VALID_RECIPE.replace('src_url:', 'packages:\n  "2048":\n    provides: ["hello"]\nsrc_url:'),
     },
     {
       // builder-truth §4.1: a pkg_type not in the list is an error, so quoting a value that is not in it mends nothing.

@@ -30,6 +30,16 @@ ruleTester.run('sbuild/schema', {
   ],
   invalid: [
     {
+      // validator.rs validate_description: a key that is neither a string nor a boolean rejects the description.
+      name: 'an empty key and a list as keys of a description map',
+      code: VALID_RECIPE.replace('description: "Prints a greeting"', 'description:\n  _default: "x"\n  ~: "y"\n  ? [a]\n  : "z"'),
+      errors: [
+        'sbuild/schema error 10:3-10:4 description key ~ must be a string, found nothing (an empty value): write the name of the program the entry describes',
+        'sbuild/schema error 11:5-11:8 description key [a] must be a string, found a list: write the name of the program the entry describes',
+      ],
+      output: null,
+    },
+    {
       name: 'a missing required field, once, at the start of the recipe, with what the field is',
       code: recipe('#!/SBUILD', '_disabled: false', 'pkg: "hello"', 'description: "Hi"', 'x_exec:', '  shell: "bash"', '  run: "true"'),
       errors: ["sbuild/schema error 2:1-2:10 Missing required field 'src_url': URL(s) of the download/source page that holds the download link."],
