@@ -39,14 +39,13 @@ const MAX_WORD = 64;
 
 /**
  * The candidates closest to a misspelt word, compared case-insensitively: at most one edit for short words, two for
- * longer ones. Empty when nothing is close.
+ * longer ones, and edits to at most a third of the longer of the two words. Empty when nothing is close.
  */
 export function nearMisses(word: string, candidates: Iterable<string>): string[] {
   // Nothing long is a typo of a short name, and the distance costs length × length.
   if (word.length > MAX_WORD) return [];
   const lower = word.toLowerCase();
-  const limit = lower.length <= 4 ? 1 : 2;
-  let best = limit + 1;
+  let best = lower.length <= 4 ? 1 : 2;
   let found: string[] = [];
   for (const candidate of candidates) {
     // The distance is at least the difference in length, and at least the characters one has and the other lacks.
@@ -54,6 +53,8 @@ export function nearMisses(word: string, candidates: Iterable<string>): string[]
     const lowerCandidate = lowercase(candidate);
     if (bagDistance(lower, lowerCandidate) > best) continue;
     const distance = editDistanceUpTo(lower, lowerCandidate, best);
+    // One edit leaves `t9` and `TV` a letter in common, which is no resemblance; `pk` and `pkg` share two.
+    if (distance > best || distance * 3 > Math.max(lower.length, lowerCandidate.length)) continue;
     if (distance < best) {
       best = distance;
       found = [candidate];

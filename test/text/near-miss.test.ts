@@ -26,6 +26,20 @@ describe('edit distance', () => {
     expect(nearMisses('pkg_tpye', ['pkg', 'pkg_id', 'pkg_type'])).toEqual(['pkg_type']);
     expect(nearMisses('key_12345', ['pkg', 'pkg_id', 'pkg_type'])).toEqual([]);
   });
+
+  it('suggests nothing further than the limit of the word, even when nothing is nearer', () => {
+    expect(nearMisses('t99', ['TV', 'Qt'])).toEqual([]);
+    expect(nearMisses('a', ['tag'])).toEqual([]);
+    expect(nearMisses('Vidoe', ['Video'])).toEqual(['Video']);
+  });
+
+  it('suggests for a short word only what keeps most of it: an added letter, not a changed one', () => {
+    expect(nearMisses('t9', ['TV'])).toEqual([]);
+    expect(nearMisses('xv', ['TV'])).toEqual([]);
+    expect(nearMisses('tvx', ['TV'])).toEqual(['TV']);
+    expect(nearMisses('pk', ['pkg'])).toEqual(['pkg']);
+    expect(nearMisses('Tv', ['TV'])).toEqual(['TV']);
+  });
 });
 
 describe('hints', () => {

@@ -29,6 +29,21 @@ ruleTester.run('sbuild/category', {
       output: null,
     },
     {
+      name: 'a short word is not matched with a category it shares too little with',
+      code: withCategories('t99', 't9'),
+      errors: [
+        "sbuild/category error 7:5-7:8 't99' is not a registered freedesktop.org category: use a Main or Additional category of the freedesktop.org menu specification (e.g. Utility), and `tag` for free-form keywords",
+        "sbuild/category error 8:5-8:7 't9' is not a registered freedesktop.org category: use a Main or Additional category of the freedesktop.org menu specification (e.g. Utility), and `tag` for free-form keywords",
+      ],
+      output: null,
+    },
+    {
+      name: 'a short word with a letter too many is matched',
+      code: withCategories('TVs'),
+      errors: ["sbuild/category error 7:5-7:8 'TVs' is not a registered freedesktop.org category: did you mean 'TV'?"],
+      output: null,
+    },
+    {
       name: "registered categories missing from the builder's list, which its linter rejects at every release",
       code: withCategories('"LXQt"', '"Engineering"', '"GameTool"', '"LauncherStore"', '"Spirituality"'),
       errors: [
