@@ -14,7 +14,7 @@ export interface RewritingUse {
 /** The names of the tools that rewrite whatever they are given. Case counts; the tool variables are upper case. */
 const TOOL_HINT = new RegExp(
   [
-    'strip|objcopy|upx|patchelf|elfedit|elf-cleaner|elfcompress|truncate|fallocate|chrpath|execstack|paxctl|scanelf|prelink|dwz|gzexe|dos2unix|unix2dos|>>',
+    'strip|objcopy|upx|patchelf|elfedit|elf-cleaner|elfcompress|truncate|fallocate|chrpath|execstack|paxctl|scanelf|prelink|dwz|gzexe|dos2unix|unix2dos|>>|<>',
     'STRIP|OBJCOPY|ELFEDIT|PATCHELF|UPX',
     '\\binplace\\b',
     '\\b(sd|ed|ex)\\s',

@@ -42,6 +42,11 @@ export interface Redirect {
   changedBy?: { program: string; start: number; end: number };
   /** For `: > target`, `> target`: nothing is written, so the target is left empty. */
   empties?: boolean;
+  /**
+   * For `printf x 1<> target`, and `printf x >&3` after `exec 3<> target`: the command's output goes over the file's
+   * bytes in place, from its start, as `<>` opens a file without truncating it.
+   */
+  overwrites?: boolean;
   /** Script offsets of the whole redirection. */
   start: number;
   end: number;
@@ -195,6 +200,8 @@ interface State {
    * one was set under a condition. A subshell starts with none; a function shares its caller's.
    */
   traps: Map<string, Step[][]>;
+  /** The descriptors `exec N<> FILE` opened to read and write: the file each one is. */
+  descriptors: Map<string, Word>;
 }
 
 function initialState(script: ParsedScript): State {
@@ -205,6 +212,7 @@ function initialState(script: ParsedScript): State {
   return {
     bindings, aliases: new Map(), expandAliases: scriptDialect(script.shell).shell !== 'bash', arrays: new Map(), exported, cwd: [OUTDIR], via: [],
     stdin: undefined, stdinScript: undefined, stdinContent: undefined, depth: 0, locals: undefined, calls: [], callArities: [], container: undefined, traps: new Map(),
+    descriptors: new Map(),
   };
 }
 
@@ -233,7 +241,7 @@ function fieldSeparators(ifs: readonly string[] | undefined): string {
 }
 
 function cloneState(state: State): State {
-  return { ...state, bindings: state.bindings.clone(), aliases: new Map(state.aliases), arrays: new Map(state.arrays), exported: new Set(state.exported), cwd: state.cwd.slice(), traps: new Map() };
+  return { ...state, bindings: state.bindings.clone(), aliases: new Map(state.aliases), arrays: new Map(state.arrays), exported: new Set(state.exported), cwd: state.cwd.slice(), traps: new Map(), descriptors: new Map(state.descriptors) };
 }
 
 type OffsetMap = (offset: number) => number;
@@ -391,7 +399,7 @@ class Collector {
     // `cat FILE… > target`: the target gets the files' content (`head -c 9 FILE > target`: changed); what the script
     // wrote into them is printed again.
     this.#printedContent = printedContent(commandProgram, name, args, redirects, state.stdinContent);
-    if (redirects.some((redirect) => redirect.writesOutput)) {
+    if (redirects.some((redirect) => redirect.writesOutput || redirect.overwrites)) {
       describeOutput(redirects, printsNothing(commandProgram, args.map((arg) => arg.values[0] ?? '')) ? 'nothing' : this.#printedContent);
     }
     const catted = catFiles?.length ? this.#files.read(catFiles.flatMap((file) => file.values)) : undefined;
@@ -654,6 +662,7 @@ class Collector {
     const isOwn = (key: string) => POSITIONAL.test(key) || inner.locals!.has(key.replace(/\[.*$/, ''));
     for (const [key, values] of inner.bindings) if (!isOwn(key)) state.bindings.set(key, values);
     for (const [key, elements] of inner.arrays) if (key !== '@' && !isOwn(key)) state.arrays.set(key, elements);
+    state.descriptors = inner.descriptors;
   }
 
   /**
@@ -809,6 +818,9 @@ class Collector {
         // `while read -r f; do …; done <<< "…"`: the loop reads the word (a command's own here-string is its own).
         fed = evaluateWord(redirect.namedChildren[0], state.bindings).values;
       }
+      const descriptor = redirect.childForFieldName('descriptor')?.text;
+      // `exec 3>&-`, `exec 3> other`: the descriptor no longer reaches the file `exec 3<>` opened.
+      if (descriptor !== undefined && operator !== '<>' && isBareExec(body)) state.descriptors.delete(descriptor);
       if (redirect.type !== 'file_redirect' || !destination) {
         this.walk(redirect, state, map);
         continue;
@@ -824,7 +836,11 @@ class Collector {
       }
       const output = writesOutput(redirect);
       if (output) writes.push({ target, append: operator.endsWith('>>') });
-      redirects.push({ operator, target, writesOutput: output, start: map(redirect.startIndex), end: map(redirect.endIndex), ...place });
+      const written = { writesOutput: output, start: map(redirect.startIndex), end: map(redirect.endIndex), ...place };
+      const opened = operator === '>&' && (descriptor ?? '1') === '1' && target.values.length === 1 ? state.descriptors.get(target.values[0]!) : undefined;
+      if (opened) redirects.push({ operator: `>&${target.values[0]}`, target: opened, ...written, overwrites: true });
+      else redirects.push({ operator, target, ...written, ...(operator === '<>' && descriptor === '1' ? { overwrites: true } : {}) });
+      if (descriptor !== undefined && operator === '<>' && isBareExec(body)) state.descriptors.set(descriptor, target);
     }
     for (const redirect of redirects) this.#record(redirect, state);
     const heredoc = heredocBody && nodeScript(heredocBody, map);
@@ -1033,6 +1049,11 @@ function commandOf(stage: Node): Node | undefined {
     return body?.type === 'command' ? body : undefined;
   }
   return undefined;
+}
+
+/** `exec` with redirections alone (`exec 3<> FILE`): they stay open in the shell for the commands after it. */
+function isBareExec(body: Node | null): boolean {
+  return body?.type === 'command' && body.childForFieldName('name')?.text === 'exec' && body.childrenForFieldName('argument').length === 0;
 }
 
 function isPlainCat(command: Node): boolean {

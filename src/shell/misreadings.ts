@@ -70,6 +70,23 @@ function mendReadWriteRedirect(script: string, error: Node, replace: Replace): v
   if (script[error.startIndex] === '>' && script[error.startIndex - 1] === '<') replace(error.startIndex, ' ');
 }
 
+/** For each tree parsed from mended text, the offsets of the `<` operators that were `<>` in the script. */
+const readWriteOperators = new WeakMap<Tree, ReadonlySet<number>>();
+
+/** Records which `<` of a tree parsed from `mended` text were `<>` in `script`, for `isReadWrite`. */
+export function noteReadWriteRedirects(script: string, mended: string, tree: Tree): void {
+  const offsets = new Set<number>();
+  for (let index = script.indexOf('<>'); index !== -1; index = script.indexOf('<>', index + 2)) {
+    if (mended[index + 1] === ' ') offsets.add(index);
+  }
+  if (offsets.size > 0) readWriteOperators.set(tree, offsets);
+}
+
+/** Whether a `<` operator of the tree was `<>` in the script (see `mendReadWriteRedirect`). */
+export function isReadWrite(operator: Node): boolean {
+  return readWriteOperators.get(operator.tree)?.has(operator.startIndex) ?? false;
+}
+
 /**
  * `[ "$a" \< "$b" ]` and `[ \( … \) ]`: the grammar fails on any escaped operator inside `[ ]` (not in `test`, nor
  * in `[[ ]]`). A comparison becomes `==`, a parenthesis blanks.

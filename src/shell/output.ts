@@ -1,13 +1,17 @@
 import type { Node } from 'web-tree-sitter';
 import type { Redirect } from './commands.js';
+import { isReadWrite } from './misreadings.js';
 import { EMPTY_FILE } from './paths.js';
 import type { Word } from './words.js';
 
 /** The redirections that write standard output to a file. */
 const STDOUT_WRITES = new Set(['>', '>>', '>|', '&>', '&>>']);
 
+/** A redirection's operator as the script writes it: `>`, `>>`, `2>`'s `>`, `<>` (which the parser reads as `<`). */
 export function redirectOperator(redirect: Node): string {
-  return redirect.children.find((child) => !child.isNamed)?.type ?? '';
+  const operator = redirect.children.find((child) => !child.isNamed);
+  if (!operator) return '';
+  return operator.type === '<' && isReadWrite(operator) ? '<>' : operator.type;
 }
 
 /** Whether a file redirection writes standard output (`>`, `>>`, `&>`; not `2>`). */
@@ -88,6 +92,7 @@ export type Output = PrintedContent | 'nothing';
 export function describeOutput(redirects: Redirect[], output: Output | undefined): void {
   if (!output) return;
   for (const redirect of redirects) {
+    if (output === 'nothing') delete redirect.overwrites;
     if (!redirect.writesOutput) continue;
     const replaces = !redirect.operator.endsWith('>>');
     if (output === 'nothing') redirect.empties ||= replaces;

@@ -5,7 +5,7 @@ import { setFlagsFromString } from 'node:v8';
 import { isMainThread } from 'node:worker_threads';
 import { Language, Parser, type Tree } from 'web-tree-sitter';
 import { projectRoot } from '../core/paths.js';
-import { errorNodes, mendedMisreadings } from './misreadings.js';
+import { errorNodes, mendedMisreadings, noteReadWriteRedirects } from './misreadings.js';
 
 /** A script that takes longer than this to parse is given up; real recipe scripts take a fraction of a millisecond. */
 export const SCRIPT_PARSE_LIMIT_MS = 10_000;
@@ -67,6 +67,7 @@ export async function loadShellParser(timeLimitMs: number): Promise<ShellParse> 
       tree.delete();
       [text, tree] = [mended!, mendedTree];
     }
+    if (tree && text !== script) noteReadWriteRedirects(script, text, tree);
     return tree;
   };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { redirectOperator } from '../../src/shell/output.js';
 import { loadShellParser, SCRIPT_PARSE_LIMIT_MS } from '../../src/shell/parser.js';
 
 const parse = await loadShellParser(SCRIPT_PARSE_LIMIT_MS);
@@ -21,6 +22,15 @@ describe('valid bash that tree-sitter-bash misreads', () => {
     expect(read('echo a\n{strip,"./${PKG}"}\necho b')).toEqual({ hasError: false, commands: ['echo a', 'strip "./${PKG}"', 'echo b'] });
     expect(read('[[ $f == *.@(tar|zip) ]] && echo archive')).toEqual({ hasError: false, commands: ['echo archive'] });
     expect(read('shopt -s extglob\nrm -f !(*.AppImage)')).toEqual({ hasError: false, commands: ['shopt -s extglob', 'rm -f !(*.AppImage)'] });
+  });
+
+  it('keeps the operator of a mended <> as the script writes it, and a < that was one', () => {
+    const tree = parse('exec 3<>"./x"; cat <"./y"; echo "<>" 1<>z')!;
+    try {
+      expect(tree.rootNode.descendantsOfType('file_redirect').map((redirect) => redirectOperator(redirect!))).toEqual(['<>', '<', '<>']);
+    } finally {
+      tree.delete();
+    }
   });
 
   it('mends misreadings that one error hid in the same script, and leaves real errors', () => {

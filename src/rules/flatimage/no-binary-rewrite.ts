@@ -52,6 +52,12 @@ export default defineRule({
               message: `'${step.operator}' with no output ${subject(target, image).replace(/^on/, 'writes nothing to')}${calledFrom(step.calls)}: it empties the file, so the package ships neither runtime nor filesystem. Remove the redirection`,
               at: script.toFileSpan(step.start, step.end),
             });
+          } else if (step.overwrites) {
+            if (!once(step.start, step.end)) return;
+            report({
+              message: `'${step.operator}' writes output ${subject(target, image).replace(/^on/, 'into')}${calledFrom(step.calls)}, opened with '<>', which does not truncate: it overwrites the file's first bytes in place, corrupting the runtime. Write the data to a separate file`,
+              at: script.toFileSpan(step.start, step.end),
+            });
           } else if (step.changedBy) {
             const { program, start, end } = step.changedBy;
             const source = step.from?.flatMap((word) => word.values).find((path) => refersToArtifact(locate(path, step.cwd), step.cwdIsOutdir, names));
@@ -131,7 +137,7 @@ async function scriptsThatWrite(recipe: Recipe): Promise<WritingScript[]> {
       }
     }
     const uses = trace.map((step) => ('operator' in step || step.runsFunction ? undefined : rewritingUse(step)));
-    if (!uses.some(Boolean) && !trace.some((step) => 'operator' in step && (step.operator.endsWith('>>') || step.empties || step.changedBy))) continue;
+    if (!uses.some(Boolean) && !trace.some((step) => 'operator' in step && (step.operator.endsWith('>>') || step.empties || step.changedBy || step.overwrites))) continue;
     writing.push({ script: analysis.script, trace, uses, ships: ships ?? shippedFiles(trace, names), names });
   }
   return writing;

@@ -255,6 +255,23 @@ ruleTester.run('flatimage/no-binary-rewrite', {
       ]),
     },
     {
+      // `<>` opens a file without truncating it: only what is written through it changes the image.
+      name: 'the image opened read-write with <> and nothing written through it',
+      code: flatImageRecipe([
+        download,
+        'exec 3<>"./${PKG}"',
+        ': 1<>"./${PKG}"',
+        'printf x 2>&3',
+        'exec 3>&-',
+        'printf x >&3',
+        '( exec 4<>"./${PKG}" )',
+        'printf x >&4',
+        'exec 5<>"./${PKG}"',
+        'exec 5>/dev/null',
+        'printf x >&5',
+      ]),
+    },
+    {
       name: 'an array element an index picks that is not the image, and a file list without paths',
       code: flatImageRecipe([download, 'files=(a.so "./${PKG}")', 'i=0', 'strip "${files[i]}" "${files[-2]}" "${files[$i]}"', 'file -b ./* | xargs strip']),
     },
@@ -867,6 +884,25 @@ ruleTester.run('flatimage/no-binary-rewrite', {
       name: 'cat /dev/null written over the image empties it',
       code: flatImageRecipe([download, 'cat /dev/null > "${SBUILD_OUTDIR}/${PKG}"']),
       errors: [at("20:19-20:46 '>' with no output writes nothing to the FlatImage '${SBUILD_OUTDIR}/${PKG}'")],
+      output: null,
+    },
+    {
+      name: 'output written through <>, which overwrites the start of the image in place',
+      code: flatImageRecipe([
+        download,
+        'printf x 1<>"./${PKG}"',
+        'exec 3<>"${SBUILD_OUTDIR}/${PKG}"',
+        'printf x >&3',
+        'sign() { printf sig 1>&3; }',
+        'sign',
+        'bash -c "echo hi >&3"',
+      ]),
+      errors: [
+        "20:14-20:27 '<>' writes output into the FlatImage './${PKG}', opened with '<>', which does not truncate",
+        "22:14-22:17 '>&3' writes output into the FlatImage '${SBUILD_OUTDIR}/${PKG}', opened with '<>', which does not truncate",
+        "23:25-23:29 '>&3' writes output into the FlatImage '${SBUILD_OUTDIR}/${PKG}', opened with '<>', which does not truncate",
+        "25:22-25:26 '>&3' writes output into the FlatImage '${SBUILD_OUTDIR}/${PKG}', opened with '<>', which does not truncate",
+      ].map(at),
       output: null,
     },
     {
