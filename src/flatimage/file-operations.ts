@@ -5,7 +5,7 @@ import type { Word } from '../shell/words.js';
  * What a program does to the files it names. `rewrite`…`append` change an existing file in place (or derive a broken
  * copy of it); `replace` writes a whole new file (a copy, a download, `>`), which does not damage what was there.
  */
-export type Effect = 'rebuild' | 'upx' | 'patch' | 'edit' | 'poke' | 'truncate' | 'space' | 'overwrite' | 'append' | 'empty' | 'replace';
+export type Effect = 'rebuild' | 'upx' | 'patch' | 'edit' | 'poke' | 'truncate' | 'space' | 'overwrite' | 'append' | 'empty' | 'log' | 'replace';
 
 export const EFFECTS: Record<Exclude<Effect, 'replace'>, string> = {
   rebuild: 'rebuilds the file from its ELF headers and drops everything after them, leaving the runtime without its filesystem',
@@ -18,6 +18,7 @@ export const EFFECTS: Record<Exclude<Effect, 'replace'>, string> = {
   overwrite: 'overwrites the file (and truncates it unless conv=notrunc), corrupting or losing the filesystem after the runtime',
   append: 'appends raw bytes after the filesystem, which the runtime then reads as a broken layer',
   empty: 'replaces it with an empty file, so the package ships neither runtime nor filesystem',
+  log: 'writes the log of the terminal session over it, so the package ships that text instead of the runtime and its filesystem',
 };
 
 /** One file a command writes: the word naming it and what the write does. */
@@ -45,6 +46,8 @@ export interface FileOperation {
   tool: string;
   reads: Word[];
   writes: FileWrite[];
+  /** What to do instead, for a program that damages the file only because it is named where another should be. */
+  advice?: string;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -341,6 +344,21 @@ const soarDownload = downloader(['-o', '--output'], ['--match', '--exclude', '--
 /** `soar dl URL -o FILE` (`soar download`). */
 const soar: Reader = (args, tool) => (['dl', 'download'].includes(text(args[0])) ? soarDownload(args.slice(1), `${tool} ${text(args[0])}`) : undefined);
 
+/**
+ * `script [options] [FILE]` (util-linux): the log of the session, the typescript, goes into FILE, written over it or
+ * appended to it with `-a`, as do the logs `-O`, `-I`, `-B` and the timing log `-T` name. Without FILE it is
+ * `typescript`, never the image.
+ */
+const script: Reader = (args, tool) => {
+  const parsed = parseArgs(args, {
+    withValue: set('-c', '--command', '-E', '--echo', '-I', '--log-in', '-O', '--log-out', '-B', '--log-io', '-T', '--log-timing', '-m', '--logging-format'),
+  });
+  const logs = [...parsed.operands.slice(0, 1), ...valuesOf(parsed, '-I', '--log-in', '-O', '--log-out', '-B', '--log-io', '-T', '--log-timing')];
+  const appends = has(parsed, '-a', '--append');
+  const writes = logs.map((word): FileWrite => ({ word, effect: appends ? 'append' : 'log', from: [] }));
+  return { tool: appends ? `${tool} -a` : tool, reads: [], writes, advice: 'Give script another file for its log, such as /dev/null' };
+};
+
 /** `sponge [-a] FILE`. */
 const sponge: Reader = (args) => {
   const parsed = parseArgs(args, {});
@@ -456,6 +474,7 @@ const TOOLS: Record<string, Reader> = {
   dd,
   tee,
   sponge,
+  script,
   curl,
   wget,
   soar,

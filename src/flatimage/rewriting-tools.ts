@@ -18,6 +18,8 @@ const TOOL_HINT = new RegExp(
     'STRIP|OBJCOPY|ELFEDIT|PATCHELF|UPX',
     '\\binplace\\b',
     '\\b(sd|ed|ex)\\s',
+    // `script … FILE` writes its log into FILE; the word alone is in most scripts' text.
+    '(?:^|[^\\w./-])script[ \\t]+[^\\s#]',
   ].join('|'),
 );
 

@@ -90,6 +90,12 @@ describe('the table of what each tool reads and writes', () => {
     ['tee img', 'tee: reads ; writes img(replace)'],
     ['sponge -a img', 'sponge -a: reads ; writes img(append)'],
     ['sponge img', 'sponge: reads ; writes img(replace)'],
+    // script's typescript: its operand, and the logs its options name
+    ['script -qc ls img', 'script: reads ; writes img(log)'],
+    ['script -q img -c ls', 'script: reads ; writes img(log)'],
+    ['script -aqc ls img', 'script -a: reads ; writes img(append)'],
+    ['script --append -O out.log -T timing.log -c ls', 'script -a: reads ; writes out.log(append) timing.log(append)'],
+    ['script -qec ls', 'script: reads ; writes '],
     // in-place text editors
     ['sed -i s/a/b/ img', 'sed -i: reads img; writes img(edit)'],
     ['sed -Ei -e s/a/b/ img', 'sed -i: reads img; writes img(edit)'],

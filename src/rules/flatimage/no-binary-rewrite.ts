@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/rule.js';
 import { artifactFileNames, locate, refersToArtifact, type ArtifactNames } from '../../flatimage/artifact.js';
-import { EFFECTS, makesNewContent } from '../../flatimage/file-operations.js';
+import { EFFECTS, makesNewContent, type Effect } from '../../flatimage/file-operations.js';
 import { FORMAT_NAMES } from '../../flatimage/formats.js';
 import { shippedFiles, type Place, type ShippedFiles } from '../../flatimage/image-identity.js';
 import { imageFormat } from '../../flatimage/recipe-kind.js';
@@ -77,7 +77,7 @@ export default defineRule({
           if (!once(step.start, step.end)) return;
           const wrapper = step.via.length > 0 ? ` (run through ${step.via.join(', ')})` : '';
           report({
-            message: `${use.tool}${wrapper} ${subject(target, image)}${calledFrom(step.calls)}: it ${write.description}. ${write.effect === 'empty' ? 'Remove the command' : 'Do not rewrite the finished image; change binaries before they go into it'}`,
+            message: `${use.tool}${wrapper} ${subject(target, image)}${calledFrom(step.calls)}: it ${write.description}. ${advice(use, write.effect)}`,
             at: script.toFileSpan(step.start, step.end),
           });
           return;
@@ -161,6 +161,10 @@ function named({ path, written }: { path: string; written: string }): string {
 /** Whether a later step appends to the file a redirection writes: `: > IMG` then `cat part >> IMG` builds it up. */
 function appendedLater(trace: ScriptCommands['trace'], index: number, target: Word): boolean {
   return trace.slice(index + 1).some((step) => 'operator' in step && step.operator.endsWith('>>') && step.target.values.some((value) => target.values.includes(value)));
+}
+
+function advice(use: RewritingUse, effect: Effect): string {
+  return use.operation.advice ?? (effect === 'empty' ? 'Remove the command' : 'Do not rewrite the finished image; change binaries before they go into it');
 }
 
 function unquoted(raw: string): string {

@@ -255,6 +255,16 @@ ruleTester.run('flatimage/no-binary-rewrite', {
       ]),
     },
     {
+      // util-linux script writes its typescript into its file operand: a log elsewhere, or one the image then replaces.
+      name: "script's log written to another file, or over an image downloaded again afterwards",
+      code: flatImageRecipe([
+        'script -qc ls "${SBUILD_TMPDIR}/session.log"',
+        'script -q -O /dev/null -c \'ls "./${PKG}"\'',
+        'script -qc ls "./${PKG}"',
+        download,
+      ]),
+    },
+    {
       // `<>` opens a file without truncating it: only what is written through it changes the image.
       name: 'the image opened read-write with <> and nothing written through it',
       code: flatImageRecipe([
@@ -886,6 +896,11 @@ ruleTester.run('flatimage/no-binary-rewrite', {
       errors: [at("20:19-20:46 '>' with no output writes nothing to the FlatImage '${SBUILD_OUTDIR}/${PKG}'")],
       output: null,
     },
+    ...[
+      ['written over the image', 'script -qc ls "./${PKG}"', "20:5-20:29 script on the FlatImage './${PKG}'"],
+      ['appended to the image', 'script -aqc \'echo done\' "${SBUILD_OUTDIR}/${PKG}"', "20:5-20:54 script -a on the FlatImage '${SBUILD_OUTDIR}/${PKG}'"],
+      ['written over the image as the log -O names', 'script -q -O "./${PKG}" -c ls', "20:5-20:34 script on the FlatImage './${PKG}'"],
+    ].map(([what, line, finding]) => ({ name: `script's typescript ${what}`, code: flatImageRecipe([download, line!]), errors: [at(finding!)], output: null })),
     {
       name: 'output written through <>, which overwrites the start of the image in place',
       code: flatImageRecipe([
