@@ -66,10 +66,6 @@ const OPTION_WRAPPERS = new Map<string, { withValue: ReadonlySet<string>; assign
   ...optionWrappers(['nohup', 'time', 'exec'], ['-a']),
   // `coproc CMD …` runs CMD beside the script (tree-sitter-bash reads the keyword as a command name).
   ...optionWrappers(['coproc'], []),
-  ...optionWrappers(['unshare'], [
-    '-R', '--root', '-w', '--wd', '-S', '--setuid', '-G', '--setgid', '--map-user', '--map-group', '--map-users', '--map-groups', '--propagation',
-    '--setgroups', '--monotonic', '--boottime',
-  ]),
   ...optionWrappers(['setpriv'], [
     '--ruid', '--euid', '--rgid', '--egid', '--reuid', '--regid', '--groups', '--inh-caps', '--ambient-caps', '--bounding-set', '--securebits',
     '--pdeathsig', '--selinux-label', '--apparmor-profile', '--landlock-access', '--landlock-rule', '--seccomp-filter',
@@ -108,6 +104,7 @@ const OWN_WAY_WRAPPERS = new Map<string, (invocation: Invocation, name: string) 
   ['systemd-run', systemdRun],
   ['bwrap', bwrap],
   ['chroot', chroot],
+  ['unshare', unshare],
   ['script', script],
   ['docker', containerRun],
   ['podman', containerRun],
@@ -262,12 +259,57 @@ function chroot(invocation: Invocation): Invocation[] {
   const newRoot = args[root]?.values;
   const [inner] = after(invocation, 'chroot', root + 1);
   if (!inner || !newRoot) return [];
+  const skipChdir = args.slice(0, root).some((arg) => arg.values[0] === '--skip-chdir');
+  return [underRoot(inner, newRoot, skipChdir ? undefined : '/')];
+}
+
+/**
+ * A command run with `newRoot` as its `/`, starting in `directory` inside it (undefined: where the caller is). Its
+ * words are put into host terms, as a container's are, unless the root is `/`.
+ */
+function underRoot(inner: Invocation, newRoot: string[], directory: string | undefined): Invocation {
   if (newRoot.every((value) => /^\/+$/.test(value))) {
-    if (!args.slice(0, root).some((arg) => arg.values[0] === '--skip-chdir')) inner.args = inner.args.map((arg) => inDirectory(arg, ''));
-    return [inner];
+    if (directory !== undefined) inner.args = inner.args.map((arg) => inDirectory(arg, directory.replace(/\/+$/, '')));
+    return inner;
   }
   const host = newRoot.length === 1 ? newRoot[0]!.replace(/\/+$/, '') : undefined;
-  return [inContainer(inner, { mounts: host === undefined ? [] : [{ host, target: '/' }], workdir: host, workdirIsOutdir: isOutdir(host) })];
+  const inside = (directory ?? '/').replace(/^\/*/, '/').replace(/\/+$/, '');
+  const workdir = host === undefined ? undefined : `${host}${inside}`;
+  return inContainer(inner, { mounts: host === undefined ? [] : [{ host, target: '/' }], workdir, workdirIsOutdir: isOutdir(workdir) });
+}
+
+const UNSHARE_OPTIONS_WITH_VALUE = new Set([
+  '-R', '--root', '-w', '--wd', '-S', '--setuid', '-G', '--setgid', '--map-user', '--map-group', '--map-users', '--map-groups', '--propagation',
+  '--setgroups', '--monotonic', '--boottime',
+]);
+
+/**
+ * `unshare [options] cmd args`: `-R`/`--root DIR` makes DIR the command's `/`, as `chroot` does, and `-w`/`--wd DIR`
+ * starts it in DIR, which is inside the new root when there is one (`/` when none is given).
+ */
+function unshare(invocation: Invocation): Invocation[] {
+  const index = skipOptions(invocation.args, 0, UNSHARE_OPTIONS_WITH_VALUE, false);
+  const [inner] = after(invocation, 'unshare', index);
+  if (!inner) return [];
+  const options = invocation.args.slice(0, index);
+  const root = optionValues(options, '-R', '--root');
+  const directory = optionValues(options, '-w', '--wd');
+  const known = (values: string[] | undefined) => (values === undefined ? undefined : values.length === 1 ? values[0]! : '${ELSEWHERE}');
+  if (root) return [underRoot(inner, root, known(directory) ?? '/')];
+  if (directory) inner.args = inner.args.map((arg) => inDirectory(arg, known(directory)!));
+  return [inner];
+}
+
+/** The values of the last of the options so named: `-R DIR`, `-RDIR`, `--root DIR`, `--root=DIR`. */
+function optionValues(options: Word[], short: string, long: string): string[] | undefined {
+  let found: string[] | undefined;
+  options.forEach((option, index) => {
+    const value = option.values[0] ?? '';
+    if (value === short || value === long) found = options[index + 1]?.values;
+    else if (value.startsWith(`${long}=`)) found = option.values.map((each) => each.slice(long.length + 1));
+    else if (value.startsWith(short) && !value.startsWith('--')) found = option.values.map((each) => each.slice(short.length));
+  });
+  return found;
 }
 
 /** bwrap's options that take a value, and how many. */

@@ -28,6 +28,9 @@ const DOUBLINGS = Array<string>(30).fill('a="$a$a"');
 /** A wrapper, a line that runs a rewriting tool on the image through it, and the finding. */
 const WRAPPED: [string, string, string][] = [
   ['unshare', 'unshare -r --propagation private strip "./${PKG}"', "19:38-19:54 strip (run through unshare) on the FlatImage './${PKG}'"],
+  ['unshare -R', 'unshare -R "${SBUILD_OUTDIR}" strip "/${PKG}"', "19:35-19:50 strip (run through unshare) on the FlatImage '/${PKG}' (mounted from '${SBUILD_OUTDIR}/${PKG}')"],
+  ['unshare --root= and --wd=', 'unshare --root="${SBUILD_OUTDIR}" --wd=/ -r upx "${PKG}"', "19:49-19:61 upx (run through unshare) on the FlatImage '${PKG}' (that is '${SBUILD_OUTDIR}/${PKG}')"],
+  ['unshare -w', 'cd /tmp && unshare -w "${SBUILD_OUTDIR}" strip "${PKG}"', "19:46-19:60 strip (run through unshare) on the FlatImage '${PKG}' (that is '${SBUILD_OUTDIR}/${PKG}')"],
   ['setpriv', 'setpriv --reuid=1000 --regid 1000 --clear-groups strip "./${PKG}"', "19:54-19:70 strip (run through setpriv) on the FlatImage './${PKG}'"],
   ['prlimit', 'prlimit --nofile=1024 -o RESOURCE upx "./${PKG}"', "19:39-19:53 upx (run through prlimit) on the FlatImage './${PKG}'"],
   ['numactl', 'numactl --interleave=all -N 0 strip "./${PKG}"', "19:35-19:51 strip (run through numactl) on the FlatImage './${PKG}'"],
@@ -67,6 +70,9 @@ ruleTester.run('flatimage/no-binary-rewrite', {
         'bwrap --ro-bind / / strip "./${PKG}"',
         'chroot "${SBUILD_TMPDIR}/rootfs" strip "/${PKG}"',
         'chroot / strip "./${PKG}"',
+        'unshare -w "${SBUILD_TMPDIR}" strip "${PKG}"',
+        'unshare -R "${SBUILD_TMPDIR}/rootfs" -w / strip "${PKG}"',
+        'unshare --root=/ strip "./${PKG}"',
         'script -qc \'ls "./${PKG}"\' /dev/null',
         'docker run --rm --entrypoint strip alpine "/w/${PKG}"',
       ]),
