@@ -10,7 +10,7 @@ import { scriptDialect } from './dialect.js';
 import { containerPath, programName, scriptFileShell, shownFile, stdinShell, unwrapCommand, xargsArgFile, type Assignment, type Container, type Invocation } from './wrappers.js';
 import { evaluateWord, heredocText, printed, type Word } from './words.js';
 import { perRecipe } from '../recipe/per-recipe.js';
-import { describeOutput, fileOperands, hasPrefixRedirect, printedContent, printsNothing, redirectOperator, writesOutput, type PrintedContent } from './output.js';
+import { describeOutput, fileOperands, hasPrefixRedirect, onlyCommand, printedContent, printsNothing, redirectOperator, writesOutput, type PrintedContent } from './output.js';
 import { resolvePath } from './paths.js';
 import { DEFAULT_IFS, readFields, splitWords } from './read-fields.js';
 import { Variables } from './variables.js';
@@ -266,6 +266,8 @@ function detached(source: ScriptSource): ScriptSource {
 
 interface FunctionDefinition {
   body: Node;
+  /** The definition, when redirections follow its body (`f() { …; } > FILE`): they apply at each call. */
+  redirected?: Node;
   map: OffsetMap;
 }
 
@@ -619,7 +621,8 @@ class Collector {
     const name = node.childForFieldName('name')?.text;
     const body = node.childForFieldName('body');
     if (!body) return;
-    if (name) this.#functions.set(name, { body, map });
+    const redirected = node.namedChildren.some((child) => child.type.endsWith('_redirect'));
+    if (name) this.#functions.set(name, redirected ? { body, redirected: node, map } : { body, map });
     // The body as written, with its parameters unknown: what other rules check once.
     this.walk(body, cloneState(state), map);
   }
@@ -657,7 +660,8 @@ class Collector {
     inner.locals = new Set();
     inner.traps = state.traps;
     bindPositional(inner, args.map((arg) => arg.values), true);
-    this.walk(definition.body, inner, definition.map);
+    if (definition.redirected) this.#redirected(definition.redirected, inner, definition.map);
+    else this.walk(definition.body, inner, definition.map);
     // Functions share the caller's variables, except those they declared their own.
     const isOwn = (key: string) => POSITIONAL.test(key) || inner.locals!.has(key.replace(/\[.*$/, ''));
     for (const [key, values] of inner.bindings) if (!isOwn(key)) state.bindings.set(key, values);
@@ -776,9 +780,12 @@ class Collector {
     }
   }
 
-  /** A redirected statement, or a command whose redirections come before its name (then it is its own body). */
+  /**
+   * A redirected statement, a command whose redirections come before its name (then it is its own body), or a call's
+   * run of a function defined with redirections (`f() { …; } > FILE`).
+   */
   #redirected(node: Node, state: State, map: OffsetMap): void {
-    let body = node.type === 'command' ? node : node.childForFieldName('body');
+    let body = node.type === 'command' ? node : onlyCommand(node.childForFieldName('body'));
     if (body?.type === 'list') {
       // tree-sitter-bash hangs `a && b > file` on the whole list; the shell on `b`, which runs last.
       const rows = listRows(body);

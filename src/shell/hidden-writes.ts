@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { Recipe } from '../recipe/recipe.js';
-import { CHANGING_FILTERS, hasPrefixRedirect, printsNothing, redirectOperator, writesOutput } from './output.js';
+import { CHANGING_FILTERS, hasPrefixRedirect, onlyCommand, printsNothing, redirectOperator, writesOutput } from './output.js';
 import { parsedScripts } from './parsed-scripts.js';
 import { EMPTY_FILE } from './paths.js';
 import { COMMAND_RUNNERS, SCRIPT_RUNNERS } from './wrappers.js';
@@ -52,7 +52,8 @@ const MAY_HIDE_WRITES = new RegExp(
 
 export function mayHideWrites(root: Node): boolean {
   // One walk for both kinds of node: the walk is most of the cost.
-  return root.descendantsOfType(['command', 'redirected_statement']).some((node) =>
+  // A function defined with redirections (`f() { :; } > f`) writes them at each call.
+  return root.descendantsOfType(['command', 'redirected_statement', 'function_definition']).some((node) =>
     node.type === 'command'
       ? mayRunBuiltName(node) || copiesEmptyFile(node) || writesFilterOutput(node) || (hasPrefixRedirect(node) && mayWriteHidden(node))
       : mayWriteHidden(node),
@@ -85,7 +86,7 @@ function mayWriteHidden(statement: Node): boolean {
   const replacesFile = statement.namedChildren.some((redirect) => redirect.type === 'file_redirect' && writesOutput(redirect) && !redirectOperator(redirect).endsWith('>>'));
   if (!replacesFile) return false;
   // `cmd > f`, or `a | b > f`, whose stages all feed what is written; a bare `> f` writes nothing.
-  const body = statement.type === 'command' ? statement : statement.childForFieldName('body');
+  const body = statement.type === 'command' ? statement : onlyCommand(statement.childForFieldName('body'));
   if (!body) return true;
   const stages = (body.type === 'pipeline' ? body.namedChildren : [body]).filter((stage) => stage.type === 'command');
   const last = stages[stages.length - 1];

@@ -60,6 +60,13 @@ export function hasPrefixRedirect(command: Node): boolean {
   return command.childForFieldName('redirect') !== null;
 }
 
+/** The command a group of one is (`{ cat "$1"; } > FILE` writes what `cat` prints), else the statement itself. */
+export function onlyCommand(statement: Node | null): Node | null {
+  if (statement?.type !== 'compound_statement') return statement;
+  const inside = statement.namedChildren.filter((child) => child.type !== 'comment');
+  return inside.length === 1 && inside[0]!.type === 'command' ? inside[0]! : statement;
+}
+
 /**
  * Whether a command prints nothing: `:`, `true`, `cat /dev/null`, `exec` without a command (`exec > FILE`), `echo -n`
  * and `printf ''`.

@@ -261,6 +261,11 @@ ruleTester.run('flatimage/no-binary-rewrite', {
       ]),
     },
     {
+      // The redirections of a function's definition apply when it is called, not where it is defined.
+      name: 'a function defined with redirections to the image that is never called',
+      code: flatImageRecipe([download, 'sign() { echo sig; } >> "./${PKG}"', 'reset() { :; } > "./${PKG}"', '{ echo a; echo b; } > notes']),
+    },
+    {
       // util-linux script writes its typescript into its file operand: a log elsewhere, or one the image then replaces.
       name: "script's log written to another file, or over an image downloaded again afterwards",
       code: flatImageRecipe([
@@ -902,6 +907,11 @@ ruleTester.run('flatimage/no-binary-rewrite', {
       errors: [at("20:19-20:46 '>' with no output writes nothing to the FlatImage '${SBUILD_OUTDIR}/${PKG}'")],
       output: null,
     },
+    ...[
+      ['a function defined with >> appends at each call', ['sign() { echo sig; } >> "./${PKG}"', 'sign'], "20:26-20:39 '>>' to the FlatImage './${PKG}', passed to sign()"],
+      ['a function defined with > of nothing empties the image when called', ['reset() { :; } > "./${PKG}"', 'reset'], "20:20-20:32 '>' with no output writes nothing to the FlatImage './${PKG}', passed to reset()"],
+      ['a group of one command writes what it prints', ['{ head -c 10 "./${PKG}"; } > t; mv t "./${PKG}"'], "20:7-20:11 head writes a changed copy of the FlatImage './${PKG}' into 't', which ships in its place"],
+    ].map(([name, lines, finding]) => ({ name: name as string, code: flatImageRecipe([download, ...lines!]), errors: [at(finding as string)], output: null })),
     ...[
       ['written over the image', 'script -qc ls "./${PKG}"', "20:5-20:29 script on the FlatImage './${PKG}'"],
       ['appended to the image', 'script -aqc \'echo done\' "${SBUILD_OUTDIR}/${PKG}"', "20:5-20:54 script -a on the FlatImage '${SBUILD_OUTDIR}/${PKG}'"],
