@@ -28,6 +28,15 @@ export function scriptText(node: Node): ScriptText {
   if (node.type === 'raw_string') {
     add(node.text.slice(1, -1), node.startIndex + 1, undefined);
     expanded = false;
+  } else if (node.type === 'ansi_c_string') {
+    // `$'…'` is quoted as `'…'` is, its backslash escapes decoded (`\x73trip`, `\'`).
+    const body = node.text.slice(2, -1);
+    for (let index = 0; index < body.length; index++) {
+      const escape = body[index] === '\\' ? escapeAt(body, index, 'ansi-c') : undefined;
+      add(escape?.value ?? body[index]!, node.startIndex + 2 + index, undefined);
+      index += (escape?.length ?? 1) - 1;
+    }
+    expanded = false;
   } else if (node.type === 'string') {
     for (const child of node.namedChildren) add(child.text, child.startIndex, child.type === 'string_content' ? /[$`"\\]/ : undefined);
   } else if (node.type === 'heredoc_body') {

@@ -907,6 +907,21 @@ ruleTester.run('flatimage/no-binary-rewrite', {
       errors: [at("20:19-20:46 '>' with no output writes nothing to the FlatImage '${SBUILD_OUTDIR}/${PKG}'")],
       output: null,
     },
+    {
+      name: "an ANSI-C quoted script given to bash -c or eval, its escapes decoded",
+      code: flatImageRecipe([
+        download,
+        "bash -c $'strip ./\"${PKG}\"'",
+        "eval $'upx ./\"${PKG}\"'",
+        "bash -c $'echo a\\n\\x73trip \"./$1\"' _ \"${PKG}\"",
+      ]),
+      errors: [
+        "20:15-20:31 strip (run through bash -c) on the FlatImage './\"${PKG}\"' (that is './${PKG}')",
+        "21:12-21:26 upx (run through eval) on the FlatImage './\"${PKG}\"' (that is './${PKG}')",
+        "22:23-22:38 strip (run through bash -c) on the FlatImage './$1' (that is './${PKG}')",
+      ].map(at),
+      output: null,
+    },
     ...[
       ['a function defined with >> appends at each call', ['sign() { echo sig; } >> "./${PKG}"', 'sign'], "20:26-20:39 '>>' to the FlatImage './${PKG}', passed to sign()"],
       ['a function defined with > of nothing empties the image when called', ['reset() { :; } > "./${PKG}"', 'reset'], "20:20-20:32 '>' with no output writes nothing to the FlatImage './${PKG}', passed to reset()"],
