@@ -348,7 +348,10 @@ class Collector {
       case 'command_substitution':
       case 'process_substitution': {
         const inner = cloneState(state);
+        // Functions a subshell defines or unsets are its own.
+        const functions = new Map(this.#functions);
         for (const child of node.namedChildren) this.walk(child, inner, map);
+        if (!sameEntries(functions, this.#functions)) this.#restoreFunctions(functions);
         // `$(< list)`: what the file holds.
         const read = node.type === 'command_substitution' ? node.childForFieldName('redirect') : null;
         const file = read?.type === 'file_redirect' ? read.childForFieldName('destination') : null;
@@ -750,6 +753,11 @@ class Collector {
     this.#runScript(text, offsets, inner, source.map);
   }
 
+  #restoreFunctions(functions: ReadonlyMap<string, FunctionDefinition>): void {
+    this.#functions.clear();
+    for (const [name, definition] of functions) this.#functions.set(name, definition);
+  }
+
   /** Parses a script found inside the script and walks it where it runs, its positions mapped to the outer script. */
   #runScript(text: string, offsets: number[], state: State, map: OffsetMap): void {
     const at = () => map(offsets[0]!);
@@ -773,8 +781,7 @@ class Collector {
       this.walk(tree.rootNode, state, (offset) => map(offsets[Math.min(inText(offset), offsets.length - 1)]!));
     } finally {
       // Function bodies and a printed script point into the tree freed here.
-      this.#functions.clear();
-      for (const [name, definition] of functions) this.#functions.set(name, definition);
+      this.#restoreFunctions(functions);
       this.#printedScript = undefined;
       tree.delete();
     }
@@ -1056,6 +1063,10 @@ function commandOf(stage: Node): Node | undefined {
     return body?.type === 'command' ? body : undefined;
   }
   return undefined;
+}
+
+function sameEntries<K, V>(a: ReadonlyMap<K, V>, b: ReadonlyMap<K, V>): boolean {
+  return a.size === b.size && [...a].every(([key, value]) => b.get(key) === value);
 }
 
 /** `exec` with redirections alone (`exec 3<> FILE`): they stay open in the shell for the commands after it. */

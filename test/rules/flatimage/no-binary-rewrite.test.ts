@@ -261,6 +261,10 @@ ruleTester.run('flatimage/no-binary-rewrite', {
       ]),
     },
     {
+      name: 'a function a subshell defines, or unsets, is gone after it',
+      code: flatImageRecipe([download, '( f() { strip "$1"; } )', 'f "./${PKG}"', 'strip() { :; }', '( unset -f strip )', 'strip "./${PKG}"']),
+    },
+    {
       // The redirections of a function's definition apply when it is called, not where it is defined.
       name: 'a function defined with redirections to the image that is never called',
       code: flatImageRecipe([download, 'sign() { echo sig; } >> "./${PKG}"', 'reset() { :; } > "./${PKG}"', '{ echo a; echo b; } > notes']),
@@ -905,6 +909,12 @@ ruleTester.run('flatimage/no-binary-rewrite', {
       name: 'cat /dev/null written over the image empties it',
       code: flatImageRecipe([download, 'cat /dev/null > "${SBUILD_OUTDIR}/${PKG}"']),
       errors: [at("20:19-20:46 '>' with no output writes nothing to the FlatImage '${SBUILD_OUTDIR}/${PKG}'")],
+      output: null,
+    },
+    {
+      name: 'a function that a subshell defined does not shadow the tool after it',
+      code: flatImageRecipe([download, '( strip() { echo skip; } )', 'strip "./${PKG}"']),
+      errors: [at("21:5-21:21 strip on the FlatImage './${PKG}'")],
       output: null,
     },
     {
