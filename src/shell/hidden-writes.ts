@@ -86,13 +86,28 @@ function mayWriteHidden(statement: Node): boolean {
   const replacesFile = statement.namedChildren.some((redirect) => redirect.type === 'file_redirect' && writesOutput(redirect) && !redirectOperator(redirect).endsWith('>>'));
   if (!replacesFile) return false;
   // `cmd > f`, or `a | b > f`, whose stages all feed what is written; a bare `> f` writes nothing.
+  // A function's redirections apply to what its calls are given (`f() { cat "$1"; } > f; f f`).
+  if (statement.type === 'function_definition') return true;
   const body = statement.type === 'command' ? statement : onlyCommand(statement.childForFieldName('body'));
   if (!body) return true;
   const stages = (body.type === 'pipeline' ? body.namedChildren : [body]).filter((stage) => stage.type === 'command');
   const last = stages[stages.length - 1];
   const words = (command: Node) => command.childrenForFieldName('argument').map((argument) => unquoted(argument.text));
   if (last && printsNothing(commandName(last), words(last))) return true;
+  if (last && readsWhatItWrites(statement, last)) return true;
   return stages.some((stage) => CHANGING_FILTERS.has(commandName(stage)));
+}
+
+/** `cat IMG > IMG`, `cat < IMG > IMG`: a file named both as read and as written, which the shell empties first. */
+function readsWhatItWrites(statement: Node, command: Node): boolean {
+  const path = (node: Node) => unquoted(node.text).replace(/^(\.\/)+/, '');
+  const read = command.childrenForFieldName('argument').map(path);
+  const written: string[] = [];
+  for (const redirect of statement.namedChildren) {
+    const destination = redirect.type === 'file_redirect' ? redirect.childForFieldName('destination') : null;
+    if (destination) (redirectOperator(redirect) === '<' ? read : written).push(path(destination));
+  }
+  return written.some((file) => read.includes(file));
 }
 
 /** `head -c 9 IMG | sponge IMG`, `… | tee IMG`: a filter's output written over a file by a command, not a redirection. */

@@ -50,6 +50,8 @@ function filterFiles(program: string, args: Word[]): Word[] {
 export interface PrintedContent {
   files: Word[];
   changedBy?: Redirect['changedBy'];
+  /** True when the files are read by an earlier stage of a pipe, which may read them before a redirection opens them. */
+  piped?: boolean;
 }
 
 /** Programs that print nothing: `: > file` leaves the file empty. */
@@ -106,6 +108,8 @@ export function describeOutput(redirects: Redirect[], output: Output | undefined
     else {
       redirect.from = output.files;
       if (replaces && output.changedBy) redirect.changedBy = output.changedBy;
+      // `cat IMG > IMG`: the shell empties the file before the command opens it, which then reads nothing.
+      else if (replaces && !output.piped && output.files.some((file) => sameFile(file, redirect.target))) redirect.empties = true;
     }
   }
 }
@@ -122,7 +126,16 @@ export function printedContent(program: string, name: Word, args: Word[], redire
   const files = named.length > 0 ? named : fed?.files;
   if (!files) return undefined;
   const changedBy = changes ? { program, start: name.start, end: name.end } : named.length > 0 ? undefined : fed?.changedBy;
-  return changedBy ? { files, changedBy } : { files };
+  const content: PrintedContent = changedBy ? { files, changedBy } : { files };
+  if (named.length === 0) content.piped = true;
+  return content;
+}
+
+/** Whether two words surely name one file from one directory: `./img` and `img`, one value each. */
+function sameFile(a: Word, b: Word): boolean {
+  const path = (word: Word) => (word.values.length === 1 && !/[*?[]/.test(word.values[0]!) ? word.values[0]!.replace(/^(\.\/)+/, '').replace(/\/{2,}/g, '/') : undefined);
+  const first = path(a);
+  return first !== undefined && first !== '' && first === path(b);
 }
 
 /** The words of `cat`, `tee` and the like that name files rather than options. */

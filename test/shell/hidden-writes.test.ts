@@ -29,6 +29,10 @@ const MAY_HIDE = [
   'cat "./${PKG}" | xz > t',
   'head -c 9 x > t',
   'cp /dev/null x',
+  'cat "./${PKG}" > "${PKG}"',
+  'cat < x > ./x',
+  'f() { cat "$1"; } > x',
+  '{ :; } > x',
 ];
 
 /** Scripts that name none of it: neither test passes. */

@@ -48,8 +48,11 @@ export default defineRule({
               at: script.toFileSpan(step.start, step.end),
             });
           } else if (step.empties && !appendedLater(trace, index, step.target) && once(step.start, step.end)) {
+            // With `from`, the command reads the file it writes (`cat IMG > IMG`), which the shell emptied first.
             report({
-              message: `'${step.operator}' with no output ${subject(target, image).replace(/^on/, 'writes nothing to')}${calledFrom(step.calls)}: it empties the file, so the package ships neither runtime nor filesystem. Remove the redirection`,
+              message: step.from
+                ? `'${step.operator}' ${subject(target, image).replace(/^on/, 'empties')} before the command reads it${calledFrom(step.calls)}: the command then reads nothing and writes nothing, so the package ships neither runtime nor filesystem. Write to another file and move that over the image`
+                : `'${step.operator}' with no output ${subject(target, image).replace(/^on/, 'writes nothing to')}${calledFrom(step.calls)}: it empties the file, so the package ships neither runtime nor filesystem. Remove the redirection`,
               at: script.toFileSpan(step.start, step.end),
             });
           } else if (step.overwrites) {

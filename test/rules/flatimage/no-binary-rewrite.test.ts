@@ -261,6 +261,11 @@ ruleTester.run('flatimage/no-binary-rewrite', {
       ]),
     },
     {
+      // In a pipe, the first stage may read the image before the last stage's redirection empties it: a race.
+      name: 'the image read into another file, or by an earlier stage of a pipe that writes it',
+      code: flatImageRecipe([download, 'cat "./${PKG}" > "./${PKG}.bak"', 'cat "./${PKG}" | cat > "./${PKG}"']),
+    },
+    {
       name: 'a function a subshell defines, or unsets, is gone after it',
       code: flatImageRecipe([download, '( f() { strip "$1"; } )', 'f "./${PKG}"', 'strip() { :; }', '( unset -f strip )', 'strip "./${PKG}"']),
     },
@@ -909,6 +914,22 @@ ruleTester.run('flatimage/no-binary-rewrite', {
       name: 'cat /dev/null written over the image empties it',
       code: flatImageRecipe([download, 'cat /dev/null > "${SBUILD_OUTDIR}/${PKG}"']),
       errors: [at("20:19-20:46 '>' with no output writes nothing to the FlatImage '${SBUILD_OUTDIR}/${PKG}'")],
+      output: null,
+    },
+    {
+      name: 'a command that reads the file its redirection empties first: cat IMG > IMG, also at a call of a function defined with it',
+      code: flatImageRecipe([
+        download,
+        'cat "./${PKG}" > "./${PKG}"',
+        'cat < "./${PKG}" > "./${PKG}"',
+        'copy() { cat "$1"; } > "./${PKG}"',
+        'copy "./${PKG}"',
+      ]),
+      errors: [
+        "20:20-20:32 '>' empties the FlatImage './${PKG}' before the command reads it",
+        "21:22-21:34 '>' empties the FlatImage './${PKG}' before the command reads it",
+        "22:26-22:38 '>' empties the FlatImage './${PKG}' before the command reads it, passed to copy()",
+      ].map(at),
       output: null,
     },
     {
