@@ -77,7 +77,8 @@ export function shippedFiles(trace: readonly Step[], names: ArtifactNames): Ship
 /** The writes of a step that give a file new content taken from other files (or from nothing, as `>` does). */
 function replacements(step: Step): FileWrite[] {
   // `cat copy > IMG` gives the image the copy's content; a `>` of anything else, content from nowhere that ships.
-  if ('operator' in step) return step.operator === '>' || step.operator === '>|' ? [{ word: step.target, effect: 'replace', from: step.from ?? [] }] : [];
+  // Under `set -C`, `>` leaves a file that exists as it was.
+  if ('operator' in step) return (step.operator === '>' && !step.refusedIfExists) || step.operator === '>|' ? [{ word: step.target, effect: 'replace', from: step.from ?? [] }] : [];
   if (step.runsFunction) return [];
   const operation = fileOperation(programName(step.name), step.args);
   if (!operation) return [];

@@ -47,6 +47,8 @@ export interface Redirect {
    * bytes in place, from its start, as `<>` opens a file without truncating it.
    */
   overwrites?: boolean;
+  /** Under `set -C` (`noclobber`), `>` fails on a file that exists, which it leaves as it was. */
+  refusedIfExists?: boolean;
   /** Script offsets of the whole redirection. */
   start: number;
   end: number;
@@ -202,6 +204,8 @@ interface State {
   traps: Map<string, Step[][]>;
   /** The descriptors `exec N<> FILE` opened to read and write: the file each one is. */
   descriptors: Map<string, Word>;
+  /** `set -C`, `set -o noclobber`: `>` and `&>` do not write over a file that exists. */
+  noclobber: boolean;
 }
 
 function initialState(script: ParsedScript): State {
@@ -213,6 +217,7 @@ function initialState(script: ParsedScript): State {
     bindings, aliases: new Map(), expandAliases: scriptDialect(script.shell).shell !== 'bash', arrays: new Map(), exported, cwd: [OUTDIR], via: [],
     stdin: undefined, stdinScript: undefined, stdinContent: undefined, depth: 0, locals: undefined, calls: [], callArities: [], container: undefined, traps: new Map(),
     descriptors: new Map(),
+    noclobber: false,
   };
 }
 
@@ -438,7 +443,10 @@ class Collector {
     if (commandProgram === 'alias' || commandProgram === 'unalias' || commandProgram === 'shopt') defineAliases(commandProgram, node, state);
     trackDirectory(name.values[0] ?? '', args, state);
     bindPrintedVariable(name, args, state);
-    if (commandProgram === 'set') setPositional(args, state);
+    if (commandProgram === 'set') {
+      setPositional(args, state);
+      setNoclobber(args, state);
+    }
     if (herestring) this.#readFed(node, invocation.stdin ?? [], state);
   }
 
@@ -670,6 +678,7 @@ class Collector {
     for (const [key, values] of inner.bindings) if (!isOwn(key)) state.bindings.set(key, values);
     for (const [key, elements] of inner.arrays) if (key !== '@' && !isOwn(key)) state.arrays.set(key, elements);
     state.descriptors = inner.descriptors;
+    state.noclobber = inner.noclobber;
   }
 
   /**
@@ -740,6 +749,7 @@ class Collector {
     inner.via = [...invocation.via, shell];
     inner.stdin = undefined;
     inner.stdinScript = undefined;
+    inner.noclobber = false;
     inner.calls = state.calls;
     if (invocation.container) {
       inner.container = invocation.container;
@@ -853,7 +863,7 @@ class Collector {
       const written = { writesOutput: output, start: map(redirect.startIndex), end: map(redirect.endIndex), ...place };
       const opened = operator === '>&' && (descriptor ?? '1') === '1' && target.values.length === 1 ? state.descriptors.get(target.values[0]!) : undefined;
       if (opened) redirects.push({ operator: `>&${target.values[0]}`, target: opened, ...written, overwrites: true });
-      else redirects.push({ operator, target, ...written, ...(operator === '<>' && descriptor === '1' ? { overwrites: true } : {}) });
+      else redirects.push({ operator, target, ...written, ...(operator === '<>' && descriptor === '1' ? { overwrites: true } : {}), ...(state.noclobber && NOCLOBBERED.has(operator) ? { refusedIfExists: true } : {}) });
       if (descriptor !== undefined && operator === '<>' && isBareExec(body)) state.descriptors.set(descriptor, target);
     }
     for (const redirect of redirects) this.#record(redirect, state);
@@ -983,6 +993,23 @@ function setPositional(args: Word[], state: State): void {
   const dashes = args.findIndex((arg) => arg.values[0] === '--');
   const first = dashes !== -1 ? dashes + 1 : args.length > 0 && !/^[-+]/.test(args[0]!.values[0] ?? '') ? 0 : -1;
   if (first !== -1) bindPositional(state, args.slice(first).map((arg) => arg.values), true);
+}
+
+/** The redirections `set -C` stops from writing over a file that exists (`>|` still does). */
+const NOCLOBBERED = new Set(['>', '&>']);
+
+/** `set -C`, `set -o noclobber` and their `+` forms, up to the first word that is no option. */
+function setNoclobber(args: Word[], state: State): void {
+  for (let index = 0; index < args.length; index++) {
+    const value = args[index]!.values[0] ?? '';
+    if (!/^[-+][A-Za-z]+$/.test(value)) return;
+    const on = value.startsWith('-');
+    if (value.slice(1).includes('C')) state.noclobber = on;
+    // Each `o` of a cluster takes the next word: `set -eo noclobber`.
+    const named = args.slice(index + 1, index + 1 + (value.match(/o/g)?.length ?? 0)).map((arg) => arg.values[0]);
+    if (named.includes('noclobber')) state.noclobber = on;
+    index += named.length;
+  }
 }
 
 /** `NAME=value cmd`: the assignments before a command name, which hold in that command's environment only. */

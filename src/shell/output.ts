@@ -102,7 +102,7 @@ export function describeOutput(redirects: Redirect[], output: Output | undefined
   if (!output) return;
   for (const redirect of redirects) {
     if (output === 'nothing') delete redirect.overwrites;
-    if (!redirect.writesOutput) continue;
+    if (!redirect.writesOutput || redirect.refusedIfExists) continue;
     const replaces = !redirect.operator.endsWith('>>');
     if (output === 'nothing') redirect.empties ||= replaces;
     else {

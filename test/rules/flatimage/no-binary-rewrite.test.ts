@@ -266,6 +266,20 @@ ruleTester.run('flatimage/no-binary-rewrite', {
       code: flatImageRecipe([download, 'cat "./${PKG}" > "./${PKG}.bak"', 'cat "./${PKG}" | cat > "./${PKG}"']),
     },
     {
+      // bash's noclobber: `>` and `&>` fail on a file that exists, which they leave as it was.
+      name: 'a > over the image under set -C or set -o noclobber',
+      code: flatImageRecipe([
+        download,
+        'set -C',
+        ': > "./${PKG}"',
+        'set +C',
+        'set -euo noclobber',
+        'cat "./${PKG}" > "./${PKG}"',
+        "bash -c 'set +C'",
+        'exec > "./${PKG}"',
+      ]),
+    },
+    {
       name: 'a function a subshell defines, or unsets, is gone after it',
       code: flatImageRecipe([download, '( f() { strip "$1"; } )', 'f "./${PKG}"', 'strip() { :; }', '( unset -f strip )', 'strip "./${PKG}"']),
     },
@@ -932,6 +946,15 @@ ruleTester.run('flatimage/no-binary-rewrite', {
       ].map(at),
       output: null,
     },
+    ...[
+      [
+        'a backup written back with > under set -C, which fails, so the stripped image ships',
+        ['set -C', 'cp "./${PKG}" keep', 'strip "./${PKG}"', 'cat keep > "./${PKG}"'],
+        "22:5-22:21 strip on the FlatImage './${PKG}'",
+      ],
+      ['>| under noclobber, which writes over the image all the same', ['set -o noclobber', ': >| "./${PKG}"'], "21:7-21:20 '>|' with no output writes nothing to the FlatImage './${PKG}'"],
+      ['> after noclobber is set off again', ['set -C', 'set +o noclobber', ': > "./${PKG}"'], "22:7-22:19 '>' with no output writes nothing to the FlatImage './${PKG}'"],
+    ].map(([name, lines, finding]) => ({ name: name as string, code: flatImageRecipe([download, ...lines!]), errors: [at(finding as string)], output: null })),
     {
       name: 'a function that a subshell defined does not shadow the tool after it',
       code: flatImageRecipe([download, '( strip() { echo skip; } )', 'strip "./${PKG}"']),
