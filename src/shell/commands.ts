@@ -42,6 +42,8 @@ export interface Redirect {
   changedBy?: { program: string; start: number; end: number };
   /** For `: > target`, `> target`: nothing is written, so the target is left empty. */
   empties?: boolean;
+  /** For `exec 3> target`, `cmd 2> target`: the descriptor other than standard output that empties the target as it opens it. */
+  descriptor?: string;
   /**
    * For `printf x 1<> target`, and `printf x >&3` after `exec 3<> target`: the command's output goes over the file's
    * bytes in place, from its start, as `<>` opens a file without truncating it.
@@ -863,7 +865,7 @@ class Collector {
       const written = { writesOutput: output, start: map(redirect.startIndex), end: map(redirect.endIndex), ...place };
       const opened = operator === '>&' && (descriptor ?? '1') === '1' && target.values.length === 1 ? state.descriptors.get(target.values[0]!) : undefined;
       if (opened) redirects.push({ operator: `>&${target.values[0]}`, target: opened, ...written, overwrites: true });
-      else redirects.push({ operator, target, ...written, ...(operator === '<>' && descriptor === '1' ? { overwrites: true } : {}), ...(state.noclobber && NOCLOBBERED.has(operator) ? { refusedIfExists: true } : {}) });
+      else redirects.push(fileRedirect(operator, descriptor, target, written, state));
       if (descriptor !== undefined && operator === '<>' && isBareExec(body)) state.descriptors.set(descriptor, target);
     }
     for (const redirect of redirects) this.#record(redirect, state);
@@ -997,6 +999,23 @@ function setPositional(args: Word[], state: State): void {
 
 /** The redirections `set -C` stops from writing over a file that exists (`>|` still does). */
 const NOCLOBBERED = new Set(['>', '&>']);
+/** The redirections that cut the file they open to nothing. */
+const TRUNCATING = new Set(['>', '>|']);
+
+/**
+ * A redirection to a file as the shell opens it. For a descriptor other than standard output (`exec 3> FILE`,
+ * `cmd 2> FILE`), `>` and `>|` empty the file as they open it, whether anything is written through it or not.
+ */
+function fileRedirect(operator: string, descriptor: string | undefined, target: Word, written: Omit<Redirect, 'operator' | 'target'>, state: State): Redirect {
+  const redirect: Redirect = { operator, target, ...written };
+  if (operator === '<>' && descriptor === '1') redirect.overwrites = true;
+  if (state.noclobber && NOCLOBBERED.has(operator)) redirect.refusedIfExists = true;
+  else if (descriptor !== undefined && descriptor !== '1' && TRUNCATING.has(operator)) {
+    redirect.descriptor = descriptor;
+    redirect.empties = true;
+  }
+  return redirect;
+}
 
 /** `set -C`, `set -o noclobber` and their `+` forms, up to the first word that is no option. */
 function setNoclobber(args: Word[], state: State): void {

@@ -5,7 +5,7 @@ import { FORMAT_NAMES } from '../../flatimage/formats.js';
 import { shippedFiles, type Place, type ShippedFiles } from '../../flatimage/image-identity.js';
 import { imageFormat } from '../../flatimage/recipe-kind.js';
 import { mayRewrite, rewritingUse, type RewritingUse } from '../../flatimage/rewriting-tools.js';
-import { MAX_CALLS, MAX_INNER_SCRIPTS, MAX_NESTING, MAX_WALK_DEPTH, runCommands, runScriptText, type CutShort, type ScriptCommands } from '../../shell/commands.js';
+import { MAX_CALLS, MAX_INNER_SCRIPTS, MAX_NESTING, MAX_WALK_DEPTH, runCommands, runScriptText, type CutShort, type Redirect, type ScriptCommands } from '../../shell/commands.js';
 import { mayHideWritesText, plainText, runScriptMayHideWrites } from '../../shell/hidden-writes.js';
 import type { ParsedScript } from '../../shell/parsed-scripts.js';
 import type { Recipe } from '../../recipe/recipe.js';
@@ -48,13 +48,7 @@ export default defineRule({
               at: script.toFileSpan(step.start, step.end),
             });
           } else if (step.empties && !appendedLater(trace, index, step.target) && once(step.start, step.end)) {
-            // With `from`, the command reads the file it writes (`cat IMG > IMG`), which the shell emptied first.
-            report({
-              message: step.from
-                ? `'${step.operator}' ${subject(target, image).replace(/^on/, 'empties')} before the command reads it${calledFrom(step.calls)}: the command then reads nothing and writes nothing, so the package ships neither runtime nor filesystem. Write to another file and move that over the image`
-                : `'${step.operator}' with no output ${subject(target, image).replace(/^on/, 'writes nothing to')}${calledFrom(step.calls)}: it empties the file, so the package ships neither runtime nor filesystem. Remove the redirection`,
-              at: script.toFileSpan(step.start, step.end),
-            });
+            report({ message: emptiedBy(step, subject(target, image)), at: script.toFileSpan(step.start, step.end) });
           } else if (step.overwrites) {
             if (!once(step.start, step.end)) return;
             report({
@@ -159,6 +153,19 @@ function named({ path, written }: { path: string; written: string }): string {
   const shown = /[*?[]/.test(path) || written.includes('{}') || written === '' ? path : written;
   const value = shown !== path && normalised(shown) !== normalised(path) ? ` (${shown.startsWith('/') ? 'mounted from' : 'that is'} '${path}')` : '';
   return `'${shown}'${value}`;
+}
+
+/** The message for a redirection that empties the image; `on` is its `subject`. */
+function emptiedBy(step: Redirect, on: string): string {
+  const called = calledFrom(step.calls);
+  if (step.descriptor) {
+    return `'${step.descriptor}${step.operator}' ${on.replace(/^on/, 'empties')} as it opens it for descriptor ${step.descriptor}${called}: the file is cut to nothing before anything is written through it, so the package ships neither runtime nor filesystem. Send descriptor ${step.descriptor} to another file`;
+  }
+  // With `from`, the command reads the file it writes (`cat IMG > IMG`), which the shell emptied first.
+  if (step.from) {
+    return `'${step.operator}' ${on.replace(/^on/, 'empties')} before the command reads it${called}: the command then reads nothing and writes nothing, so the package ships neither runtime nor filesystem. Write to another file and move that over the image`;
+  }
+  return `'${step.operator}' with no output ${on.replace(/^on/, 'writes nothing to')}${called}: it empties the file, so the package ships neither runtime nor filesystem. Remove the redirection`;
 }
 
 /** Whether a later step appends to the file a redirection writes: `: > IMG` then `cat part >> IMG` builds it up. */

@@ -316,6 +316,24 @@ ruleTester.run('flatimage/no-binary-rewrite', {
       ]),
     },
     {
+      // `N>` truncates the file it opens; these open no image, or fail under noclobber, or open one replaced later.
+      name: 'descriptors other than standard output sent elsewhere, closed, duplicated, or refused by noclobber',
+      code: flatImageRecipe([
+        'exec 3> "./${PKG}"',
+        download,
+        'ls 2>/dev/null',
+        'ls 2> /dev/null',
+        'ls 2>&1',
+        'exec 3>&-',
+        'ls 2> "${SBUILD_TMPDIR}/log"',
+        'exec 4> notes',
+        'echo x >&4',
+        'set -C',
+        'ls 2> "./${PKG}"',
+        'exec 5> "${SBUILD_OUTDIR}/${PKG}"',
+      ]),
+    },
+    {
       name: 'an array element an index picks that is not the image, and a file list without paths',
       code: flatImageRecipe([download, 'files=(a.so "./${PKG}")', 'i=0', 'strip "${files[i]}" "${files[-2]}" "${files[$i]}"', 'file -b ./* | xargs strip']),
     },
@@ -986,6 +1004,15 @@ ruleTester.run('flatimage/no-binary-rewrite', {
       ['appended to the image', 'script -aqc \'echo done\' "${SBUILD_OUTDIR}/${PKG}"', "20:5-20:54 script -a on the FlatImage '${SBUILD_OUTDIR}/${PKG}'"],
       ['written over the image as the log -O names', 'script -q -O "./${PKG}" -c ls', "20:5-20:34 script on the FlatImage './${PKG}'"],
     ].map(([what, line, finding]) => ({ name: `script's typescript ${what}`, code: flatImageRecipe([download, line!]), errors: [at(finding!)], output: null })),
+    ...[
+      ['exec 3> opens the image for a descriptor that nothing is written through', ['exec 3> "${SBUILD_OUTDIR}/${PKG}"', 'exec 3>&-'], "20:10-20:38 '3>' empties the FlatImage '${SBUILD_OUTDIR}/${PKG}' as it opens it for descriptor 3"],
+      [': 3> IMG', [': 3> "./${PKG}"'], "20:7-20:20 '3>' empties the FlatImage './${PKG}' as it opens it for descriptor 3"],
+      ['true 2> IMG', ['true 2> "./${PKG}"'], "20:10-20:23 '2>' empties the FlatImage './${PKG}' as it opens it for descriptor 2"],
+      ['a command whose error output goes into the image', ['ls -l 2> "./${PKG}"'], "20:11-20:24 '2>' empties the FlatImage './${PKG}' as it opens it for descriptor 2"],
+      ['2>| under noclobber', ['set -C', 'ls 2>| "./${PKG}"'], "21:8-21:22 '2>|' empties the FlatImage './${PKG}' as it opens it for descriptor 2"],
+      ['a function defined with 2> IMG, at its call', ['f() { ls; } 2> "./${PKG}"', 'f'], "20:17-20:30 '2>' empties the FlatImage './${PKG}' as it opens it for descriptor 2, passed to f()"],
+      ['exec 4>> IMG then output through descriptor 4', ['exec 4>> "./${PKG}"', 'echo x >&4'], "20:10-20:24 '>>' to the FlatImage './${PKG}'"],
+    ].map(([name, lines, finding]) => ({ name: `a descriptor other than standard output: ${name as string}`, code: flatImageRecipe([download, ...lines!]), errors: [at(finding as string)], output: null })),
     {
       name: 'output written through <>, which overwrites the start of the image in place',
       code: flatImageRecipe([
