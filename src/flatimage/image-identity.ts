@@ -1,12 +1,12 @@
 import type { Redirect, ShellCommand } from '../shell/commands.js';
+import { fileKey, type Place } from '../shell/paths.js';
 import { CONTAINER_ROOT, programName } from '../shell/wrappers.js';
 import { locate, normalise, refersToArtifact, type ArtifactNames } from './artifact.js';
 import { fileOperation, makesNewContent, type FileWrite } from './file-operations.js';
 
 type Step = ShellCommand | Redirect;
 
-/** Where a step runs: in the output directory, or in `cwd` when the script names it (`locate`). */
-export type Place = Pick<Step, 'cwdIsOutdir' | 'cwd'>;
+export type { Place };
 
 /** Which files hold what the recipe ships, after one step of the script. */
 interface Shipping {
@@ -118,11 +118,8 @@ function destinations(write: FileWrite, source: string | undefined): string[] {
   return values.map((directory) => `${directory.replace(/\/+$/, '')}/${name}`);
 }
 
-/** One spelling per file: relative paths in the output directory written under `${SBUILD_OUTDIR}`. */
-function canonical(path: string, { cwdIsOutdir, cwd }: Place): string {
-  const value = normalise(locate(path, cwd));
-  if (value.startsWith('/') || value.startsWith('${')) return value;
-  const relative = value.replace(/^\.\//, '');
-  return cwdIsOutdir ? `\${SBUILD_OUTDIR}/${relative}` : `\${ELSEWHERE}/${relative}`;
+/** One spelling per file, with the builder's variables spelt one way: `./${PKG}`, `${PKG}` and `${pkg}` are one. */
+export function canonical(path: string, place: Place): string {
+  return fileKey(normalise(path), place);
 }
 

@@ -11,7 +11,7 @@ import { containerPath, programName, scriptFileShell, shownFile, stdinShell, unw
 import { evaluateWord, heredocText, printed, type Word } from './words.js';
 import { perRecipe } from '../recipe/per-recipe.js';
 import { describeOutput, fileOperands, hasPrefixRedirect, onlyCommand, printedContent, printsNothing, redirectOperator, writesOutput, type PrintedContent } from './output.js';
-import { resolvePath } from './paths.js';
+import { resolvePath, type Place } from './paths.js';
 import { DEFAULT_IFS, readFields, splitWords } from './read-fields.js';
 import { Variables } from './variables.js';
 import { WrittenFiles, type FileContent } from './written-files.js';
@@ -362,7 +362,7 @@ class Collector {
         // `$(< list)`: what the file holds.
         const read = node.type === 'command_substitution' ? node.childForFieldName('redirect') : null;
         const file = read?.type === 'file_redirect' ? read.childForFieldName('destination') : null;
-        if (file) this.#listing = this.#files.read(evaluateWord(file, state.bindings).values)?.listing;
+        if (file) this.#listing = this.#files.read(evaluateWord(file, state.bindings).values, workingDirectory(state))?.listing;
         return;
       }
       case 'list':
@@ -405,8 +405,9 @@ class Collector {
     const environment = prefixAssignments(node, state);
     if (environment.length > 0) invocation.environment = environment;
     const commandProgram = programName(name);
+    const place = workingDirectory(state);
     const argFile = commandProgram === 'xargs' ? xargsArgFile(args) : undefined;
-    if (argFile) invocation.stdin = this.#files.read(argFile.values)?.listing;
+    if (argFile) invocation.stdin = this.#files.read(argFile.values, place)?.listing;
     const catFiles = commandProgram === 'cat' ? fileOperands(args) : undefined;
     // `cat FILE… > target`: the target gets the files' content (`head -c 9 FILE > target`: changed); what the script
     // wrote into them is printed again.
@@ -414,13 +415,12 @@ class Collector {
     if (redirects.some((redirect) => redirect.writesOutput || redirect.overwrites)) {
       describeOutput(redirects, printsNothing(commandProgram, args.map((arg) => arg.values[0] ?? '')) ? 'nothing' : this.#printedContent);
     }
-    const catted = catFiles?.length ? this.#files.read(catFiles.flatMap((file) => file.values)) : undefined;
+    const catted = catFiles?.length ? this.#files.read(catFiles.flatMap((file) => file.values), place) : undefined;
     this.#listing = listingOf(invocation) ?? catted?.listing;
     this.#printedScript = printedScript(node, invocation, map) ?? (catted?.scripts.length ? catted.scripts : undefined);
-    const place = workingDirectory(state);
     const herestring = text.includes('<<<') ? node.childrenForFieldName('redirect').find((redirect) => redirect.type === 'herestring_redirect')?.namedChildren[0] : undefined;
     const scriptInput = input ?? (herestring ? [nodeScript(herestring, map)] : state.stdinScript);
-    if (commandProgram === 'tee') this.#tee(args, state.stdin, scriptInput);
+    if (commandProgram === 'tee') this.#tee(args, place, state.stdin, scriptInput);
     if (herestring && !invocation.stdin) invocation.stdin = evaluateWord(herestring, state.bindings).values;
     for (const each of unwrapCommand(invocation)) {
       const program = programName(each.name);
@@ -487,10 +487,10 @@ class Collector {
   }
 
   /** `… | tee [-a] FILE…`, `tee FILE <<EOF`: what it is fed goes into each file. */
-  #tee(args: Word[], listing: string[] | undefined, scripts: ScriptSource[] | undefined): void {
+  #tee(args: Word[], place: Place, listing: string[] | undefined, scripts: ScriptSource[] | undefined): void {
     const append = args.some((arg) => /^(-[a-z]*a|--append)$/.test(arg.values[0] ?? ''));
     const content = listing || scripts ? { listing: listing ?? [], scripts: (scripts ?? []).map(detached) } : undefined;
-    for (const file of fileOperands(args)) this.#files.write(file.values, content, append);
+    for (const file of fileOperands(args)) this.#files.write(file.values, place, content, append);
   }
 
   /**
@@ -511,7 +511,7 @@ class Collector {
 
   /** `source FILE`, `. FILE`: the scripts the script wrote into FILE (or feeds `/dev/stdin`) run in this shell. */
   #source(program: string, file: Word, state: State, fed: ScriptSource[] | undefined): void {
-    for (const source of this.#scriptsIn(file, fed)) {
+    for (const source of this.#scriptsIn(file, state, fed)) {
       const { text, offsets } = source.script();
       this.#runScript(text, offsets, { ...state, via: [...state.via, `${program} ${shownFile(file)}`], depth: state.depth + 1 }, source.map);
     }
@@ -521,7 +521,7 @@ class Collector {
   #scriptFile(invocation: Invocation, state: State, fed: ScriptSource[] | undefined): void {
     const shell = scriptFileShell(invocation);
     const file = shell?.file ?? invocation.name;
-    const scripts = this.#scriptsIn(file, fed);
+    const scripts = this.#scriptsIn(file, state, fed);
     const positional = shell?.positional ?? [invocation.name, ...invocation.args].map((word) => word.values);
     for (const source of scripts) this.#childShell(source, invocation, shell?.shell ?? shownFile(file), positional, state);
   }
@@ -530,9 +530,9 @@ class Collector {
    * The scripts in a file the script wrote, in a `<(…)` that prints a script (`source <(echo …)`), or fed to standard
    * input when the file is `/dev/stdin` (`. /dev/stdin <<< "…"`).
    */
-  #scriptsIn(file: Word, fed: ScriptSource[] | undefined): ScriptSource[] {
+  #scriptsIn(file: Word, state: State, fed: ScriptSource[] | undefined): ScriptSource[] {
     if (fed && file.values.length === 1 && STANDARD_INPUT.test(file.values[0]!)) return fed;
-    return this.#files.read(file.values)?.scripts ?? [];
+    return this.#files.read(file.values, workingDirectory(state))?.scripts ?? [];
   }
 
   /**
@@ -549,7 +549,7 @@ class Collector {
       // `<(…)` is a file to read: one that prints a script can be run (`bash <(echo …)`).
       // (The walk sets what the command printed; the compiler cannot see that through the call.)
       const printed = this.#printedScript as ScriptSource[] | undefined;
-      if (node.type === 'process_substitution' && printed) this.#files.write([node.text], { listing: [], scripts: printed.map(detached) }, false);
+      if (node.type === 'process_substitution' && printed) this.#files.write([node.text], workingDirectory(state), { listing: [], scripts: printed.map(detached) }, false);
     } else for (const child of node.namedChildren) this.#walkSubstitutions(child, state, map, listings);
   }
 
@@ -856,7 +856,7 @@ class Collector {
       if (state.container) target = containerPath(target, state.container);
       if (operator === '<') {
         // `xargs strip < <(find …)`, `while read …; done < list`: what the substitution lists, or the file holds.
-        const held = this.#files.read(target.values);
+        const held = this.#files.read(target.values, place);
         fed = listings.get(destination.id) ?? held?.listing ?? fed;
         if (held?.scripts.length) fedScripts = held.scripts;
       }
@@ -890,7 +890,7 @@ class Collector {
     const printedLines = printed && heredocBody ? heredocText(heredocBody, state.bindings)?.split('\n').map((line) => line.trim()).filter(Boolean) : undefined;
     if (writes.length > 0) {
       const output = this.#output(body, printed, fed ?? printedLines);
-      for (const { target, append } of writes) this.#files.write(target.values, output, append);
+      for (const { target, append } of writes) this.#files.write(target.values, place, output, append);
     }
     if (fedByHeredoc.length === 0) return;
     // Only a pipe hands `cat`'s output on (`cat <<EOF | sh`, not `cat <<EOF && sh`).
@@ -1248,7 +1248,7 @@ function trackDirectory(name: string, args: Word[], state: State): void {
 }
 
 /** Where a command runs, for its step: whether in the output directory, else the directory when the script names it. */
-function workingDirectory(state: State): { cwdIsOutdir: boolean; cwd?: string } {
+function workingDirectory(state: State): Place {
   const cwd = state.cwd[state.cwd.length - 1];
   return cwd === OUTDIR ? { cwdIsOutdir: true } : cwd === undefined ? { cwdIsOutdir: false } : { cwdIsOutdir: false, cwd };
 }

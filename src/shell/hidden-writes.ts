@@ -98,9 +98,12 @@ function mayWriteHidden(statement: Node): boolean {
   return stages.some((stage) => CHANGING_FILTERS.has(commandName(stage)));
 }
 
-/** `cat IMG > IMG`, `cat < IMG > IMG`: a file named both as read and as written, which the shell empties first. */
+/**
+ * `cat IMG > IMG`, `cat < IMG > ./IMG`, `cat "$PWD/IMG" > IMG`: a file named both as read and as written, which the
+ * shell empties first.
+ */
 function readsWhatItWrites(statement: Node, command: Node): boolean {
-  const path = (node: Node) => unquoted(node.text).replace(/^(\.\/)+/, '');
+  const path = (node: Node) => unquoted(node.text).replace(/^(\$\{?PWD\}?\/|\.\/)+/, '');
   const read = command.childrenForFieldName('argument').map(path);
   const written: string[] = [];
   for (const redirect of statement.namedChildren) {

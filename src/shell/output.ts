@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Redirect } from './commands.js';
 import { isReadWrite } from './misreadings.js';
-import { EMPTY_FILE } from './paths.js';
+import { EMPTY_FILE, fileKey, type Place } from './paths.js';
 import type { Word } from './words.js';
 
 /** The redirections that write standard output to a file. */
@@ -109,7 +109,7 @@ export function describeOutput(redirects: Redirect[], output: Output | undefined
       redirect.from = output.files;
       if (replaces && output.changedBy) redirect.changedBy = output.changedBy;
       // `cat IMG > IMG`: the shell empties the file before the command opens it, which then reads nothing.
-      else if (replaces && !output.piped && output.files.some((file) => sameFile(file, redirect.target))) redirect.empties = true;
+      else if (replaces && !output.piped && output.files.some((file) => sameFile(file, redirect.target, redirect))) redirect.empties = true;
     }
   }
 }
@@ -131,11 +131,11 @@ export function printedContent(program: string, name: Word, args: Word[], redire
   return content;
 }
 
-/** Whether two words surely name one file from one directory: `./img` and `img`, one value each. */
-function sameFile(a: Word, b: Word): boolean {
-  const path = (word: Word) => (word.values.length === 1 && !/[*?[]/.test(word.values[0]!) ? word.values[0]!.replace(/^(\.\/)+/, '').replace(/\/{2,}/g, '/') : undefined);
+/** Whether two words surely name one file from where a command runs: `./img`, `img` and `${PWD}/img`, one value each. */
+function sameFile(a: Word, b: Word, place: Place): boolean {
+  const path = (word: Word) => (word.values.length === 1 && /^[^*?[]+$/.test(word.values[0]!) ? fileKey(word.values[0]!, place) : undefined);
   const first = path(a);
-  return first !== undefined && first !== '' && first === path(b);
+  return first !== undefined && first === path(b);
 }
 
 /** The words of `cat`, `tee` and the like that name files rather than options. */

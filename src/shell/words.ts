@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { decodeBackslashEscapes } from './escapes.js';
 import { expandParameter } from './parameter-expansion.js';
-import { resolvePath } from './paths.js';
+import { isRooted, resolvePath } from './paths.js';
 import { MAX_VALUE_LENGTH, TOO_LONG } from './value-limit.js';
 
 /** Values a shell variable may hold at some point of a script: several when it is a loop variable. */
@@ -147,7 +147,7 @@ function pathSubstitution(node: Node, bindings: Bindings): string | undefined {
   if (values.length !== 1) return undefined;
   const path = values[0]!;
   // A relative path is taken from the working directory (`cd "${SBUILD_TMPDIR}"; realpath ../x` is the output directory's x).
-  if (path.startsWith('/') || path.startsWith('${')) return path;
+  if (isRooted(path)) return path;
   return resolvePath(pwd, path) ?? `${pwd}/${path.replace(/^\.\//, '')}`;
 }
 

@@ -31,6 +31,7 @@ const MAY_HIDE = [
   'cp /dev/null x',
   'cat "./${PKG}" > "${PKG}"',
   'cat < x > ./x',
+  'cat "$PWD/${PKG}" > "${PKG}"',
   'f() { cat "$1"; } > x',
   '{ :; } > x',
 ];

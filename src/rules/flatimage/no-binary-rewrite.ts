@@ -2,7 +2,7 @@ import { defineRule } from '../../core/rule.js';
 import { artifactFileNames, locate, refersToArtifact, type ArtifactNames } from '../../flatimage/artifact.js';
 import { EFFECTS, makesNewContent, type Effect } from '../../flatimage/file-operations.js';
 import { FORMAT_NAMES } from '../../flatimage/formats.js';
-import { shippedFiles, type Place, type ShippedFiles } from '../../flatimage/image-identity.js';
+import { canonical, shippedFiles, type Place, type ShippedFiles } from '../../flatimage/image-identity.js';
 import { imageFormat } from '../../flatimage/recipe-kind.js';
 import { mayRewrite, rewritingUse, type RewritingUse } from '../../flatimage/rewriting-tools.js';
 import { MAX_CALLS, MAX_INNER_SCRIPTS, MAX_NESTING, MAX_WALK_DEPTH, runCommands, runScriptText, type CutShort, type Redirect, type ScriptCommands } from '../../shell/commands.js';
@@ -47,7 +47,7 @@ export default defineRule({
               message: `'${step.operator}' ${subject(target, image).replace(/^on/, 'to')}${calledFrom(step.calls)}: it ${EFFECTS.append}. Write the data to a separate file`,
               at: script.toFileSpan(step.start, step.end),
             });
-          } else if (step.empties && !appendedLater(trace, index, step.target) && once(step.start, step.end)) {
+          } else if (step.empties && !appendedLater(trace, index, step) && once(step.start, step.end)) {
             report({ message: emptiedBy(step, subject(target, image)), at: script.toFileSpan(step.start, step.end) });
           } else if (step.overwrites) {
             if (!once(step.start, step.end)) return;
@@ -169,8 +169,9 @@ function emptiedBy(step: Redirect, on: string): string {
 }
 
 /** Whether a later step appends to the file a redirection writes: `: > IMG` then `cat part >> IMG` builds it up. */
-function appendedLater(trace: ScriptCommands['trace'], index: number, target: Word): boolean {
-  return trace.slice(index + 1).some((step) => 'operator' in step && step.operator.endsWith('>>') && step.target.values.some((value) => target.values.includes(value)));
+function appendedLater(trace: ScriptCommands['trace'], index: number, emptying: Redirect): boolean {
+  const emptied = new Set(emptying.target.values.map((value) => canonical(value, emptying)));
+  return trace.slice(index + 1).some((step) => 'operator' in step && step.operator.endsWith('>>') && step.target.values.some((value) => emptied.has(canonical(value, step))));
 }
 
 function advice(use: RewritingUse, effect: Effect): string {

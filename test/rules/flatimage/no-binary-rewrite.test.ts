@@ -169,6 +169,28 @@ ruleTester.run('flatimage/no-binary-rewrite', {
       code: flatImageRecipe(['cp "./${PKG}" "${SBUILD_TMPDIR}/backup"', 'strip "./${PKG}"', 'mv "${SBUILD_TMPDIR}/backup" "./${PKG}"']),
     },
     {
+      // `${PKG}`, `./${PKG}` and `$PWD/${PKG}` are one file, named from the working directory.
+      name: 'one file however the path is spelt: a backup restored under another spelling, a name in another directory, a list read elsewhere',
+      code: flatImageRecipe([
+        download,
+        'cp "${PKG}" "${PKG}.bak"',
+        'strip "${PKG}"',
+        'cp "${PKG}.bak" "./${PKG}"',
+        'cp "${PKG}" keep',
+        'strip "$PWD/${PKG}"',
+        'mv ./keep "${PKG}"',
+        'mkdir -p a b',
+        'cd a',
+        'echo "${SBUILD_OUTDIR}/${PKG}" > list',
+        'cd ../b',
+        'xargs strip < list',
+        'cd "${SBUILD_TMPDIR}"',
+        'strip "${PKG}"',
+        'cd /tmp/w',
+        'upx "${PKG}.AppImage"',
+      ]),
+    },
+    {
       name: 'does not guess: variables from outside the script and paths it cannot know are no finding',
       code: flatImageRecipe([
         'IMG="./${PKG}"',
@@ -936,6 +958,21 @@ ruleTester.run('flatimage/no-binary-rewrite', {
       ].map(at),
       output: null,
     },
+    ...[
+      ['cat $PWD/IMG > IMG empties the file cat then reads', ['cat "$PWD/${PKG}" > "${PKG}"'], "20:23-20:33 '>' empties the FlatImage '${PKG}' before the command reads it"],
+      ['a copy rewritten under one spelling and moved back under another', ['cp "./${PKG}" "${PKG}.tmp"', 'upx "./${PKG}.tmp"', 'mv "${PKG}.tmp" "./${PKG}"'], "21:5-21:23 upx on the FlatImage './${PKG}.tmp'"],
+      [
+        'a copy rewritten in a subfolder and copied back',
+        ['mkdir -p w; cd w; cp "${SBUILD_OUTDIR}/${PKG}" "${PKG}"; strip "./${PKG}"; cp "${PKG}" "${SBUILD_OUTDIR}/${PKG}"'],
+        "20:62-20:78 strip on the FlatImage './${PKG}'",
+      ],
+      [
+        'a list written from another directory and read by its full path',
+        ['cd "${SBUILD_TMPDIR}"; echo "${SBUILD_OUTDIR}/${PKG}" > list; cd "${SBUILD_OUTDIR}"; xargs patchelf --set-rpath /x < "${SBUILD_TMPDIR}/list"'],
+        "20:96-20:119 patchelf (run through xargs) on the FlatImage '${SBUILD_OUTDIR}/${PKG}'",
+      ],
+      ['an append to the file emptied under another spelling, which is reported itself', [': > "${PKG}"', 'cat part >> "./${PKG}"'], "21:14-21:27 '>>' to the FlatImage './${PKG}'"],
+    ].map(([name, lines, finding]) => ({ name: `one file however the path is spelt: ${name as string}`, code: flatImageRecipe([download, ...lines!]), errors: [at(finding as string)], output: null })),
     {
       name: 'cp /dev/null over the image empties it',
       code: flatImageRecipe([download, 'cp /dev/null "./${PKG}"']),
