@@ -17,8 +17,8 @@ const TOOL_HINT = new RegExp(
     'strip|objcopy|upx|patchelf|elfedit|elf-cleaner|elfcompress|truncate|fallocate|chrpath|execstack|paxctl|scanelf|prelink|dwz|gzexe|dos2unix|unix2dos|>>|<>',
     'STRIP|OBJCOPY|ELFEDIT|PATCHELF|UPX',
     '\\binplace\\b',
-    // `exec 3> FILE`, `cmd 2> FILE` empty the file; `2>/dev/null` and `2>&1`, in most scripts, do not.
-    '\\d>\\|?(?![>&])(?![ \\t]*/dev/null\\b)',
+    // `exec 3> FILE`, `exec {fd}> FILE`, `cmd 2> FILE` empty the file; `2>/dev/null` and `2>&1`, in most scripts, do not.
+    '(?:\\d|\\})>\\|?(?![>&])(?![ \\t]*/dev/null\\b)',
     '\\b(sd|ed|ex)\\s',
     // `script … FILE` writes its log into FILE; the word alone is in most scripts' text.
     '(?:^|[^\\w./-])script[ \\t]+[^\\s#]',

@@ -844,7 +844,8 @@ class Collector {
         // `while read -r f; do …; done <<< "…"`: the loop reads the word (a command's own here-string is its own).
         fed = evaluateWord(redirect.namedChildren[0], state.bindings).values;
       }
-      const descriptor = redirect.childForFieldName('descriptor')?.text;
+      const named = namedDescriptor(body, redirect);
+      const descriptor = redirect.childForFieldName('descriptor')?.text ?? named?.text;
       // `exec 3>&-`, `exec 3> other`: the descriptor no longer reaches the file `exec 3<>` opened.
       if (descriptor !== undefined && operator !== '<>' && isBareExec(body)) state.descriptors.delete(descriptor);
       if (redirect.type !== 'file_redirect' || !destination) {
@@ -860,9 +861,9 @@ class Collector {
         fed = listings.get(destination.id) ?? held?.listing ?? fed;
         if (held?.scripts.length) fedScripts = held.scripts;
       }
-      const output = writesOutput(redirect);
+      const output = writesOutput(redirect) && named === undefined;
       if (output) writes.push({ target, append: operator.endsWith('>>') });
-      const written = { writesOutput: output, start: map(redirect.startIndex), end: map(redirect.endIndex), ...place };
+      const written = { writesOutput: output, start: map((named ?? redirect).startIndex), end: map(redirect.endIndex), ...place };
       const opened = operator === '>&' && (descriptor ?? '1') === '1' && target.values.length === 1 ? state.descriptors.get(target.values[0]!) : undefined;
       if (opened) redirects.push({ operator: `>&${target.values[0]}`, target: opened, ...written, overwrites: true });
       else redirects.push(fileRedirect(operator, descriptor, target, written, state));
@@ -1115,9 +1116,23 @@ function sameEntries<K, V>(a: ReadonlyMap<K, V>, b: ReadonlyMap<K, V>): boolean 
   return a.size === b.size && [...a].every(([key, value]) => b.get(key) === value);
 }
 
-/** `exec` with redirections alone (`exec 3<> FILE`): they stay open in the shell for the commands after it. */
+/** `exec` with redirections alone (`exec 3<> FILE`, `exec {fd}> FILE`): they stay open in the shell for the commands after it. */
 function isBareExec(body: Node | null): boolean {
-  return body?.type === 'command' && body.childForFieldName('name')?.text === 'exec' && body.childrenForFieldName('argument').length === 0;
+  if (body?.type !== 'command' || body.childForFieldName('name')?.text !== 'exec') return false;
+  const args = body.childrenForFieldName('argument');
+  return args.length === 0 || (args.length === 1 && NAMED_DESCRIPTOR.test(args[0]!.text));
+}
+
+const NAMED_DESCRIPTOR = /^\{[A-Za-z_][A-Za-z0-9_]*\}$/;
+
+/**
+ * bash's `exec {fd}> FILE`, which opens a new descriptor and keeps its number in `fd`: tree-sitter-bash reads `{fd}` as
+ * an argument of `exec`, written right before the redirection.
+ */
+function namedDescriptor(body: Node | null, redirect: Node): Node | undefined {
+  if (!isBareExec(body)) return undefined;
+  const [word] = body!.childrenForFieldName('argument');
+  return word && word.endIndex === redirect.startIndex ? word : undefined;
 }
 
 function isPlainCat(command: Node): boolean {

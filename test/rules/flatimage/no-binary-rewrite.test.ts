@@ -350,6 +350,8 @@ ruleTester.run('flatimage/no-binary-rewrite', {
         'ls 2> "${SBUILD_TMPDIR}/log"',
         'exec 4> notes',
         'echo x >&4',
+        'exec {log}> "${SBUILD_TMPDIR}/build.log"',
+        'exec {log}>&-',
         'set -C',
         'ls 2> "./${PKG}"',
         'exec 5> "${SBUILD_OUTDIR}/${PKG}"',
@@ -1048,6 +1050,7 @@ ruleTester.run('flatimage/no-binary-rewrite', {
       ['a command whose error output goes into the image', ['ls -l 2> "./${PKG}"'], "20:11-20:24 '2>' empties the FlatImage './${PKG}' as it opens it for descriptor 2"],
       ['2>| under noclobber', ['set -C', 'ls 2>| "./${PKG}"'], "21:8-21:22 '2>|' empties the FlatImage './${PKG}' as it opens it for descriptor 2"],
       ['a function defined with 2> IMG, at its call', ['f() { ls; } 2> "./${PKG}"', 'f'], "20:17-20:30 '2>' empties the FlatImage './${PKG}' as it opens it for descriptor 2, passed to f()"],
+      ['exec {fd}> IMG, a descriptor bash numbers itself', ['exec {fd}> "./${PKG}"', 'exec {fd}>&-'], "20:10-20:26 '{fd}>' empties the FlatImage './${PKG}' as it opens it for descriptor {fd}"],
       ['exec 4>> IMG then output through descriptor 4', ['exec 4>> "./${PKG}"', 'echo x >&4'], "20:10-20:24 '>>' to the FlatImage './${PKG}'"],
     ].map(([name, lines, finding]) => ({ name: `a descriptor other than standard output: ${name as string}`, code: flatImageRecipe([download, ...lines!]), errors: [at(finding as string)], output: null })),
     {
