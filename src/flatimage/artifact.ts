@@ -1,6 +1,6 @@
 import type { Recipe } from '../recipe/recipe.js';
 import type { Word } from '../shell/words.js';
-import { isRooted, joinPath } from '../shell/paths.js';
+import { ELSEWHERE, isRooted, joinPath } from '../shell/paths.js';
 import { CONTAINER_ROOT } from '../shell/wrappers.js';
 import { IMAGE_EXTENSIONS } from './formats.js';
 
@@ -12,7 +12,6 @@ export interface ArtifactNames {
   downloads: Set<string>;
 }
 
-/** Files in the output directory that are metadata, never the image (`${PKG}.desktop`, `.DirIcon`, `LICENSE`, …). */
 /** The file names the artifact may have in `${SBUILD_OUTDIR}`: `pkg`, `pkg.<pkg_type>`, the `provides` names. */
 export function artifactFileNames(recipe: Recipe): string[] {
   const fields = recipe.fields ?? {};
@@ -61,7 +60,7 @@ export function refersToArtifact(path: string, cwdIsOutdir: boolean, context: Ar
  */
 export function locate(path: string, cwd: string | undefined): string {
   if (cwd === undefined || isRooted(path)) return path;
-  return joinPath(cwd, path) ?? `\${ELSEWHERE}/${path}`;
+  return joinPath(cwd, path) ?? `${ELSEWHERE}/${path}`;
 }
 
 /** A path with the builder's variables spelt one way and `./`, `/./` and `//` tidied. */

@@ -1,4 +1,4 @@
-import { isSpdxId } from './spdx.js';
+import { isSpdxId, simplify } from './spdx.js';
 
 /**
  * Advice for license names that SPDX spells differently: the versions of the GNU licenses with their `-only` and
@@ -8,7 +8,7 @@ import { isSpdxId } from './spdx.js';
 export function licenseAdvice(term: string): string | undefined {
   const prefixed = /^spdx:(.+)$/i.exec(term)?.[1];
   if (prefixed !== undefined && isSpdxId(prefixed)) return `write '${prefixed}', without 'spdx:'`;
-  const named = NAMES.get(simpleName(term));
+  const named = NAMES.get(simplify(term));
   if (named !== undefined) return `write '${named}'`;
   const gnuName = gnuShortName(term);
   if (gnuName !== undefined) return shortNameAdvice(gnuName);
@@ -50,7 +50,7 @@ const EARLIER_VERSION = { GPL: 'GPL-2.0-only', LGPL: 'LGPL-2.1-only', AGPL: 'AGP
 
 /**
  * The names GitHub shows for the licenses it detects (`license.name` of its API, which recipes copy), and others as
- * projects spell them, by `simpleName`: the SPDX id each stands for.
+ * projects spell them, by `simplify`: the SPDX id each stands for.
  */
 const NAMES = new Map<string, string>(
   Object.entries({
@@ -75,13 +75,8 @@ const NAMES = new Map<string, string>(
     'sil open font license 1.1': 'OFL-1.1',
     'universal permissive license v1.0': 'UPL-1.0',
     'do what the f*ck you want to public license': 'WTFPL',
-  }).map(([name, id]) => [simpleName(name), id]),
+  }).map(([name, id]) => [simplify(name), id]),
 );
-
-/** Letters and digits, lowercased, without the `license` at the end: how a license name is looked up in `NAMES`. */
-function simpleName(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]/g, '').replace(/licen[sc]e$/, '');
-}
 
 /**
  * The GNU licenses by their names (`GNU General Public License v3.0`, `GNU Lesser General Public License, version 2.1

@@ -29,7 +29,7 @@ function licenseIndex(): LicenseIndex {
 }
 
 /** Letters and digits only, lowercased, without a trailing "license": `MIT License` and `mit` both give `mit`. */
-function simplify(name: string): string {
+export function simplify(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9+]/g, '').replace(/licen[sc]e$/, '');
 }
 

@@ -11,7 +11,7 @@ import { containerPath, programName, scriptFileShell, shownFile, stdinShell, unw
 import { evaluateWord, heredocText, printed, type Word } from './words.js';
 import { perRecipe } from '../recipe/per-recipe.js';
 import { describeOutput, fileOperands, hasPrefixRedirect, onlyCommand, printedContent, printsNothing, redirectOperator, writesOutput, type PrintedContent } from './output.js';
-import { resolvePath, type Place } from './paths.js';
+import { OUTDIR, resolvePath, type Place } from './paths.js';
 import { DEFAULT_IFS, readFields, splitWords } from './read-fields.js';
 import { Variables } from './variables.js';
 import { WrittenFiles, type FileContent } from './written-files.js';
@@ -488,7 +488,7 @@ class Collector {
 
   /** `… | tee [-a] FILE…`, `tee FILE <<EOF`: what it is fed goes into each file. */
   #tee(args: Word[], place: Place, listing: string[] | undefined, scripts: ScriptSource[] | undefined): void {
-    const append = args.some((arg) => /^(-[a-z]*a|--append)$/.test(arg.values[0] ?? ''));
+    const append = appends(args);
     const content = listing || scripts ? { listing: listing ?? [], scripts: (scripts ?? []).map(detached) } : undefined;
     for (const file of fileOperands(args)) this.#files.write(file.values, place, content, append);
   }
@@ -500,7 +500,7 @@ class Collector {
   #writeInput(invocation: Invocation, redirects: Redirect[], state: State): void {
     const read = redirects.filter((redirect) => redirect.operator === '<').map((redirect) => redirect.target);
     const input: PrintedContent | undefined = read.length > 0 ? { files: read } : state.stdinContent;
-    if (!input || invocation.args.some((arg) => /^(-[a-z]*a|--append)$/.test(arg.values[0] ?? ''))) return;
+    if (!input || appends(invocation.args)) return;
     for (const file of fileOperands(invocation.args)) {
       const write: Redirect = { operator: '>', target: file, writesOutput: true, from: input.files, start: file.start, end: file.end, ...workingDirectory(state) };
       if (input.changedBy) write.changedBy = input.changedBy;
@@ -823,6 +823,7 @@ class Collector {
     // A here-string after a compound statement is not in the `redirect` field.
     const prefixed = body?.type === 'command' && hasPrefixRedirect(body) ? body.childrenForFieldName('redirect') : [];
     const redirectNodes = [...prefixed, ...(node === body ? [] : node.namedChildren.filter((child) => child.type.endsWith('_redirect')))];
+    const bareExec = isBareExec(body);
     for (const redirect of redirectNodes) {
       if (redirect.type === 'heredoc_redirect') {
         const body = redirect.namedChildren.find((child) => child.type === 'heredoc_body');
@@ -844,10 +845,10 @@ class Collector {
         // `while read -r f; do …; done <<< "…"`: the loop reads the word (a command's own here-string is its own).
         fed = evaluateWord(redirect.namedChildren[0], state.bindings).values;
       }
-      const named = namedDescriptor(body, redirect);
+      const named = bareExec ? namedDescriptor(body!, redirect) : undefined;
       const descriptor = redirect.childForFieldName('descriptor')?.text ?? named?.text;
       // `exec 3>&-`, `exec 3> other`: the descriptor no longer reaches the file `exec 3<>` opened.
-      if (descriptor !== undefined && operator !== '<>' && isBareExec(body)) state.descriptors.delete(descriptor);
+      if (descriptor !== undefined && operator !== '<>' && bareExec) state.descriptors.delete(descriptor);
       if (redirect.type !== 'file_redirect' || !destination) {
         this.walk(redirect, state, map);
         continue;
@@ -867,7 +868,7 @@ class Collector {
       const opened = operator === '>&' && (descriptor ?? '1') === '1' && target.values.length === 1 ? state.descriptors.get(target.values[0]!) : undefined;
       if (opened) redirects.push({ operator: `>&${target.values[0]}`, target: opened, ...written, overwrites: true });
       else redirects.push(fileRedirect(operator, descriptor, target, written, state));
-      if (descriptor !== undefined && operator === '<>' && isBareExec(body)) state.descriptors.set(descriptor, target);
+      if (descriptor !== undefined && operator === '<>' && bareExec) state.descriptors.set(descriptor, target);
     }
     for (const redirect of redirects) this.#record(redirect, state);
     const heredoc = heredocBody && nodeScript(heredocBody, map);
@@ -1112,6 +1113,11 @@ function commandOf(stage: Node): Node | undefined {
   return undefined;
 }
 
+/** `tee -a`, `sponge -a`, `--append`: the file keeps what it held. */
+function appends(args: Word[]): boolean {
+  return args.some((arg) => /^(-[a-z]*a|--append)$/.test(arg.values[0] ?? ''));
+}
+
 function sameEntries<K, V>(a: ReadonlyMap<K, V>, b: ReadonlyMap<K, V>): boolean {
   return a.size === b.size && [...a].every(([key, value]) => b.get(key) === value);
 }
@@ -1129,9 +1135,8 @@ const NAMED_DESCRIPTOR = /^\{[A-Za-z_][A-Za-z0-9_]*\}$/;
  * bash's `exec {fd}> FILE`, which opens a new descriptor and keeps its number in `fd`: tree-sitter-bash reads `{fd}` as
  * an argument of `exec`, written right before the redirection.
  */
-function namedDescriptor(body: Node | null, redirect: Node): Node | undefined {
-  if (!isBareExec(body)) return undefined;
-  const [word] = body!.childrenForFieldName('argument');
+function namedDescriptor(bareExec: Node, redirect: Node): Node | undefined {
+  const [word] = bareExec.childrenForFieldName('argument');
   return word && word.endIndex === redirect.startIndex ? word : undefined;
 }
 
@@ -1267,8 +1272,6 @@ function workingDirectory(state: State): Place {
   const cwd = state.cwd[state.cwd.length - 1];
   return cwd === OUTDIR ? { cwdIsOutdir: true } : cwd === undefined ? { cwdIsOutdir: false } : { cwdIsOutdir: false, cwd };
 }
-
-const OUTDIR = '${SBUILD_OUTDIR}';
 
 function findArgumentNode(command: Node, word: Word): Node | undefined {
   return command.childrenForFieldName('argument').find((argument) => argument.text === word.raw);

@@ -44,9 +44,10 @@ export interface Place {
   cwd?: string;
 }
 
-const OUTDIR = '${SBUILD_OUTDIR}';
+/** The output directory, where the script starts. */
+export const OUTDIR = '${SBUILD_OUTDIR}';
 /** A working directory the walk does not know. */
-const ELSEWHERE = '${ELSEWHERE}';
+export const ELSEWHERE = '${ELSEWHERE}';
 
 /**
  * One spelling for each file a path names from where a command runs: `X`, `./X`, `${PWD}/X` and `sub/../X` are one

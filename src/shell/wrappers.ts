@@ -1,4 +1,5 @@
 import { findListing } from './listing.js';
+import { ELSEWHERE } from './paths.js';
 import { syntheticWord, type Word } from './words.js';
 
 /** A program run with its arguments, directly or under wrappers such as `sudo` or `find -exec`. */
@@ -294,7 +295,7 @@ function unshare(invocation: Invocation): Invocation[] {
   const options = invocation.args.slice(0, index);
   const root = optionValues(options, '-R', '--root');
   const directory = optionValues(options, '-w', '--wd');
-  const known = (values: string[] | undefined) => (values === undefined ? undefined : values.length === 1 ? values[0]! : '${ELSEWHERE}');
+  const known = (values: string[] | undefined) => (values === undefined ? undefined : values.length === 1 ? values[0]! : ELSEWHERE);
   if (root) return [underRoot(inner, root, known(directory) ?? '/')];
   if (directory) inner.args = inner.args.map((arg) => inDirectory(arg, known(directory)!));
   return [inner];

@@ -1,6 +1,7 @@
 import { DEFAULT_TARGET, includes } from '../sbuild/builder-release.js';
 import { EXPORTED_VARIABLES } from '../sbuild/exported-variables.js';
 import type { ScriptField } from '../recipe/scripts.js';
+import { bagDistance } from '../text/near-miss.js';
 
 /** The tokens and settings the builder passes on to `x_exec.run` when they are set, upper case only. */
 const PASSED_ON = ['USER_AGENT', 'GITHUB_TOKEN', 'GH_TOKEN', 'GITLAB_TOKEN', 'GL_TOKEN', 'HF_TOKEN'];
@@ -63,40 +64,14 @@ function nearbyNames(word: string): number {
   if (nearby === undefined) {
     const lowercase = word.toLowerCase();
     nearby = 0;
-    const letters = letterSet(lowercase);
     LOWERCASE_NAMES.forEach((name, index) => {
-      if (fewLettersApart(letters, NAME_LETTERS[index]!) && withinTwoEdits(lowercase, name)) nearby! |= 1 << index;
+      // The bag distance, a lower bound of the edit distance, rules out most words at a fraction of its cost.
+      if (bagDistance(lowercase, name) <= 2 && withinTwoEdits(lowercase, name)) nearby! |= 1 << index;
     });
     if (nearbyByWord.size >= MAX_REMEMBERED_WORDS) nearbyByWord.clear();
     nearbyByWord.set(word, nearby);
   }
   return nearby;
-}
-
-/** The letters of a lowercase word as bits: `a`-`z`, then one for `_` and one for all digits. */
-function letterSet(word: string): number {
-  let set = 0;
-  for (let index = 0; index < word.length; index++) {
-    const code = word.charCodeAt(index);
-    set |= 1 << (code >= 97 && code <= 122 ? code - 97 : code === 95 ? 26 : 27);
-  }
-  return set;
-}
-
-const NAME_LETTERS = LOWERCASE_NAMES.map(letterSet);
-
-/**
- * A quick test before the edit distance: each edit brings in at most one letter and takes out at most one, so two words
- * within two edits have at most two letters that only one of them holds, each way.
- */
-function fewLettersApart(a: number, b: number): boolean {
-  return bitCount(a & ~b) <= 2 && bitCount(b & ~a) <= 2;
-}
-
-function bitCount(bits: number): number {
-  let count = 0;
-  for (let rest = bits; rest !== 0; rest &= rest - 1) count++;
-  return count;
 }
 
 /** Rows of the edit-distance table, kept between calls: names are short. */
